@@ -1,0 +1,71 @@
+//! The HTML shell, the router and the page layout every public page shares.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::brand::Brand;
+use crate::components::layout::{Footer, Header, SkipLink};
+use crate::pages::{
+    contact::ContactPage, guide::GuidePage, home::HomePage, learn::LearnPage,
+    not_found::NotFoundPage, privacy::PrivacyPage,
+};
+
+/// The document around every page: head, hydration scripts for the islands, stylesheet.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let brand = use_context::<Brand>().unwrap_or_default();
+    // The accent is validated as `#rrggbb` when settings are read, so it is safe inside CSS.
+    let brand_css = format!(
+        ":root{{--brand-accent:{};--brand-accent-on-dark:{}}}",
+        brand.accent,
+        brand.accent_on_dark()
+    );
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                // Applies a theme the visitor chose earlier before the first paint.
+                <script src="/theme.js"></script>
+                <style>{brand_css}</style>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options=options.clone() islands=true/>
+                <HashedStylesheet options id="leptos"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <MetaTags/>
+            </head>
+            <body class="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The router and the layout around each page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <SkipLink/>
+            <div class="flex min-h-screen flex-col">
+                <Header/>
+                <main id="main" tabindex="-1" class="flex-1 focus:outline-none">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("") view=HomePage/>
+                        <Route path=path!("learn") view=LearnPage/>
+                        <Route path=path!("guide") view=GuidePage/>
+                        <Route path=path!("contact") view=ContactPage/>
+                        <Route path=path!("privacy") view=PrivacyPage/>
+                    </Routes>
+                </main>
+                <Footer/>
+            </div>
+        </Router>
+    }
+}

@@ -1,0 +1,41 @@
+//! Per-page `<head>` entries: title, description, canonical URL and sharing cards.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+use crate::brand::Brand;
+
+/// The site's public base URL (scheme and host, no trailing slash), for canonical links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
+
+/// Title, description, canonical link, Open Graph and Twitter card tags for one page.
+#[component]
+pub fn PageMeta(
+    /// The page's own title; the brand name is appended.
+    title: String,
+    /// One or two sentences for search results and link previews.
+    description: String,
+    /// The page's path, starting with `/`.
+    path: String,
+) -> impl IntoView {
+    let brand = use_context::<Brand>().unwrap_or_default();
+    let base = use_context::<PublicUrl>()
+        .map(|u| u.0)
+        .unwrap_or_else(|| "http://127.0.0.1:3000".into());
+    let full_title = format!("{title} · {}", brand.name);
+    let url = format!("{base}{path}");
+    view! {
+        <Title text=full_title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:site_name" content=brand.name/>
+        <Meta property="og:title" content=full_title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta property="og:url" content=url/>
+        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:title" content=full_title/>
+        <Meta name="twitter:description" content=description/>
+    }
+}

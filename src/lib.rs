@@ -1,0 +1,23 @@
+//! The architecture decision guide: a public site that explains microservices (how a system is
+//! organised) versus serverless (how it runs), a guide that recommends both from a visitor's
+//! answers, and the inbox where staff answer the people who ask to talk.
+//!
+//! One crate, built twice: the `ssr` feature builds the server binary, `hydrate` builds the small
+//! browser bundle that wakes up the interactive islands. Everything else is plain server-rendered
+//! HTML that works without JavaScript.
+
+pub mod app;
+pub mod brand;
+pub mod components;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// Entry point of the browser bundle: wakes up the `#[island]` components and nothing else.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

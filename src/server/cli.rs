@@ -1,0 +1,71 @@
+//! The command line: `archguide` serves; subcommands do operators' chores.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use super::database::Database;
+use super::settings::Settings;
+use super::startup::Application;
+use super::{shutdown, telemetry};
+
+#[derive(Parser)]
+#[command(
+    name = "archguide",
+    version,
+    about = "The architecture decision guide: site, guide and lead inbox in one binary.",
+    after_help = "Settings come from environment variables; see the README for the full list.\n\
+                  The most used: DATABASE_URL (default sqlite://data/archguide.db), \
+                  LEPTOS_SITE_ADDR (default 127.0.0.1:3000), LEPTOS_SITE_ROOT (default target/site)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (what `archguide` does with no subcommand).
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+}
+
+/// Runs the command line and turns every failure into a one-line message and an exit code.
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env().and_then(|s| telemetry::init(&s).map(|()| s)) {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("archguide: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let outcome = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => migrate(settings).await,
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("archguide: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), String> {
+    let addr = settings.site_addr;
+    let app = Application::build(settings).await.map_err(|e| e.to_string())?;
+    let mut shown = addr;
+    shown.set_port(app.port());
+    tracing::info!("listening on http://{shown}");
+    app.run_until_stopped(shutdown::signal()).await.map_err(|e| format!("server error: {e}"))
+}
+
+async fn migrate(settings: Settings) -> Result<(), String> {
+    let db = Database::connect(&settings.database_url).await.map_err(|e| e.to_string())?;
+    db.close().await;
+    tracing::info!("the database schema is up to date");
+    Ok(())
+}

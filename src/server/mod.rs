@@ -1,0 +1,11 @@
+//! Everything that only exists on the server: settings, start-up, storage, HTTP plumbing.
+
+pub mod cli;
+pub mod database;
+pub mod health;
+pub mod settings;
+pub mod shutdown;
+pub mod startup;
+pub mod state;
+pub mod static_files;
+pub mod telemetry;

@@ -1,0 +1,187 @@
+//! Settings from environment variables, each with a documented default.
+//!
+//! Parsing happens once at start-up; a bad value stops the process with a one-line error that
+//! names the variable, before anything listens.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::brand::{parse_hex_colour, Brand};
+
+use super::database::DatabaseUrl;
+
+/// Everything the server needs to start, read from the environment.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub site_addr: SocketAddr,
+    pub site_root: PathBuf,
+    pub production: bool,
+    pub log_filter: String,
+    pub log_format: LogFormat,
+    pub shutdown_grace: Duration,
+    pub public_url: String,
+    pub brand: Brand,
+}
+
+/// How log lines look: plain for people at a terminal, JSON for log collectors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Plain,
+    Json,
+}
+
+/// A setting that could not be used; the message names the variable.
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {message}")]
+pub struct SettingsError {
+    pub name: &'static str,
+    pub message: String,
+}
+
+impl SettingsError {
+    fn new(name: &'static str, message: impl Into<String>) -> Self {
+        Self { name, message: message.into() }
+    }
+}
+
+impl Settings {
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> Result<Self, SettingsError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `lookup`, so tests can pass their own environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let get = |name: &'static str, default: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| default.to_string())
+        };
+
+        let database_url = DatabaseUrl::parse(&get("DATABASE_URL", "sqlite://data/archguide.db"))
+            .map_err(|e| SettingsError::new("DATABASE_URL", e))?;
+        let site_addr = get("LEPTOS_SITE_ADDR", "127.0.0.1:3000").parse().map_err(|_| {
+            SettingsError::new("LEPTOS_SITE_ADDR", "expected an address like 127.0.0.1:3000")
+        })?;
+        let production = match get("LEPTOS_ENV", "DEV").to_ascii_lowercase().as_str() {
+            "prod" | "production" => true,
+            "dev" | "development" => false,
+            other => {
+                return Err(SettingsError::new(
+                    "LEPTOS_ENV",
+                    format!("'{other}' is neither DEV nor PROD"),
+                ))
+            }
+        };
+        let log_format = match get("ARCHGUIDE_LOG_FORMAT", "plain").as_str() {
+            "plain" => LogFormat::Plain,
+            "json" => LogFormat::Json,
+            other => {
+                return Err(SettingsError::new(
+                    "ARCHGUIDE_LOG_FORMAT",
+                    format!("'{other}' is neither plain nor json"),
+                ))
+            }
+        };
+        let shutdown_grace = get("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "8")
+            .parse::<u64>()
+            .ok()
+            .filter(|s| (1..=3600).contains(s))
+            .map(Duration::from_secs)
+            .ok_or_else(|| {
+                SettingsError::new("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "expected whole seconds, 1-3600")
+            })?;
+        let public_url = get("ARCHGUIDE_PUBLIC_URL", &format!("http://{site_addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(SettingsError::new(
+                "ARCHGUIDE_PUBLIC_URL",
+                "expected an http:// or https:// URL",
+            ));
+        }
+        let default_brand = Brand::default();
+        let brand = Brand {
+            name: get("ARCHGUIDE_BRAND_NAME", &default_brand.name),
+            tagline: get("ARCHGUIDE_BRAND_TAGLINE", &default_brand.tagline),
+            accent: get("ARCHGUIDE_BRAND_ACCENT", &default_brand.accent),
+            reply_within_hours: default_brand.reply_within_hours,
+        };
+        if parse_hex_colour(&brand.accent).is_none() {
+            return Err(SettingsError::new(
+                "ARCHGUIDE_BRAND_ACCENT",
+                "expected a colour written as #rrggbb",
+            ));
+        }
+
+        Ok(Self {
+            database_url,
+            site_addr,
+            site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
+            production,
+            log_filter: lookup("ARCHGUIDE_LOG")
+                .or_else(|| lookup("RUST_LOG"))
+                .unwrap_or_else(|| "info".into()),
+            log_format,
+            shutdown_grace,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            brand,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let env: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|k| env.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_environment_at_all() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(s.database_url, DatabaseUrl::Sqlite(PathBuf::from("data/archguide.db")));
+        assert_eq!(s.log_format, LogFormat::Plain);
+        assert_eq!(s.public_url, "http://127.0.0.1:3000");
+        assert_eq!(s.brand, Brand::default());
+        assert!(!s.production);
+    }
+
+    #[test]
+    fn every_bad_value_names_its_variable() {
+        for (name, value) in [
+            ("DATABASE_URL", "mysql://localhost/x"),
+            ("LEPTOS_SITE_ADDR", "localhost"),
+            ("LEPTOS_ENV", "staging"),
+            ("ARCHGUIDE_LOG_FORMAT", "xml"),
+            ("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "0"),
+            ("ARCHGUIDE_PUBLIC_URL", "example.com"),
+            ("ARCHGUIDE_BRAND_ACCENT", "red;}body{display:none"),
+        ] {
+            let err = settings(&[(name, value)]).unwrap_err();
+            assert_eq!(err.name, name, "{value}");
+            assert!(err.to_string().starts_with(name));
+        }
+    }
+
+    #[test]
+    fn brand_and_public_url_come_from_the_environment() {
+        let s = settings(&[
+            ("ARCHGUIDE_BRAND_NAME", "Acme Consulting"),
+            ("ARCHGUIDE_BRAND_ACCENT", "#123456"),
+            ("ARCHGUIDE_PUBLIC_URL", "https://acme.example/"),
+            ("LEPTOS_ENV", "PROD"),
+        ])
+        .unwrap();
+        assert_eq!(s.brand.name, "Acme Consulting");
+        assert_eq!(s.brand.accent, "#123456");
+        assert_eq!(s.public_url, "https://acme.example");
+        assert!(s.production);
+    }
+}

@@ -1,0 +1,152 @@
+//! Building the application: database, routes, middleware, listener.
+//!
+//! `Application::build` binds the listener before it returns, so a caller (a test, say) can ask
+//! for port 0 and learn the real port from `port()` before the server runs.
+
+use std::future::{Future, IntoFuture};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::routing::get;
+use axum::serve::ListenerExt;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::app::{shell, App};
+use crate::components::page_meta::PublicUrl;
+
+use super::database::{Database, DatabaseError};
+use super::settings::Settings;
+use super::state::AppState;
+use super::{health, static_files};
+
+/// How long one request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DatabaseError),
+    #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+}
+
+/// A server that is bound and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: Database,
+    port: u16,
+    shutdown_grace: Duration,
+}
+
+impl Application {
+    /// Opens the database (running migrations), builds the routes and binds the listener.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let db = Database::connect(&settings.database_url).await?;
+        let addr = settings.site_addr;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| StartupError::Bind { addr, source })?;
+        let port = listener.local_addr().map_err(|source| StartupError::Bind { addr, source })?.port();
+        let shutdown_grace = settings.shutdown_grace;
+        let state = AppState {
+            leptos_options: leptos_options(&settings, port),
+            settings: Arc::new(settings),
+            db: db.clone(),
+        };
+        Ok(Self { listener, router: router(state), db, port, shutdown_grace })
+    }
+
+    /// The port the server listens on (useful when it was asked for port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until `stop` resolves, then stops accepting connections and lets requests in
+    /// flight finish, for at most the configured grace period.
+    pub async fn run_until_stopped(self, stop: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            stop.await;
+            tracing::info!("stopping: no new connections, finishing requests in flight");
+            let _ = stopping_tx.send(());
+        };
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::debug!("could not set TCP_NODELAY: {err}");
+            }
+        });
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let server = axum::serve(listener, service).with_graceful_shutdown(signal).into_future();
+        let grace = self.shutdown_grace;
+        let deadline = async move {
+            if stopping_rx.await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            result = server => result?,
+            _ = deadline => tracing::warn!("requests still in flight after {grace:?}; stopping anyway"),
+        }
+        self.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+fn leptos_options(settings: &Settings, port: u16) -> LeptosOptions {
+    let mut site_addr = settings.site_addr;
+    site_addr.set_port(port);
+    LeptosOptions::builder()
+        .output_name("archguide")
+        .site_root(settings.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(site_addr)
+        .env(if settings.production { leptos::config::Env::PROD } else { leptos::config::Env::DEV })
+        .hash_files(static_files::assets_are_hashed())
+        .build()
+}
+
+fn router(state: AppState) -> Router {
+    let brand = state.settings.brand.clone();
+    let public_url = PublicUrl(state.settings.public_url.clone());
+    let context = move || {
+        provide_context(brand.clone());
+        provide_context(public_url.clone());
+    };
+    let options = state.leptos_options.clone();
+    let render_shell = move || shell(options.clone());
+    let pkg = static_files::pkg_service(&state.settings.site_root, state.leptos_options.hash_files);
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)
+        .nest_service("/pkg", pkg)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    // The path only: query strings are not worth the risk of logging answers.
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}

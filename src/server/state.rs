@@ -1,0 +1,23 @@
+//! What every handler and server function can reach: settings, database, Leptos options.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+
+use super::database::Database;
+use super::settings::Settings;
+
+/// Shared by all requests; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub settings: Arc<Settings>,
+    pub db: Database,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,32 @@
+//! The compiled assets under `/pkg` (script, wasm, stylesheet).
+//!
+//! When the build put a content hash in their names, a file under a given name never changes,
+//! so browsers may keep it for a year; otherwise they must check every time.
+
+use std::path::Path;
+
+use axum::http::{header, HeaderValue};
+use tower::Layer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
+
+/// Serves `site_root/pkg`, preferring precompressed `.br`/`.gz` files when they exist.
+pub fn pkg_service(site_root: &Path, hashed_names: bool) -> SetResponseHeader<ServeDir, HeaderValue> {
+    let cache = if hashed_names {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    } else {
+        HeaderValue::from_static("no-cache")
+    };
+    let files = ServeDir::new(site_root.join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache).layer(files)
+}
+
+/// Whether this build's assets carry content hashes: the build leaves `hash.txt` beside the binary.
+pub fn assets_are_hashed() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.is_file())
+}

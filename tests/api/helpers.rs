@@ -1,0 +1,199 @@
+//! Starting the application for a test, and starting the real binary for process-level tests.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use archguide::server::settings::Settings;
+use archguide::server::startup::Application;
+use tempfile::TempDir;
+
+/// A running application; it stops when dropped.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub data_dir: TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request failed")
+    }
+}
+
+/// The test environment: a fresh database in a temporary folder, port 0, quiet logs.
+pub fn test_env(data_dir: &TempDir) -> HashMap<String, String> {
+    HashMap::from([
+        (
+            "DATABASE_URL".to_string(),
+            format!("sqlite://{}", data_dir.path().join("archguide.db").display()),
+        ),
+        ("LEPTOS_SITE_ADDR".to_string(), "127.0.0.1:0".to_string()),
+        ("ARCHGUIDE_LOG".to_string(), "warn".to_string()),
+    ])
+}
+
+/// Starts the application in this process on a free port with its own fresh database.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Like `spawn_app`, with some settings changed.
+pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut env = test_env(&data_dir);
+    for (name, value) in overrides {
+        env.insert(name.to_string(), value.to_string());
+    }
+    let settings = Settings::from_lookup(|k| env.get(k).cloned()).expect("test settings");
+    let app = Application::build(settings).await.expect("app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp { address, client, data_dir, stop: Some(stop) }
+}
+
+/// The real `archguide` binary, started with the given environment.
+pub struct Process {
+    pub child: Child,
+    pub address: String,
+}
+
+impl Process {
+    /// Starts the binary and waits until it says where it listens.
+    pub fn start(env: &HashMap<String, String>) -> Process {
+        let mut child = command(env).stdout(Stdio::piped()).spawn().expect("binary starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let address = loop {
+            let line = lines.next().expect("the server printed where it listens").unwrap();
+            if let Some(at) = line.find("listening on http://") {
+                break line[at + "listening on ".len()..].trim().to_string();
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Process { child, address }
+    }
+
+    /// Sends SIGTERM, as an orchestrator would.
+    pub fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Waits for the process to exit; `None` if it is still running after `limit`.
+    pub fn wait_for_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A command for the binary with exactly this environment (plus PATH).
+pub fn command(env: &HashMap<String, String>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_archguide"));
+    cmd.env_clear().envs(env).env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.stdin(Stdio::null());
+    cmd
+}
+
+/// A fresh PostgreSQL database on the local server, for one test.
+pub struct TestPostgres {
+    pub url: String,
+    name: String,
+}
+
+impl TestPostgres {
+    /// The server the tests use: `ARCHGUIDE_TEST_POSTGRES` or the local one with trust auth.
+    fn server() -> String {
+        std::env::var("ARCHGUIDE_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
+    }
+
+    async fn admin() -> sqlx::PgConnection {
+        use sqlx::Connection;
+        let url = format!("{}/postgres", Self::server());
+        sqlx::PgConnection::connect(&url).await.unwrap_or_else(|e| {
+            panic!("PostgreSQL is needed for this test and is not reachable at {url}: {e}")
+        })
+    }
+
+    pub async fn create() -> TestPostgres {
+        let name = format!("archguide_test_{}", uuid_like());
+        let mut admin = Self::admin().await;
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
+        TestPostgres { url: format!("{}/{name}", Self::server()), name }
+    }
+
+    /// Drops the database at once, cutting every connection to it.
+    pub async fn drop_now(&self) {
+        let mut admin = Self::admin().await;
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+    }
+}
+
+impl Drop for TestPostgres {
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        // Dropping needs async work; do it on a thread of its own so any runtime state is fine.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            rt.block_on(async {
+                let mut admin = TestPostgres::admin().await;
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await;
+            });
+        })
+        .join();
+    }
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{}_{}_{}", std::process::id(), nanos, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
