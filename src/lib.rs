@@ -9,6 +9,7 @@
 pub mod app;
 pub mod brand;
 pub mod components;
+pub mod domain;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
