@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The price facts and sizing assumptions, read from `data/prices.toml` or an override.
+/// The price facts and sizing assumptions, read from `src/domain/data/prices.toml` or an override.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PriceTable {
     pub as_of: String,
@@ -62,7 +62,7 @@ pub struct SizingAssumptions {
 }
 
 /// The price table shipped with this build.
-pub const DEFAULT_PRICES_TOML: &str = include_str!("../../data/prices.toml");
+pub const DEFAULT_PRICES_TOML: &str = include_str!("data/prices.toml");
 
 impl PriceTable {
     /// Parses and checks a price table.

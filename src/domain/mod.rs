@@ -2,4 +2,9 @@
 //! tested on its own. The question set, the answers, the recommendation engine and the cost
 //! model live here.
 
+pub mod answers;
+mod choice;
 pub mod cost;
+pub mod engine;
+pub mod questions;
+pub mod recommendation;

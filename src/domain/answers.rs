@@ -1,0 +1,483 @@
+//! A visitor's answers: parsed from raw input at the edge, with one error per faulty field,
+//! then completed with defaults into a `Situation` the engine can read without checks.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::choice::choice_enum;
+use super::questions::{question, question_index, Condition, DefaultValue, Input, Question, QUESTIONS};
+
+/// One valid answer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Choice(&'static str),
+    Number(f64),
+    Bool(bool),
+}
+
+impl Value {
+    pub fn as_number(self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn as_choice(self) -> Option<&'static str> {
+        match self {
+            Value::Choice(c) => Some(c),
+            Value::Bool(b) => Some(if b { "true" } else { "false" }),
+            _ => None,
+        }
+    }
+
+    fn to_json(self) -> serde_json::Value {
+        match self {
+            Value::Choice(c) => c.into(),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => (n as i64).into(),
+            Value::Number(n) => n.into(),
+            Value::Bool(b) => b.into(),
+        }
+    }
+}
+
+/// A problem with one field of the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: &str, message: impl Into<String>) -> Self {
+        Self { field: field.to_string(), message: message.into() }
+    }
+}
+
+/// An answer as it arrived, before validation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// JSON `null`: the same as no answer.
+    Missing,
+    /// Anything else (arrays, objects), named for the error message.
+    Other(&'static str),
+}
+
+impl From<&serde_json::Value> for RawValue {
+    fn from(value: &serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::Null => RawValue::Missing,
+            serde_json::Value::Bool(b) => RawValue::Bool(*b),
+            serde_json::Value::Number(n) => n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("a number out of range")),
+            serde_json::Value::String(s) => RawValue::Text(s.clone()),
+            serde_json::Value::Array(_) => RawValue::Other("a list"),
+            serde_json::Value::Object(_) => RawValue::Other("an object"),
+        }
+    }
+}
+
+/// The answers a visitor gave, every one valid. Questions not answered are absent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answers {
+    given: BTreeMap<&'static str, Value>,
+}
+
+impl Answers {
+    /// Parses a JSON object (the API): unknown ids, wrong types and out-of-range values are
+    /// errors; `null` means "not answered".
+    pub fn from_json(object: &serde_json::Map<String, serde_json::Value>) -> Result<Self, Vec<FieldError>> {
+        Self::parse(object.iter().map(|(k, v)| (k.as_str(), RawValue::from(v))), false)
+    }
+
+    /// Parses form fields (the guide's pages): every value arrives as text, empty means "not
+    /// answered", and fields that are not questions are ignored (pages carry their own).
+    pub fn from_form<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Vec<FieldError>> {
+        let known = fields
+            .into_iter()
+            .filter(|(k, _)| question(k).is_some())
+            .map(|(k, v)| (k, if v.trim().is_empty() { RawValue::Missing } else { RawValue::Text(v.to_string()) }));
+        Self::parse(known, true)
+    }
+
+    fn parse<'a>(fields: impl IntoIterator<Item = (&'a str, RawValue)>, lenient: bool) -> Result<Self, Vec<FieldError>> {
+        let mut answers = Answers::default();
+        let mut errors = Vec::new();
+        for (id, raw) in fields {
+            let Some(q) = question(id) else {
+                errors.push(FieldError::new(id, "is not a question of this guide"));
+                continue;
+            };
+            if raw == RawValue::Missing {
+                continue;
+            }
+            match parse_value(q, raw, lenient) {
+                Ok(value) => {
+                    answers.given.insert(q.id, value);
+                }
+                Err(message) => errors.push(FieldError::new(id, message)),
+            }
+        }
+        if let (Some(Value::Number(teams)), Some(Value::Number(engineers))) =
+            (answers.given.get("teams"), answers.given.get("engineers"))
+        {
+            if teams > engineers {
+                errors.push(FieldError::new(
+                    "teams",
+                    format!("cannot be more than the number of engineers ({engineers})"),
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            errors.sort_by_key(|e| QUESTIONS.iter().position(|q| q.id == e.field).unwrap_or(usize::MAX));
+            Err(errors)
+        }
+    }
+
+    /// The answer to `id`, if given.
+    pub fn get(&self, id: &str) -> Option<Value> {
+        self.given.get(id).copied()
+    }
+
+    /// How many questions were answered.
+    pub fn len(&self) -> usize {
+        self.given.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.given.is_empty()
+    }
+
+    /// A copy with one answer set (used to ask "what if").
+    pub fn with(&self, id: &'static str, value: Value) -> Self {
+        let mut copy = self.clone();
+        copy.given.insert(id, value);
+        copy
+    }
+
+    /// The answers as a JSON object, the form the API takes and results are stored in.
+    pub fn to_json(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.given.iter().map(|(k, v)| (k.to_string(), v.to_json())).collect()
+    }
+
+    /// The answers as text pairs, for URLs and hidden form fields.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        QUESTIONS
+            .iter()
+            .filter_map(|q| self.given.get(q.id).map(|v| (q.id, display_plain(*v))))
+            .collect()
+    }
+}
+
+fn display_plain(value: Value) -> String {
+    match value {
+        Value::Choice(c) => c.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+    }
+}
+
+fn parse_value(q: &Question, raw: RawValue, lenient: bool) -> Result<Value, String> {
+    match &q.input {
+        Input::Choice { options } => {
+            let allowed = || options.iter().map(|o| o.value).collect::<Vec<_>>().join(", ");
+            match raw {
+                RawValue::Text(text) => options
+                    .iter()
+                    .find(|o| o.value == text.trim())
+                    .map(|o| Value::Choice(o.value))
+                    .ok_or_else(|| format!("must be one of: {}", allowed())),
+                other => Err(format!("must be a text, one of: {} (got {})", allowed(), kind(&other))),
+            }
+        }
+        Input::Boolean { .. } => match raw {
+            RawValue::Bool(b) => Ok(Value::Bool(b)),
+            RawValue::Text(t) if lenient => match t.trim() {
+                "true" | "yes" | "on" => Ok(Value::Bool(true)),
+                "false" | "no" | "off" => Ok(Value::Bool(false)),
+                _ => Err("must be yes or no".into()),
+            },
+            other => Err(format!("must be true or false (got {})", kind(&other))),
+        },
+        Input::Integer { min, max, .. } | Input::Number { min, max, .. } => {
+            let integer = matches!(q.input, Input::Integer { .. });
+            let number = match raw {
+                RawValue::Number(n) => n,
+                RawValue::Text(t) if lenient => t
+                    .trim()
+                    .replace(['_', ','], "")
+                    .parse::<f64>()
+                    .map_err(|_| "must be a number".to_string())?,
+                other => return Err(format!("must be a number (got {})", kind(&other))),
+            };
+            let range = if integer { "a whole number" } else { "a number" };
+            if !number.is_finite() || number < *min || number > *max || (integer && number.fract() != 0.0) {
+                return Err(format!("must be {range} from {} to {}", plain_number(*min), plain_number(*max)));
+            }
+            Ok(Value::Number(number))
+        }
+    }
+}
+
+fn kind(raw: &RawValue) -> &'static str {
+    match raw {
+        RawValue::Text(_) => "a text",
+        RawValue::Number(_) => "a number",
+        RawValue::Bool(_) => "true or false",
+        RawValue::Missing => "nothing",
+        RawValue::Other(what) => what,
+    }
+}
+
+/// A number written for people: no trailing `.0`, thousands grouped.
+pub fn plain_number(n: f64) -> String {
+    if n.fract() != 0.0 || n.abs() >= 1e15 {
+        return format!("{n}");
+    }
+    let digits = format!("{}", n.abs() as u64);
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if n < 0.0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Every question with a value: the visitor's answer or the default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Situation {
+    /// One value per question, in the order of `QUESTIONS`.
+    values: Vec<Value>,
+    /// Questions that apply to this visitor but were not answered.
+    pub defaulted: BTreeSet<&'static str>,
+    /// Questions that apply to this visitor.
+    pub applicable: BTreeSet<&'static str>,
+}
+
+impl Situation {
+    /// Completes the answers with defaults, in question order (a default may depend on an
+    /// earlier answer).
+    pub fn from_answers(answers: &Answers) -> Self {
+        let mut situation =
+            Situation { values: Vec::with_capacity(QUESTIONS.len()), defaulted: BTreeSet::new(), applicable: BTreeSet::new() };
+        for q in QUESTIONS {
+            let applies = q.applies_when.as_ref().is_none_or(|c| situation.holds(c));
+            if applies {
+                situation.applicable.insert(q.id);
+            }
+            let value = match answers.get(q.id) {
+                Some(v) => v,
+                None => {
+                    if applies {
+                        situation.defaulted.insert(q.id);
+                    }
+                    situation.default_for(q)
+                }
+            };
+            situation.values.push(value);
+        }
+        // More teams than engineers is impossible; parsing refuses it when both are given, so
+        // here the engineers were defaulted and the teams tell us there are at least that many.
+        let teams = situation.number("teams");
+        if teams > situation.number("engineers") {
+            situation.set("engineers", Value::Number(teams));
+        }
+        situation
+    }
+
+    /// Whether a condition holds for the values known so far.
+    pub fn holds(&self, condition: &Condition) -> bool {
+        match condition {
+            Condition::OneOf { question, values } => self
+                .known(question)
+                .and_then(|v| v.as_choice())
+                .is_some_and(|v| values.contains(&v)),
+            Condition::AtLeast { question, min } => {
+                self.known(question).and_then(|v| v.as_number()).is_some_and(|v| v >= *min)
+            }
+        }
+    }
+
+    fn default_for(&self, q: &Question) -> Value {
+        match &q.default {
+            DefaultValue::Text(t) => Value::Choice(t),
+            DefaultValue::Number(n) => Value::Number(*n),
+            DefaultValue::Bool(b) => Value::Bool(*b),
+            DefaultValue::Depends { question, cases } => {
+                let on = self.known(question).and_then(|v| v.as_choice()).unwrap_or_default();
+                let n = cases.iter().find(|(k, _)| *k == on).map(|(_, n)| *n).unwrap_or(cases[0].1);
+                Value::Number(n)
+            }
+        }
+    }
+
+    /// The value of a question already resolved (while resolving, later ones are not yet).
+    fn known(&self, id: &str) -> Option<Value> {
+        self.values.get(question_index(id)?).copied()
+    }
+
+    /// The value of the question at `index` in `QUESTIONS` (the engine's fast path).
+    pub fn at(&self, index: usize) -> Value {
+        self.values[index]
+    }
+
+    /// A copy with one value changed (for "what if" questions); defaults are not recomputed.
+    pub fn with(&self, index: usize, value: Value) -> Self {
+        let mut copy = self.clone();
+        copy.values[index] = value;
+        copy
+    }
+
+    fn set(&mut self, id: &str, value: Value) {
+        let index = question_index(id).expect("a known question");
+        self.values[index] = value;
+    }
+
+    /// The value of any question.
+    pub fn value(&self, id: &str) -> Value {
+        self.known(id).expect("a known question")
+    }
+
+    /// The numeric value of a numeric question.
+    pub fn number(&self, id: &str) -> f64 {
+        self.value(id).as_number().expect("a numeric question")
+    }
+
+    /// The id of a choice (or "true"/"false" for a yes/no question).
+    pub fn choice(&self, id: &str) -> &'static str {
+        self.value(id).as_choice().expect("a choice question")
+    }
+
+    /// Whether the visitor answered `id` themselves.
+    pub fn was_answered(&self, id: &str) -> bool {
+        !self.defaulted.contains(id) && self.applicable.contains(id)
+    }
+
+    pub fn stage(&self) -> Stage {
+        Stage::parse(self.choice("stage")).expect("validated")
+    }
+    pub fn load_shape(&self) -> LoadShape {
+        LoadShape::parse(self.choice("load_shape")).expect("validated")
+    }
+    pub fn longest_task(&self) -> LongestTask {
+        LongestTask::parse(self.choice("longest_task")).expect("validated")
+    }
+    pub fn latency(&self) -> Latency {
+        Latency::parse(self.choice("latency")).expect("validated")
+    }
+    pub fn ops_maturity(&self) -> OpsMaturity {
+        OpsMaturity::parse(self.choice("ops_maturity")).expect("validated")
+    }
+    pub fn domain_clarity(&self) -> DomainClarity {
+        DomainClarity::parse(self.choice("domain_clarity")).expect("validated")
+    }
+    pub fn portability(&self) -> Portability {
+        Portability::parse(self.choice("portability")).expect("validated")
+    }
+    pub fn independent_releases(&self) -> IndependentReleases {
+        IndependentReleases::parse(self.choice("independent_releases")).expect("validated")
+    }
+    pub fn scaling_divergence(&self) -> ScalingDivergence {
+        ScalingDivergence::parse(self.choice("scaling_divergence")).expect("validated")
+    }
+    pub fn starting_point(&self) -> StartingPoint {
+        StartingPoint::parse(self.choice("starting_point")).expect("validated")
+    }
+    pub fn persistent_connections(&self) -> bool {
+        matches!(self.value("persistent_connections"), Value::Bool(true))
+    }
+}
+
+choice_enum!(Stage { Idea = "idea", Mvp = "mvp", Growth = "growth", Scale = "scale" });
+choice_enum!(StartingPoint { Greenfield = "greenfield", Monolith = "monolith", Distributed = "distributed" });
+choice_enum!(LoadShape { Spiky = "spiky", Variable = "variable", Steady = "steady", Event = "event" });
+choice_enum!(LongestTask { Seconds = "seconds", Minutes = "minutes", Hours = "hours" });
+choice_enum!(Latency { Relaxed = "relaxed", Moderate = "moderate", Strict = "strict" });
+choice_enum!(ScalingDivergence { None = "none", Some = "some", Many = "many" });
+choice_enum!(IndependentReleases { No = "no", Some = "some", Yes = "yes" });
+choice_enum!(OpsMaturity { None = "none", Basic = "basic", Platform = "platform" });
+choice_enum!(DomainClarity { Unclear = "unclear", Emerging = "emerging", Stable = "stable" });
+choice_enum!(Portability { None = "none", Preferred = "preferred", Required = "required" });
+choice_enum!(CostPriority { LowestWhenIdle = "lowest_when_idle", Predictable = "predictable", PerformanceFirst = "performance_first" });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn json_errors(value: serde_json::Value) -> Vec<FieldError> {
+        Answers::from_json(value.as_object().unwrap()).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_ids_wrong_types_and_out_of_range_values_are_each_named() {
+        let errors = json_errors(json!({
+            "stage": "series_b", "engineers": "4", "teams": 2.5, "memory_mb": 64,
+            "persistent_connections": "yes", "monthly_requests": -1, "colour": "blue",
+            "load_shape": ["spiky"]
+        }));
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["stage", "engineers", "teams", "load_shape", "monthly_requests", "memory_mb", "persistent_connections", "colour"]);
+        let message = |f: &str| errors.iter().find(|e| e.field == f).unwrap().message.clone();
+        assert_eq!(message("stage"), "must be one of: idea, mvp, growth, scale");
+        assert_eq!(message("engineers"), "must be a number (got a text)");
+        assert_eq!(message("teams"), "must be a whole number from 1 to 10,000");
+        assert_eq!(message("memory_mb"), "must be a whole number from 128 to 10,240");
+        assert_eq!(message("colour"), "is not a question of this guide");
+        assert_eq!(message("load_shape"), "must be a text, one of: spiky, variable, steady, event (got a list)");
+    }
+
+    #[test]
+    fn more_teams_than_engineers_is_refused() {
+        let errors = json_errors(json!({"engineers": 3, "teams": 4}));
+        assert_eq!(errors, vec![FieldError::new("teams", "cannot be more than the number of engineers (3)")]);
+    }
+
+    #[test]
+    fn null_and_empty_form_fields_mean_not_answered() {
+        let answers = Answers::from_json(json!({"stage": null}).as_object().unwrap()).unwrap();
+        assert!(answers.is_empty());
+        let form = Answers::from_form([("stage", ""), ("engineers", " 12 "), ("step", "3")]).unwrap();
+        assert_eq!(form.len(), 1);
+        assert_eq!(form.get("engineers"), Some(Value::Number(12.0)));
+    }
+
+    #[test]
+    fn forms_accept_text_for_numbers_and_yes_or_no_for_booleans() {
+        let form = Answers::from_form([("monthly_requests", "1,000,000"), ("persistent_connections", "yes")]).unwrap();
+        assert_eq!(form.get("monthly_requests"), Some(Value::Number(1e6)));
+        assert_eq!(form.get("persistent_connections"), Some(Value::Bool(true)));
+        let bad = Answers::from_form([("engineers", "lots")]).unwrap_err();
+        assert_eq!(bad[0].message, "must be a number");
+    }
+
+    #[test]
+    fn defaults_fill_the_gaps_and_depend_on_earlier_answers() {
+        let spiky = Answers::from_json(json!({"load_shape": "spiky"}).as_object().unwrap()).unwrap();
+        let s = Situation::from_answers(&spiky);
+        assert_eq!(s.number("peak_to_average"), 20.0);
+        assert!(s.defaulted.contains("peak_to_average"));
+        let steady = Answers::from_json(json!({"load_shape": "steady"}).as_object().unwrap()).unwrap();
+        let s = Situation::from_answers(&steady);
+        assert_eq!(s.number("peak_to_average"), 1.5);
+        assert!(!s.applicable.contains("peak_to_average"), "steady load skips the peak question");
+    }
+
+    #[test]
+    fn teams_given_without_engineers_raise_the_assumed_engineers() {
+        let answers = Answers::from_json(json!({"teams": 12}).as_object().unwrap()).unwrap();
+        let s = Situation::from_answers(&answers);
+        assert_eq!(s.number("engineers"), 12.0);
+    }
+}

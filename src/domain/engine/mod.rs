@@ -1,0 +1,205 @@
+//! The recommendation engine: answers in, a reasoned recommendation out.
+//!
+//! Deterministic: the same answers and model always give the same result. Every weight lives
+//! in the model file (`src/domain/data/model.toml`); this code only knows how to apply them.
+
+mod advice;
+mod costing;
+mod flip;
+pub mod model;
+mod scoring;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::domain::answers::{Answers, Situation};
+use crate::domain::cost::PriceTable;
+use crate::domain::recommendation::{AxisResult, Confidence, Execution, Organisation, Reason, Recommendation, Warning};
+
+use model::{display_value, Model};
+use scoring::Scores;
+
+/// Organisation options in the order ties are broken: the simplest first.
+const ORGANISATION_PREFERENCE: [usize; 4] = [0, 1, 2, 3];
+/// Execution options in the order ties are broken: the least to operate first.
+const EXECUTION_PREFERENCE: [usize; 4] = [1, 0, 3, 2];
+
+const ORGANISATION_NAMES: [&str; 4] = ["monolith", "modular_monolith", "service_based", "microservices"];
+const EXECUTION_NAMES: [&str; 4] = ["functions", "managed_containers", "kubernetes", "virtual_machines"];
+
+/// A model and a price table: everything a recommendation depends on.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pub model: Model,
+    pub prices: PriceTable,
+}
+
+/// Choices the visitor makes about the cost comparison itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CostOptions {
+    /// Subtract the functions' monthly free tier.
+    pub free_tier: bool,
+}
+
+/// Recommends with the model and prices shipped in this build.
+///
+/// ```
+/// use archguide::domain::{answers::Answers, engine::recommend, recommendation::Organisation};
+/// let answers = Answers::from_json(&serde_json::json!({"stage": "idea", "engineers": 2})
+///     .as_object().unwrap().clone()).unwrap();
+/// assert_eq!(recommend(&answers).organisation.choice, Organisation::Monolith);
+/// ```
+pub fn recommend(answers: &Answers) -> Recommendation {
+    static DEFAULT: OnceLock<Engine> = OnceLock::new();
+    DEFAULT.get_or_init(Engine::default_engine).recommend(answers, CostOptions::default())
+}
+
+impl Engine {
+    /// The model and price table shipped in this build.
+    pub fn default_engine() -> Self {
+        Engine { model: Model::default_model(), prices: PriceTable::default_table() }
+    }
+
+    /// The full recommendation for these answers.
+    pub fn recommend(&self, answers: &Answers, options: CostOptions) -> Recommendation {
+        let situation = Situation::from_answers(answers);
+        let organisation = self.organisation(&situation);
+        let costed = costing::price(&situation, &self.prices, options);
+        let execution = self.execution(&situation, &costed);
+
+        let org_choice = Organisation::ALL[organisation.choice];
+        let exec_choice = Execution::ALL[execution.choice];
+        let mut warnings = organisation.warnings;
+        warnings.extend(advice::warnings(&situation, exec_choice, &costed));
+
+        Recommendation {
+            model_version: self.model.version.clone(),
+            confidence: self.confidence(&situation, &organisation.scores, &execution.scores),
+            flip: flip::find(&self.model, &situation, org_choice),
+            components: advice::components(&situation, exec_choice, &execution.scores),
+            next_steps: self.lines(&self.model.next_steps, org_choice.as_str(), exec_choice.as_str(), &costed),
+            revisit_when: self.lines(&self.model.revisit_when, org_choice.as_str(), exec_choice.as_str(), &costed),
+            organisation: axis_result(org_choice, &organisation.scores, organisation.reasons, &ORGANISATION_NAMES),
+            execution: axis_result(exec_choice, &execution.scores, execution.reasons, &EXECUTION_NAMES),
+            cost: costed.result,
+            warnings,
+        }
+    }
+
+    /// The organisation choice alone (no reasons): what the flip search asks many times.
+    pub(crate) fn organisation_choice(model: &Model, situation: &Situation) -> Organisation {
+        let scores = Scores::from_rules(model.organisation_base, &model.organisation_rules, situation);
+        let (scores, _) = hold_back_without_prerequisites(model, situation, scores);
+        Organisation::ALL[scores.best(&ORGANISATION_PREFERENCE)]
+    }
+
+    fn organisation(&self, situation: &Situation) -> AxisOutcome {
+        let model = &self.model;
+        let scores = Scores::from_rules(model.organisation_base, &model.organisation_rules, situation);
+        let mut reasons = scoring::reasons(&model.organisation_rules, situation, &ORGANISATION_NAMES);
+        let (scores, held_back) = hold_back_without_prerequisites(model, situation, scores);
+        let mut warnings = Vec::new();
+        if let Some((option, failed)) = held_back {
+            for prerequisite in &failed {
+                reasons.push(Reason {
+                    answer: prerequisite.requires.question_id().to_string(),
+                    effect: "-".into(),
+                    option: option.as_str().into(),
+                    text: prerequisite
+                        .text
+                        .replace("{value}", &display_value(situation, prerequisite.requires.question)),
+                });
+            }
+            warnings.push(advice::distributed_monolith(option, &failed));
+        }
+        warnings.extend(advice::already_distributed(model, situation));
+        let choice = scores.best(&ORGANISATION_PREFERENCE);
+        AxisOutcome { scores, choice, reasons, warnings }
+    }
+
+    fn execution(&self, situation: &Situation, costed: &costing::Costed) -> AxisOutcome {
+        let model = &self.model;
+        let mut scores = Scores::from_rules(model.execution_base, &model.execution_rules, situation);
+        let mut reasons = scoring::reasons(&model.execution_rules, situation, &EXECUTION_NAMES);
+        let cost_points = costing::points(&costed.per_option, &model.cost);
+        for i in 0..4 {
+            scores.points[i] += cost_points[i];
+        }
+        reasons.extend(costing::reasons(situation, &costed.per_option, &model.cost, &scores.excluded));
+        let choice = scores.best(&EXECUTION_PREFERENCE);
+        AxisOutcome { scores, choice, reasons, warnings: Vec::new() }
+    }
+
+    fn confidence(&self, situation: &Situation, organisation: &Scores, execution: &Scores) -> Confidence {
+        let thresholds = &self.model.confidence;
+        let applicable = situation.applicable.len().max(1) as f64;
+        let answered = (situation.applicable.len() - situation.defaulted.len()) as f64 / applicable;
+        let margin = |s: &Scores, choice: usize| s.points[choice].min(100.0) - s.best_other(choice).min(100.0);
+        let org_margin = margin(organisation, organisation.best(&ORGANISATION_PREFERENCE));
+        let exec_margin = margin(execution, execution.best(&EXECUTION_PREFERENCE));
+        let smallest = org_margin.min(exec_margin);
+        if answered < thresholds.low_answered_share || smallest < thresholds.low_margin {
+            Confidence::Low
+        } else if answered >= thresholds.high_answered_share && smallest >= thresholds.high_margin {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        }
+    }
+
+    fn lines(&self, table: &BTreeMap<String, Vec<String>>, org: &str, exec: &str, costed: &costing::Costed) -> Vec<String> {
+        let break_even = costed.result.break_even_monthly_requests.map(costing::requests_in_words);
+        [org, exec]
+            .iter()
+            .flat_map(|key| table.get(*key).into_iter().flatten())
+            .filter_map(|line| match (&break_even, line.contains("{break_even}")) {
+                (_, false) => Some(line.clone()),
+                (Some(n), true) => Some(line.replace("{break_even}", n)),
+                (None, true) => None,
+            })
+            .collect()
+    }
+}
+
+struct AxisOutcome {
+    scores: Scores,
+    choice: usize,
+    reasons: Vec<Reason>,
+    warnings: Vec<Warning>,
+}
+
+/// When the best organisation lacks its prerequisites, it keeps its score (it fits the answers)
+/// but is not chosen: the result warns instead of recommending it.
+fn hold_back_without_prerequisites<'m>(
+    model: &'m Model,
+    situation: &Situation,
+    mut scores: Scores,
+) -> (Scores, Option<(Organisation, Vec<&'m model::Prerequisite>)>) {
+    let top = scores.best(&ORGANISATION_PREFERENCE);
+    let option = Organisation::ALL[top];
+    let failed: Vec<_> = model
+        .prerequisites
+        .iter()
+        .filter(|p| p.option == option && !p.requires.holds(situation))
+        .collect();
+    if failed.is_empty() {
+        return (scores, None);
+    }
+    scores.held_back[top] = true;
+    (scores, Some((option, failed)))
+}
+
+fn axis_result<T>(choice: T, scores: &Scores, reasons: Vec<Reason>, names: &[&str; 4]) -> AxisResult<T> {
+    AxisResult {
+        choice,
+        scores: names.iter().zip(scores.shown()).map(|(n, s)| (n.to_string(), s)).collect(),
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod personas;
+#[cfg(test)]
+mod principles;
+#[cfg(test)]
+mod properties;

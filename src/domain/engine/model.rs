@@ -1,0 +1,278 @@
+//! The recommendation model as data: read from TOML, checked against the question set, and
+//! compiled into index-based rules so scoring is plain array arithmetic.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::domain::answers::{Situation, Value};
+use crate::domain::questions::{question_index, Input, QUESTIONS};
+use crate::domain::recommendation::{Execution, Organisation};
+
+/// The model shipped with this build.
+pub const DEFAULT_MODEL_TOML: &str = include_str!("../data/model.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModel {
+    model_version: String,
+    organisation: RawAxis,
+    execution: RawAxis,
+    cost: CostWeights,
+    confidence: ConfidenceThresholds,
+    #[serde(rename = "prerequisite", default)]
+    prerequisites: Vec<RawPrerequisite>,
+    #[serde(rename = "rule", default)]
+    rules: Vec<RawRule>,
+    next_steps: BTreeMap<String, Vec<String>>,
+    revisit_when: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAxis {
+    base: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWhen {
+    question: String,
+    one_of: Option<Vec<String>>,
+    at_least: Option<f64>,
+    at_most: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    axis: String,
+    when: RawWhen,
+    #[serde(default)]
+    effects: BTreeMap<String, f64>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrerequisite {
+    option: String,
+    requires: RawWhen,
+    text: String,
+}
+
+/// How much the cost comparison weighs in the execution scores.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostWeights {
+    pub weight: f64,
+    pub floor_usd: f64,
+    pub expensive_ratio: f64,
+    pub notable_usd: f64,
+}
+
+/// Score margins and answered shares that separate high, medium and low confidence.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfidenceThresholds {
+    pub high_margin: f64,
+    pub low_margin: f64,
+    pub high_answered_share: f64,
+    pub low_answered_share: f64,
+}
+
+/// A condition on one answer, by question position.
+#[derive(Clone, Debug)]
+pub struct When {
+    pub question: usize,
+    pub one_of: Option<Vec<&'static str>>,
+    pub at_least: Option<f64>,
+    pub at_most: Option<f64>,
+}
+
+impl When {
+    pub fn holds(&self, situation: &Situation) -> bool {
+        let value = situation.at(self.question);
+        if let Some(values) = &self.one_of {
+            return value.as_choice().is_some_and(|v| values.contains(&v));
+        }
+        let Some(n) = value.as_number() else { return false };
+        self.at_least.is_none_or(|min| n >= min) && self.at_most.is_none_or(|max| n <= max)
+    }
+
+    pub fn question_id(&self) -> &'static str {
+        QUESTIONS[self.question].id
+    }
+}
+
+/// A rule for one axis; `N` is the number of options on that axis.
+#[derive(Clone, Debug)]
+pub struct Rule<const N: usize> {
+    pub when: When,
+    pub effects: [f64; N],
+    pub exclude: [bool; N],
+    pub text: String,
+}
+
+/// A condition an organisation option needs before it may be chosen.
+#[derive(Clone, Debug)]
+pub struct Prerequisite {
+    pub option: Organisation,
+    pub requires: When,
+    pub text: String,
+}
+
+/// The checked, compiled model.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub version: String,
+    pub organisation_base: [f64; 4],
+    pub execution_base: [f64; 4],
+    pub organisation_rules: Vec<Rule<4>>,
+    pub execution_rules: Vec<Rule<4>>,
+    pub prerequisites: Vec<Prerequisite>,
+    pub cost: CostWeights,
+    pub confidence: ConfidenceThresholds,
+    pub next_steps: BTreeMap<String, Vec<String>>,
+    pub revisit_when: BTreeMap<String, Vec<String>>,
+}
+
+impl Model {
+    /// Parses a model and checks every name in it against the question set and the options.
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        let raw: RawModel = toml::from_str(text).map_err(|e| e.to_string())?;
+        let org_names = Organisation::ALL.iter().map(|o| o.as_str()).collect::<Vec<_>>();
+        let exec_names = Execution::ALL.iter().map(|o| o.as_str()).collect::<Vec<_>>();
+        let mut organisation_rules = Vec::new();
+        let mut execution_rules = Vec::new();
+        for (i, rule) in raw.rules.iter().enumerate() {
+            let context = format!("rule {} ({})", i + 1, rule.when.question);
+            let names = match rule.axis.as_str() {
+                "organisation" => &org_names,
+                "execution" => &exec_names,
+                other => return Err(format!("{context}: unknown axis '{other}'")),
+            };
+            let compiled = Rule {
+                when: compile_when(&rule.when, &context)?,
+                effects: per_option(&rule.effects, names, &context)?,
+                exclude: excluded(&rule.exclude, names, &context)?,
+                text: rule.text.clone(),
+            };
+            if rule.axis == "organisation" {
+                organisation_rules.push(compiled);
+            } else {
+                execution_rules.push(compiled);
+            }
+        }
+        let prerequisites = raw
+            .prerequisites
+            .iter()
+            .map(|p| {
+                let context = format!("prerequisite for {}", p.option);
+                Ok(Prerequisite {
+                    option: Organisation::parse(&p.option).ok_or(format!("{context}: unknown option"))?,
+                    requires: compile_when(&p.requires, &context)?,
+                    text: p.text.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        for name in org_names.iter().chain(exec_names.iter()) {
+            if !raw.next_steps.contains_key(*name) || !raw.revisit_when.contains_key(*name) {
+                return Err(format!("next_steps and revisit_when need an entry for '{name}'"));
+            }
+        }
+        Ok(Model {
+            version: raw.model_version,
+            organisation_base: full_base(&raw.organisation.base, &org_names)?,
+            execution_base: full_base(&raw.execution.base, &exec_names)?,
+            organisation_rules,
+            execution_rules,
+            prerequisites,
+            cost: raw.cost,
+            confidence: raw.confidence,
+            next_steps: raw.next_steps,
+            revisit_when: raw.revisit_when,
+        })
+    }
+
+    /// The model shipped with this build.
+    pub fn default_model() -> Self {
+        Self::from_toml(DEFAULT_MODEL_TOML).expect("the shipped model is valid")
+    }
+
+    /// The questions any organisation rule or prerequisite looks at, in question order.
+    pub fn organisation_questions(&self) -> Vec<usize> {
+        let mut indices: Vec<usize> = self
+            .organisation_rules
+            .iter()
+            .map(|r| r.when.question)
+            .chain(self.prerequisites.iter().map(|p| p.requires.question))
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+}
+
+fn compile_when(raw: &RawWhen, context: &str) -> Result<When, String> {
+    let index = question_index(&raw.question).ok_or(format!("{context}: unknown question '{}'", raw.question))?;
+    let question = &QUESTIONS[index];
+    let one_of = match &raw.one_of {
+        None => None,
+        Some(values) => {
+            let allowed: Vec<&'static str> = match &question.input {
+                Input::Choice { options } => options.iter().map(|o| o.value).collect(),
+                Input::Boolean { .. } => vec!["true", "false"],
+                _ => return Err(format!("{context}: one_of needs a choice question")),
+            };
+            let mut out = Vec::new();
+            for v in values {
+                let known = allowed.iter().find(|a| **a == v.as_str()).ok_or(format!("{context}: unknown value '{v}'"))?;
+                out.push(*known);
+            }
+            Some(out)
+        }
+    };
+    if one_of.is_none() && raw.at_least.is_none() && raw.at_most.is_none() {
+        return Err(format!("{context}: a condition needs one_of, at_least or at_most"));
+    }
+    Ok(When { question: index, one_of, at_least: raw.at_least, at_most: raw.at_most })
+}
+
+fn per_option(effects: &BTreeMap<String, f64>, names: &[&str], context: &str) -> Result<[f64; 4], String> {
+    let mut out = [0.0; 4];
+    for (name, points) in effects {
+        let i = names.iter().position(|n| n == name).ok_or(format!("{context}: unknown option '{name}'"))?;
+        out[i] = *points;
+    }
+    Ok(out)
+}
+
+fn excluded(list: &[String], names: &[&str], context: &str) -> Result<[bool; 4], String> {
+    let mut out = [false; 4];
+    for name in list {
+        let i = names.iter().position(|n| n == name).ok_or(format!("{context}: unknown option '{name}'"))?;
+        out[i] = true;
+    }
+    Ok(out)
+}
+
+fn full_base(base: &BTreeMap<String, f64>, names: &[&str]) -> Result<[f64; 4], String> {
+    let mut out = [0.0; 4];
+    for (i, name) in names.iter().enumerate() {
+        out[i] = *base.get(*name).ok_or(format!("base score missing for '{name}'"))?;
+    }
+    Ok(out)
+}
+
+/// The answer written for a reason's text: choices by their label, numbers grouped.
+pub fn display_value(situation: &Situation, question: usize) -> String {
+    let q = &QUESTIONS[question];
+    match situation.at(question) {
+        Value::Choice(c) => q.option_label(c).unwrap_or(c).to_lowercase(),
+        Value::Number(n) => crate::domain::answers::plain_number(n),
+        Value::Bool(b) => if b { "yes" } else { "no" }.to_string(),
+    }
+}

@@ -1,0 +1,160 @@
+//! The recommendation's shape: the JSON contract of the API and of stored results.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::choice::choice_enum;
+
+choice_enum!(
+    /// How the system is organised.
+    Organisation {
+        Monolith = "monolith",
+        ModularMonolith = "modular_monolith",
+        ServiceBased = "service_based",
+        Microservices = "microservices",
+    }
+);
+
+choice_enum!(
+    /// How the system runs.
+    Execution {
+        Functions = "functions",
+        ManagedContainers = "managed_containers",
+        Kubernetes = "kubernetes",
+        VirtualMachines = "virtual_machines",
+    }
+);
+
+choice_enum!(
+    /// How firmly the answers support the choice.
+    Confidence { High = "high", Medium = "medium", Low = "low" }
+);
+
+impl Organisation {
+    /// The option in plain words, e.g. "a modular monolith".
+    pub fn label(self) -> &'static str {
+        match self {
+            Organisation::Monolith => "a monolith",
+            Organisation::ModularMonolith => "a modular monolith",
+            Organisation::ServiceBased => "a few coarse services",
+            Organisation::Microservices => "microservices",
+        }
+    }
+}
+
+impl Execution {
+    /// The option in plain words, e.g. "managed containers".
+    pub fn label(self) -> &'static str {
+        match self {
+            Execution::Functions => "functions (FaaS)",
+            Execution::ManagedContainers => "managed containers",
+            Execution::Kubernetes => "Kubernetes",
+            Execution::VirtualMachines => "virtual machines",
+        }
+    }
+}
+
+/// Everything the guide concludes from one set of answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub model_version: String,
+    pub organisation: AxisResult<Organisation>,
+    pub execution: AxisResult<Execution>,
+    pub components: Vec<Component>,
+    pub warnings: Vec<Warning>,
+    pub cost: CostResult,
+    pub confidence: Confidence,
+    pub flip: Option<Flip>,
+    pub next_steps: Vec<String>,
+    pub revisit_when: Vec<String>,
+}
+
+impl Recommendation {
+    /// One line for people: "a modular monolith on managed containers".
+    pub fn summary(&self) -> String {
+        format!("{} on {}", self.organisation.choice.label(), self.execution.choice.label())
+    }
+}
+
+/// The choice on one axis, the score of every option (0-100), and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AxisResult<T> {
+    pub choice: T,
+    pub scores: BTreeMap<String, u8>,
+    pub reasons: Vec<Reason>,
+}
+
+/// One answer's effect on one option.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The question id whose answer caused it.
+    pub answer: String,
+    /// `+` for, `-` against.
+    pub effect: String,
+    pub option: String,
+    pub text: String,
+}
+
+/// Advice for one part of the workload that should run differently from the rest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Component {
+    pub part: String,
+    pub execution: Execution,
+    pub why: String,
+}
+
+/// An anti-pattern or limit the answers run into.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    pub answers: Vec<String>,
+}
+
+/// The single answer change that would change the organisation choice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Flip {
+    pub question: String,
+    pub to: String,
+    pub organisation: Organisation,
+}
+
+/// The monthly cost comparison for the visitor's traffic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostResult {
+    pub monthly_usd: MonthlyUsd,
+    pub break_even_monthly_requests: Option<f64>,
+    pub assumptions: CostAssumptions,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthlyUsd {
+    pub functions: f64,
+    pub managed_containers: f64,
+    pub virtual_machines: f64,
+}
+
+/// Everything the cost figures rest on, shown next to them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostAssumptions {
+    pub prices_as_of: String,
+    pub region: String,
+    pub currency: String,
+    pub monthly_requests: f64,
+    pub avg_duration_ms: f64,
+    pub memory_mb: u32,
+    pub peak_to_average: f64,
+    pub free_tier_included: bool,
+    pub cpu_share: f64,
+    pub utilisation_target: f64,
+    pub min_instances: u32,
+    pub hours_per_month: f64,
+    pub container_vcpu: f64,
+    pub vm_fleet: String,
+    pub kubernetes_monthly_usd: f64,
+    /// Whether the Kubernetes figure includes a managed control plane (not when a platform team
+    /// already runs a cluster).
+    pub kubernetes_control_plane_included: bool,
+    pub formulas: BTreeMap<String, String>,
+}
