@@ -1,5 +1,6 @@
 //! Everything that only exists on the server: settings, start-up, storage, HTTP plumbing.
 
+pub mod api;
 pub mod cli;
 pub mod database;
 pub mod health;

@@ -23,6 +23,10 @@ pub struct Settings {
     pub shutdown_grace: Duration,
     pub public_url: String,
     pub brand: Brand,
+    /// A replacement for the shipped recommendation model, if any.
+    pub model_file: Option<PathBuf>,
+    /// A replacement for the shipped price table, if any.
+    pub prices_file: Option<PathBuf>,
 }
 
 /// How log lines look: plain for people at a terminal, JSON for log collectors.
@@ -127,6 +131,8 @@ impl Settings {
             shutdown_grace,
             public_url: public_url.trim_end_matches('/').to_string(),
             brand,
+            model_file: lookup("ARCHGUIDE_MODEL_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
+            prices_file: lookup("ARCHGUIDE_PRICES_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
         })
     }
 }
@@ -183,5 +189,28 @@ mod tests {
         assert_eq!(s.brand.accent, "#123456");
         assert_eq!(s.public_url, "https://acme.example");
         assert!(s.production);
+    }
+}
+
+impl Settings {
+    /// The recommendation engine: the shipped model and prices, or the files that replace them.
+    pub fn engine(&self) -> Result<crate::domain::engine::Engine, SettingsError> {
+        use crate::domain::cost::PriceTable;
+        use crate::domain::engine::{model::Model, Engine};
+        let read = |name: &'static str, path: &PathBuf| {
+            std::fs::read_to_string(path)
+                .map_err(|e| SettingsError::new(name, format!("cannot read {}: {e}", path.display())))
+        };
+        let model = match &self.model_file {
+            Some(path) => Model::from_toml(&read("ARCHGUIDE_MODEL_FILE", path)?)
+                .map_err(|e| SettingsError::new("ARCHGUIDE_MODEL_FILE", e))?,
+            None => Model::default_model(),
+        };
+        let prices = match &self.prices_file {
+            Some(path) => PriceTable::from_toml(&read("ARCHGUIDE_PRICES_FILE", path)?)
+                .map_err(|e| SettingsError::new("ARCHGUIDE_PRICES_FILE", e))?,
+            None => PriceTable::default_table(),
+        };
+        Ok(Engine { model, prices })
     }
 }

@@ -28,7 +28,7 @@ use crate::components::page_meta::PublicUrl;
 use super::database::{Database, DatabaseError};
 use super::settings::Settings;
 use super::state::AppState;
-use super::{health, static_files};
+use super::{api, health, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -38,6 +38,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DatabaseError),
+    #[error(transparent)]
+    Settings(#[from] super::settings::SettingsError),
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -54,6 +56,7 @@ pub struct Application {
 impl Application {
     /// Opens the database (running migrations), builds the routes and binds the listener.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let engine = Arc::new(settings.engine()?);
         let db = Database::connect(&settings.database_url).await?;
         let addr = settings.site_addr;
         let listener = TcpListener::bind(addr)
@@ -65,6 +68,7 @@ impl Application {
             leptos_options: leptos_options(&settings, port),
             settings: Arc::new(settings),
             db: db.clone(),
+            engine,
         };
         Ok(Self { listener, router: router(state), db, port, shutdown_grace })
     }
@@ -135,6 +139,7 @@ fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .nest("/api/v1", api::routes())
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))

@@ -5,6 +5,8 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use crate::domain::engine::Engine;
+
 use super::database::Database;
 use super::settings::Settings;
 
@@ -14,6 +16,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
     pub db: Database,
+    pub engine: Arc<Engine>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

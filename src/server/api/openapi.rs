@@ -1,0 +1,103 @@
+//! `GET /api/v1/openapi.json`: the API described in OpenAPI 3.1. The answers' schema is
+//! generated from the question set, so the description cannot drift from what is accepted.
+
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+use crate::domain::questions::{Input, QUESTIONS};
+use crate::server::state::AppState;
+
+pub async fn document(State(state): State<AppState>) -> impl IntoResponse {
+    Json(json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": format!("{} architecture decision guide API", state.settings.brand.name),
+            "version": "1",
+            "description": "Recommends how to organise (monolith … microservices) and how to run \
+                            (functions … virtual machines) a system, from answers to the guide's questions."
+        },
+        "servers": [{ "url": format!("{}/api/v1", state.settings.public_url) }],
+        "paths": {
+            "/questions": { "get": {
+                "summary": "The question set: ids, texts, options, ranges, defaults and branching",
+                "responses": { "200": { "description": "The questions", "content": { "application/json": {
+                    "schema": { "type": "object" } } } } }
+            }},
+            "/recommendation": { "post": {
+                "summary": "A recommendation for a set of answers; every answer is optional",
+                "parameters": [{ "name": "free_tier", "in": "query", "required": false,
+                    "schema": { "type": "boolean", "default": false },
+                    "description": "Subtract the functions' monthly free tier in the cost comparison" }],
+                "requestBody": { "required": true, "content": { "application/json": {
+                    "schema": { "$ref": "#/components/schemas/Answers" },
+                    "example": { "stage": "mvp", "engineers": 4 } } } },
+                "responses": {
+                    "200": { "description": "The recommendation", "content": { "application/json": {
+                        "schema": { "$ref": "#/components/schemas/Recommendation" } } } },
+                    "400": { "description": "The body is not JSON", "content": { "application/json": {
+                        "schema": { "$ref": "#/components/schemas/FieldErrors" } } } },
+                    "422": { "description": "Unknown question ids, wrong types or out-of-range values",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FieldErrors" } } } }
+                }
+            }}
+        },
+        "components": { "schemas": {
+            "Answers": answers_schema(),
+            "FieldErrors": { "type": "array", "items": { "type": "object", "required": ["field", "message"],
+                "properties": { "field": { "type": "string" }, "message": { "type": "string" } } } },
+            "Reason": { "type": "object", "required": ["answer", "effect", "option", "text"], "properties": {
+                "answer": { "type": "string", "description": "the question id" },
+                "effect": { "enum": ["+", "-"] }, "option": { "type": "string" }, "text": { "type": "string" } } },
+            "Recommendation": recommendation_schema()
+        }}
+    }))
+}
+
+fn answers_schema() -> Value {
+    let mut properties = Map::new();
+    for q in QUESTIONS {
+        let mut schema = match &q.input {
+            Input::Choice { options } => json!({ "type": "string", "enum": options.iter().map(|o| o.value).collect::<Vec<_>>() }),
+            Input::Boolean { .. } => json!({ "type": "boolean" }),
+            Input::Integer { min, max, .. } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+            Input::Number { min, max, .. } => json!({ "type": "number", "minimum": min, "maximum": max }),
+        };
+        schema["description"] = json!(q.text);
+        properties.insert(q.id.to_string(), schema);
+    }
+    json!({ "type": "object", "additionalProperties": false, "properties": properties,
+            "description": "teams may not exceed engineers; a missing answer takes its default" })
+}
+
+fn recommendation_schema() -> Value {
+    let axis = |options: &[&str]| json!({ "type": "object", "required": ["choice", "scores", "reasons"], "properties": {
+        "choice": { "enum": options },
+        "scores": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 100 } },
+        "reasons": { "type": "array", "items": { "$ref": "#/components/schemas/Reason" } } } });
+    let executions = ["functions", "managed_containers", "kubernetes", "virtual_machines"];
+    json!({ "type": "object", "required": ["model_version", "organisation", "execution", "components", "warnings",
+                                           "cost", "confidence", "flip", "next_steps", "revisit_when"],
+        "properties": {
+            "model_version": { "type": "string" },
+            "organisation": axis(&["monolith", "modular_monolith", "service_based", "microservices"]),
+            "execution": axis(&executions),
+            "components": { "type": "array", "items": { "type": "object", "properties": {
+                "part": { "type": "string" }, "execution": { "enum": executions }, "why": { "type": "string" } } } },
+            "warnings": { "type": "array", "items": { "type": "object", "properties": {
+                "code": { "type": "string" }, "message": { "type": "string" },
+                "answers": { "type": "array", "items": { "type": "string" } } } } },
+            "cost": { "type": "object", "properties": {
+                "monthly_usd": { "type": "object", "properties": {
+                    "functions": { "type": "number" }, "managed_containers": { "type": "number" },
+                    "virtual_machines": { "type": "number" } } },
+                "break_even_monthly_requests": { "type": ["number", "null"] },
+                "assumptions": { "type": "object", "properties": { "prices_as_of": { "type": "string", "format": "date" } } } } },
+            "confidence": { "enum": ["high", "medium", "low"] },
+            "flip": { "oneOf": [{ "type": "null" }, { "type": "object", "properties": {
+                "question": { "type": "string" }, "to": { "type": "string" }, "organisation": { "type": "string" } } }] },
+            "next_steps": { "type": "array", "items": { "type": "string" } },
+            "revisit_when": { "type": "array", "items": { "type": "string" } }
+        } })
+}
