@@ -364,39 +364,36 @@ impl Situation {
         !self.defaulted.contains(id) && self.applicable.contains(id)
     }
 
-    pub fn stage(&self) -> Stage {
-        Stage::parse(self.choice("stage")).expect("validated")
-    }
-    pub fn load_shape(&self) -> LoadShape {
-        LoadShape::parse(self.choice("load_shape")).expect("validated")
-    }
-    pub fn longest_task(&self) -> LongestTask {
-        LongestTask::parse(self.choice("longest_task")).expect("validated")
-    }
-    pub fn latency(&self) -> Latency {
-        Latency::parse(self.choice("latency")).expect("validated")
-    }
-    pub fn ops_maturity(&self) -> OpsMaturity {
-        OpsMaturity::parse(self.choice("ops_maturity")).expect("validated")
-    }
-    pub fn domain_clarity(&self) -> DomainClarity {
-        DomainClarity::parse(self.choice("domain_clarity")).expect("validated")
-    }
-    pub fn portability(&self) -> Portability {
-        Portability::parse(self.choice("portability")).expect("validated")
-    }
-    pub fn independent_releases(&self) -> IndependentReleases {
-        IndependentReleases::parse(self.choice("independent_releases")).expect("validated")
-    }
-    pub fn scaling_divergence(&self) -> ScalingDivergence {
-        ScalingDivergence::parse(self.choice("scaling_divergence")).expect("validated")
-    }
-    pub fn starting_point(&self) -> StartingPoint {
-        StartingPoint::parse(self.choice("starting_point")).expect("validated")
-    }
     pub fn persistent_connections(&self) -> bool {
         matches!(self.value("persistent_connections"), Value::Bool(true))
     }
+}
+
+/// Typed getters on `Situation` for the choice questions the engine reasons about in code.
+macro_rules! typed_getters {
+    ($($method:ident: $ty:ident = $id:literal),+ $(,)?) => {
+        impl Situation {
+            $(
+                pub fn $method(&self) -> $ty {
+                    $ty::parse(self.choice($id)).expect("validated when parsed")
+                }
+            )+
+        }
+    };
+}
+
+typed_getters! {
+    stage: Stage = "stage",
+    starting_point: StartingPoint = "starting_point",
+    load_shape: LoadShape = "load_shape",
+    longest_task: LongestTask = "longest_task",
+    latency: Latency = "latency",
+    scaling_divergence: ScalingDivergence = "scaling_divergence",
+    independent_releases: IndependentReleases = "independent_releases",
+    ops_maturity: OpsMaturity = "ops_maturity",
+    domain_clarity: DomainClarity = "domain_clarity",
+    portability: Portability = "portability",
+    cost_priority: CostPriority = "cost_priority",
 }
 
 choice_enum!(Stage { Idea = "idea", Mvp = "mvp", Growth = "growth", Scale = "scale" });
