@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages::{
-    contact::ContactPage, guide::GuidePage, home::HomePage, learn::LearnPage,
+    contact::ContactPage, guide::{result::ResultPage, GuidePage}, home::HomePage, learn::LearnPage,
     not_found::NotFoundPage, privacy::PrivacyPage,
 };
 
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=HomePage/>
                         <Route path=path!("learn") view=LearnPage/>
                         <Route path=path!("guide") view=GuidePage/>
+                        <Route path=path!("guide/result/:id") view=ResultPage ssr=SsrMode::Async/>
                         <Route path=path!("contact") view=ContactPage/>
                         <Route path=path!("privacy") view=PrivacyPage/>
                     </Routes>

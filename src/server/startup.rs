@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -28,7 +28,8 @@ use crate::components::page_meta::PublicUrl;
 use super::database::{Database, DatabaseError};
 use super::settings::Settings;
 use super::state::AppState;
-use super::{api, health, static_files};
+use super::store::Stores;
+use super::{api, guide, health, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -67,6 +68,7 @@ impl Application {
         let state = AppState {
             leptos_options: leptos_options(&settings, port),
             settings: Arc::new(settings),
+            stores: Stores::new(&db),
             db: db.clone(),
             engine,
         };
@@ -140,6 +142,7 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", api::routes())
+        .route("/guide/result", post(guide::create_result))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))

@@ -9,6 +9,7 @@ use crate::domain::engine::Engine;
 
 use super::database::Database;
 use super::settings::Settings;
+use super::store::Stores;
 
 /// Shared by all requests; cheap to clone.
 #[derive(Clone, Debug)]
@@ -17,6 +18,7 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub db: Database,
     pub engine: Arc<Engine>,
+    pub stores: Stores,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,0 +1,56 @@
+//! The monthly cost comparison on the result page, with every assumption stated.
+
+use leptos::prelude::*;
+
+use crate::domain::answers::plain_number;
+use crate::domain::recommendation::CostResult;
+
+fn usd(amount: f64) -> String {
+    if amount < 10.0 {
+        format!("${amount:.2}")
+    } else {
+        format!("${}", plain_number(amount.round()))
+    }
+}
+
+#[component]
+pub fn CostSection(cost: CostResult) -> impl IntoView {
+    let a = cost.assumptions.clone();
+    let rows = [
+        ("Functions (AWS Lambda)", cost.monthly_usd.functions, a.formulas.get("functions").cloned().unwrap_or_default()),
+        ("Managed containers (AWS Fargate)", cost.monthly_usd.managed_containers, a.formulas.get("managed_containers").cloned().unwrap_or_default()),
+        ("Virtual machines (Amazon EC2)", cost.monthly_usd.virtual_machines, format!("{} · {}", a.vm_fleet, a.formulas.get("virtual_machines").cloned().unwrap_or_default())),
+    ];
+    let break_even = match cost.break_even_monthly_requests {
+        Some(n) => format!("Above about {} requests a month, managed containers cost less than functions for this workload.", plain_number(n)),
+        None => "For this workload, functions and managed containers do not swap places between 1 and 10¹² requests a month.".to_string(),
+    };
+    view! {
+        <section class="rounded-lg border border-slate-200 p-5 dark:border-slate-800" aria-labelledby="cost-heading">
+            <h2 id="cost-heading" class="text-xl font-semibold">"What it would cost to run, per month"</h2>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                {format!("Compute only, on-demand prices in {} ({}), as of {}. An estimate for comparing options, not a quote.", a.region, a.currency, a.prices_as_of)}
+            </p>
+            <table class="mt-4 w-full text-left">
+                <caption class="sr-only">"Monthly cost by way of running it"</caption>
+                <thead><tr><th scope="col" class="py-2">"Way of running it"</th><th scope="col" class="py-2 text-right">"Per month"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(name, amount, how)| view! {
+                        <tr class="border-t border-slate-200 align-top dark:border-slate-800">
+                            <th scope="row" class="py-2 font-normal">{name}<span class="block text-xs text-slate-600 dark:text-slate-400">{how}</span></th>
+                            <td class="py-2 text-right font-semibold">{usd(amount)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="mt-4">{break_even}</p>
+            <h3 class="mt-4 font-semibold">"Assumptions"</h3>
+            <ul class="mt-2 list-disc space-y-1 pl-6 text-sm">
+                <li>{format!("{} requests a month, {} ms each, {} MB of memory, peak {}× the average.", plain_number(a.monthly_requests.round()), plain_number(a.avg_duration_ms), a.memory_mb, a.peak_to_average)}</li>
+                <li>{format!("Containers and VMs serve many requests at once, so they are sized by the CPU a request really uses: {}% of its duration (web requests mostly wait on databases and other services), at {}% utilisation at the peak, at least {} instance(s) all month.", a.cpu_share * 100.0, a.utilisation_target * 100.0, a.min_instances)}</li>
+                <li>{if a.free_tier_included { "The functions' monthly free tier (1M requests, 400,000 GB-seconds) is subtracted." } else { "The functions' monthly free tier is not subtracted (it is shared by everything in an account)." }}</li>
+                <li>{format!("Kubernetes would cost about {} a month: the VMs above{}.", usd(a.kubernetes_monthly_usd), if a.kubernetes_control_plane_included { " plus a managed control plane" } else { " (your platform team's cluster already exists)" })}</li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+//! `/guide`: the questionnaire, one step per screen. The answers travel in the URL, so reload,
+//! the back button and a shared link all work, with or without JavaScript.
+
+mod cost_table;
+mod fields;
+pub mod form;
+pub mod result;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::page_meta::PageMeta;
+use crate::domain::questions::{questions_in_step, STEPS};
+
+use fields::QuestionField;
+use form::GuideState;
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let raw: Vec<(String, String)> = use_query_map()
+        .get_untracked()
+        .latest_values()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let state = GuideState::from_pairs(&raw);
+    #[cfg(feature = "ssr")]
+    crate::server::guide::count_step_view(state.step);
+    let step = state.step;
+    let visible = state.visible_steps();
+    let position = visible.iter().position(|s| *s == step).unwrap_or(0) + 1;
+    let total = visible.len();
+    let previous = state.previous_step(step);
+    let next = state.next_step(step);
+    let hidden: Vec<(String, String)> = state
+        .typed
+        .iter()
+        .filter(|(k, _)| form::step_of(k) != Some(step))
+        .cloned()
+        .collect();
+    let questions = questions_in_step(step)
+        .filter(|q| state.situation.applicable.contains(q.id))
+        .map(|q| {
+            view! {
+                <QuestionField
+                    question=q
+                    typed=state.typed(q.id).map(str::to_string)
+                    error=state.error(q.id).map(str::to_string)
+                />
+            }
+        })
+        .collect_view();
+    let button = "rounded-md px-5 py-2 font-semibold";
+    view! {
+        <PageMeta
+            title="The decision guide".into()
+            description="Answer questions about your team, your load and your operations, and get a recommendation for how to organise and how to run your software, with a cost estimate for your traffic.".into()
+            path="/guide".into()
+        />
+        <div class="mx-auto max-w-3xl px-4 py-10">
+            <h1 class="text-3xl font-bold tracking-tight">"The decision guide"</h1>
+            <p class="mt-2 text-slate-700 dark:text-slate-300">
+                "Every question is optional: skip what you do not know and we assume a typical value."
+            </p>
+            <div class="mt-6">
+                <p class="text-sm font-medium">
+                    {format!("Step {position} of {total}: {}", STEPS[step - 1])}
+                </p>
+                <progress
+                    max=total.to_string()
+                    value=position.to_string()
+                    aria-label=format!("Step {position} of {total}")
+                    class="mt-2 h-2 w-full appearance-none overflow-hidden rounded bg-slate-200 dark:bg-slate-800 [&::-webkit-progress-bar]:bg-slate-200 dark:[&::-webkit-progress-bar]:bg-slate-800 [&::-webkit-progress-value]:bg-accent [&::-moz-progress-bar]:bg-accent"
+                ></progress>
+            </div>
+            <form method="get" action="/guide" class="mt-8 space-y-8">
+                <h2 id="step-title" class="text-2xl font-semibold" tabindex="-1">{STEPS[step - 1]}</h2>
+                {hidden
+                    .into_iter()
+                    .map(|(k, v)| view! { <input type="hidden" name=k value=v/> })
+                    .collect_view()}
+                {questions}
+                <div class="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-6 dark:border-slate-800">
+                    {previous.map(|p| view! {
+                        <button type="submit" name="step" value=p.to_string() formnovalidate=true
+                            class=format!("{button} border border-slate-400 dark:border-slate-600")>
+                            "Back"
+                        </button>
+                    })}
+                    {match next {
+                        Some(n) => view! {
+                            <button type="submit" name="step" value=n.to_string()
+                                class=format!("{button} bg-accent text-white hover:opacity-90")>
+                                "Next"
+                            </button>
+                        }.into_any(),
+                        None => view! {
+                            <button type="submit" formmethod="post" formaction="/guide/result"
+                                class=format!("{button} bg-accent text-white hover:opacity-90")>
+                                "See my recommendation"
+                            </button>
+                        }.into_any(),
+                    }}
+                    <a href="/guide" class="ml-auto text-sm underline">"Start over"</a>
+                </div>
+            </form>
+        </div>
+    }
+}

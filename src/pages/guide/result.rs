@@ -1,0 +1,194 @@
+//! `/guide/result/{id}`: a stored recommendation, permanent and shareable.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+use crate::components::page_meta::PageMeta;
+use crate::domain::questions::question;
+use crate::domain::recommendation::{Execution, Organisation, Reason, Recommendation};
+
+use super::form::guide_url;
+
+/// A stored result as the page shows it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ResultView {
+    pub id: String,
+    pub answer_pairs: Vec<(String, String)>,
+    pub recommendation: Recommendation,
+    pub created_at: String,
+    /// The model version the server runs now (the result keeps the one it was made with).
+    pub current_model_version: String,
+}
+
+/// Loads a stored result; `None` when there is no result with that id.
+#[server]
+pub async fn load_result(id: String) -> Result<Option<ResultView>, ServerFnError> {
+    use crate::domain::answers::Answers;
+    use crate::server::{state::AppState, store::ResultId};
+    let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
+    let Some(id) = ResultId::parse(&id) else { return Ok(None) };
+    let stored = state.stores.results.get(&id).await.map_err(|error| {
+        tracing::error!(%error, "loading a guide result failed");
+        ServerFnError::new("the result could not be loaded")
+    })?;
+    Ok(stored.map(|r| ResultView {
+        id: r.id.as_str().to_string(),
+        answer_pairs: Answers::from_json(&r.answers)
+            .map(|a| a.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            .unwrap_or_default(),
+        recommendation: r.recommendation,
+        created_at: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        current_model_version: state.engine.model.version.clone(),
+    }))
+}
+
+#[component]
+pub fn ResultPage() -> impl IntoView {
+    let id = use_params_map().get_untracked().get("id").unwrap_or_default();
+    let result = Resource::new_blocking(move || id.clone(), load_result);
+    view! {
+        <Suspense fallback=|| view! { <p class="mx-auto max-w-3xl px-4 py-10">"Loading the result…"</p> }>
+            {move || Suspend::new(async move {
+                match result.await {
+                    Ok(Some(view)) => view! { <ResultBody view/> }.into_any(),
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                            response.set_status(axum::http::StatusCode::NOT_FOUND);
+                        }
+                        view! { <crate::pages::not_found::NotFoundPage/> }.into_any()
+                    }
+                    Err(_) => view! {
+                        <div class="mx-auto max-w-3xl px-4 py-10">
+                            <h1 class="text-3xl font-bold">"The result could not be loaded"</h1>
+                            <p class="mt-4">"Please try again in a moment."</p>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ResultBody(view: ResultView) -> impl IntoView {
+    let r = view.recommendation.clone();
+    let summary = r.summary();
+    let path = format!("/guide/result/{}", view.id);
+    let edit = guide_url(&view.answer_pairs, 1);
+    let contact = format!("/contact?result={}", view.id);
+    let moved_on = (r.model_version != view.current_model_version).then(|| format!(
+        "This result was computed with version {} of the guide's model; the guide now uses version {}. \
+         It is shown as it was computed. Edit the answers to see what the current model says.",
+        r.model_version, view.current_model_version
+    ));
+    let card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
+    view! {
+        <PageMeta title=format!("Recommendation: {summary}") description=format!("The decision guide recommends {summary}, with reasons, warnings and a monthly cost comparison.") path=path/>
+        <div class="mx-auto max-w-4xl space-y-8 px-4 py-10">
+            <header>
+                <p class="text-sm text-slate-600 dark:text-slate-400">{format!("Your result · {} · model {}", view.created_at, r.model_version)}</p>
+                <h1 class="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{format!("Build {summary}")}</h1>
+                <p class="mt-2">{format!("Confidence: {}", r.confidence)}</p>
+                {moved_on.map(|m| view! { <p class="mt-4 rounded-md bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-100">{m}</p> })}
+                <div class="mt-6 flex flex-wrap gap-3 print:hidden">
+                    <a href=contact class="rounded-md bg-accent px-5 py-2 font-semibold text-white hover:opacity-90">"Talk to us about this"</a>
+                    <a href=edit class="rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600">"Edit answers"</a>
+                </div>
+            </header>
+            <section class=card aria-labelledby="org-heading">
+                <h2 id="org-heading" class="text-xl font-semibold">{format!("How to organise it: {}", r.organisation.choice.label())}</h2>
+                <ScoreList scores=Organisation::ALL.iter().map(|o| (o.label().to_string(), r.organisation.scores[o.as_str()], *o == r.organisation.choice)).collect()/>
+                <ReasonList reasons=r.organisation.reasons.clone() label=|o: &str| Organisation::parse(o).map(|o| o.label()).unwrap_or("?")/>
+            </section>
+            <section class=card aria-labelledby="exec-heading">
+                <h2 id="exec-heading" class="text-xl font-semibold">{format!("How to run it: {}", r.execution.choice.label())}</h2>
+                <ScoreList scores=Execution::ALL.iter().map(|o| (o.label().to_string(), r.execution.scores[o.as_str()], *o == r.execution.choice)).collect()/>
+                <ReasonList reasons=r.execution.reasons.clone() label=|o: &str| Execution::parse(o).map(|o| o.label()).unwrap_or("?")/>
+            </section>
+            {(!r.warnings.is_empty()).then(|| view! {
+                <section class=card aria-labelledby="warn-heading">
+                    <h2 id="warn-heading" class="text-xl font-semibold">"Watch out"</h2>
+                    <ul class="mt-3 list-disc space-y-2 pl-6">
+                        {r.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!r.components.is_empty()).then(|| view! {
+                <section class=card aria-labelledby="parts-heading">
+                    <h2 id="parts-heading" class="text-xl font-semibold">"Parts that should run differently"</h2>
+                    <ul class="mt-3 space-y-2">
+                        {r.components.iter().map(|c| view! {
+                            <li><strong>{format!("{} → {}: ", c.part, c.execution.label())}</strong>{c.why.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            <super::cost_table::CostSection cost=r.cost.clone()/>
+            {r.flip.clone().map(|f| {
+                let q = question(&f.question).map(|q| q.text).unwrap_or("one answer");
+                let to = question(&f.question).and_then(|q| q.option_label(&f.to)).map(str::to_string).unwrap_or(f.to.clone());
+                view! {
+                    <section class=card aria-labelledby="flip-heading">
+                        <h2 id="flip-heading" class="text-xl font-semibold">"What would change it"</h2>
+                        <p class="mt-3">{format!("If your answer to “{q}” were “{to}”, the guide would recommend {} instead.", f.organisation.label())}</p>
+                    </section>
+                }
+            })}
+            <section class=card aria-labelledby="next-heading">
+                <h2 id="next-heading" class="text-xl font-semibold">"Next steps"</h2>
+                <ol class="mt-3 list-decimal space-y-2 pl-6">{r.next_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
+                <h3 class="mt-6 font-semibold">"Revisit this when"</h3>
+                <ul class="mt-2 list-disc space-y-2 pl-6">{r.revisit_when.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn ScoreList(scores: Vec<(String, u8, bool)>) -> impl IntoView {
+    view! {
+        <dl class="mt-4 grid gap-2 sm:grid-cols-2">
+            {scores.into_iter().map(|(label, score, chosen)| view! {
+                <div class="flex items-center justify-between rounded border border-slate-200 px-3 py-2 dark:border-slate-800">
+                    <dt class:font-semibold=chosen>{label}{chosen.then_some(" (recommended)")}</dt>
+                    <dd>{format!("{score} / 100")}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+/// Reasons grouped by the answer that caused them.
+#[component]
+fn ReasonList(reasons: Vec<Reason>, label: fn(&str) -> &'static str) -> impl IntoView {
+    let mut groups: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
+    for reason in reasons {
+        let chip = (reason.effect.clone(), label(&reason.option).to_string());
+        match groups.iter_mut().find(|(a, t, _)| *a == reason.answer && *t == reason.text) {
+            Some(group) => group.2.push(chip),
+            None => groups.push((reason.answer.clone(), reason.text.clone(), vec![chip])),
+        }
+    }
+    view! {
+        <h3 class="mt-6 font-semibold">"Why"</h3>
+        <ul class="mt-2 space-y-3">
+            {groups.into_iter().map(|(answer, text, chips)| {
+                let asked = question(&answer).map(|q| q.text).unwrap_or("");
+                view! {
+                    <li>
+                        <p class="text-sm text-slate-600 dark:text-slate-400">{asked}</p>
+                        <p>{text}</p>
+                        <p class="mt-1 flex flex-wrap gap-2 text-sm">
+                            {chips.into_iter().map(|(effect, option)| {
+                                let words = if effect == "+" { format!("for {option}") } else { format!("against {option}") };
+                                view! { <span class="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{words}</span> }
+                            }).collect_view()}
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

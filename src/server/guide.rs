@@ -1,0 +1,56 @@
+//! The guide's server side: storing a finished guide as a permanent result, and counting
+//! anonymous step views for the funnel.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use chrono::Utc;
+
+use crate::domain::answers::Answers;
+use crate::domain::engine::CostOptions;
+use crate::pages::guide::form::{answer_pairs, guide_url, step_of};
+
+use super::state::AppState;
+use super::store::{FunnelEvent, ResultId, StoredResult};
+
+/// `POST /guide/result`: stores the answers and their recommendation, then sends the visitor
+/// to the result's permanent page. Invalid answers go back to their step, values kept.
+pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(String, String)>>) -> Response {
+    let typed = answer_pairs(&raw);
+    let answers = match Answers::from_form(typed.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        Ok(answers) => answers,
+        Err(errors) => {
+            let step = errors.iter().filter_map(|e| step_of(&e.field)).min().unwrap_or(1);
+            return Redirect::to(&guide_url(&typed, step)).into_response();
+        }
+    };
+    let recommendation = state.engine.recommend(&answers, CostOptions::default());
+    let result = StoredResult {
+        id: ResultId::random(),
+        answers: answers.to_json(),
+        model_version: recommendation.model_version.clone(),
+        recommendation,
+        created_at: Utc::now(),
+    };
+    if let Err(error) = state.stores.results.insert(&result).await {
+        tracing::error!(%error, "storing a guide result failed");
+        return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "The result could not be saved. Please try again in a moment.")
+            .into_response();
+    }
+    record(&state, FunnelEvent::Complete, 0).await;
+    Redirect::to(&format!("/guide/result/{}", result.id.as_str())).into_response()
+}
+
+/// Counts one view of a guide step, in the background so the page never waits for it.
+pub fn count_step_view(step: usize) {
+    if let Some(state) = leptos::prelude::use_context::<AppState>() {
+        tokio::spawn(async move { record(&state, FunnelEvent::View, step as u32).await });
+    }
+}
+
+async fn record(state: &AppState, event: FunnelEvent, step: u32) {
+    let version = &state.engine.model.version;
+    if let Err(error) = state.stores.funnel.record(version, event, step, Utc::now().date_naive()).await {
+        tracing::warn!(%error, "counting a guide funnel event failed");
+    }
+}

@@ -1,0 +1,148 @@
+//! Storage behind traits, one implementation per database, chosen at start-up from
+//! `DATABASE_URL`. Handlers and server functions see only the traits.
+
+mod postgres;
+mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::recommendation::Recommendation;
+
+use super::database::Database;
+
+/// A storage failure; the detail is logged where it is handled and never shown to visitors.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+}
+
+/// A stored guide result's public id: 12 characters of Crockford base32 (60 random bits).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ResultId(String);
+
+const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+impl ResultId {
+    pub fn random() -> Self {
+        use rand::Rng;
+        let mut rng = rand::rng();
+        ResultId((0..12).map(|_| ALPHABET[rng.random_range(0..32)] as char).collect())
+    }
+
+    /// Accepts only well-formed ids, so a malformed one never reaches the database.
+    pub fn parse(raw: &str) -> Option<Self> {
+        (raw.len() == 12 && raw.bytes().all(|b| ALPHABET.contains(&b))).then(|| ResultId(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One stored result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredResult {
+    pub id: ResultId,
+    pub answers: serde_json::Map<String, serde_json::Value>,
+    pub recommendation: Recommendation,
+    pub model_version: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Guide results: written once, read forever.
+#[async_trait]
+pub trait ResultStore: Send + Sync {
+    async fn insert(&self, result: &StoredResult) -> Result<(), StoreError>;
+    async fn get(&self, id: &ResultId) -> Result<Option<StoredResult>, StoreError>;
+}
+
+/// What the funnel counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunnelEvent {
+    /// A step of the guide was shown.
+    View,
+    /// A result was computed and stored.
+    Complete,
+}
+
+impl FunnelEvent {
+    fn as_str(self) -> &'static str {
+        match self {
+            FunnelEvent::View => "view",
+            FunnelEvent::Complete => "complete",
+        }
+    }
+}
+
+/// Anonymous counters of guide step views and completions per model version and day.
+#[async_trait]
+pub trait FunnelStore: Send + Sync {
+    async fn record(&self, model_version: &str, event: FunnelEvent, step: u32, day: NaiveDate) -> Result<(), StoreError>;
+    /// `(event, step, count)` summed over all days, for one model version.
+    async fn totals(&self, model_version: &str) -> Result<Vec<(String, u32, u64)>, StoreError>;
+}
+
+/// Every store, for one database.
+#[derive(Clone)]
+pub struct Stores {
+    pub results: Arc<dyn ResultStore>,
+    pub funnel: Arc<dyn FunnelStore>,
+}
+
+impl std::fmt::Debug for Stores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stores")
+    }
+}
+
+impl Stores {
+    pub fn new(db: &Database) -> Self {
+        match db {
+            Database::Sqlite(db) => {
+                let store = Arc::new(sqlite::SqliteStore::new(db.clone()));
+                Stores { results: store.clone(), funnel: store }
+            }
+            Database::Postgres(pool) => {
+                let store = Arc::new(postgres::PgStore::new(pool.clone()));
+                Stores { results: store.clone(), funnel: store }
+            }
+        }
+    }
+}
+
+fn parse_stored(
+    id: String,
+    answers: &str,
+    recommendation: &str,
+    model_version: String,
+    created_at: DateTime<Utc>,
+) -> Result<StoredResult, StoreError> {
+    Ok(StoredResult {
+        id: ResultId(id),
+        answers: serde_json::from_str(answers).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        recommendation: serde_json::from_str(recommendation).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        model_version,
+        created_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn result_ids_are_twelve_unambiguous_characters() {
+        let id = ResultId::random();
+        assert_eq!(id.as_str().len(), 12);
+        assert_eq!(ResultId::parse(id.as_str()), Some(id));
+        for bad in ["", "short", "0123456789AB", "0123456789ai", "0123456789abc", "../../etc/pa"] {
+            assert_eq!(ResultId::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The guide's pages: steps in the URL, errors back on their step, permanent results.
+
+use crate::helpers::{spawn_app, TestApp};
+
+async fn post_form(app: &TestApp, path: &str, body: &str) -> reqwest::Response {
+    app.client
+        .post(format!("{}{path}", app.address))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_guide_starts_at_step_one_and_keeps_earlier_answers_in_hidden_fields() {
+    let app = spawn_app().await;
+    let first = app.get("/guide").await.text().await.unwrap();
+    assert!(first.contains("Step 1 of 6"));
+    let third = app.get("/guide?stage=growth&engineers=exact&engineers_exact=12&step=3").await.text().await.unwrap();
+    assert!(third.contains("Step 3 of 6: Your traffic"));
+    assert!(third.contains(r#"<input type="hidden" name="stage" value="growth""#), "{third}");
+    assert!(third.contains(r#"<input type="hidden" name="engineers" value="12""#));
+}
+
+#[tokio::test]
+async fn an_invalid_answer_brings_its_step_back_with_the_value_and_a_message() {
+    let app = spawn_app().await;
+    let page = app.get("/guide?engineers=exact&engineers_exact=0&step=4").await.text().await.unwrap();
+    assert!(page.contains("Step 2 of 6"), "{page}");
+    assert!(page.contains("This answer must be a whole number from 1 to 100,000."));
+    assert!(page.contains(r#"value="0""#), "the typed value is kept");
+    assert!(page.contains(r#"aria-invalid="true""#));
+}
+
+#[tokio::test]
+async fn finishing_the_guide_stores_a_result_with_a_permanent_link() {
+    let app = spawn_app().await;
+    let response = post_form(&app, "/guide/result", "stage=growth&engineers=exact&engineers_exact=25&teams=4&monthly_requests=10000000").await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    let id = location.strip_prefix("/guide/result/").expect("a result link");
+    assert_eq!(id.len(), 12);
+    for _ in 0..2 {
+        let page = app.get(&location).await;
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Build a modular monolith on managed containers"), "{html}");
+        assert!(html.contains(&format!("/contact?result={id}")));
+        assert!(html.contains("What it would cost to run, per month"));
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_final_post_goes_back_to_the_faulty_step_without_storing() {
+    let app = spawn_app().await;
+    let response = post_form(&app, "/guide/result", "stage=growth&memory_mb=exact&memory_mb_exact=5").await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap();
+    assert!(location.starts_with("/guide?"), "{location}");
+    assert!(location.contains("memory_mb=5") && location.ends_with("step=4"), "{location}");
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_result_ids_answer_404() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/guide/result/zzzzzzzzzzzz").await.status(), 404);
+    assert_eq!(app.get("/guide/result/not-an-id").await.status(), 404);
+}
+
+#[tokio::test]
+async fn step_views_and_completions_are_counted_without_personal_data() {
+    let app = spawn_app().await;
+    app.get("/guide").await;
+    app.get("/guide?step=2").await;
+    post_form(&app, "/guide/result", "stage=mvp").await;
+    // Views are counted in the background; give them a moment.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let db = app.data_dir.path().join("archguide.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+    let rows: Vec<(String, i64, i64)> =
+        sqlx::query_as("SELECT event, step, count FROM guide_funnel ORDER BY event, step").fetch_all(&pool).await.unwrap();
+    assert_eq!(rows, vec![("complete".into(), 0, 1), ("view".into(), 1, 1), ("view".into(), 2, 1)]);
+}
