@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./a11y";
 
 test("a visitor walks the guide to a permanent result, and the result opens in a fresh browser", async ({ page, browser }) => {
   await page.goto("/guide");
@@ -49,4 +50,43 @@ test("an out-of-range exact number comes back on its step with the value and a m
   await expect(page.getByText("Step 2 of 6")).toBeVisible();
   await expect(page.getByText("This answer must be a whole number from 1 to 100,000.")).toBeVisible();
   await expect(page.getByRole("spinbutton").first()).toHaveValue("0");
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`every step of the guide and the result page pass axe in ${scheme} mode`, async ({ page, javaScriptEnabled }) => {
+    test.skip(!javaScriptEnabled, "axe runs as a script in the page; the markup is the same without JavaScript");
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/guide");
+    for (let step = 1; step <= 6; step++) {
+      await expect(page.getByText(`Step ${step} of 6`)).toBeVisible();
+      await expectNoAxeViolations(page, `guide step ${step} (${scheme})`);
+      const next = page.getByRole("button", { name: "Next" });
+      if (step < 6) await next.click();
+    }
+    await page.getByRole("button", { name: "See my recommendation" }).click();
+    await expect(page).toHaveURL(/\/guide\/result\//);
+    await page.getByText("The numbers behind the chart").click();
+    await expectNoAxeViolations(page, `result (${scheme})`);
+  });
+}
+
+test("the result page copies its link with JavaScript on, and shows it as text without", async ({ page, javaScriptEnabled, context }) => {
+  const response = await page.request.post("/guide/result", { form: { stage: "mvp" }, maxRedirects: 0 });
+  const location = response.headers()["location"];
+  await page.goto(location);
+  await expect(page.getByText("Permanent link:")).toContainText(location);
+  const copy = page.getByRole("button", { name: "Copy link" });
+  if (!javaScriptEnabled) {
+    await expect(copy).toBeHidden();
+    return;
+  }
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await expect(copy).toBeVisible();
+  // Islands wake up when the browser is idle; retry the click until the status appears.
+  await expect(async () => {
+    await copy.click();
+    await expect(page.getByRole("status")).toHaveText("Link copied.", { timeout: 500 });
+  }).toPass();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(new RegExp(`${location}$`));
 });

@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
                 aria-[current=page]:text-slate-950 aria-[current=page]:underline \
                 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white";
     view! {
-        <header class="border-b border-slate-200 dark:border-slate-800">
+        <header class="border-b border-slate-200 dark:border-slate-800 print:hidden">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
                 <a href="/" class="text-lg font-bold tracking-tight text-slate-950 dark:text-white">
                     {brand.name}

@@ -1,5 +1,7 @@
 //! UI pieces shared by several pages.
 
+pub mod cost_chart;
 pub mod layout;
 pub mod page_meta;
+pub mod share;
 pub mod theme_toggle;

@@ -289,3 +289,31 @@ mod tests {
         assert!(PriceTable::from_toml("as_of = 1").is_err());
     }
 }
+
+/// The monthly cost of the workload at `samples` request volumes spread evenly on a log scale
+/// from `from` to `to` requests a month, everything else unchanged: the data of the cost chart.
+pub fn cost_curve(workload: &Workload, prices: &PriceTable, from: f64, to: f64, samples: usize) -> Vec<(f64, MonthlyCost)> {
+    let (lo, hi) = (from.max(1.0).ln(), to.max(from.max(1.0) * 10.0).ln());
+    (0..samples.max(2))
+        .map(|i| {
+            let requests = (lo + (hi - lo) * i as f64 / (samples.max(2) - 1) as f64).exp();
+            (requests, monthly_cost(&Workload { monthly_requests: requests, ..*workload }, prices))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod curve_tests {
+    use super::*;
+
+    #[test]
+    fn the_curve_spans_the_range_and_grows_with_volume() {
+        let prices = PriceTable::default_table();
+        let w = Workload { monthly_requests: 1e6, avg_duration_ms: 200.0, memory_mb: 512, peak_to_average: 3.0, free_tier: false };
+        let curve = cost_curve(&w, &prices, 1e3, 1e9, 25);
+        assert_eq!(curve.len(), 25);
+        assert!((curve[0].0 - 1e3).abs() < 1e-6 && (curve[24].0 - 1e9).abs() / 1e9 < 1e-9);
+        assert!(curve.windows(2).all(|p| p[1].1.functions >= p[0].1.functions));
+        assert!(curve.windows(2).all(|p| p[1].1.managed_containers >= p[0].1.managed_containers));
+    }
+}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::answers::plain_number;
+use crate::components::cost_chart::{CostChart, CostChartView};
 use crate::domain::recommendation::CostResult;
 
 fn usd(amount: f64) -> String {
@@ -14,7 +15,12 @@ fn usd(amount: f64) -> String {
 }
 
 #[component]
-pub fn CostSection(cost: CostResult) -> impl IntoView {
+pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> impl IntoView {
+    let switch = if cost.assumptions.free_tier_included {
+        (result_path, "Leave the free tier out")
+    } else {
+        (format!("{result_path}?free_tier=1"), "Include the functions' free tier")
+    };
     let a = cost.assumptions.clone();
     let rows = [
         ("Functions (AWS Lambda)", cost.monthly_usd.functions, a.formulas.get("functions").cloned().unwrap_or_default()),
@@ -43,12 +49,16 @@ pub fn CostSection(cost: CostResult) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <CostChartView chart/>
             <p class="mt-4">{break_even}</p>
             <h3 class="mt-4 font-semibold">"Assumptions"</h3>
             <ul class="mt-2 list-disc space-y-1 pl-6 text-sm">
                 <li>{format!("{} requests a month, {} ms each, {} MB of memory, peak {}× the average.", plain_number(a.monthly_requests.round()), plain_number(a.avg_duration_ms), a.memory_mb, a.peak_to_average)}</li>
                 <li>{format!("Containers and VMs serve many requests at once, so they are sized by the CPU a request really uses: {}% of its duration (web requests mostly wait on databases and other services), at {}% utilisation at the peak, at least {} instance(s) all month.", a.cpu_share * 100.0, a.utilisation_target * 100.0, a.min_instances)}</li>
-                <li>{if a.free_tier_included { "The functions' monthly free tier (1M requests, 400,000 GB-seconds) is subtracted." } else { "The functions' monthly free tier is not subtracted (it is shared by everything in an account)." }}</li>
+                <li>
+                    {if a.free_tier_included { "The functions' monthly free tier (1M requests, 400,000 GB-seconds) is subtracted. " } else { "The functions' monthly free tier is not subtracted (it is shared by everything in an account). " }}
+                    <a href=switch.0 class="underline print:hidden">{switch.1}</a>
+                </li>
                 <li>{format!("Kubernetes would cost about {} a month: the VMs above{}.", usd(a.kubernetes_monthly_usd), if a.kubernetes_control_plane_included { " plus a managed control plane" } else { " (your platform team's cluster already exists)" })}</li>
             </ul>
         </section>

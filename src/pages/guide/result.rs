@@ -1,12 +1,14 @@
 //! `/guide/result/{id}`: a stored recommendation, permanent and shareable.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::page_meta::PageMeta;
+use crate::components::cost_chart::CostChart;
+use crate::components::page_meta::{PageMeta, PublicUrl};
+use crate::components::share::ShareButtons;
 use crate::domain::questions::question;
-use crate::domain::recommendation::{Execution, Organisation, Reason, Recommendation};
+use crate::domain::recommendation::{CostResult, Execution, Organisation, Reason, Recommendation};
 
 use super::form::guide_url;
 
@@ -19,12 +21,17 @@ pub struct ResultView {
     pub created_at: String,
     /// The model version the server runs now (the result keeps the one it was made with).
     pub current_model_version: String,
+    /// The cost comparison as stored, or recomputed when the visitor switched the free tier on.
+    pub cost: CostResult,
+    pub chart: CostChart,
 }
 
-/// Loads a stored result; `None` when there is no result with that id.
+/// Loads a stored result; `None` when there is no result with that id. With `free_tier`, the
+/// cost comparison is recomputed with the functions' free tier subtracted.
 #[server]
-pub async fn load_result(id: String) -> Result<Option<ResultView>, ServerFnError> {
+pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultView>, ServerFnError> {
     use crate::domain::answers::Answers;
+    use crate::domain::engine::CostOptions;
     use crate::server::{state::AppState, store::ResultId};
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
     let Some(id) = ResultId::parse(&id) else { return Ok(None) };
@@ -32,21 +39,60 @@ pub async fn load_result(id: String) -> Result<Option<ResultView>, ServerFnError
         tracing::error!(%error, "loading a guide result failed");
         ServerFnError::new("the result could not be loaded")
     })?;
-    Ok(stored.map(|r| ResultView {
-        id: r.id.as_str().to_string(),
-        answer_pairs: Answers::from_json(&r.answers)
-            .map(|a| a.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-            .unwrap_or_default(),
-        recommendation: r.recommendation,
-        created_at: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    let Some(stored) = stored else { return Ok(None) };
+    let answers = Answers::from_json(&stored.answers).unwrap_or_default();
+    let cost = if free_tier {
+        state.engine.recommend(&answers, CostOptions { free_tier: true }).cost
+    } else {
+        stored.recommendation.cost.clone()
+    };
+    let chart = cost_chart(&cost, &state.engine.prices);
+    Ok(Some(ResultView {
+        id: stored.id.as_str().to_string(),
+        answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        created_at: stored.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         current_model_version: state.engine.model.version.clone(),
+        recommendation: stored.recommendation,
+        cost,
+        chart,
     }))
+}
+
+/// The chart's lines: three decades either side of the visitor's volume, within the guide's range.
+#[cfg(feature = "ssr")]
+fn cost_chart(cost: &CostResult, prices: &crate::domain::cost::PriceTable) -> CostChart {
+    use crate::components::cost_chart::Series;
+    use crate::domain::cost::{cost_curve, Workload};
+    let a = &cost.assumptions;
+    let workload = Workload {
+        monthly_requests: a.monthly_requests,
+        avg_duration_ms: a.avg_duration_ms,
+        memory_mb: a.memory_mb,
+        peak_to_average: a.peak_to_average,
+        free_tier: a.free_tier_included,
+    };
+    let volume = a.monthly_requests.max(1_000.0);
+    let curve = cost_curve(&workload, prices, (volume / 1_000.0).max(1_000.0), (volume * 1_000.0).min(1e12), 31);
+    let series = |name: &str, pick: fn(&crate::domain::cost::MonthlyCost) -> f64| Series {
+        name: name.to_string(),
+        points: curve.iter().map(|(x, c)| (*x, pick(c))).collect(),
+    };
+    CostChart {
+        series: vec![
+            series("functions", |c| c.functions),
+            series("managed containers", |c| c.managed_containers),
+            series("virtual machines", |c| c.virtual_machines),
+        ],
+        volume: a.monthly_requests,
+        break_even: cost.break_even_monthly_requests,
+    }
 }
 
 #[component]
 pub fn ResultPage() -> impl IntoView {
     let id = use_params_map().get_untracked().get("id").unwrap_or_default();
-    let result = Resource::new_blocking(move || id.clone(), load_result);
+    let free_tier = use_query_map().get_untracked().get("free_tier").is_some_and(|v| v == "1" || v == "true");
+    let result = Resource::new_blocking(move || (id.clone(), free_tier), |(id, free_tier)| load_result(id, free_tier));
     view! {
         <Suspense fallback=|| view! { <p class="mx-auto max-w-3xl px-4 py-10">"Loading the result…"</p> }>
             {move || Suspend::new(async move {
@@ -78,6 +124,7 @@ fn ResultBody(view: ResultView) -> impl IntoView {
     let path = format!("/guide/result/{}", view.id);
     let edit = guide_url(&view.answer_pairs, 1);
     let contact = format!("/contact?result={}", view.id);
+    let absolute_link = format!("{}{path}", use_context::<PublicUrl>().map(|u| u.0).unwrap_or_default());
     let moved_on = (r.model_version != view.current_model_version).then(|| format!(
         "This result was computed with version {} of the guide's model; the guide now uses version {}. \
          It is shown as it was computed. Edit the answers to see what the current model says.",
@@ -85,7 +132,7 @@ fn ResultBody(view: ResultView) -> impl IntoView {
     ));
     let card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
     view! {
-        <PageMeta title=format!("Recommendation: {summary}") description=format!("The decision guide recommends {summary}, with reasons, warnings and a monthly cost comparison.") path=path/>
+        <PageMeta title=format!("Recommendation: {summary}") description=format!("The decision guide recommends {summary}, with reasons, warnings and a monthly cost comparison.") path=path.clone()/>
         <div class="mx-auto max-w-4xl space-y-8 px-4 py-10">
             <header>
                 <p class="text-sm text-slate-600 dark:text-slate-400">{format!("Your result · {} · model {}", view.created_at, r.model_version)}</p>
@@ -95,7 +142,9 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                 <div class="mt-6 flex flex-wrap gap-3 print:hidden">
                     <a href=contact class="rounded-md bg-accent px-5 py-2 font-semibold text-white hover:opacity-90">"Talk to us about this"</a>
                     <a href=edit class="rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600">"Edit answers"</a>
+                    <ShareButtons path=path.clone()/>
                 </div>
+                <p class="mt-3 text-sm">"Permanent link: " <a class="underline" href=path.clone()>{absolute_link}</a></p>
             </header>
             <section class=card aria-labelledby="org-heading">
                 <h2 id="org-heading" class="text-xl font-semibold">{format!("How to organise it: {}", r.organisation.choice.label())}</h2>
@@ -125,7 +174,7 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            <super::cost_table::CostSection cost=r.cost.clone()/>
+            <super::cost_table::CostSection cost=view.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
             {r.flip.clone().map(|f| {
                 let q = question(&f.question).map(|q| q.text).unwrap_or("one answer");
                 let to = question(&f.question).and_then(|q| q.option_label(&f.to)).map(str::to_string).unwrap_or(f.to.clone());
