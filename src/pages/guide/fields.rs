@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::answers::plain_number;
-use crate::domain::questions::{Input, Question};
+use crate::domain::questions::{DefaultValue, Input, Question};
 
 use super::form::{EXACT, EXACT_SUFFIX};
 
@@ -65,7 +65,9 @@ pub fn QuestionField(question: &'static Question, typed: Option<String>, error: 
     view! {
         <fieldset class="space-y-2" aria-describedby=described aria-invalid=invalid>
             <legend class="text-lg font-semibold">{question.text}</legend>
-            <p id=help_id class="text-sm text-slate-600 dark:text-slate-400">{question.help}</p>
+            <p id=help_id class="text-sm text-slate-600 dark:text-slate-400">
+                {question.help} " " {format!("Skip it and we assume {}.", default_in_words(question))}
+            </p>
             {error.map(|e| view! {
                 <p id=error_id class="font-medium text-red-700 dark:text-red-400">
                     {format!("This answer {e}.")}
@@ -73,6 +75,17 @@ pub fn QuestionField(question: &'static Question, typed: Option<String>, error: 
             })}
             <div class="grid gap-2 sm:grid-cols-2">{inputs}</div>
         </fieldset>
+    }
+}
+
+/// The default answer in plain words, as the help text states it.
+fn default_in_words(question: &Question) -> String {
+    match (&question.default, &question.input) {
+        (DefaultValue::Text(value), _) => format!("“{}”", question.option_label(value).unwrap_or(value)),
+        (DefaultValue::Bool(b), Input::Boolean { yes, no }) => format!("“{}”", if *b { yes } else { no }),
+        (DefaultValue::Number(n), Input::Integer { unit, .. } | Input::Number { unit, .. }) => format!("{} {unit}", plain_number(*n)),
+        (DefaultValue::Depends { .. }, _) => "a typical value for the traffic shape you chose".to_string(),
+        _ => "a typical value".to_string(),
     }
 }
 

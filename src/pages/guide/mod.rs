@@ -23,6 +23,8 @@ pub fn GuidePage() -> impl IntoView {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let state = GuideState::from_pairs(&raw);
+    // Moving between steps lands keyboard and screen-reader users on the new step's heading.
+    let moved = raw.iter().any(|(k, _)| k == "step");
     #[cfg(feature = "ssr")]
     crate::server::guide::count_step_view(state.step);
     let step = state.step;
@@ -73,7 +75,7 @@ pub fn GuidePage() -> impl IntoView {
                 ></progress>
             </div>
             <form method="get" action="/guide" class="mt-8 space-y-8">
-                <h2 id="step-title" class="text-2xl font-semibold" tabindex="-1">{STEPS[step - 1]}</h2>
+                <h2 id="step-title" class="text-2xl font-semibold focus:outline-none" tabindex="-1" autofocus=moved>{STEPS[step - 1]}</h2>
                 {hidden
                     .into_iter()
                     .map(|(k, v)| view! { <input type="hidden" name=k value=v/> })
