@@ -12,6 +12,13 @@ test("a visitor walks the guide to a permanent result, and the result opens in a
   await page.getByLabel("16–50").check();
   await page.getByRole("button", { name: "Next" }).click();
 
+  // The browser's back button returns to the previous step with its answer still chosen.
+  await expect(page.getByText("Step 3 of 6")).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText("Step 2 of 6")).toBeVisible();
+  await expect(page.getByLabel("16–50")).toBeChecked();
+  await page.goForward();
+
   // Reload mid-way: the answers live in the URL.
   await expect(page.getByText("Step 3 of 6")).toBeVisible();
   await page.reload();
