@@ -5,6 +5,7 @@ pub mod cli;
 pub mod database;
 pub mod guide;
 pub mod health;
+pub mod seo;
 pub mod settings;
 pub mod shutdown;
 pub mod startup;

@@ -29,7 +29,7 @@ use super::database::{Database, DatabaseError};
 use super::settings::Settings;
 use super::state::AppState;
 use super::store::Stores;
-use super::{api, guide, health, static_files};
+use super::{api, guide, health, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -143,6 +143,8 @@ fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", api::routes())
         .route("/guide/result", post(guide::create_result))
+        .route("/sitemap.xml", get(seo::sitemap))
+        .route("/robots.txt", get(seo::robots))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))

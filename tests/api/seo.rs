@@ -1,0 +1,52 @@
+//! What search engines and link previews see.
+
+use crate::helpers::{spawn_app, spawn_app_with};
+
+fn meta(html: &str, attr: &str, name: &str) -> Option<String> {
+    let marker = format!(r#"{attr}="{name}" content=""#);
+    let at = html.find(&marker)? + marker.len();
+    Some(html[at..].split('"').next()?.to_string())
+}
+
+#[tokio::test]
+async fn every_public_page_has_its_own_title_description_and_sharing_tags() {
+    let app = spawn_app().await;
+    let mut seen = Vec::new();
+    for path in ["/", "/learn", "/privacy", "/guide", "/contact"] {
+        let html = app.get(path).await.text().await.unwrap();
+        let description = meta(&html, "name", "description").unwrap_or_else(|| panic!("{path}: description"));
+        let og_title = meta(&html, "property", "og:title").unwrap_or_else(|| panic!("{path}: og:title"));
+        assert!(meta(&html, "name", "twitter:card").is_some(), "{path}");
+        assert!(html.contains(&format!(r#"<link rel="canonical" href="http://127.0.0.1:"#)), "{path}");
+        assert!(html.contains(r#"rel="icon""#), "{path}");
+        seen.push((description, og_title));
+    }
+    let mut descriptions: Vec<_> = seen.iter().map(|s| s.0.clone()).collect();
+    let mut titles: Vec<_> = seen.iter().map(|s| s.1.clone()).collect();
+    descriptions.sort();
+    descriptions.dedup();
+    titles.sort();
+    titles.dedup();
+    assert_eq!(descriptions.len(), 5);
+    assert_eq!(titles.len(), 5);
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_public_page_under_the_public_url() {
+    let app = spawn_app_with(&[("ARCHGUIDE_PUBLIC_URL", "https://guide.example.com")]).await;
+    let response = app.get("/sitemap.xml").await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
+    let xml = response.text().await.unwrap();
+    for path in ["/", "/learn", "/guide", "/contact", "/privacy"] {
+        assert!(xml.contains(&format!("<loc>https://guide.example.com{path}</loc>")), "{path}: {xml}");
+    }
+}
+
+#[tokio::test]
+async fn robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_inbox() {
+    let app = spawn_app_with(&[("ARCHGUIDE_PUBLIC_URL", "https://guide.example.com")]).await;
+    let robots = app.get("/robots.txt").await.text().await.unwrap();
+    assert!(robots.contains("Sitemap: https://guide.example.com/sitemap.xml"));
+    assert!(robots.lines().any(|l| l == "Disallow: /inbox"));
+}
