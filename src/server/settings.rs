@@ -21,7 +21,10 @@ pub struct Settings {
     pub log_filter: String,
     pub log_format: LogFormat,
     pub shutdown_grace: Duration,
+    /// Scheme and host visitors use; derived from the listening address unless configured.
     pub public_url: String,
+    /// Whether `public_url` was configured (otherwise it follows the port actually bound).
+    pub public_url_configured: bool,
     pub brand: Brand,
     /// A replacement for the shipped recommendation model, if any.
     pub model_file: Option<PathBuf>,
@@ -130,6 +133,7 @@ impl Settings {
             log_format,
             shutdown_grace,
             public_url: public_url.trim_end_matches('/').to_string(),
+            public_url_configured: lookup("ARCHGUIDE_PUBLIC_URL").is_some_and(|v| !v.trim().is_empty()),
             brand,
             model_file: lookup("ARCHGUIDE_MODEL_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
             prices_file: lookup("ARCHGUIDE_PRICES_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),

@@ -56,7 +56,7 @@ pub struct Application {
 
 impl Application {
     /// Opens the database (running migrations), builds the routes and binds the listener.
-    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+    pub async fn build(mut settings: Settings) -> Result<Self, StartupError> {
         let engine = Arc::new(settings.engine()?);
         let db = Database::connect(&settings.database_url).await?;
         let addr = settings.site_addr;
@@ -64,6 +64,11 @@ impl Application {
             .await
             .map_err(|source| StartupError::Bind { addr, source })?;
         let port = listener.local_addr().map_err(|source| StartupError::Bind { addr, source })?.port();
+        if !settings.public_url_configured {
+            let mut bound = addr;
+            bound.set_port(port);
+            settings.public_url = format!("http://{bound}");
+        }
         let shutdown_grace = settings.shutdown_grace;
         let state = AppState {
             leptos_options: leptos_options(&settings, port),
