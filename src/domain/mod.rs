@@ -6,5 +6,6 @@ pub mod answers;
 mod choice;
 pub mod cost;
 pub mod engine;
+pub mod lead;
 pub mod questions;
 pub mod recommendation;
