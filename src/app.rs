@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages::{
-    contact::ContactPage, guide::{result::ResultPage, GuidePage}, home::HomePage, learn::LearnPage,
+    contact::{thanks::ThanksPage, ContactPage}, guide::{result::ResultPage, GuidePage}, home::HomePage, learn::LearnPage,
     not_found::NotFoundPage, privacy::PrivacyPage,
 };
 
@@ -61,7 +61,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("learn") view=LearnPage/>
                         <Route path=path!("guide") view=GuidePage/>
                         <Route path=path!("guide/result/:id") view=ResultPage ssr=SsrMode::Async/>
-                        <Route path=path!("contact") view=ContactPage/>
+                        <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async/>
+                        <Route path=path!("contact/thanks") view=ThanksPage ssr=SsrMode::Async/>
                         <Route path=path!("privacy") view=PrivacyPage/>
                     </Routes>
                 </main>

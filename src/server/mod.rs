@@ -2,9 +2,13 @@
 
 pub mod api;
 pub mod cli;
+pub mod client_ip;
+pub mod contact;
 pub mod database;
+pub mod form_token;
 pub mod guide;
 pub mod health;
+pub mod rate_limit;
 pub mod seo;
 pub mod settings;
 pub mod shutdown;

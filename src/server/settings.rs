@@ -26,6 +26,12 @@ pub struct Settings {
     /// Whether `public_url` was configured (otherwise it follows the port actually bound).
     pub public_url_configured: bool,
     pub brand: Brand,
+    /// Posts faster than this after the form was shown are held as suspected spam (0: off).
+    pub min_fill_seconds: u64,
+    /// Contact form submissions allowed per client address and hour (0: no limit).
+    pub contact_rate_limit: u32,
+    /// Proxies whose `X-Forwarded-For` is believed; empty means the socket's peer is the client.
+    pub trusted_proxies: Vec<super::client_ip::IpBlock>,
     /// A replacement for the shipped recommendation model, if any.
     pub model_file: Option<PathBuf>,
     /// A replacement for the shipped price table, if any.
@@ -135,6 +141,20 @@ impl Settings {
             public_url: public_url.trim_end_matches('/').to_string(),
             public_url_configured: lookup("ARCHGUIDE_PUBLIC_URL").is_some_and(|v| !v.trim().is_empty()),
             brand,
+            min_fill_seconds: get("ARCHGUIDE_MIN_FILL_SECONDS", "3")
+                .parse()
+                .ok()
+                .filter(|s| *s <= 3600)
+                .ok_or_else(|| SettingsError::new("ARCHGUIDE_MIN_FILL_SECONDS", "expected whole seconds, 0-3600"))?,
+            contact_rate_limit: get("ARCHGUIDE_CONTACT_RATE_LIMIT", "10").parse().map_err(|_| {
+                SettingsError::new("ARCHGUIDE_CONTACT_RATE_LIMIT", "expected a whole number of submissions per hour")
+            })?,
+            trusted_proxies: get("ARCHGUIDE_TRUSTED_PROXIES", "")
+                .split(',')
+                .filter(|s| !s.trim().is_empty())
+                .map(super::client_ip::IpBlock::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|e| SettingsError::new("ARCHGUIDE_TRUSTED_PROXIES", e))?,
             model_file: lookup("ARCHGUIDE_MODEL_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
             prices_file: lookup("ARCHGUIDE_PRICES_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
         })
@@ -173,6 +193,9 @@ mod tests {
             ("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "0"),
             ("ARCHGUIDE_PUBLIC_URL", "example.com"),
             ("ARCHGUIDE_BRAND_ACCENT", "red;}body{display:none"),
+            ("ARCHGUIDE_MIN_FILL_SECONDS", "soon"),
+            ("ARCHGUIDE_CONTACT_RATE_LIMIT", "-1"),
+            ("ARCHGUIDE_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"),
         ] {
             let err = settings(&[(name, value)]).unwrap_err();
             assert_eq!(err.name, name, "{value}");

@@ -29,7 +29,9 @@ use super::database::{Database, DatabaseError};
 use super::settings::Settings;
 use super::state::AppState;
 use super::store::Stores;
-use super::{api, guide, health, seo, static_files};
+use super::form_token::FormTokens;
+use super::rate_limit::RateLimiter;
+use super::{api, contact, guide, health, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -41,6 +43,8 @@ pub enum StartupError {
     Database(#[from] DatabaseError),
     #[error(transparent)]
     Settings(#[from] super::settings::SettingsError),
+    #[error("the shared secrets could not be read or created: {0}")]
+    Secrets(String),
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -70,10 +74,18 @@ impl Application {
             settings.public_url = format!("http://{bound}");
         }
         let shutdown_grace = settings.shutdown_grace;
+        let stores = Stores::new(&db);
+        let token_key = stores
+            .secrets
+            .get_or_create("form_token_key", &FormTokens::fresh_key())
+            .await
+            .map_err(|e| StartupError::Secrets(e.to_string()))?;
         let state = AppState {
             leptos_options: leptos_options(&settings, port),
+            form_tokens: Arc::new(FormTokens::new(token_key.as_bytes())),
+            contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
             settings: Arc::new(settings),
-            stores: Stores::new(&db),
+            stores,
             db: db.clone(),
             engine,
         };
@@ -132,13 +144,18 @@ fn leptos_options(settings: &Settings, port: u16) -> LeptosOptions {
         .build()
 }
 
+/// What every rendered page can read through context, besides the state itself.
+pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let state = state.clone();
+    move || {
+        provide_context(state.clone());
+        provide_context(state.settings.brand.clone());
+        provide_context(PublicUrl(state.settings.public_url.clone()));
+    }
+}
+
 fn router(state: AppState) -> Router {
-    let brand = state.settings.brand.clone();
-    let public_url = PublicUrl(state.settings.public_url.clone());
-    let context = move || {
-        provide_context(brand.clone());
-        provide_context(public_url.clone());
-    };
+    let context = page_context(&state);
     let options = state.leptos_options.clone();
     let render_shell = move || shell(options.clone());
     let pkg = static_files::pkg_service(&state.settings.site_root, state.leptos_options.hash_files);
@@ -148,6 +165,7 @@ fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", api::routes())
         .route("/guide/result", post(guide::create_result))
+        .route("/contact", post(contact::submit))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)

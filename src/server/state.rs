@@ -9,6 +9,8 @@ use crate::domain::engine::Engine;
 
 use super::database::Database;
 use super::settings::Settings;
+use super::form_token::FormTokens;
+use super::rate_limit::RateLimiter;
 use super::store::Stores;
 
 /// Shared by all requests; cheap to clone.
@@ -19,6 +21,8 @@ pub struct AppState {
     pub db: Database,
     pub engine: Arc<Engine>,
     pub stores: Stores,
+    pub form_tokens: Arc<FormTokens>,
+    pub contact_limiter: Arc<RateLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::lead::NewLead;
 use crate::domain::recommendation::Recommendation;
 
 use super::database::Database;
@@ -18,6 +19,8 @@ use super::database::Database;
 pub enum StoreError {
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("the reference number is already taken")]
+    ReferenceTaken,
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
 }
@@ -88,11 +91,60 @@ pub trait FunnelStore: Send + Sync {
     async fn totals(&self, model_version: &str) -> Result<Vec<(String, u32, u64)>, StoreError>;
 }
 
+/// A lead as the contact form hands it to storage.
+#[derive(Clone, Debug)]
+pub struct LeadRecord {
+    pub lead: NewLead,
+    pub reference: String,
+    pub idempotency_key: String,
+    pub consent_version: String,
+    pub result_id: Option<ResultId>,
+    pub source_page: String,
+    /// `None` for an ordinary lead; the reason when it is stored as suspected spam.
+    pub spam_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A notification to deliver after the lead is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub channel: &'static str,
+    pub payload: String,
+}
+
+/// What storing a lead did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// A new lead.
+    Created { reference: String, created_at: DateTime<Utc> },
+    /// The same form was posted before: the lead stored then.
+    AlreadyStored { reference: String, created_at: DateTime<Utc> },
+}
+
+/// Leads and their notifications.
+#[async_trait]
+pub trait LeadStore: Send + Sync {
+    /// Stores the lead, its first history entry and its notifications in one transaction; a
+    /// second call with the same idempotency key stores nothing and returns the first lead.
+    async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError>;
+    /// When the lead with this reference was received.
+    async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+}
+
+/// Secrets shared by every instance on the database.
+#[async_trait]
+pub trait SecretStore: Send + Sync {
+    /// The secret called `name`, created from `fresh` if there is none yet (first writer wins).
+    async fn get_or_create(&self, name: &str, fresh: &str) -> Result<String, StoreError>;
+}
+
 /// Every store, for one database.
 #[derive(Clone)]
 pub struct Stores {
     pub results: Arc<dyn ResultStore>,
     pub funnel: Arc<dyn FunnelStore>,
+    pub leads: Arc<dyn LeadStore>,
+    pub secrets: Arc<dyn SecretStore>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -106,14 +158,31 @@ impl Stores {
         match db {
             Database::Sqlite(db) => {
                 let store = Arc::new(sqlite::SqliteStore::new(db.clone()));
-                Stores { results: store.clone(), funnel: store }
+                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), secrets: store }
             }
             Database::Postgres(pool) => {
                 let store = Arc::new(postgres::PgStore::new(pool.clone()));
-                Stores { results: store.clone(), funnel: store }
+                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), secrets: store }
             }
         }
     }
+}
+
+/// Whether a database error is the unique constraint on the lead reference.
+fn is_reference_conflict(error: &sqlx::Error) -> bool {
+    error.as_database_error().is_some_and(|e| {
+        e.is_unique_violation()
+            && (e.constraint() == Some("leads_reference_key") || e.message().contains("leads.reference"))
+    })
+}
+
+/// Timestamps in SQLite: RFC 3339 in UTC with microseconds, so text order is time order.
+pub fn sqlite_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+fn parse_sqlite_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 fn parse_stored(

@@ -4,7 +4,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgPool, Row};
 
-use super::{parse_stored, FunnelEvent, FunnelStore, ResultId, ResultStore, StoreError, StoredResult};
+use super::{
+    parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxMessage, ResultId, ResultStore, SecretStore,
+    StoreError, Stored, StoredResult,
+};
 
 pub struct PgStore {
     pool: PgPool,
@@ -77,5 +80,91 @@ impl FunnelStore for PgStore {
             .iter()
             .map(|r| (r.get::<String, _>("event"), r.get::<i32, _>("step") as u32, r.get::<i64, _>("total") as u64))
             .collect())
+    }
+}
+
+#[async_trait]
+impl LeadStore for PgStore {
+    async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let lead = &record.lead;
+        let inserted = sqlx::query(
+            "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
+             consent_version, consent_at, result_id, source_page, status, spam_reason, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10) \
+             ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+        )
+        .bind(&record.reference)
+        .bind(&record.idempotency_key)
+        .bind(&lead.name)
+        .bind(lead.email.as_str())
+        .bind(&lead.company)
+        .bind(&lead.role)
+        .bind(&lead.message)
+        .bind(&lead.preferred_contact)
+        .bind(&record.consent_version)
+        .bind(record.created_at)
+        .bind(record.result_id.as_ref().map(|r| r.as_str()))
+        .bind(&record.source_page)
+        .bind(if record.spam_reason.is_some() { "spam" } else { "new" })
+        .bind(&record.spam_reason)
+        .fetch_optional(&mut *tx)
+        .await;
+        let lead_id: i64 = match inserted {
+            Ok(Some(row)) => row.get("id"),
+            Ok(None) => {
+                let row = sqlx::query("SELECT reference, created_at FROM leads WHERE idempotency_key = $1")
+                    .bind(&record.idempotency_key)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                return Ok(Stored::AlreadyStored { reference: row.get("reference"), created_at: row.get("created_at") });
+            }
+            Err(e) if super::is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
+            Err(e) => return Err(e.into()),
+        };
+        let detail = match &record.spam_reason {
+            Some(reason) => format!("received from the contact form; held as suspected spam ({reason})"),
+            None => "received from the contact form".to_string(),
+        };
+        sqlx::query("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'visitor', 'created', $3)")
+            .bind(lead_id)
+            .bind(record.created_at)
+            .bind(detail)
+            .execute(&mut *tx)
+            .await?;
+        for message in notifications {
+            sqlx::query(
+                "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)",
+            )
+            .bind(lead_id)
+            .bind(message.channel)
+            .bind(&message.payload)
+            .bind(record.created_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
+    }
+
+    async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = sqlx::query("SELECT created_at FROM leads WHERE reference = $1")
+            .bind(reference)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.get("created_at")))
+    }
+}
+
+#[async_trait]
+impl SecretStore for PgStore {
+    async fn get_or_create(&self, name: &str, fresh: &str) -> Result<String, StoreError> {
+        sqlx::query("INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(fresh)
+            .execute(&self.pool)
+            .await?;
+        let row = sqlx::query("SELECT value FROM app_secrets WHERE name = $1").bind(name).fetch_one(&self.pool).await?;
+        Ok(row.get("value"))
     }
 }

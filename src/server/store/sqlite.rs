@@ -4,7 +4,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
-use super::{parse_stored, FunnelEvent, FunnelStore, ResultId, ResultStore, StoreError, StoredResult};
+use super::{
+    parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxMessage, ResultId, ResultStore,
+    SecretStore, StoreError, Stored, StoredResult,
+};
 use crate::server::database::SqliteDb;
 
 pub struct SqliteStore {
@@ -79,5 +82,96 @@ impl FunnelStore for SqliteStore {
             .iter()
             .map(|r| (r.get::<String, _>("event"), r.get::<i64, _>("step") as u32, r.get::<i64, _>("total") as u64))
             .collect())
+    }
+}
+
+#[async_trait]
+impl LeadStore for SqliteStore {
+    async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
+        // IMMEDIATE takes the write lock up front, so the read-then-write below cannot fail
+        // half-way with SQLITE_BUSY.
+        let mut tx = self.db.writer.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(row) = sqlx::query("SELECT reference, created_at FROM leads WHERE idempotency_key = ?")
+            .bind(&record.idempotency_key)
+            .fetch_optional(&mut *tx)
+            .await?
+        {
+            let created_at = parse_sqlite_time(row.get("created_at"))?;
+            return Ok(Stored::AlreadyStored { reference: row.get("reference"), created_at });
+        }
+        let now = sqlite_time(record.created_at);
+        let lead = &record.lead;
+        let inserted = sqlx::query(
+            "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
+             consent_version, consent_at, result_id, source_page, status, spam_reason, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&record.reference)
+        .bind(&record.idempotency_key)
+        .bind(&lead.name)
+        .bind(lead.email.as_str())
+        .bind(&lead.company)
+        .bind(&lead.role)
+        .bind(&lead.message)
+        .bind(&lead.preferred_contact)
+        .bind(&record.consent_version)
+        .bind(&now)
+        .bind(record.result_id.as_ref().map(|r| r.as_str()))
+        .bind(&record.source_page)
+        .bind(if record.spam_reason.is_some() { "spam" } else { "new" })
+        .bind(&record.spam_reason)
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await;
+        let lead_id: i64 = match inserted {
+            Ok(row) => row.get("id"),
+            Err(e) if super::is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
+            Err(e) => return Err(e.into()),
+        };
+        let detail = match &record.spam_reason {
+            Some(reason) => format!("received from the contact form; held as suspected spam ({reason})"),
+            None => "received from the contact form".to_string(),
+        };
+        sqlx::query("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES (?, ?, 'visitor', 'created', ?)")
+            .bind(lead_id)
+            .bind(&now)
+            .bind(detail)
+            .execute(&mut *tx)
+            .await?;
+        for message in notifications {
+            sqlx::query(
+                "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(lead_id)
+            .bind(message.channel)
+            .bind(&message.payload)
+            .bind(&now)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
+    }
+
+    async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = sqlx::query("SELECT created_at FROM leads WHERE reference = ?")
+            .bind(reference)
+            .fetch_optional(&self.db.reader)
+            .await?;
+        row.map(|r| parse_sqlite_time(r.get("created_at"))).transpose()
+    }
+}
+
+#[async_trait]
+impl SecretStore for SqliteStore {
+    async fn get_or_create(&self, name: &str, fresh: &str) -> Result<String, StoreError> {
+        sqlx::query("INSERT INTO app_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(fresh)
+            .execute(&self.db.writer)
+            .await?;
+        let row = sqlx::query("SELECT value FROM app_secrets WHERE name = ?").bind(name).fetch_one(&self.db.writer).await?;
+        Ok(row.get("value"))
     }
 }

@@ -1,0 +1,146 @@
+//! `POST /contact`: turns the form into a stored lead, then acknowledges it. Nothing is
+//! acknowledged before the lead is committed; a rejected form is rendered again with the
+//! visitor's values and a message beside each faulty field.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use chrono::Utc;
+use leptos::prelude::{provide_context, use_context};
+
+use crate::domain::lead::{LeadInput, NewLead};
+use crate::pages::contact::ContactFormState;
+use crate::pages::privacy::PRIVACY_VERSION;
+
+use super::client_ip::client_ip;
+use super::startup::page_context;
+use super::state::AppState;
+use super::store::{LeadRecord, ResultId, StoreError, Stored};
+
+/// A token for a contact form being rendered now (empty outside a request).
+pub fn issue_token() -> String {
+    use_context::<AppState>().map(|state| state.form_tokens.issue(Utc::now())).unwrap_or_default()
+}
+
+/// The form fields as posted.
+fn field<'a>(raw: &'a [(String, String)], name: &str) -> &'a str {
+    raw.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(raw): Form<Vec<(String, String)>>,
+) -> Response {
+    let input = LeadInput {
+        name: field(&raw, "name").to_string(),
+        email: field(&raw, "email").to_string(),
+        company: field(&raw, "company").to_string(),
+        role: field(&raw, "role").to_string(),
+        message: field(&raw, "message").to_string(),
+        preferred_contact: field(&raw, "preferred_contact").to_string(),
+        consent: !field(&raw, "consent").is_empty(),
+    };
+    let result = Some(field(&raw, "result").to_string()).filter(|r| !r.is_empty());
+    let again = |errors, notice: Option<&str>, status| {
+        let form = ContactFormState { input: input.clone(), result: result.clone(), errors, notice: notice.map(str::to_string) };
+        render_form(state.clone(), form, status)
+    };
+
+    let lead = match NewLead::parse(&input) {
+        Ok(lead) => lead,
+        Err(errors) => return again(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let Some(token) = state.form_tokens.verify(field(&raw, "token")) else {
+        return again(
+            Vec::new(),
+            Some("For your safety this form has to be sent once more: everything you typed is still here, please press Send again."),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies);
+    if let Err(wait) = state.contact_limiter.hit(ip, Instant::now()) {
+        let minutes = wait.as_secs().div_ceil(60);
+        let notice = format!(
+            "We have received several messages from your network in the last hour. Please send this again in {minutes} minute(s); everything you typed is still here."
+        );
+        let mut response = again(Vec::new(), Some(&notice), StatusCode::TOO_MANY_REQUESTS).await;
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs()));
+        return response;
+    }
+
+    let now = Utc::now();
+    let spam_reason = if !field(&raw, "website").is_empty() {
+        Some("the hidden field was filled in".to_string())
+    } else {
+        let seconds = (now - token.issued_at).num_seconds();
+        (state.settings.min_fill_seconds > 0 && seconds < state.settings.min_fill_seconds as i64)
+            .then(|| format!("sent {seconds} s after the form was shown"))
+    };
+    let result_id = match result.as_deref().and_then(ResultId::parse) {
+        Some(id) => match state.stores.results.get(&id).await {
+            Ok(Some(_)) => Some(id),
+            _ => None,
+        },
+        None => None,
+    };
+    let mut record = LeadRecord {
+        lead,
+        reference: reference(),
+        idempotency_key: token.key,
+        consent_version: PRIVACY_VERSION.to_string(),
+        result_id,
+        source_page: "/contact".to_string(),
+        spam_reason,
+        created_at: now,
+    };
+    for _ in 0..5 {
+        match state.stores.leads.insert(&record, &[]).await {
+            Ok(Stored::Created { reference, .. } | Stored::AlreadyStored { reference, .. }) => {
+                return Redirect::to(&format!("/contact/thanks?ref={reference}")).into_response();
+            }
+            Err(StoreError::ReferenceTaken) => record.reference = reference(),
+            Err(error) => {
+                tracing::error!(%error, "storing a lead failed");
+                break;
+            }
+        }
+    }
+    again(
+        Vec::new(),
+        Some("Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment."),
+        StatusCode::SERVICE_UNAVAILABLE,
+    )
+    .await
+}
+
+/// A reference number for people: `AG-` and six characters that cannot be misread.
+fn reference() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut rng = rand::rng();
+    let code: String = (0..6).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
+    format!("AG-{code}")
+}
+
+/// Renders the contact page again with the visitor's values and the problems found.
+async fn render_form(state: AppState, form: ContactFormState, status: StatusCode) -> Response {
+    let options = state.leptos_options.clone();
+    let base = page_context(&state);
+    let context = move || {
+        base();
+        provide_context(form.clone());
+    };
+    let render = leptos_axum::render_app_async_with_context(context, move || crate::app::shell(options.clone()));
+    let request = Request::builder().uri("/contact").body(Body::empty()).expect("a valid request");
+    let mut response = render(request).await;
+    *response.status_mut() = status;
+    response
+}
