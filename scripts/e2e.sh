@@ -20,6 +20,8 @@ DATABASE_URL="sqlite://$work/archguide.db" \
 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 LEPTOS_SITE_ROOT="$PWD/target/site" \
 ARCHGUIDE_LOG="${ARCHGUIDE_LOG:-warn}" \
+ARCHGUIDE_MIN_FILL_SECONDS=0 \
+ARCHGUIDE_CONTACT_RATE_LIMIT=0 \
   "$bin" >"$work/server.log" 2>&1 &
 server_pid=$!
 

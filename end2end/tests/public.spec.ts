@@ -67,7 +67,7 @@ test("anchors on the explainer lead to their sections", async ({ page }) => {
 
 test("every public page fits a 320 px wide screen without scrolling sideways", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  for (const path of [...PUBLIC_PAGES, "/guide?step=3"]) {
+  for (const path of [...PUBLIC_PAGES, "/guide?step=3", "/contact/thanks?ref=AG-000000"]) {
     await page.goto(path);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, path).toBeLessThanOrEqual(320);

@@ -26,6 +26,16 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
+    /// A read connection to this app's SQLite file, for checking what was stored.
+    pub async fn db(&self) -> sqlx::SqlitePool {
+        let file = self.data_dir.path().join("archguide.db");
+        sqlx::SqlitePool::connect(&format!("sqlite://{}", file.display())).await.unwrap()
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.address)).form(fields).send().await.expect("request failed")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))
@@ -44,6 +54,10 @@ pub fn test_env(data_dir: &TempDir) -> HashMap<String, String> {
         ),
         ("LEPTOS_SITE_ADDR".to_string(), "127.0.0.1:0".to_string()),
         ("ARCHGUIDE_LOG".to_string(), "warn".to_string()),
+        // Tests post forms at machine speed and many times; the spam and rate-limit tests
+        // switch these back on.
+        ("ARCHGUIDE_MIN_FILL_SECONDS".to_string(), "0".to_string()),
+        ("ARCHGUIDE_CONTACT_RATE_LIMIT".to_string(), "0".to_string()),
     ])
 }
 
