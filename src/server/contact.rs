@@ -18,6 +18,7 @@ use crate::pages::contact::ContactFormState;
 use crate::pages::privacy::PRIVACY_VERSION;
 
 use super::client_ip::client_ip;
+use super::outbox::Notification;
 use super::startup::page_context;
 use super::state::AppState;
 use super::store::{LeadRecord, ResultId, StoreError, Stored};
@@ -84,12 +85,12 @@ pub async fn submit(
         (state.settings.min_fill_seconds > 0 && seconds < state.settings.min_fill_seconds as i64)
             .then(|| format!("sent {seconds} s after the form was shown"))
     };
-    let result_id = match result.as_deref().and_then(ResultId::parse) {
+    let (result_id, summary) = match result.as_deref().and_then(ResultId::parse) {
         Some(id) => match state.stores.results.get(&id).await {
-            Ok(Some(_)) => Some(id),
-            _ => None,
+            Ok(Some(stored)) => (Some(id), Some(stored.recommendation.summary())),
+            _ => (None, None),
         },
-        None => None,
+        None => (None, None),
     };
     let mut record = LeadRecord {
         lead,
@@ -102,8 +103,23 @@ pub async fn submit(
         created_at: now,
     };
     for _ in 0..5 {
-        match state.stores.leads.insert(&record, &[]).await {
+        // Sales hears about real leads only; suspected spam waits in its own inbox view.
+        let notifications = match record.spam_reason {
+            Some(_) => Vec::new(),
+            None => Notification::new(
+                &record.reference,
+                &record.lead.name,
+                record.lead.company.as_deref(),
+                summary.as_deref(),
+                &state.settings.public_url,
+            )
+            .messages(&state.settings),
+        };
+        match state.stores.leads.insert(&record, &notifications).await {
             Ok(Stored::Created { reference, .. } | Stored::AlreadyStored { reference, .. }) => {
+                if !notifications.is_empty() {
+                    state.outbox_wake.notify_one();
+                }
                 return Redirect::to(&format!("/contact/thanks?ref={reference}")).into_response();
             }
             Err(StoreError::ReferenceTaken) => record.reference = reference(),

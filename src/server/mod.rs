@@ -8,6 +8,7 @@ pub mod database;
 pub mod form_token;
 pub mod guide;
 pub mod health;
+pub mod outbox;
 pub mod rate_limit;
 pub mod seo;
 pub mod settings;

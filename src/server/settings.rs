@@ -32,10 +32,45 @@ pub struct Settings {
     pub contact_rate_limit: u32,
     /// Proxies whose `X-Forwarded-For` is believed; empty means the socket's peer is the client.
     pub trusted_proxies: Vec<super::client_ip::IpBlock>,
+    pub webhook: Option<WebhookSettings>,
+    pub email: Option<EmailSettings>,
+    /// How often the notification worker looks for due messages when nothing wakes it.
+    pub outbox_poll: Duration,
+    /// The first retry delay of a failed notification; it doubles with every attempt, up to an hour.
+    pub outbox_retry_base: Duration,
     /// A replacement for the shipped recommendation model, if any.
     pub model_file: Option<PathBuf>,
     /// A replacement for the shipped price table, if any.
     pub prices_file: Option<PathBuf>,
+}
+
+/// Where new-lead notifications go by webhook (a JSON POST signed with HMAC-SHA256).
+#[derive(Clone)]
+pub struct WebhookSettings {
+    pub url: String,
+    pub secret: String,
+}
+
+/// Where new-lead notifications go by email.
+#[derive(Clone)]
+pub struct EmailSettings {
+    /// `smtp://user:password@host:587` (STARTTLS) or `smtps://…:465`; may hold a password.
+    pub smtp_url: String,
+    pub from: String,
+    pub to: String,
+}
+
+// Both hold secrets: their Debug output names only what is safe to log.
+impl std::fmt::Debug for WebhookSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "WebhookSettings {{ url: {}, secret: … }}", self.url.split('?').next().unwrap_or_default())
+    }
+}
+
+impl std::fmt::Debug for EmailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EmailSettings {{ smtp_url: …, from: {}, to: {} }}", self.from, self.to)
+    }
 }
 
 /// How log lines look: plain for people at a terminal, JSON for log collectors.
@@ -155,6 +190,32 @@ impl Settings {
                 .map(super::client_ip::IpBlock::parse)
                 .collect::<Result<_, _>>()
                 .map_err(|e| SettingsError::new("ARCHGUIDE_TRUSTED_PROXIES", e))?,
+            webhook: match (lookup("ARCHGUIDE_WEBHOOK_URL").filter(|v| !v.trim().is_empty()), lookup("ARCHGUIDE_WEBHOOK_SECRET")) {
+                (None, _) => None,
+                (Some(url), _) if !(url.starts_with("http://") || url.starts_with("https://")) => {
+                    return Err(SettingsError::new("ARCHGUIDE_WEBHOOK_URL", "expected an http:// or https:// URL"))
+                }
+                (Some(url), Some(secret)) if !secret.trim().is_empty() => Some(WebhookSettings { url, secret }),
+                (Some(_), _) => {
+                    return Err(SettingsError::new("ARCHGUIDE_WEBHOOK_SECRET", "needed to sign webhooks when ARCHGUIDE_WEBHOOK_URL is set"))
+                }
+            },
+            email: match lookup("ARCHGUIDE_SMTP_URL").filter(|v| !v.trim().is_empty()) {
+                None => None,
+                Some(smtp_url) => {
+                    let to = lookup("ARCHGUIDE_NOTIFY_EMAIL_TO").filter(|v| v.contains('@')).ok_or_else(|| {
+                        SettingsError::new("ARCHGUIDE_NOTIFY_EMAIL_TO", "needed (an email address) when ARCHGUIDE_SMTP_URL is set")
+                    })?;
+                    let from = lookup("ARCHGUIDE_NOTIFY_EMAIL_FROM").filter(|v| v.contains('@')).unwrap_or_else(|| to.clone());
+                    Some(EmailSettings { smtp_url, from, to })
+                }
+            },
+            outbox_poll: Duration::from_millis(get("ARCHGUIDE_OUTBOX_POLL_MS", "2000").parse().map_err(|_| {
+                SettingsError::new("ARCHGUIDE_OUTBOX_POLL_MS", "expected milliseconds")
+            })?),
+            outbox_retry_base: Duration::from_millis(get("ARCHGUIDE_OUTBOX_RETRY_MS", "5000").parse().map_err(|_| {
+                SettingsError::new("ARCHGUIDE_OUTBOX_RETRY_MS", "expected milliseconds")
+            })?),
             model_file: lookup("ARCHGUIDE_MODEL_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
             prices_file: lookup("ARCHGUIDE_PRICES_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
         })
@@ -196,11 +257,30 @@ mod tests {
             ("ARCHGUIDE_MIN_FILL_SECONDS", "soon"),
             ("ARCHGUIDE_CONTACT_RATE_LIMIT", "-1"),
             ("ARCHGUIDE_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"),
+            ("ARCHGUIDE_WEBHOOK_URL", "hooks.example.com"),
+            ("ARCHGUIDE_OUTBOX_POLL_MS", "often"),
         ] {
             let err = settings(&[(name, value)]).unwrap_err();
             assert_eq!(err.name, name, "{value}");
             assert!(err.to_string().starts_with(name));
         }
+    }
+
+    #[test]
+    fn a_webhook_needs_its_secret_and_email_needs_a_recipient() {
+        let err = settings(&[("ARCHGUIDE_WEBHOOK_URL", "https://hooks.example.com/x")]).unwrap_err();
+        assert_eq!(err.name, "ARCHGUIDE_WEBHOOK_SECRET");
+        let err = settings(&[("ARCHGUIDE_SMTP_URL", "smtp://mail.example.com")]).unwrap_err();
+        assert_eq!(err.name, "ARCHGUIDE_NOTIFY_EMAIL_TO");
+        let s = settings(&[
+            ("ARCHGUIDE_SMTP_URL", "smtp://user:hunter2@mail.example.com:587"),
+            ("ARCHGUIDE_NOTIFY_EMAIL_TO", "sales@example.com"),
+            ("ARCHGUIDE_WEBHOOK_URL", "https://hooks.example.com/x"),
+            ("ARCHGUIDE_WEBHOOK_SECRET", "s3cret-value"),
+        ])
+        .unwrap();
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains("s3cret-value"), "{shown}");
     }
 
     #[test]

@@ -31,6 +31,7 @@ use super::settings::Settings;
 use super::state::AppState;
 use super::store::Stores;
 use super::form_token::FormTokens;
+use super::outbox::Worker;
 use super::rate_limit::RateLimiter;
 use super::{api, contact, guide, health, seo, static_files};
 
@@ -44,6 +45,8 @@ pub enum StartupError {
     Database(#[from] DatabaseError),
     #[error(transparent)]
     Settings(#[from] super::settings::SettingsError),
+    #[error("{0}")]
+    Notifications(String),
     #[error("the shared secrets could not be read or created: {0}")]
     Secrets(String),
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
@@ -57,6 +60,7 @@ pub struct Application {
     db: Database,
     port: u16,
     shutdown_grace: Duration,
+    worker: Worker,
 }
 
 impl Application {
@@ -85,12 +89,15 @@ impl Application {
             leptos_options: leptos_options(&settings, port),
             form_tokens: Arc::new(FormTokens::new(token_key.as_bytes())),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
+            outbox_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             stores,
             db: db.clone(),
             engine,
         };
-        Ok(Self { listener, router: router(state), db, port, shutdown_grace })
+        let worker = Worker::new(&state.settings, state.stores.outbox.clone(), state.outbox_wake.clone())
+            .map_err(StartupError::Notifications)?;
+        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker })
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
@@ -112,6 +119,8 @@ impl Application {
                 tracing::debug!("could not set TCP_NODELAY: {err}");
             }
         });
+        let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(worker_stopped));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(signal).into_future();
         let grace = self.shutdown_grace;
@@ -125,6 +134,10 @@ impl Application {
         tokio::select! {
             result = server => result?,
             _ = deadline => tracing::warn!("requests still in flight after {grace:?}; stopping anyway"),
+        }
+        let _ = stop_worker.send(true);
+        if tokio::time::timeout(Duration::from_secs(2), worker).await.is_err() {
+            tracing::warn!("the notification worker did not stop in time; undelivered messages stay queued");
         }
         self.db.close().await;
         tracing::info!("stopped");

@@ -23,6 +23,8 @@ pub struct AppState {
     pub stores: Stores,
     pub form_tokens: Arc<FormTokens>,
     pub contact_limiter: Arc<RateLimiter>,
+    /// Wakes the notification worker when a lead has just been stored.
+    pub outbox_wake: Arc<tokio::sync::Notify>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -26,6 +26,17 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
+    /// Stops the app and hands back its data folder, e.g. to start another app on it.
+    pub async fn stop(mut self) -> TempDir {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        // Give the server a moment to close its connections and the database.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let placeholder = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self.data_dir, placeholder)
+    }
+
     /// A read connection to this app's SQLite file, for checking what was stored.
     pub async fn db(&self) -> sqlx::SqlitePool {
         let file = self.data_dir.path().join("archguide.db");
@@ -68,7 +79,11 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like `spawn_app`, with some settings changed.
 pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
-    let data_dir = tempfile::tempdir().expect("temp dir");
+    spawn_app_in(tempfile::tempdir().expect("temp dir"), overrides).await
+}
+
+/// Starts the application on the database in `data_dir` (e.g. one a stopped app left behind).
+pub async fn spawn_app_in(data_dir: TempDir, overrides: &[(&str, &str)]) -> TestApp {
     let mut env = test_env(&data_dir);
     for (name, value) in overrides {
         env.insert(name.to_string(), value.to_string());

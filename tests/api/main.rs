@@ -5,6 +5,7 @@ mod binary;
 mod contact;
 mod guide;
 mod health;
+mod outbox;
 mod helpers;
 mod pages;
 mod recommendation;

@@ -131,6 +131,25 @@ pub trait LeadStore: Send + Sync {
     async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 }
 
+/// A notification waiting to be delivered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub channel: String,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+/// The notifications outbox: claimed with a lease so that each message is worked by one
+/// worker at a time, whichever instance it runs in.
+#[async_trait]
+pub trait OutboxStore: Send + Sync {
+    /// Claims up to `limit` due messages until `lease_until`.
+    async fn claim_due(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError>;
+    async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError>;
+}
+
 /// Secrets shared by every instance on the database.
 #[async_trait]
 pub trait SecretStore: Send + Sync {
@@ -144,6 +163,7 @@ pub struct Stores {
     pub results: Arc<dyn ResultStore>,
     pub funnel: Arc<dyn FunnelStore>,
     pub leads: Arc<dyn LeadStore>,
+    pub outbox: Arc<dyn OutboxStore>,
     pub secrets: Arc<dyn SecretStore>,
 }
 
@@ -158,11 +178,11 @@ impl Stores {
         match db {
             Database::Sqlite(db) => {
                 let store = Arc::new(sqlite::SqliteStore::new(db.clone()));
-                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), secrets: store }
+                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), outbox: store.clone(), secrets: store }
             }
             Database::Postgres(pool) => {
                 let store = Arc::new(postgres::PgStore::new(pool.clone()));
-                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), secrets: store }
+                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), outbox: store.clone(), secrets: store }
             }
         }
     }

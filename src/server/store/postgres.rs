@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgPool, Row};
 
 use super::{
-    parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxMessage, ResultId, ResultStore, SecretStore,
+    parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage, OutboxStore, ResultId,
+    ResultStore, SecretStore,
     StoreError, Stored, StoredResult,
 };
 
@@ -166,5 +167,53 @@ impl SecretStore for PgStore {
             .await?;
         let row = sqlx::query("SELECT value FROM app_secrets WHERE name = $1").bind(name).fetch_one(&self.pool).await?;
         Ok(row.get("value"))
+    }
+}
+
+#[async_trait]
+impl OutboxStore for PgStore {
+    async fn claim_due(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+        // SKIP LOCKED: instances claiming at the same moment each get different rows.
+        let rows = sqlx::query(
+            "UPDATE outbox SET locked_until = $1 WHERE id IN ( \
+                 SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= $2 \
+                 AND (locked_until IS NULL OR locked_until <= $2) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, channel, payload, attempts",
+        )
+        .bind(lease_until)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| OutboxItem {
+                id: r.get("id"),
+                channel: r.get("channel"),
+                payload: r.get("payload"),
+                attempts: i64::from(r.get::<i32, _>("attempts")),
+            })
+            .collect())
+    }
+
+    async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, locked_until = NULL, last_error = $2 WHERE id = $3",
+        )
+        .bind(retry_at)
+        .bind(error)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 }

@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 use super::{
-    parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxMessage, ResultId, ResultStore,
+    parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage,
+    OutboxStore, ResultId, ResultStore,
     SecretStore, StoreError, Stored, StoredResult,
 };
 use crate::server::database::SqliteDb;
@@ -173,5 +174,49 @@ impl SecretStore for SqliteStore {
             .await?;
         let row = sqlx::query("SELECT value FROM app_secrets WHERE name = ?").bind(name).fetch_one(&self.db.writer).await?;
         Ok(row.get("value"))
+    }
+}
+
+#[async_trait]
+impl OutboxStore for SqliteStore {
+    async fn claim_due(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+        let now = sqlite_time(now);
+        let rows = sqlx::query(
+            "UPDATE outbox SET locked_until = ? WHERE id IN ( \
+                 SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? \
+                 AND (locked_until IS NULL OR locked_until <= ?) ORDER BY id LIMIT ?) \
+             RETURNING id, channel, payload, attempts",
+        )
+        .bind(sqlite_time(lease_until))
+        .bind(&now)
+        .bind(&now)
+        .bind(limit)
+        .fetch_all(&self.db.writer)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| OutboxItem { id: r.get("id"), channel: r.get("channel"), payload: r.get("payload"), attempts: r.get("attempts") })
+            .collect())
+    }
+
+    async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = ?")
+            .bind(sqlite_time(at))
+            .bind(id)
+            .execute(&self.db.writer)
+            .await?;
+        Ok(())
+    }
+
+    async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, locked_until = NULL, last_error = ? WHERE id = ?",
+        )
+        .bind(sqlite_time(retry_at))
+        .bind(error)
+        .bind(id)
+        .execute(&self.db.writer)
+        .await?;
+        Ok(())
     }
 }

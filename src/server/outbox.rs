@@ -1,0 +1,217 @@
+//! The notification worker: delivers the outbox's messages about new leads by webhook and/or
+//! email, retrying with growing delays. Messages survive restarts (they are rows), each is
+//! claimed with a lease so one worker at a time works it, and a delivered message is marked at
+//! once and never sent again.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use hmac::{Hmac, Mac};
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+use tokio::sync::{watch, Notify};
+
+use super::settings::{EmailSettings, Settings, WebhookSettings};
+use super::store::{OutboxItem, OutboxMessage, OutboxStore};
+
+/// How long a claimed message belongs to one worker before another may take it over.
+const LEASE: Duration = Duration::from_secs(60);
+const LONGEST_RETRY: Duration = Duration::from_secs(3600);
+
+/// What a notification says: enough to act on, and no more personal data than that.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    /// Slack-compatible: chat webhooks show this field.
+    pub text: String,
+    pub subject: String,
+    pub reference: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub recommendation: Option<String>,
+    pub link: String,
+}
+
+impl Notification {
+    pub fn new(reference: &str, name: &str, company: Option<&str>, recommendation: Option<&str>, public_url: &str) -> Self {
+        let link = format!("{public_url}/inbox/leads/{reference}");
+        let who = match company {
+            Some(company) => format!("{name} ({company})"),
+            None => name.to_string(),
+        };
+        let about = recommendation.map(|r| format!(" Guide result: {r}.")).unwrap_or_default();
+        Notification {
+            text: format!("New lead {reference} from {who}.{about} {link}"),
+            subject: format!("New lead {reference} from {who}"),
+            reference: reference.to_string(),
+            name: name.to_string(),
+            company: company.map(str::to_string),
+            recommendation: recommendation.map(str::to_string),
+            link,
+        }
+    }
+
+    /// One outbox message per configured channel.
+    pub fn messages(&self, settings: &Settings) -> Vec<OutboxMessage> {
+        let payload = serde_json::to_string(self).expect("a notification serialises");
+        let mut out = Vec::new();
+        if settings.webhook.is_some() {
+            out.push(OutboxMessage { channel: "webhook", payload: payload.clone() });
+        }
+        if settings.email.is_some() {
+            out.push(OutboxMessage { channel: "email", payload });
+        }
+        out
+    }
+}
+
+/// The signature header value for a webhook body sent at `timestamp`.
+pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length works");
+    mac.update(format!("{timestamp}.{body}").as_bytes());
+    let bytes = mac.finalize().into_bytes();
+    format!("sha256={}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// The running worker's parts.
+pub struct Worker {
+    outbox: Arc<dyn OutboxStore>,
+    webhook: Option<WebhookSettings>,
+    email: Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox, Mailbox)>,
+    http: reqwest::Client,
+    poll: Duration,
+    retry_base: Duration,
+    wake: Arc<Notify>,
+}
+
+impl Worker {
+    pub fn new(settings: &Settings, outbox: Arc<dyn OutboxStore>, wake: Arc<Notify>) -> Result<Self, String> {
+        let email = match &settings.email {
+            Some(EmailSettings { smtp_url, from, to }) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+                    .map_err(|e| format!("ARCHGUIDE_SMTP_URL: {e}"))?
+                    .timeout(Some(Duration::from_secs(15)))
+                    .build();
+                let from = from.parse().map_err(|e| format!("ARCHGUIDE_NOTIFY_EMAIL_FROM: {e}"))?;
+                let to = to.parse().map_err(|e| format!("ARCHGUIDE_NOTIFY_EMAIL_TO: {e}"))?;
+                Some((transport, from, to))
+            }
+            None => None,
+        };
+        Ok(Worker {
+            outbox,
+            webhook: settings.webhook.clone(),
+            email,
+            http: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?,
+            poll: settings.outbox_poll,
+            retry_base: settings.outbox_retry_base,
+            wake,
+        })
+    }
+
+    /// Works the outbox until `stop` turns true.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        loop {
+            let worked = self.work_once().await;
+            if *stop.borrow() {
+                return;
+            }
+            if worked == 0 {
+                tokio::select! {
+                    _ = self.wake.notified() => {}
+                    _ = tokio::time::sleep(self.poll) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+        }
+    }
+
+    /// Claims and delivers the due messages; returns how many it worked.
+    pub async fn work_once(&self) -> usize {
+        let now = Utc::now();
+        let lease_until = now + chrono::Duration::from_std(LEASE).expect("a small duration");
+        let items = match self.outbox.claim_due(now, lease_until, 20).await {
+            Ok(items) => items,
+            Err(error) => {
+                tracing::warn!(%error, "claiming notifications failed");
+                return 0;
+            }
+        };
+        for item in &items {
+            let outcome = self.deliver(item).await;
+            let marked = match outcome {
+                Ok(()) => self.outbox.mark_delivered(item.id, Utc::now()).await,
+                Err(error) => {
+                    let delay = self.retry_base.saturating_mul(2u32.saturating_pow(item.attempts.clamp(0, 20) as u32)).min(LONGEST_RETRY);
+                    tracing::warn!(id = item.id, channel = %item.channel, attempt = item.attempts + 1, %error, "a notification failed; it will be retried");
+                    let retry_at = Utc::now() + chrono::Duration::from_std(delay).expect("at most an hour");
+                    self.outbox.mark_failed(item.id, retry_at, &error).await
+                }
+            };
+            if let Err(error) = marked {
+                tracing::error!(id = item.id, %error, "recording a notification's outcome failed");
+            }
+        }
+        items.len()
+    }
+
+    async fn deliver(&self, item: &OutboxItem) -> Result<(), String> {
+        match item.channel.as_str() {
+            "webhook" => {
+                let Some(webhook) = &self.webhook else { return Err("no webhook is configured".into()) };
+                let timestamp = Utc::now().timestamp();
+                let response = self
+                    .http
+                    .post(&webhook.url)
+                    .header("content-type", "application/json")
+                    .header("x-archguide-timestamp", timestamp.to_string())
+                    .header("x-archguide-signature", signature(&webhook.secret, timestamp, &item.payload))
+                    .body(item.payload.clone())
+                    .send()
+                    .await
+                    .map_err(|e| format!("webhook request failed: {}", e.without_url()))?;
+                if response.status().is_success() {
+                    Ok(())
+                } else {
+                    Err(format!("the webhook answered {}", response.status()))
+                }
+            }
+            "email" => {
+                let Some((transport, from, to)) = &self.email else { return Err("no SMTP server is configured".into()) };
+                let note: Notification = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
+                let message = Message::builder()
+                    .from(from.clone())
+                    .to(to.clone())
+                    .subject(note.subject)
+                    .body(note.text)
+                    .map_err(|e| e.to_string())?;
+                transport.send(message).await.map(|_| ()).map_err(|e| format!("sending the email failed: {e}"))
+            }
+            other => Err(format!("unknown channel '{other}'")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notification_names_the_lead_and_links_to_it_without_email_or_message() {
+        let n = Notification::new("AG-7K2Q9M", "Zoë", Some("Example GmbH"), Some("a monolith on functions (FaaS)"), "https://guide.example.com");
+        assert_eq!(n.link, "https://guide.example.com/inbox/leads/AG-7K2Q9M");
+        assert!(n.text.contains("Zoë (Example GmbH)") && n.text.contains("a monolith on functions"));
+        let json = serde_json::to_string(&n).unwrap();
+        assert!(!json.contains('@'));
+    }
+
+    #[test]
+    fn the_signature_is_hmac_sha256_of_timestamp_and_body() {
+        let s = signature("secret", 1_700_000_000, "{}");
+        assert!(s.starts_with("sha256=") && s.len() == 7 + 64);
+        assert_ne!(s, signature("other", 1_700_000_000, "{}"));
+        assert_ne!(s, signature("secret", 1_700_000_001, "{}"));
+    }
+}

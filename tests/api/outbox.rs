@@ -1,0 +1,213 @@
+//! Notifications about new leads: delivered once, retried when the receiver fails, kept across
+//! restarts, signed, and carrying no more personal data than needed.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
+
+use crate::helpers::{spawn_app_in, spawn_app_with, TestApp};
+
+/// A webhook receiver on a free local port that fails its first `failures` requests.
+struct Receiver {
+    url: String,
+    received: Arc<Mutex<Vec<(HeaderMap, String)>>>,
+}
+
+async fn receiver(failures: usize) -> Receiver {
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let seen = received.clone();
+    let app = Router::new().route(
+        "/hook",
+        post(move |headers: HeaderMap, body: String| {
+            let seen = seen.clone();
+            async move {
+                let mut seen = seen.lock().unwrap();
+                seen.push((headers, body));
+                if seen.len() <= failures { StatusCode::INTERNAL_SERVER_ERROR } else { StatusCode::OK }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr: SocketAddr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Receiver { url: format!("http://{addr}/hook"), received }
+}
+
+async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+async fn send_lead(app: &TestApp, website: &str) -> String {
+    let html = app.get("/contact").await.text().await.unwrap();
+    let marker = r#"name="token" value=""#;
+    let at = html.find(marker).unwrap() + marker.len();
+    let token = html[at..].split('"').next().unwrap().to_string();
+    let response = app
+        .post_form("/contact", &[
+            ("token", token.as_str()),
+            ("name", "Zoë"),
+            ("email", "zoe@example.com"),
+            ("company", "Example GmbH"),
+            ("message", "Our secret plans"),
+            ("consent", "yes"),
+            ("website", website),
+        ])
+        .await;
+    assert_eq!(response.status(), 303);
+    response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()
+}
+
+fn webhook(url: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("ARCHGUIDE_WEBHOOK_URL", url.to_string()),
+        ("ARCHGUIDE_WEBHOOK_SECRET", "test-secret".to_string()),
+        ("ARCHGUIDE_OUTBOX_POLL_MS", "50".to_string()),
+        ("ARCHGUIDE_OUTBOX_RETRY_MS", "100".to_string()),
+    ]
+}
+
+fn pairs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn a_new_lead_reaches_the_webhook_once_signed_and_without_email_or_message() {
+    let hook = receiver(0).await;
+    let settings = webhook(&hook.url);
+    let app = spawn_app_with(&pairs(&settings)).await;
+    let reference = send_lead(&app, "").await;
+    wait_for("the webhook", || hook.received.lock().unwrap().len() == 1).await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let received = hook.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1, "delivered once");
+    let (headers, body) = &received[0];
+    let timestamp: i64 = headers["x-archguide-timestamp"].to_str().unwrap().parse().unwrap();
+    let expected = archguide::server::outbox::signature("test-secret", timestamp, body);
+    assert_eq!(headers["x-archguide-signature"].to_str().unwrap(), expected);
+    let json: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(json["reference"], reference.as_str());
+    assert!(json["text"].as_str().unwrap().contains("Zoë (Example GmbH)"));
+    assert!(json["link"].as_str().unwrap().ends_with(&format!("/inbox/leads/{reference}")));
+    assert!(!body.contains("zoe@example.com") && !body.contains("secret plans"));
+}
+
+#[tokio::test]
+async fn a_failing_receiver_is_retried_until_it_succeeds_and_then_never_again() {
+    let hook = receiver(2).await;
+    let settings = webhook(&hook.url);
+    let app = spawn_app_with(&pairs(&settings)).await;
+    send_lead(&app, "").await;
+    wait_for("three attempts", || hook.received.lock().unwrap().len() == 3).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(hook.received.lock().unwrap().len(), 3, "nothing after the success");
+    let (attempts, delivered): (i64, Option<String>) =
+        sqlx::query_as("SELECT attempts, delivered_at FROM outbox").fetch_one(&app.db().await).await.unwrap();
+    assert_eq!(attempts, 3);
+    assert!(delivered.is_some());
+}
+
+#[tokio::test]
+async fn an_undelivered_notification_survives_a_restart() {
+    // Nothing listens on this address: every attempt fails.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let down = webhook(&format!("http://{closed}/hook"));
+    let app = spawn_app_with(&pairs(&down)).await;
+    let reference = send_lead(&app, "").await;
+    let dir = app.stop().await;
+
+    let hook = receiver(0).await;
+    let up = webhook(&hook.url);
+    let app = spawn_app_in(dir, &pairs(&up)).await;
+    wait_for("delivery after the restart", || hook.received.lock().unwrap().len() == 1).await;
+    assert!(hook.received.lock().unwrap()[0].1.contains(&reference));
+    drop(app);
+}
+
+#[tokio::test]
+async fn suspected_spam_notifies_nobody() {
+    let hook = receiver(0).await;
+    let settings = webhook(&hook.url);
+    let app = spawn_app_with(&pairs(&settings)).await;
+    send_lead(&app, "http://spam.example").await;
+    send_lead(&app, "").await;
+    wait_for("the real lead's notification", || hook.received.lock().unwrap().len() == 1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(hook.received.lock().unwrap().len(), 1);
+    let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox").fetch_one(&app.db().await).await.unwrap();
+    assert_eq!(queued, 1);
+}
+
+/// A minimal SMTP server that accepts every message and keeps what it was sent.
+async fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let messages = Arc::new(Mutex::new(Vec::new()));
+    let kept = messages.clone();
+    tokio::spawn(async move {
+        loop {
+            let (socket, _) = listener.accept().await.unwrap();
+            let kept = kept.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ready\r\n").await.unwrap();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            kept.lock().unwrap().push(data.take().unwrap());
+                            write.write_all(b"250 queued\r\n").await.unwrap();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let upper = line.to_ascii_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250 sink\r\n"
+                    } else if upper.starts_with("DATA") {
+                        data = Some(String::new());
+                        b"354 go ahead\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (format!("smtp://127.0.0.1:{port}"), messages)
+}
+
+#[tokio::test]
+async fn a_new_lead_is_emailed_to_sales() {
+    let (url, messages) = smtp_sink().await;
+    let app = spawn_app_with(&[
+        ("ARCHGUIDE_SMTP_URL", url.as_str()),
+        ("ARCHGUIDE_NOTIFY_EMAIL_TO", "sales@example.com"),
+        ("ARCHGUIDE_NOTIFY_EMAIL_FROM", "guide@example.com"),
+        ("ARCHGUIDE_OUTBOX_POLL_MS", "50"),
+    ])
+    .await;
+    let reference = send_lead(&app, "").await;
+    wait_for("the email", || messages.lock().unwrap().len() == 1).await;
+    let mail = messages.lock().unwrap()[0].clone();
+    assert!(mail.contains(&format!("Subject: New lead {reference}")), "{mail}");
+    assert!(mail.contains("To: sales@example.com"));
+    assert!(!mail.contains("secret plans"));
+}
