@@ -43,3 +43,19 @@ test("a guide result travels with the visitor to the form", async ({ page }) => 
   await expect(page).toHaveURL(/\/contact\?result=[0-9a-z]{12}$/);
   await expect(page.getByText("We will discuss your guide result")).toContainText(" on ");
 });
+
+test("with JavaScript, a field is checked as soon as the visitor leaves it", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "live checks need scripts; without them the server's messages show after sending");
+  await page.goto("/contact");
+  const email = page.getByLabel("Work email");
+  // The island wakes up when the browser is idle; retry until the check answers.
+  await expect(async () => {
+    await email.fill("zoe-at-example");
+    await page.getByLabel("Company (optional)").focus();
+    await expect(page.getByText("This does not look like an email address")).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await email.fill("zoe@example.com");
+  await expect(page.getByText("This does not look like an email address")).toBeHidden();
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+});

@@ -88,43 +88,75 @@ pub struct NewLead {
 impl NewLead {
     /// Parses the form; every faulty field gets its own message.
     pub fn parse(input: &LeadInput) -> Result<Self, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut error = |field: &str, message: String| errors.push(FieldError { field: field.into(), message });
-        let name = clean_line(&input.name);
-        if name.is_empty() {
-            error("name", "Please tell us your name.".into());
-        } else if name.chars().count() > NAME_MAX {
-            error("name", format!("A name has at most {NAME_MAX} characters."));
+        let fields = [
+            ("name", input.name.as_str()),
+            ("email", input.email.as_str()),
+            ("company", input.company.as_str()),
+            ("role", input.role.as_str()),
+            ("preferred_contact", input.preferred_contact.as_str()),
+            ("message", input.message.as_str()),
+        ];
+        let mut errors: Vec<FieldError> = fields
+            .iter()
+            .filter_map(|(field, value)| field_problem(field, value).map(|message| FieldError { field: field.to_string(), message }))
+            .collect();
+        if let Some(message) = consent_problem(input.consent) {
+            errors.push(FieldError { field: "consent".into(), message });
         }
-        let email = LeadEmail::parse(&input.email).map_err(|m| error("email", m)).ok();
-        let optional = |value: &str, field: &str, max: usize, label: &str, error: &mut dyn FnMut(&str, String)| {
-            let value = clean_line(value);
-            if value.chars().count() > max {
-                error(field, format!("{label} has at most {max} characters."));
-            }
-            (!value.is_empty()).then_some(value)
-        };
-        let company = optional(&input.company, "company", COMPANY_MAX, "A company name", &mut error);
-        let role = optional(&input.role, "role", ROLE_MAX, "A role", &mut error);
-        let preferred_contact =
-            optional(&input.preferred_contact, "preferred_contact", PREFERRED_CONTACT_MAX, "This field", &mut error);
-        let message = clean_text(&input.message);
-        if message.is_empty() {
-            error("message", "Please tell us a little about what you are building.".into());
-        } else if message.chars().count() > MESSAGE_MAX {
-            error(
-                "message",
-                format!("Please keep the message under {MESSAGE_MAX} characters (it has {}).", message.chars().count()),
-            );
+        if !errors.is_empty() {
+            return Err(errors);
         }
-        if !input.consent {
-            error("consent", "Please agree so that we may store your message and answer it.".into());
-        }
-        match (errors.is_empty(), email) {
-            (true, Some(email)) => Ok(NewLead { name, email, company, role, message, preferred_contact }),
-            _ => Err(errors),
-        }
+        let optional = |value: &str| Some(clean_line(value)).filter(|v| !v.is_empty());
+        Ok(NewLead {
+            name: clean_line(&input.name),
+            email: LeadEmail::parse(&input.email).map_err(|m| vec![FieldError { field: "email".into(), message: m }])?,
+            company: optional(&input.company),
+            role: optional(&input.role),
+            message: clean_text(&input.message),
+            preferred_contact: optional(&input.preferred_contact),
+        })
     }
+}
+
+/// What is wrong with one text field of the form, if anything: the check the server makes,
+/// also run in the browser as the visitor types.
+pub fn field_problem(field: &str, value: &str) -> Option<String> {
+    let too_long = |max: usize, what: &str| format!("{what} has at most {max} characters.");
+    match field {
+        "name" => {
+            let name = clean_line(value);
+            if name.is_empty() {
+                Some("Please tell us your name.".into())
+            } else if name.chars().count() > NAME_MAX {
+                Some(format!("A name has at most {NAME_MAX} characters."))
+            } else {
+                None
+            }
+        }
+        "email" => LeadEmail::parse(value).err(),
+        "company" => (clean_line(value).chars().count() > COMPANY_MAX).then(|| too_long(COMPANY_MAX, "A company name")),
+        "role" => (clean_line(value).chars().count() > ROLE_MAX).then(|| too_long(ROLE_MAX, "A role")),
+        "preferred_contact" => {
+            (clean_line(value).chars().count() > PREFERRED_CONTACT_MAX).then(|| too_long(PREFERRED_CONTACT_MAX, "This field"))
+        }
+        "message" => {
+            let message = clean_text(value);
+            let length = message.chars().count();
+            if message.is_empty() {
+                Some("Please tell us a little about what you are building.".into())
+            } else if length > MESSAGE_MAX {
+                Some(format!("Please keep the message under {MESSAGE_MAX} characters (it has {length})."))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The consent box must be ticked.
+pub fn consent_problem(consent: bool) -> Option<String> {
+    (!consent).then(|| "Please agree so that we may store your message and answer it.".to_string())
 }
 
 /// One line of text: control characters (line breaks included) dropped, spaces trimmed.

@@ -1,6 +1,7 @@
 //! `/contact`: "talk to us". A plain form post that works without JavaScript; a rejected form
 //! comes back with every value in place and a message beside each faulty field.
 
+mod fields;
 pub mod thanks;
 
 use leptos::prelude::*;
@@ -9,8 +10,10 @@ use leptos_router::hooks::use_query_map;
 use crate::brand::Brand;
 use crate::components::page_meta::PageMeta;
 use crate::domain::answers::FieldError;
-use crate::domain::lead::{LeadInput, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX, ROLE_MAX};
+use crate::domain::lead::LeadInput;
 use crate::pages::guide::result::load_result;
+
+use fields::ContactFields;
 
 /// The form as it comes back after a rejected post.
 #[derive(Clone, Debug, Default)]
@@ -21,12 +24,6 @@ pub struct ContactFormState {
     pub errors: Vec<FieldError>,
     /// A message about the whole form (e.g. "please send it again").
     pub notice: Option<String>,
-}
-
-impl ContactFormState {
-    fn error(&self, field: &str) -> Option<String> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
-    }
 }
 
 #[component]
@@ -84,41 +81,11 @@ pub fn ContactPage() -> impl IntoView {
                         })
                     })}
                 </Suspense>
-                <TextField name="name" label="Your name" value=s.input.name.clone() error=s.error("name") max=NAME_MAX required=true autocomplete="name"/>
-                <TextField name="email" label="Work email" value=s.input.email.clone() error=s.error("email") max=EMAIL_MAX required=true autocomplete="email" kind="email"/>
-                <TextField name="company" label="Company (optional)" value=s.input.company.clone() error=s.error("company") max=COMPANY_MAX autocomplete="organization"/>
-                <TextField name="role" label="Your role (optional)" value=s.input.role.clone() error=s.error("role") max=ROLE_MAX autocomplete="organization-title"/>
-                <div>
-                    <label for="message" class="block font-semibold">"What are you building?"</label>
-                    <p id="message-help" class="text-sm text-slate-600 dark:text-slate-400">"A few sentences are plenty: the product, the team, what worries you."</p>
-                    <textarea
-                        id="message" name="message" rows="6" required=true maxlength=MESSAGE_MAX.to_string()
-                        aria-invalid=s.error("message").map(|_| "true")
-                        aria-describedby=if s.error("message").is_some() { "message-help message-error" } else { "message-help" }
-                        class="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
-                    >{textarea_text(&s.input.message)}</textarea>
-                    <FieldErrorText id="message-error" error=s.error("message")/>
-                </div>
-                <TextField name="preferred_contact" label="How should we reach you? (optional)" value=s.input.preferred_contact.clone() error=s.error("preferred_contact") max=PREFERRED_CONTACT_MAX autocomplete="off"/>
+                <ContactFields input=s.input.clone() errors=s.errors.clone()/>
                 // People never see this field; bots that fill every field do.
                 <div class="hidden">
                     <label for="website">"Leave this field empty"</label>
                     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
-                </div>
-                <div>
-                    <div class="flex items-start gap-3">
-                        <input
-                            id="consent" name="consent" type="checkbox" value="yes" required=true checked=s.input.consent
-                            aria-invalid=s.error("consent").map(|_| "true")
-                            aria-describedby=s.error("consent").map(|_| "consent-error")
-                            class="mt-1 h-5 w-5 accent-accent"
-                        />
-                        <label for="consent">
-                            "You may store what I send and contact me about it, as described in the "
-                            <a href="/privacy" class="underline">"privacy notice"</a> "."
-                        </label>
-                    </div>
-                    <FieldErrorText id="consent-error" error=s.error("consent")/>
                 </div>
                 <button type="submit" class="rounded-md bg-accent px-6 py-3 font-semibold text-white hover:opacity-90">"Send"</button>
             </form>
@@ -130,36 +97,4 @@ pub fn ContactPage() -> impl IntoView {
 /// children unescaped: a message containing `</textarea>` must stay text.
 pub fn textarea_text(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-#[component]
-fn TextField(
-    name: &'static str,
-    label: &'static str,
-    value: String,
-    error: Option<String>,
-    max: usize,
-    #[prop(optional)] required: bool,
-    autocomplete: &'static str,
-    #[prop(default = "text")] kind: &'static str,
-) -> impl IntoView {
-    let error_id = format!("{name}-error");
-    let described = error.is_some().then(|| error_id.clone());
-    view! {
-        <div>
-            <label for=name class="block font-semibold">{label}</label>
-            <input
-                id=name name=name type=kind value=value required=required maxlength=max.to_string() autocomplete=autocomplete
-                aria-invalid=error.is_some().then_some("true")
-                aria-describedby=described
-                class="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
-            />
-            <FieldErrorText id=error_id error/>
-        </div>
-    }
-}
-
-#[component]
-fn FieldErrorText(#[prop(into)] id: String, error: Option<String>) -> impl IntoView {
-    error.map(|e| view! { <p id=id class="mt-1 font-medium text-red-700 dark:text-red-400">{e}</p> })
 }
