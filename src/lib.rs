@@ -6,6 +6,10 @@
 //! browser bundle that wakes up the interactive islands. Everything else is plain server-rendered
 //! HTML that works without JavaScript.
 
+// Deeply nested view types (the result page) exceed the default limit in release builds,
+// where component types are not erased.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod brand;
 pub mod components;

@@ -27,37 +27,45 @@ impl LeadEmail {
     /// assert!(LeadEmail::parse("zoe@localhost").is_err());
     /// ```
     pub fn parse(raw: &str) -> Result<Self, String> {
+        if let Some(problem) = email_problem(raw) {
+            return Err(problem);
+        }
         let email = clean_line(raw);
-        if email.is_empty() {
-            return Err("Please enter your work email.".into());
-        }
-        if email.chars().count() > EMAIL_MAX {
-            return Err(format!("An email address has at most {EMAIL_MAX} characters."));
-        }
-        let invalid = || "This does not look like an email address (name@company.com).".to_string();
-        let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..")
-            && domain.split('.').all(|label| {
-                !label.is_empty()
-                    && !label.starts_with('-')
-                    && !label.ends_with('-')
-                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-            });
-        let local_ok = !local.is_empty()
-            && local.chars().count() <= 64
-            && !local.contains('@')
-            && !local.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"' || c == ',');
-        if !(domain_ok && local_ok) {
-            return Err(invalid());
-        }
+        let (local, domain) = email.rsplit_once('@').expect("checked above");
         Ok(LeadEmail(format!("{local}@{}", domain.to_lowercase())))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// What is wrong with an email address, if anything (syntax only). Kept free of case mapping
+/// and Unicode class tables, since the browser runs it too.
+pub fn email_problem(raw: &str) -> Option<String> {
+    let email = clean_line(raw);
+    if email.is_empty() {
+        return Some("Please enter your work email.".into());
+    }
+    if email.chars().count() > EMAIL_MAX {
+        return Some(format!("An email address has at most {EMAIL_MAX} characters."));
+    }
+    let invalid = || Some("This does not look like an email address (name@company.com).".to_string());
+    let Some((local, domain)) = email.rsplit_once('@') else { return invalid() };
+    // Non-ASCII letters are allowed as they are: internationalised domains are real.
+    let label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii();
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty() && !label.starts_with('-') && !label.ends_with('-') && label.chars().all(label_char)
+        });
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.contains('@')
+        && !local.chars().any(|c| c == ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == '\u{a0}');
+    if domain_ok && local_ok {
+        None
+    } else {
+        invalid()
     }
 }
 
@@ -133,7 +141,7 @@ pub fn field_problem(field: &str, value: &str) -> Option<String> {
                 None
             }
         }
-        "email" => LeadEmail::parse(value).err(),
+        "email" => email_problem(value),
         "company" => (clean_line(value).chars().count() > COMPANY_MAX).then(|| too_long(COMPANY_MAX, "A company name")),
         "role" => (clean_line(value).chars().count() > ROLE_MAX).then(|| too_long(ROLE_MAX, "A role")),
         "preferred_contact" => {

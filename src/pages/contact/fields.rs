@@ -1,6 +1,9 @@
 //! The contact form's fields: an island, so that with JavaScript each field is checked as the
 //! visitor leaves it (with the very checks the server makes); without JavaScript the same
 //! markup is a plain form and the server's messages appear after sending.
+//!
+//! The page's inputs stay the source of truth: nothing writes values into them, so whatever a
+//! visitor typed before the island woke up is never overwritten.
 
 use leptos::prelude::*;
 
@@ -68,9 +71,11 @@ pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView
                 id="message" name="message" rows="6" required=true maxlength=MESSAGE_MAX.to_string()
                 aria-invalid=move || message_error.get().map(|_| "true")
                 aria-describedby=move || if message_error.get().is_some() { "message-help message-error" } else { "message-help" }
-                prop:value=move || message.value.get()
                 on:input=move |ev| message.value.set(event_target_value(&ev))
-                on:blur=move |_| message.touched.set(true)
+                on:blur=move |ev| {
+                    message.value.set(event_target_value(&ev));
+                    message.touched.set(true);
+                }
                 class="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
             >{initial_message}</textarea>
             <ErrorText id="message-error" error=message_error/>
@@ -80,7 +85,6 @@ pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView
             <div class="flex items-start gap-3">
                 <input
                     id="consent" name="consent" type="checkbox" value="yes" required=true
-                    prop:checked=move || consent.get()
                     checked=input.consent
                     on:change=move |ev| {
                         consent.set(event_target_checked(&ev));
@@ -111,9 +115,11 @@ fn TextField(field: Field, label: &'static str, max: usize, required: bool, auto
             <input
                 id=field.name name=field.name type=kind required=required maxlength=max.to_string() autocomplete=autocomplete
                 value=field.value.get_untracked()
-                prop:value=move || field.value.get()
                 on:input=move |ev| field.value.set(event_target_value(&ev))
-                on:blur=move |_| field.touched.set(true)
+                on:blur=move |ev| {
+                    field.value.set(event_target_value(&ev));
+                    field.touched.set(true);
+                }
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=move || error.get().map(|_| described.clone())
                 class="mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"

@@ -89,9 +89,33 @@ impl FunnelStore for SqliteStore {
 #[async_trait]
 impl LeadStore for SqliteStore {
     async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
+        // A lead is acknowledged to a person the moment this returns, so its commit waits for
+        // the disk (synchronous=FULL) even though the rest of the site runs with NORMAL.
+        let mut conn = self.db.writer.acquire().await?;
+        sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
+        let outcome = insert_lead(&mut conn, record, notifications).await;
+        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+        outcome
+    }
+
+    async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = sqlx::query("SELECT created_at FROM leads WHERE reference = ?")
+            .bind(reference)
+            .fetch_optional(&self.db.reader)
+            .await?;
+        row.map(|r| parse_sqlite_time(r.get("created_at"))).transpose()
+    }
+}
+
+async fn insert_lead(
+    conn: &mut sqlx::SqliteConnection,
+    record: &LeadRecord,
+    notifications: &[OutboxMessage],
+) -> Result<Stored, StoreError> {
+    {
         // IMMEDIATE takes the write lock up front, so the read-then-write below cannot fail
         // half-way with SQLITE_BUSY.
-        let mut tx = self.db.writer.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
         if let Some(row) = sqlx::query("SELECT reference, created_at FROM leads WHERE idempotency_key = ?")
             .bind(&record.idempotency_key)
             .fetch_optional(&mut *tx)
@@ -153,14 +177,6 @@ impl LeadStore for SqliteStore {
         }
         tx.commit().await?;
         Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
-    }
-
-    async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let row = sqlx::query("SELECT created_at FROM leads WHERE reference = ?")
-            .bind(reference)
-            .fetch_optional(&self.db.reader)
-            .await?;
-        row.map(|r| parse_sqlite_time(r.get("created_at"))).transpose()
     }
 }
 
