@@ -9,3 +9,4 @@ pub mod engine;
 pub mod lead;
 pub mod questions;
 pub mod recommendation;
+pub mod situation;

@@ -1,7 +1,7 @@
 //! Warnings for anti-patterns and limits, and per-part advice where parts of the workload
 //! should run differently from the rest.
 
-use crate::domain::answers::{LoadShape, LongestTask, OpsMaturity, Portability, ScalingDivergence, Situation, StartingPoint};
+use crate::domain::situation::{LoadShape, LongestTask, OpsMaturity, Portability, ScalingDivergence, Situation, StartingPoint};
 use crate::domain::recommendation::{Component, Execution, Organisation, Warning};
 
 use super::costing::{usd, Costed};
@@ -79,7 +79,7 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
             &["persistent_connections"],
         ));
     }
-    if execution == Execution::Functions && situation.latency() == crate::domain::answers::Latency::Strict {
+    if execution == Execution::Functions && situation.latency() == crate::domain::situation::Latency::Strict {
         out.push(warning(
             "cold_start_latency",
             "Idle functions take 1-2 seconds to start. Keep latency-critical paths warm with \

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::answers::{plain_number, OpsMaturity, Situation};
+use crate::domain::answers::plain_number;
+use crate::domain::situation::{OpsMaturity, Situation};
 use crate::domain::cost::{break_even_monthly_requests, monthly_cost, PriceTable, Workload};
 use crate::domain::recommendation::{CostAssumptions, CostResult, Execution, MonthlyUsd, Reason};
 

@@ -1,6 +1,7 @@
 //! "What would change it": the single answer change that flips the organisation choice.
 
-use crate::domain::answers::{Situation, Value};
+use crate::domain::answers::Value;
+use crate::domain::situation::Situation;
 use crate::domain::questions::{Input, QUESTIONS};
 use crate::domain::recommendation::{Flip, Organisation};
 

@@ -12,7 +12,8 @@ mod scoring;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::domain::answers::{Answers, Situation};
+use crate::domain::answers::Answers;
+use crate::domain::situation::Situation;
 use crate::domain::cost::PriceTable;
 use crate::domain::recommendation::{AxisResult, Confidence, Execution, Organisation, Reason, Recommendation, Warning};
 

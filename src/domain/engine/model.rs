@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::domain::answers::{Situation, Value};
+use crate::domain::answers::Value;
+use crate::domain::situation::Situation;
 use crate::domain::questions::{question_index, Input, QUESTIONS};
 use crate::domain::recommendation::{Execution, Organisation};
 

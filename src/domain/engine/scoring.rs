@@ -1,6 +1,6 @@
 //! Scores on one axis: base points, each matching rule's effects, exclusions, and the choice.
 
-use crate::domain::answers::Situation;
+use crate::domain::situation::Situation;
 use crate::domain::recommendation::Reason;
 
 use super::model::{display_value, Rule};
