@@ -24,7 +24,13 @@ fn engine(c: &mut Criterion) {
     }));
     let empty = answers(json!({}));
     let prices = PriceTable::default_table();
-    let workload = Workload { monthly_requests: 3e8, avg_duration_ms: 120.0, memory_mb: 1024, peak_to_average: 4.0, free_tier: false };
+    let workload = Workload {
+        monthly_requests: 3e8,
+        avg_duration_ms: 120.0,
+        memory_mb: 1024,
+        peak_to_average: 4.0,
+        free_tier: false,
+    };
 
     c.bench_function("recommend (all 18 answers)", |b| b.iter(|| recommend(black_box(&full))));
     c.bench_function("recommend (no answers)", |b| b.iter(|| recommend(black_box(&empty))));

@@ -10,19 +10,20 @@ use leptos_router::{
 use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages::{
-    contact::{thanks::ThanksPage, ContactPage}, guide::{result::ResultPage, GuidePage}, home::HomePage, learn::LearnPage,
-    not_found::NotFoundPage, privacy::PrivacyPage,
+    contact::{thanks::ThanksPage, ContactPage},
+    guide::{result::ResultPage, GuidePage},
+    home::HomePage,
+    learn::LearnPage,
+    not_found::NotFoundPage,
+    privacy::PrivacyPage,
 };
 
 /// The document around every page: head, hydration scripts for the islands, stylesheet.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
     // The accent is validated as `#rrggbb` when settings are read, so it is safe inside CSS.
-    let brand_css = format!(
-        ":root{{--brand-accent:{};--brand-accent-on-dark:{}}}",
-        brand.accent,
-        brand.accent_on_dark()
-    );
+    let brand_css =
+        format!(":root{{--brand-accent:{};--brand-accent-on-dark:{}}}", brand.accent, brand.accent_on_dark());
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -22,8 +22,7 @@ impl Default for Brand {
     fn default() -> Self {
         Self {
             name: "AxiomTech".into(),
-            tagline: "Microservices or a monolith, serverless or servers: decide with evidence, not fashion."
-                .into(),
+            tagline: "Microservices or a monolith, serverless or servers: decide with evidence, not fashion.".into(),
             accent: "#0f766e".into(),
             reply_within_hours: 24,
         }

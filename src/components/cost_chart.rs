@@ -43,7 +43,10 @@ impl Scale {
         let (y0, y1) = ys.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
         let decade_below = |v: f64| 10f64.powf(v.log10().floor());
         let decade_above = |v: f64| 10f64.powf(v.log10().ceil());
-        Scale { x: (x0.log10(), x1.log10()), y: (decade_below(y0.max(0.01)).log10(), decade_above(y1.max(1.0)).log10()) }
+        Scale {
+            x: (x0.log10(), x1.log10()),
+            y: (decade_below(y0.max(0.01)).log10(), decade_above(y1.max(1.0)).log10()),
+        }
     }
 
     fn px(&self, x: f64) -> f64 {
@@ -60,7 +63,11 @@ impl Scale {
 const STYLES: [(&str, &str); 3] = [("#0f766e", ""), ("#7c3aed", "8 4"), ("#b45309", "2 4")];
 
 fn money(v: f64) -> String {
-    if v < 10.0 { format!("${v:.2}") } else { format!("${}", plain_number(v.round())) }
+    if v < 10.0 {
+        format!("${v:.2}")
+    } else {
+        format!("${}", plain_number(v.round()))
+    }
 }
 
 fn requests_label(v: f64) -> String {
@@ -77,23 +84,35 @@ pub fn CostChartView(chart: CostChart) -> impl IntoView {
     let scale = Scale::new(&chart);
     let x_ticks: Vec<f64> = ((scale.x.0.ceil() as i32)..=(scale.x.1.floor() as i32)).map(|e| 10f64.powi(e)).collect();
     let y_ticks: Vec<f64> = ((scale.y.0 as i32)..=(scale.y.1 as i32)).map(|e| 10f64.powi(e)).collect();
-    let lines = chart.series.iter().zip(STYLES).map(|(s, (colour, dash))| {
-        let d = s
-            .points
-            .iter()
-            .enumerate()
-            .map(|(i, (x, y))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, scale.px(*x), scale.py(*y)))
-            .collect::<String>();
-        view! { <path d=d fill="none" stroke=colour stroke-width="2.5" stroke-dasharray=dash/> }
-    }).collect_view();
-    let legend = chart.series.iter().zip(STYLES).map(|(s, (colour, dash))| view! {
-        <li class="flex items-center gap-2">
-            <svg width="32" height="8" aria-hidden="true">
-                <line x1="0" x2="32" y1="4" y2="4" stroke=colour stroke-width="2.5" stroke-dasharray=dash/>
-            </svg>
-            {s.name.clone()}
-        </li>
-    }).collect_view();
+    let lines = chart
+        .series
+        .iter()
+        .zip(STYLES)
+        .map(|(s, (colour, dash))| {
+            let d = s
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, (x, y))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, scale.px(*x), scale.py(*y)))
+                .collect::<String>();
+            view! { <path d=d fill="none" stroke=colour stroke-width="2.5" stroke-dasharray=dash/> }
+        })
+        .collect_view();
+    let legend = chart
+        .series
+        .iter()
+        .zip(STYLES)
+        .map(|(s, (colour, dash))| {
+            view! {
+                <li class="flex items-center gap-2">
+                    <svg width="32" height="8" aria-hidden="true">
+                        <line x1="0" x2="32" y1="4" y2="4" stroke=colour stroke-width="2.5" stroke-dasharray=dash/>
+                    </svg>
+                    {s.name.clone()}
+                </li>
+            }
+        })
+        .collect_view();
     let volume_x = scale.px(chart.volume.max(10f64.powf(scale.x.0)));
     let break_even = chart.break_even.filter(|b| b.log10() > scale.x.0 && b.log10() < scale.x.1).map(|b| {
         let x = scale.px(b);
@@ -106,7 +125,10 @@ pub fn CostChartView(chart: CostChart) -> impl IntoView {
         .series
         .iter()
         .map(|s| {
-            let at_volume = s.points.iter().min_by(|a, b| (a.0.ln() - chart.volume.ln()).abs().total_cmp(&(b.0.ln() - chart.volume.ln()).abs()));
+            let at_volume = s
+                .points
+                .iter()
+                .min_by(|a, b| (a.0.ln() - chart.volume.ln()).abs().total_cmp(&(b.0.ln() - chart.volume.ln()).abs()));
             format!("{} about {}", s.name, money(at_volume.map(|p| p.1).unwrap_or(0.0)))
         })
         .collect::<Vec<_>>()
@@ -115,7 +137,13 @@ pub fn CostChartView(chart: CostChart) -> impl IntoView {
         "Monthly cost against monthly requests, both on log scales. At your volume of {} requests a month: {}.{}",
         plain_number(chart.volume.round()),
         summary,
-        chart.break_even.map(|b| format!(" Managed containers become cheaper than functions above about {} requests a month.", plain_number(b))).unwrap_or_default()
+        chart
+            .break_even
+            .map(|b| format!(
+                " Managed containers become cheaper than functions above about {} requests a month.",
+                plain_number(b)
+            ))
+            .unwrap_or_default()
     );
     let rows = chart.series.first().map(|s| s.points.len()).unwrap_or(0);
     view! {

@@ -20,9 +20,7 @@ pub fn PageMeta(
     path: String,
 ) -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
-    let base = use_context::<PublicUrl>()
-        .map(|u| u.0)
-        .unwrap_or_else(|| "http://127.0.0.1:3000".into());
+    let base = use_context::<PublicUrl>().map(|u| u.0).unwrap_or_else(|| "http://127.0.0.1:3000".into());
     let full_title = format!("{title} · {}", brand.name);
     let url = format!("{base}{path}");
     view! {

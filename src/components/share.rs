@@ -27,7 +27,8 @@ pub fn ShareButtons(path: String) -> impl IntoView {
         #[cfg(feature = "hydrate")]
         let _ = window().print();
     };
-    let button = "hidden js:inline-block rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600";
+    let button =
+        "hidden js:inline-block rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600";
     view! {
         <div class="flex flex-wrap gap-3">
             <button type="button" class=button on:click=copy>"Copy link"</button>

@@ -71,7 +71,9 @@ impl From<&serde_json::Value> for RawValue {
         match value {
             serde_json::Value::Null => RawValue::Missing,
             serde_json::Value::Bool(b) => RawValue::Bool(*b),
-            serde_json::Value::Number(n) => n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("a number out of range")),
+            serde_json::Value::Number(n) => {
+                n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("a number out of range"))
+            }
             serde_json::Value::String(s) => RawValue::Text(s.clone()),
             serde_json::Value::Array(_) => RawValue::Other("a list"),
             serde_json::Value::Object(_) => RawValue::Other("an object"),
@@ -102,7 +104,10 @@ impl Answers {
         Self::parse(known, true)
     }
 
-    fn parse<'a>(fields: impl IntoIterator<Item = (&'a str, RawValue)>, lenient: bool) -> Result<Self, Vec<FieldError>> {
+    fn parse<'a>(
+        fields: impl IntoIterator<Item = (&'a str, RawValue)>,
+        lenient: bool,
+    ) -> Result<Self, Vec<FieldError>> {
         let mut answers = Answers::default();
         let mut errors = Vec::new();
         for (id, raw) in fields {
@@ -166,10 +171,7 @@ impl Answers {
 
     /// The answers as text pairs, for URLs and hidden form fields.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        QUESTIONS
-            .iter()
-            .filter_map(|q| self.given.get(q.id).map(|v| (q.id, display_plain(*v))))
-            .collect()
+        QUESTIONS.iter().filter_map(|q| self.given.get(q.id).map(|v| (q.id, display_plain(*v)))).collect()
     }
 }
 
@@ -207,11 +209,9 @@ fn parse_value(q: &Question, raw: RawValue, lenient: bool) -> Result<Value, Stri
             let integer = matches!(q.input, Input::Integer { .. });
             let number = match raw {
                 RawValue::Number(n) => n,
-                RawValue::Text(t) if lenient => t
-                    .trim()
-                    .replace(['_', ','], "")
-                    .parse::<f64>()
-                    .map_err(|_| "must be a number".to_string())?,
+                RawValue::Text(t) if lenient => {
+                    t.trim().replace(['_', ','], "").parse::<f64>().map_err(|_| "must be a number".to_string())?
+                }
                 other => return Err(format!("must be a number (got {})", kind(&other))),
             };
             let range = if integer { "a whole number" } else { "a number" };
@@ -271,7 +271,19 @@ mod tests {
             "load_shape": ["spiky"]
         }));
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["stage", "engineers", "teams", "load_shape", "monthly_requests", "memory_mb", "persistent_connections", "colour"]);
+        assert_eq!(
+            fields,
+            [
+                "stage",
+                "engineers",
+                "teams",
+                "load_shape",
+                "monthly_requests",
+                "memory_mb",
+                "persistent_connections",
+                "colour"
+            ]
+        );
         let message = |f: &str| errors.iter().find(|e| e.field == f).unwrap().message.clone();
         assert_eq!(message("stage"), "must be one of: idea, mvp, growth, scale");
         assert_eq!(message("engineers"), "must be a number (got a text)");

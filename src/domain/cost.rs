@@ -161,8 +161,7 @@ pub fn peak_cpu_demand(workload: &Workload, prices: &PriceTable) -> f64 {
 fn managed_containers(workload: &Workload, prices: &PriceTable) -> (f64, f64) {
     let c = &prices.managed_containers;
     let a = &prices.assumptions;
-    let vcpu = (peak_cpu_demand(workload, prices) / a.utilisation_target)
-        .max(c.min_vcpu * a.min_instances as f64);
+    let vcpu = (peak_cpu_demand(workload, prices) / a.utilisation_target).max(c.min_vcpu * a.min_instances as f64);
     let gb = (vcpu * c.gb_per_vcpu).max(workload.memory_mb as f64 / 1024.0);
     let cost = (vcpu * c.per_vcpu_hour + gb * c.per_gb_hour) * prices.hours_per_month;
     (cost, vcpu)
@@ -292,7 +291,13 @@ mod tests {
 
 /// The monthly cost of the workload at `samples` request volumes spread evenly on a log scale
 /// from `from` to `to` requests a month, everything else unchanged: the data of the cost chart.
-pub fn cost_curve(workload: &Workload, prices: &PriceTable, from: f64, to: f64, samples: usize) -> Vec<(f64, MonthlyCost)> {
+pub fn cost_curve(
+    workload: &Workload,
+    prices: &PriceTable,
+    from: f64,
+    to: f64,
+    samples: usize,
+) -> Vec<(f64, MonthlyCost)> {
     let (lo, hi) = (from.max(1.0).ln(), to.max(from.max(1.0) * 10.0).ln());
     (0..samples.max(2))
         .map(|i| {
@@ -309,7 +314,13 @@ mod curve_tests {
     #[test]
     fn the_curve_spans_the_range_and_grows_with_volume() {
         let prices = PriceTable::default_table();
-        let w = Workload { monthly_requests: 1e6, avg_duration_ms: 200.0, memory_mb: 512, peak_to_average: 3.0, free_tier: false };
+        let w = Workload {
+            monthly_requests: 1e6,
+            avg_duration_ms: 200.0,
+            memory_mb: 512,
+            peak_to_average: 3.0,
+            free_tier: false,
+        };
         let curve = cost_curve(&w, &prices, 1e3, 1e9, 25);
         assert_eq!(curve.len(), 25);
         assert!((curve[0].0 - 1e3).abs() < 1e-6 && (curve[24].0 - 1e9).abs() / 1e9 < 1e-9);

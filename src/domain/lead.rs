@@ -106,7 +106,9 @@ impl NewLead {
         ];
         let mut errors: Vec<FieldError> = fields
             .iter()
-            .filter_map(|(field, value)| field_problem(field, value).map(|message| FieldError { field: field.to_string(), message }))
+            .filter_map(|(field, value)| {
+                field_problem(field, value).map(|message| FieldError { field: field.to_string(), message })
+            })
             .collect();
         if let Some(message) = consent_problem(input.consent) {
             errors.push(FieldError { field: "consent".into(), message });
@@ -117,7 +119,8 @@ impl NewLead {
         let optional = |value: &str| Some(clean_line(value)).filter(|v| !v.is_empty());
         Ok(NewLead {
             name: clean_line(&input.name),
-            email: LeadEmail::parse(&input.email).map_err(|m| vec![FieldError { field: "email".into(), message: m }])?,
+            email: LeadEmail::parse(&input.email)
+                .map_err(|m| vec![FieldError { field: "email".into(), message: m }])?,
             company: optional(&input.company),
             role: optional(&input.role),
             message: clean_text(&input.message),
@@ -144,9 +147,8 @@ pub fn field_problem(field: &str, value: &str) -> Option<String> {
         "email" => email_problem(value),
         "company" => (clean_line(value).chars().count() > COMPANY_MAX).then(|| too_long(COMPANY_MAX, "A company name")),
         "role" => (clean_line(value).chars().count() > ROLE_MAX).then(|| too_long(ROLE_MAX, "A role")),
-        "preferred_contact" => {
-            (clean_line(value).chars().count() > PREFERRED_CONTACT_MAX).then(|| too_long(PREFERRED_CONTACT_MAX, "This field"))
-        }
+        "preferred_contact" => (clean_line(value).chars().count() > PREFERRED_CONTACT_MAX)
+            .then(|| too_long(PREFERRED_CONTACT_MAX, "This field")),
         "message" => {
             let message = clean_text(value);
             let length = message.chars().count();
@@ -210,7 +212,8 @@ mod tests {
 
     #[test]
     fn empty_and_whitespace_only_required_fields_are_each_named() {
-        let input = LeadInput { name: "   ".into(), email: "\t".into(), message: " \n ".into(), consent: false, ..valid() };
+        let input =
+            LeadInput { name: "   ".into(), email: "\t".into(), message: " \n ".into(), consent: false, ..valid() };
         assert_eq!(fields(&input), ["name", "email", "message", "consent"]);
     }
 
@@ -254,7 +257,19 @@ mod tests {
         for good in ["a@b.co", "first.last+tag@sub.example.org", "zoë@exämple.de"] {
             assert!(LeadEmail::parse(good).is_ok(), "{good}");
         }
-        for bad in ["", "plain", "@example.com", "a@", "a@b", "a b@c.com", "a@b..com", "a@-b.com", "a@b.com.", "<a@b.com>", "a@b_c.com"] {
+        for bad in [
+            "",
+            "plain",
+            "@example.com",
+            "a@",
+            "a@b",
+            "a b@c.com",
+            "a@b..com",
+            "a@-b.com",
+            "a@b.com.",
+            "<a@b.com>",
+            "a@b_c.com",
+        ] {
             assert!(LeadEmail::parse(bad).is_err(), "{bad}");
         }
         assert!(LeadEmail::parse(&format!("{}@example.com", "a".repeat(65))).is_err());

@@ -23,8 +23,11 @@ impl Situation {
     /// Completes the answers with defaults, in question order (a default may depend on an
     /// earlier answer).
     pub fn from_answers(answers: &Answers) -> Self {
-        let mut situation =
-            Situation { values: Vec::with_capacity(QUESTIONS.len()), defaulted: BTreeSet::new(), applicable: BTreeSet::new() };
+        let mut situation = Situation {
+            values: Vec::with_capacity(QUESTIONS.len()),
+            defaulted: BTreeSet::new(),
+            applicable: BTreeSet::new(),
+        };
         for q in QUESTIONS {
             let applies = q.applies_when.as_ref().is_none_or(|c| situation.holds(c));
             if applies {
@@ -53,10 +56,9 @@ impl Situation {
     /// Whether a condition holds for the values known so far.
     pub fn holds(&self, condition: &Condition) -> bool {
         match condition {
-            Condition::OneOf { question, values } => self
-                .known(question)
-                .and_then(|v| v.as_choice())
-                .is_some_and(|v| values.contains(&v)),
+            Condition::OneOf { question, values } => {
+                self.known(question).and_then(|v| v.as_choice()).is_some_and(|v| values.contains(&v))
+            }
             Condition::AtLeast { question, min } => {
                 self.known(question).and_then(|v| v.as_number()).is_some_and(|v| v >= *min)
             }
@@ -161,4 +163,3 @@ choice_enum!(OpsMaturity { None = "none", Basic = "basic", Platform = "platform"
 choice_enum!(DomainClarity { Unclear = "unclear", Emerging = "emerging", Stable = "stable" });
 choice_enum!(Portability { None = "none", Preferred = "preferred", Required = "required" });
 choice_enum!(CostPriority { LowestWhenIdle = "lowest_when_idle", Predictable = "predictable", PerformanceFirst = "performance_first" });
-

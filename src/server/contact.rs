@@ -50,7 +50,12 @@ pub async fn submit(
     };
     let result = Some(field(&raw, "result").to_string()).filter(|r| !r.is_empty());
     let again = |errors, notice: Option<&str>, status| {
-        let form = ContactFormState { input: input.clone(), result: result.clone(), errors, notice: notice.map(str::to_string) };
+        let form = ContactFormState {
+            input: input.clone(),
+            result: result.clone(),
+            errors,
+            notice: notice.map(str::to_string),
+        };
         render_form(state.clone(), form, status)
     };
 

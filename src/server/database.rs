@@ -10,9 +10,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 /// Where the data lives, parsed from `DATABASE_URL`.
 #[derive(Clone, PartialEq, Eq)]
@@ -111,8 +109,7 @@ impl Database {
 
 async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|source| DatabaseError::CreateDir { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| DatabaseError::CreateDir { path: dir.to_path_buf(), source })?;
     }
     let open_error = |source| DatabaseError::OpenSqlite { path: path.to_path_buf(), source };
     let options = SqliteConnectOptions::new()
@@ -122,23 +119,15 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
-    let writer = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options.clone())
-        .await
-        .map_err(open_error)?;
+    let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await.map_err(open_error)?;
     sqlx::migrate!("migrations/sqlite").run(&writer).await?;
-    let reader = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options.read_only(true))
-        .await
-        .map_err(open_error)?;
+    let reader =
+        SqlitePoolOptions::new().max_connections(8).connect_with(options.read_only(true)).await.map_err(open_error)?;
     Ok(SqliteDb { reader, writer })
 }
 
 async fn open_postgres(url: &str) -> Result<PgPool, DatabaseError> {
-    let options = sqlx::postgres::PgConnectOptions::from_str(url)
-        .map_err(DatabaseError::ConnectPostgres)?;
+    let options = sqlx::postgres::PgConnectOptions::from_str(url).map_err(DatabaseError::ConnectPostgres)?;
     let pool = PgPoolOptions::new()
         .max_connections(10)
         .acquire_timeout(Duration::from_secs(5))

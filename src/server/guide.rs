@@ -34,7 +34,10 @@ pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(S
     };
     if let Err(error) = state.stores.results.insert(&result).await {
         tracing::error!(%error, "storing a guide result failed");
-        return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "The result could not be saved. Please try again in a moment.")
+        return (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "The result could not be saved. Please try again in a moment.",
+        )
             .into_response();
     }
     record(&state, FunnelEvent::Complete, 0).await;

@@ -35,7 +35,13 @@ pub struct Notification {
 }
 
 impl Notification {
-    pub fn new(reference: &str, name: &str, company: Option<&str>, recommendation: Option<&str>, public_url: &str) -> Self {
+    pub fn new(
+        reference: &str,
+        name: &str,
+        company: Option<&str>,
+        recommendation: Option<&str>,
+        public_url: &str,
+    ) -> Self {
         let link = format!("{public_url}/inbox/leads/{reference}");
         let who = match company {
             Some(company) => format!("{name} ({company})"),
@@ -144,7 +150,10 @@ impl Worker {
             let marked = match outcome {
                 Ok(()) => self.outbox.mark_delivered(item.id, Utc::now()).await,
                 Err(error) => {
-                    let delay = self.retry_base.saturating_mul(2u32.saturating_pow(item.attempts.clamp(0, 20) as u32)).min(LONGEST_RETRY);
+                    let delay = self
+                        .retry_base
+                        .saturating_mul(2u32.saturating_pow(item.attempts.clamp(0, 20) as u32))
+                        .min(LONGEST_RETRY);
                     tracing::warn!(id = item.id, channel = %item.channel, attempt = item.attempts + 1, %error, "a notification failed; it will be retried");
                     let retry_at = Utc::now() + chrono::Duration::from_std(delay).expect("at most an hour");
                     self.outbox.mark_failed(item.id, retry_at, &error).await
@@ -179,7 +188,9 @@ impl Worker {
                 }
             }
             "email" => {
-                let Some((transport, from, to)) = &self.email else { return Err("no SMTP server is configured".into()) };
+                let Some((transport, from, to)) = &self.email else {
+                    return Err("no SMTP server is configured".into());
+                };
                 let note: Notification = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
                 let message = Message::builder()
                     .from(from.clone())
@@ -200,7 +211,13 @@ mod tests {
 
     #[test]
     fn a_notification_names_the_lead_and_links_to_it_without_email_or_message() {
-        let n = Notification::new("AG-7K2Q9M", "Zoë", Some("Example GmbH"), Some("a monolith on functions (FaaS)"), "https://guide.example.com");
+        let n = Notification::new(
+            "AG-7K2Q9M",
+            "Zoë",
+            Some("Example GmbH"),
+            Some("a monolith on functions (FaaS)"),
+            "https://guide.example.com",
+        );
         assert_eq!(n.link, "https://guide.example.com/inbox/leads/AG-7K2Q9M");
         assert!(n.text.contains("Zoë (Example GmbH)") && n.text.contains("a monolith on functions"));
         let json = serde_json::to_string(&n).unwrap();

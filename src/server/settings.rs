@@ -103,35 +103,24 @@ impl Settings {
     /// Reads the settings through `lookup`, so tests can pass their own environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
         let get = |name: &'static str, default: &str| {
-            lookup(name)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-                .unwrap_or_else(|| default.to_string())
+            lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string())
         };
 
         let database_url = DatabaseUrl::parse(&get("DATABASE_URL", "sqlite://data/archguide.db"))
             .map_err(|e| SettingsError::new("DATABASE_URL", e))?;
-        let site_addr = get("LEPTOS_SITE_ADDR", "127.0.0.1:3000").parse().map_err(|_| {
-            SettingsError::new("LEPTOS_SITE_ADDR", "expected an address like 127.0.0.1:3000")
-        })?;
+        let site_addr = get("LEPTOS_SITE_ADDR", "127.0.0.1:3000")
+            .parse()
+            .map_err(|_| SettingsError::new("LEPTOS_SITE_ADDR", "expected an address like 127.0.0.1:3000"))?;
         let production = match get("LEPTOS_ENV", "DEV").to_ascii_lowercase().as_str() {
             "prod" | "production" => true,
             "dev" | "development" => false,
-            other => {
-                return Err(SettingsError::new(
-                    "LEPTOS_ENV",
-                    format!("'{other}' is neither DEV nor PROD"),
-                ))
-            }
+            other => return Err(SettingsError::new("LEPTOS_ENV", format!("'{other}' is neither DEV nor PROD"))),
         };
         let log_format = match get("ARCHGUIDE_LOG_FORMAT", "plain").as_str() {
             "plain" => LogFormat::Plain,
             "json" => LogFormat::Json,
             other => {
-                return Err(SettingsError::new(
-                    "ARCHGUIDE_LOG_FORMAT",
-                    format!("'{other}' is neither plain nor json"),
-                ))
+                return Err(SettingsError::new("ARCHGUIDE_LOG_FORMAT", format!("'{other}' is neither plain nor json")))
             }
         };
         let shutdown_grace = get("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "8")
@@ -139,15 +128,10 @@ impl Settings {
             .ok()
             .filter(|s| (1..=3600).contains(s))
             .map(Duration::from_secs)
-            .ok_or_else(|| {
-                SettingsError::new("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "expected whole seconds, 1-3600")
-            })?;
+            .ok_or_else(|| SettingsError::new("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "expected whole seconds, 1-3600"))?;
         let public_url = get("ARCHGUIDE_PUBLIC_URL", &format!("http://{site_addr}"));
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(SettingsError::new(
-                "ARCHGUIDE_PUBLIC_URL",
-                "expected an http:// or https:// URL",
-            ));
+            return Err(SettingsError::new("ARCHGUIDE_PUBLIC_URL", "expected an http:// or https:// URL"));
         }
         let default_brand = Brand::default();
         let brand = Brand {
@@ -157,10 +141,7 @@ impl Settings {
             reply_within_hours: default_brand.reply_within_hours,
         };
         if parse_hex_colour(&brand.accent).is_none() {
-            return Err(SettingsError::new(
-                "ARCHGUIDE_BRAND_ACCENT",
-                "expected a colour written as #rrggbb",
-            ));
+            return Err(SettingsError::new("ARCHGUIDE_BRAND_ACCENT", "expected a colour written as #rrggbb"));
         }
 
         Ok(Self {
@@ -168,9 +149,7 @@ impl Settings {
             site_addr,
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
             production,
-            log_filter: lookup("ARCHGUIDE_LOG")
-                .or_else(|| lookup("RUST_LOG"))
-                .unwrap_or_else(|| "info".into()),
+            log_filter: lookup("ARCHGUIDE_LOG").or_else(|| lookup("RUST_LOG")).unwrap_or_else(|| "info".into()),
             log_format,
             shutdown_grace,
             public_url: public_url.trim_end_matches('/').to_string(),
@@ -190,32 +169,46 @@ impl Settings {
                 .map(super::client_ip::IpBlock::parse)
                 .collect::<Result<_, _>>()
                 .map_err(|e| SettingsError::new("ARCHGUIDE_TRUSTED_PROXIES", e))?,
-            webhook: match (lookup("ARCHGUIDE_WEBHOOK_URL").filter(|v| !v.trim().is_empty()), lookup("ARCHGUIDE_WEBHOOK_SECRET")) {
+            webhook: match (
+                lookup("ARCHGUIDE_WEBHOOK_URL").filter(|v| !v.trim().is_empty()),
+                lookup("ARCHGUIDE_WEBHOOK_SECRET"),
+            ) {
                 (None, _) => None,
                 (Some(url), _) if !(url.starts_with("http://") || url.starts_with("https://")) => {
                     return Err(SettingsError::new("ARCHGUIDE_WEBHOOK_URL", "expected an http:// or https:// URL"))
                 }
                 (Some(url), Some(secret)) if !secret.trim().is_empty() => Some(WebhookSettings { url, secret }),
                 (Some(_), _) => {
-                    return Err(SettingsError::new("ARCHGUIDE_WEBHOOK_SECRET", "needed to sign webhooks when ARCHGUIDE_WEBHOOK_URL is set"))
+                    return Err(SettingsError::new(
+                        "ARCHGUIDE_WEBHOOK_SECRET",
+                        "needed to sign webhooks when ARCHGUIDE_WEBHOOK_URL is set",
+                    ))
                 }
             },
             email: match lookup("ARCHGUIDE_SMTP_URL").filter(|v| !v.trim().is_empty()) {
                 None => None,
                 Some(smtp_url) => {
                     let to = lookup("ARCHGUIDE_NOTIFY_EMAIL_TO").filter(|v| v.contains('@')).ok_or_else(|| {
-                        SettingsError::new("ARCHGUIDE_NOTIFY_EMAIL_TO", "needed (an email address) when ARCHGUIDE_SMTP_URL is set")
+                        SettingsError::new(
+                            "ARCHGUIDE_NOTIFY_EMAIL_TO",
+                            "needed (an email address) when ARCHGUIDE_SMTP_URL is set",
+                        )
                     })?;
-                    let from = lookup("ARCHGUIDE_NOTIFY_EMAIL_FROM").filter(|v| v.contains('@')).unwrap_or_else(|| to.clone());
+                    let from =
+                        lookup("ARCHGUIDE_NOTIFY_EMAIL_FROM").filter(|v| v.contains('@')).unwrap_or_else(|| to.clone());
                     Some(EmailSettings { smtp_url, from, to })
                 }
             },
-            outbox_poll: Duration::from_millis(get("ARCHGUIDE_OUTBOX_POLL_MS", "2000").parse().map_err(|_| {
-                SettingsError::new("ARCHGUIDE_OUTBOX_POLL_MS", "expected milliseconds")
-            })?),
-            outbox_retry_base: Duration::from_millis(get("ARCHGUIDE_OUTBOX_RETRY_MS", "5000").parse().map_err(|_| {
-                SettingsError::new("ARCHGUIDE_OUTBOX_RETRY_MS", "expected milliseconds")
-            })?),
+            outbox_poll: Duration::from_millis(
+                get("ARCHGUIDE_OUTBOX_POLL_MS", "2000")
+                    .parse()
+                    .map_err(|_| SettingsError::new("ARCHGUIDE_OUTBOX_POLL_MS", "expected milliseconds"))?,
+            ),
+            outbox_retry_base: Duration::from_millis(
+                get("ARCHGUIDE_OUTBOX_RETRY_MS", "5000")
+                    .parse()
+                    .map_err(|_| SettingsError::new("ARCHGUIDE_OUTBOX_RETRY_MS", "expected milliseconds"))?,
+            ),
             model_file: lookup("ARCHGUIDE_MODEL_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
             prices_file: lookup("ARCHGUIDE_PRICES_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
         })
@@ -228,8 +221,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let env: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|k| env.get(k).cloned())
     }
 

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
 use axum::extract::DefaultBodyLimit;
+use axum::http::{Request, StatusCode};
 use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
@@ -27,12 +27,12 @@ use crate::app::{shell, App};
 use crate::components::page_meta::PublicUrl;
 
 use super::database::{Database, DatabaseError};
-use super::settings::Settings;
-use super::state::AppState;
-use super::store::Stores;
 use super::form_token::FormTokens;
 use super::outbox::Worker;
 use super::rate_limit::RateLimiter;
+use super::settings::Settings;
+use super::state::AppState;
+use super::store::Stores;
 use super::{api, contact, guide, health, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
@@ -69,9 +69,7 @@ impl Application {
         let engine = Arc::new(settings.engine()?);
         let db = Database::connect(&settings.database_url).await?;
         let addr = settings.site_addr;
-        let listener = TcpListener::bind(addr)
-            .await
-            .map_err(|source| StartupError::Bind { addr, source })?;
+        let listener = TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
         let port = listener.local_addr().map_err(|source| StartupError::Bind { addr, source })?.port();
         if !settings.public_url_configured {
             let mut bound = addr;

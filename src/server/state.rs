@@ -8,9 +8,9 @@ use leptos::prelude::LeptosOptions;
 use crate::domain::engine::Engine;
 
 use super::database::Database;
-use super::settings::Settings;
 use super::form_token::FormTokens;
 use super::rate_limit::RateLimiter;
+use super::settings::Settings;
 use super::store::Stores;
 
 /// Shared by all requests; cheap to clone.

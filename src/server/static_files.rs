@@ -17,9 +17,7 @@ pub fn pkg_service(site_root: &Path, hashed_names: bool) -> SetResponseHeader<Se
     } else {
         HeaderValue::from_static("no-cache")
     };
-    let files = ServeDir::new(site_root.join("pkg"))
-        .precompressed_br()
-        .precompressed_gzip();
+    let files = ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip();
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache).layer(files)
 }
 

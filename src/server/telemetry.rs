@@ -8,14 +8,10 @@ use super::settings::{LogFormat, Settings, SettingsError};
 
 /// Installs the global subscriber. Call once, before anything logs.
 pub fn init(settings: &Settings) -> Result<(), SettingsError> {
-    let filter = EnvFilter::try_new(&settings.log_filter).map_err(|e| SettingsError {
-        name: "ARCHGUIDE_LOG",
-        message: e.to_string(),
-    })?;
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false)
-        .with_ansi(std::io::stdout().is_terminal());
+    let filter = EnvFilter::try_new(&settings.log_filter)
+        .map_err(|e| SettingsError { name: "ARCHGUIDE_LOG", message: e.to_string() })?;
+    let builder =
+        tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_ansi(std::io::stdout().is_terminal());
     // A second init (as in tests that start several apps) keeps the first subscriber.
     let _ = match settings.log_format {
         LogFormat::Plain => builder.try_init(),

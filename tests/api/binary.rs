@@ -92,8 +92,7 @@ fn a_request_in_flight_at_sigterm_is_still_answered() {
 #[test]
 fn a_request_that_never_finishes_cannot_hold_the_shutdown_past_the_grace_period() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server =
-        Process::start(&env_with(&dir, &[("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "1")]));
+    let mut server = Process::start(&env_with(&dir, &[("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "1")]));
     let host = server.address.trim_start_matches("http://").to_string();
     let mut stream = TcpStream::connect(&host).unwrap();
     write!(stream, "GET /healthz HTTP/1.1\r\nHost: {host}\r\n").unwrap();

@@ -51,7 +51,16 @@ async fn a_valid_submission_is_stored_then_acknowledged_with_a_reference_and_rep
             .fetch_one(&app.db().await)
             .await
             .unwrap();
-    assert_eq!(row, ("Zoë Ångström".into(), "zoe@example.com".into(), "new".into(), archguide::pages::privacy::PRIVACY_VERSION.into(), None));
+    assert_eq!(
+        row,
+        (
+            "Zoë Ångström".into(),
+            "zoe@example.com".into(),
+            "new".into(),
+            archguide::pages::privacy::PRIVACY_VERSION.into(),
+            None
+        )
+    );
     let thanks = app.get(&format!("/contact/thanks?ref={reference}")).await;
     assert_eq!(thanks.status(), 200);
     let html = thanks.text().await.unwrap();
@@ -63,7 +72,13 @@ async fn a_valid_submission_is_stored_then_acknowledged_with_a_reference_and_rep
 async fn empty_and_whitespace_only_fields_come_back_with_a_message_each_and_the_values_kept() {
     let app = spawn_app().await;
     let t = token(&app).await;
-    let fields = [("token", t.as_str()), ("name", "  "), ("email", "not-an-email"), ("company", "Acme & Co"), ("message", "\n \t")];
+    let fields = [
+        ("token", t.as_str()),
+        ("name", "  "),
+        ("email", "not-an-email"),
+        ("company", "Acme & Co"),
+        ("message", "\n \t"),
+    ];
     let response = app.post_form("/contact", &fields).await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
@@ -106,7 +121,12 @@ async fn unicode_markup_and_sql_are_stored_as_typed_and_never_rendered_as_html()
     // A rejected form shows the text back, escaped, even inside the textarea.
     let breakout = "</textarea><script>alert(1)</script>";
     let t = token(&app).await;
-    let html = app.post_form("/contact", &with(with(valid(&t), "message", breakout), "email", "x")).await.text().await.unwrap();
+    let html = app
+        .post_form("/contact", &with(with(valid(&t), "message", breakout), "email", "x"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains("<script>alert(1)"), "{html}");
     assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;alert(1)"));
 }
@@ -148,7 +168,8 @@ async fn a_result_id_that_does_not_exist_is_dropped_and_a_real_one_attached() {
         .unwrap();
     assert_eq!(stored, None);
 
-    let location = app.post_form("/guide/result", &[("stage", "mvp")]).await.headers()["location"].to_str().unwrap().to_string();
+    let location =
+        app.post_form("/guide/result", &[("stage", "mvp")]).await.headers()["location"].to_str().unwrap().to_string();
     let id = location.rsplit('/').next().unwrap().to_string();
     let contact = app.get(&format!("/contact?result={id}")).await.text().await.unwrap();
     assert!(contact.contains("We will discuss your guide result"), "{contact}");
@@ -176,11 +197,12 @@ async fn a_filled_honeypot_is_stored_as_spam_and_thanked_like_anyone() {
     let app = spawn_app().await;
     let t = token(&app).await;
     let reference = reference_of(&app.post_form("/contact", &with(valid(&t), "website", "http://spam.example")).await);
-    let (status, reason): (String, Option<String>) = sqlx::query_as("SELECT status, spam_reason FROM leads WHERE reference = ?")
-        .bind(&reference)
-        .fetch_one(&app.db().await)
-        .await
-        .unwrap();
+    let (status, reason): (String, Option<String>) =
+        sqlx::query_as("SELECT status, spam_reason FROM leads WHERE reference = ?")
+            .bind(&reference)
+            .fetch_one(&app.db().await)
+            .await
+            .unwrap();
     assert_eq!(status, "spam");
     assert!(reason.unwrap().contains("hidden field"));
 }
@@ -239,6 +261,7 @@ async fn two_hundred_leads_from_twenty_concurrent_clients_are_two_hundred_rows()
         client.await.unwrap();
     }
     assert_eq!(lead_count(&app).await, 200);
-    let distinct: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT reference) FROM leads").fetch_one(&app.db().await).await.unwrap();
+    let distinct: i64 =
+        sqlx::query_scalar("SELECT COUNT(DISTINCT reference) FROM leads").fetch_one(&app.db().await).await.unwrap();
     assert_eq!(distinct, 200);
 }

@@ -36,7 +36,12 @@ async fn an_invalid_answer_brings_its_step_back_with_the_value_and_a_message() {
 #[tokio::test]
 async fn finishing_the_guide_stores_a_result_with_a_permanent_link() {
     let app = spawn_app().await;
-    let response = post_form(&app, "/guide/result", "stage=growth&engineers=exact&engineers_exact=25&teams=4&monthly_requests=10000000").await;
+    let response = post_form(
+        &app,
+        "/guide/result",
+        "stage=growth&engineers=exact&engineers_exact=25&teams=4&monthly_requests=10000000",
+    )
+    .await;
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_string();
     let id = location.strip_prefix("/guide/result/").expect("a result link");
@@ -79,6 +84,9 @@ async fn step_views_and_completions_are_counted_without_personal_data() {
     let db = app.data_dir.path().join("archguide.db");
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
     let rows: Vec<(String, i64, i64)> =
-        sqlx::query_as("SELECT event, step, count FROM guide_funnel ORDER BY event, step").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("SELECT event, step, count FROM guide_funnel ORDER BY event, step")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(rows, vec![("complete".into(), 0, 1), ("view".into(), 1, 1), ("view".into(), 2, 1)]);
 }

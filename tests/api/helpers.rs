@@ -48,21 +48,14 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request failed")
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("request failed")
     }
 }
 
 /// The test environment: a fresh database in a temporary folder, port 0, quiet logs.
 pub fn test_env(data_dir: &TempDir) -> HashMap<String, String> {
     HashMap::from([
-        (
-            "DATABASE_URL".to_string(),
-            format!("sqlite://{}", data_dir.path().join("archguide.db").display()),
-        ),
+        ("DATABASE_URL".to_string(), format!("sqlite://{}", data_dir.path().join("archguide.db").display())),
         ("LEPTOS_SITE_ADDR".to_string(), "127.0.0.1:0".to_string()),
         ("ARCHGUIDE_LOG".to_string(), "warn".to_string()),
         // Tests post forms at machine speed and many times; the spam and rate-limit tests
@@ -95,10 +88,7 @@ pub async fn spawn_app_in(data_dir: TempDir, overrides: &[(&str, &str)]) -> Test
     tokio::spawn(app.run_until_stopped(async {
         let _ = stopped.await;
     }));
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     TestApp { address, client, data_dir, stop: Some(stop) }
 }
 
@@ -127,10 +117,7 @@ impl Process {
 
     /// Sends SIGTERM, as an orchestrator would.
     pub fn terminate(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
+        let status = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
         assert!(status.success());
     }
 
@@ -171,16 +158,15 @@ pub struct TestPostgres {
 impl TestPostgres {
     /// The server the tests use: `ARCHGUIDE_TEST_POSTGRES` or the local one with trust auth.
     fn server() -> String {
-        std::env::var("ARCHGUIDE_TEST_POSTGRES")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
+        std::env::var("ARCHGUIDE_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
     }
 
     async fn admin() -> sqlx::PgConnection {
         use sqlx::Connection;
         let url = format!("{}/postgres", Self::server());
-        sqlx::PgConnection::connect(&url).await.unwrap_or_else(|e| {
-            panic!("PostgreSQL is needed for this test and is not reachable at {url}: {e}")
-        })
+        sqlx::PgConnection::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL is needed for this test and is not reachable at {url}: {e}"))
     }
 
     pub async fn create() -> TestPostgres {
@@ -193,10 +179,7 @@ impl TestPostgres {
     /// Drops the database at once, cutting every connection to it.
     pub async fn drop_now(&self) {
         let mut admin = Self::admin().await;
-        sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
-            .execute(&mut admin)
-            .await
-            .unwrap();
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin).await.unwrap();
     }
 }
 
@@ -208,9 +191,7 @@ impl Drop for TestPostgres {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             rt.block_on(async {
                 let mut admin = TestPostgres::admin().await;
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut admin)
-                    .await;
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await;
             });
         })
         .join();
@@ -220,9 +201,6 @@ impl Drop for TestPostgres {
 fn uuid_like() -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
     format!("{}_{}_{}", std::process::id(), nanos, COUNTER.fetch_add(1, Ordering::Relaxed))
 }

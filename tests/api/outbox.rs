@@ -27,7 +27,11 @@ async fn receiver(failures: usize) -> Receiver {
             async move {
                 let mut seen = seen.lock().unwrap();
                 seen.push((headers, body));
-                if seen.len() <= failures { StatusCode::INTERNAL_SERVER_ERROR } else { StatusCode::OK }
+                if seen.len() <= failures {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                } else {
+                    StatusCode::OK
+                }
             }
         }),
     );
@@ -53,15 +57,18 @@ async fn send_lead(app: &TestApp, website: &str) -> String {
     let at = html.find(marker).unwrap() + marker.len();
     let token = html[at..].split('"').next().unwrap().to_string();
     let response = app
-        .post_form("/contact", &[
-            ("token", token.as_str()),
-            ("name", "Zoë"),
-            ("email", "zoe@example.com"),
-            ("company", "Example GmbH"),
-            ("message", "Our secret plans"),
-            ("consent", "yes"),
-            ("website", website),
-        ])
+        .post_form(
+            "/contact",
+            &[
+                ("token", token.as_str()),
+                ("name", "Zoë"),
+                ("email", "zoe@example.com"),
+                ("company", "Example GmbH"),
+                ("message", "Our secret plans"),
+                ("consent", "yes"),
+                ("website", website),
+            ],
+        )
         .await;
     assert_eq!(response.status(), 303);
     response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()

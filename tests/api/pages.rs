@@ -46,12 +46,7 @@ async fn the_brand_comes_from_settings() {
 #[tokio::test]
 async fn pages_are_compressed_for_clients_that_ask() {
     let app = spawn_app().await;
-    let response = app
-        .client
-        .get(format!("{}/learn", app.address))
-        .header("Accept-Encoding", "br")
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client.get(format!("{}/learn", app.address)).header("Accept-Encoding", "br").send().await.unwrap();
     assert_eq!(response.headers()["content-encoding"], "br");
 }

@@ -21,7 +21,11 @@ async fn every_public_page_has_its_own_title_description_and_sharing_tags() {
             .split("<link")
             .find(|tag| tag.split('>').next().is_some_and(|t| t.contains(r#"rel="canonical""#)))
             .unwrap_or_else(|| panic!("{path}: canonical link"));
-        assert!(canonical.contains(&format!(r#"href="http://127.0.0.1:{}{path}""#, app.address.rsplit(':').next().unwrap())), "{path}: {canonical}");
+        assert!(
+            canonical
+                .contains(&format!(r#"href="http://127.0.0.1:{}{path}""#, app.address.rsplit(':').next().unwrap())),
+            "{path}: {canonical}"
+        );
         assert!(html.contains(r#"rel="icon""#), "{path}");
         seen.push((description, og_title));
     }

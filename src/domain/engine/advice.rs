@@ -1,8 +1,10 @@
 //! Warnings for anti-patterns and limits, and per-part advice where parts of the workload
 //! should run differently from the rest.
 
-use crate::domain::situation::{LoadShape, LongestTask, OpsMaturity, Portability, ScalingDivergence, Situation, StartingPoint};
 use crate::domain::recommendation::{Component, Execution, Organisation, Warning};
+use crate::domain::situation::{
+    LoadShape, LongestTask, OpsMaturity, Portability, ScalingDivergence, Situation, StartingPoint,
+};
 
 use super::costing::{usd, Costed};
 use super::model::{Model, Prerequisite};
@@ -105,7 +107,10 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
         ));
     }
     let costs = &costed.per_option;
-    if execution == Execution::Functions && costs[0] > 1.5 * costs[1].min(costs[3]) && costs[0] - costs[1].min(costs[3]) > 50.0 {
+    if execution == Execution::Functions
+        && costs[0] > 1.5 * costs[1].min(costs[3])
+        && costs[0] - costs[1].min(costs[3]) > 50.0
+    {
         out.push(warning(
             "functions_cost_at_this_volume",
             format!(
@@ -124,7 +129,8 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
 pub fn components(situation: &Situation, execution: Execution, scores: &Scores) -> Vec<Component> {
     let mut out = Vec::new();
     let functions_allowed = !scores.excluded[0] && situation.longest_task() != LongestTask::Hours;
-    let bursty_parts = situation.load_shape() == LoadShape::Event || situation.scaling_divergence() != ScalingDivergence::None;
+    let bursty_parts =
+        situation.load_shape() == LoadShape::Event || situation.scaling_divergence() != ScalingDivergence::None;
     if execution != Execution::Functions && functions_allowed && bursty_parts {
         out.push(Component {
             part: "Event handlers, scheduled jobs and bursty background work".into(),

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answers::plain_number;
-use crate::domain::situation::{OpsMaturity, Situation};
 use crate::domain::cost::{break_even_monthly_requests, monthly_cost, PriceTable, Workload};
 use crate::domain::recommendation::{CostAssumptions, CostResult, Execution, MonthlyUsd, Reason};
+use crate::domain::situation::{OpsMaturity, Situation};
 
 use super::model::CostWeights;
 use super::CostOptions;
@@ -99,10 +99,7 @@ pub fn price(situation: &Situation, prices: &PriceTable, options: CostOptions) -
             formulas,
         },
     };
-    Costed {
-        per_option: [cost.functions, cost.managed_containers, cost.kubernetes, cost.virtual_machines],
-        result,
-    }
+    Costed { per_option: [cost.functions, cost.managed_containers, cost.kubernetes, cost.virtual_machines], result }
 }
 
 fn cents(usd: f64) -> f64 {
@@ -119,10 +116,7 @@ pub fn points(costs: &[f64; 4], weights: &CostWeights) -> [f64; 4] {
 /// A reason for the cheapest option and one against each option that costs far more.
 pub fn reasons(situation: &Situation, costs: &[f64; 4], weights: &CostWeights, excluded: &[bool; 4]) -> Vec<Reason> {
     let volume = requests_in_words(situation.number("monthly_requests"));
-    let cheapest = (0..4)
-        .filter(|&i| !excluded[i])
-        .min_by(|&a, &b| costs[a].total_cmp(&costs[b]))
-        .unwrap_or(1);
+    let cheapest = (0..4).filter(|&i| !excluded[i]).min_by(|&a, &b| costs[a].total_cmp(&costs[b])).unwrap_or(1);
     let mut out = vec![Reason {
         answer: "monthly_requests".into(),
         effect: "+".into(),

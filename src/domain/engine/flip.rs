@@ -1,9 +1,9 @@
 //! "What would change it": the single answer change that flips the organisation choice.
 
 use crate::domain::answers::Value;
-use crate::domain::situation::Situation;
 use crate::domain::questions::{Input, QUESTIONS};
 use crate::domain::recommendation::{Flip, Organisation};
+use crate::domain::situation::Situation;
 
 use super::model::Model;
 use super::Engine;

@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::domain::answers::Answers;
-use crate::domain::situation::Situation;
 use crate::domain::cost::PriceTable;
 use crate::domain::recommendation::{AxisResult, Confidence, Execution, Organisation, Reason, Recommendation, Warning};
+use crate::domain::situation::Situation;
 
 use model::{display_value, Model};
 use scoring::Scores;
@@ -148,7 +148,13 @@ impl Engine {
         }
     }
 
-    fn lines(&self, table: &BTreeMap<String, Vec<String>>, org: &str, exec: &str, costed: &costing::Costed) -> Vec<String> {
+    fn lines(
+        &self,
+        table: &BTreeMap<String, Vec<String>>,
+        org: &str,
+        exec: &str,
+        costed: &costing::Costed,
+    ) -> Vec<String> {
         let break_even = costed.result.break_even_monthly_requests.map(costing::requests_in_words);
         [org, exec]
             .iter()
@@ -178,11 +184,8 @@ fn hold_back_without_prerequisites<'m>(
 ) -> (Scores, Option<(Organisation, Vec<&'m model::Prerequisite>)>) {
     let top = scores.best(&ORGANISATION_PREFERENCE);
     let option = Organisation::ALL[top];
-    let failed: Vec<_> = model
-        .prerequisites
-        .iter()
-        .filter(|p| p.option == option && !p.requires.holds(situation))
-        .collect();
+    let failed: Vec<_> =
+        model.prerequisites.iter().filter(|p| p.option == option && !p.requires.holds(situation)).collect();
     if failed.is_empty() {
         return (scores, None);
     }
@@ -191,11 +194,7 @@ fn hold_back_without_prerequisites<'m>(
 }
 
 fn axis_result<T>(choice: T, scores: &Scores, reasons: Vec<Reason>, names: &[&str; 4]) -> AxisResult<T> {
-    AxisResult {
-        choice,
-        scores: names.iter().zip(scores.shown()).map(|(n, s)| (n.to_string(), s)).collect(),
-        reasons,
-    }
+    AxisResult { choice, scores: names.iter().zip(scores.shown()).map(|(n, s)| (n.to_string(), s)).collect(), reasons }
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::domain::answers::Value;
-use crate::domain::situation::Situation;
 use crate::domain::questions::{question_index, Input, QUESTIONS};
 use crate::domain::recommendation::{Execution, Organisation};
+use crate::domain::situation::Situation;
 
 /// The model shipped with this build.
 pub const DEFAULT_MODEL_TOML: &str = include_str!("../data/model.toml");
@@ -230,7 +230,8 @@ fn compile_when(raw: &RawWhen, context: &str) -> Result<When, String> {
             };
             let mut out = Vec::new();
             for v in values {
-                let known = allowed.iter().find(|a| **a == v.as_str()).ok_or(format!("{context}: unknown value '{v}'"))?;
+                let known =
+                    allowed.iter().find(|a| **a == v.as_str()).ok_or(format!("{context}: unknown value '{v}'"))?;
                 out.push(*known);
             }
             Some(out)

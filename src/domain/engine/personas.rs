@@ -186,6 +186,12 @@ fn there_are_at_least_fifteen_personas() {
 fn persona_table() {
     for p in personas() {
         let r = recommend(&answers(p.answers));
-        println!("| {} | {} | {} | {} |", p.who, r.organisation.choice.label(), r.execution.choice.label(), r.confidence);
+        println!(
+            "| {} | {} | {} | {} |",
+            p.who,
+            r.organisation.choice.label(),
+            r.execution.choice.label(),
+            r.confidence
+        );
     }
 }

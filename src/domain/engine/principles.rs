@@ -187,8 +187,18 @@ fn event_work_beside_a_container_core_gets_per_part_advice() {
 fn the_json_uses_the_field_names_of_the_contract() {
     let value = serde_json::to_value(rec(json!({"stage": "mvp"}))).unwrap();
     let keys: Vec<&str> = value.as_object().unwrap().keys().map(|k| k.as_str()).collect();
-    for key in ["model_version", "organisation", "execution", "components", "warnings", "cost", "confidence",
-                "flip", "next_steps", "revisit_when"] {
+    for key in [
+        "model_version",
+        "organisation",
+        "execution",
+        "components",
+        "warnings",
+        "cost",
+        "confidence",
+        "flip",
+        "next_steps",
+        "revisit_when",
+    ] {
         assert!(keys.contains(&key), "{key}");
     }
     assert!(value["organisation"]["scores"]["modular_monolith"].is_u64());
@@ -209,4 +219,3 @@ fn every_question_has_a_distinct_id_and_a_step() {
     assert_eq!(ids.len(), 18);
     assert!(QUESTIONS.iter().all(|q| q.step >= 1 && q.step <= crate::domain::questions::STEPS.len()));
 }
-

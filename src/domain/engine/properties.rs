@@ -12,9 +12,9 @@ use super::recommend;
 /// Any valid value for one question.
 fn value_for(input: &'static Input) -> BoxedStrategy<Value> {
     match input {
-        Input::Choice { options } => proptest::sample::select(options.iter().map(|o| o.value).collect::<Vec<_>>())
-            .prop_map(|v| json!(v))
-            .boxed(),
+        Input::Choice { options } => {
+            proptest::sample::select(options.iter().map(|o| o.value).collect::<Vec<_>>()).prop_map(|v| json!(v)).boxed()
+        }
         Input::Boolean { .. } => any::<bool>().prop_map(|b| json!(b)).boxed(),
         Input::Integer { min, max, .. } => ((*min as u64)..=(*max as u64)).prop_map(|n| json!(n)).boxed(),
         Input::Number { min, max, .. } => {
@@ -27,10 +27,8 @@ fn value_for(input: &'static Input) -> BoxedStrategy<Value> {
 
 /// Any valid answer set: each question answered or not.
 fn answers() -> impl Strategy<Value = Map<String, Value>> {
-    let fields: Vec<_> = QUESTIONS
-        .iter()
-        .map(|q| proptest::option::of(value_for(&q.input)).prop_map(move |v| (q.id, v)))
-        .collect();
+    let fields: Vec<_> =
+        QUESTIONS.iter().map(|q| proptest::option::of(value_for(&q.input)).prop_map(move |v| (q.id, v))).collect();
     fields.prop_map(|pairs| {
         let mut map = Map::new();
         for (id, value) in pairs {
@@ -39,7 +37,9 @@ fn answers() -> impl Strategy<Value = Map<String, Value>> {
             }
         }
         // Teams never exceed engineers in a valid answer set.
-        if let (Some(t), Some(e)) = (map.get("teams").and_then(Value::as_f64), map.get("engineers").and_then(Value::as_f64)) {
+        if let (Some(t), Some(e)) =
+            (map.get("teams").and_then(Value::as_f64), map.get("engineers").and_then(Value::as_f64))
+        {
             if t > e {
                 map.insert("teams".into(), json!(e as u64));
             }

@@ -1,7 +1,7 @@
 //! Scores on one axis: base points, each matching rule's effects, exclusions, and the choice.
 
-use crate::domain::situation::Situation;
 use crate::domain::recommendation::Reason;
+use crate::domain::situation::Situation;
 
 use super::model::{display_value, Rule};
 
@@ -48,10 +48,7 @@ impl Scores {
 
     /// The best score among the other options that may be chosen.
     pub fn best_other(&self, skip: usize) -> f64 {
-        (0..4)
-            .filter(|&i| i != skip && self.open(i))
-            .map(|i| self.points[i])
-            .fold(f64::NEG_INFINITY, f64::max)
+        (0..4).filter(|&i| i != skip && self.open(i)).map(|i| self.points[i]).fold(f64::NEG_INFINITY, f64::max)
     }
 
     /// Scores as shown: clamped to 0-100, excluded options at 0.

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 use crate::domain::answers::FieldError;
 use crate::domain::lead::{
-    consent_problem, field_problem, LeadInput, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX, ROLE_MAX,
+    consent_problem, field_problem, LeadInput, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX,
+    ROLE_MAX,
 };
 
 /// One text field's state: its value, whether the visitor has left it, the server's message.
@@ -54,9 +55,16 @@ pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView
     let consent = RwSignal::new(input.consent);
     let consent_touched = RwSignal::new(false);
     let consent_server = errors.iter().find(|e| e.field == "consent").map(|e| e.message.clone());
-    let consent_error = Signal::derive(move || {
-        if consent_touched.get() { consent_problem(consent.get()) } else { consent_server.clone() }
-    });
+    let consent_error =
+        Signal::derive(
+            move || {
+                if consent_touched.get() {
+                    consent_problem(consent.get())
+                } else {
+                    consent_server.clone()
+                }
+            },
+        );
     let message_error = message.error();
     let initial_message = crate::pages::contact::textarea_text(&input.message);
     view! {
@@ -105,7 +113,14 @@ pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView
 }
 
 #[component]
-fn TextField(field: Field, label: &'static str, max: usize, required: bool, autocomplete: &'static str, kind: &'static str) -> impl IntoView {
+fn TextField(
+    field: Field,
+    label: &'static str,
+    max: usize,
+    required: bool,
+    autocomplete: &'static str,
+    kind: &'static str,
+) -> impl IntoView {
     let error = field.error();
     let error_id = format!("{}-error", field.name);
     let described = error_id.clone();
@@ -131,5 +146,7 @@ fn TextField(field: Field, label: &'static str, max: usize, required: bool, auto
 
 #[component]
 fn ErrorText(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl IntoView {
-    move || error.get().map(|e| view! { <p id=id.clone() class="mt-1 font-medium text-red-700 dark:text-red-400">{e}</p> })
+    move || {
+        error.get().map(|e| view! { <p id=id.clone() class="mt-1 font-medium text-red-700 dark:text-red-400">{e}</p> })
+    }
 }

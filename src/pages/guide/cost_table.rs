@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answers::plain_number;
 use crate::components::cost_chart::{CostChart, CostChartView};
+use crate::domain::answers::plain_number;
 use crate::domain::recommendation::CostResult;
 
 fn usd(amount: f64) -> String {
@@ -23,9 +23,21 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
     };
     let a = cost.assumptions.clone();
     let rows = [
-        ("Functions (AWS Lambda)", cost.monthly_usd.functions, a.formulas.get("functions").cloned().unwrap_or_default()),
-        ("Managed containers (AWS Fargate)", cost.monthly_usd.managed_containers, a.formulas.get("managed_containers").cloned().unwrap_or_default()),
-        ("Virtual machines (Amazon EC2)", cost.monthly_usd.virtual_machines, format!("{} · {}", a.vm_fleet, a.formulas.get("virtual_machines").cloned().unwrap_or_default())),
+        (
+            "Functions (AWS Lambda)",
+            cost.monthly_usd.functions,
+            a.formulas.get("functions").cloned().unwrap_or_default(),
+        ),
+        (
+            "Managed containers (AWS Fargate)",
+            cost.monthly_usd.managed_containers,
+            a.formulas.get("managed_containers").cloned().unwrap_or_default(),
+        ),
+        (
+            "Virtual machines (Amazon EC2)",
+            cost.monthly_usd.virtual_machines,
+            format!("{} · {}", a.vm_fleet, a.formulas.get("virtual_machines").cloned().unwrap_or_default()),
+        ),
     ];
     let break_even = match cost.break_even_monthly_requests {
         Some(n) => format!("Above about {} requests a month, managed containers cost less than functions for this workload.", plain_number(n)),

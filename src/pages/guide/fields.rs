@@ -83,13 +83,21 @@ fn default_in_words(question: &Question) -> String {
     match (&question.default, &question.input) {
         (DefaultValue::Text(value), _) => format!("“{}”", question.option_label(value).unwrap_or(value)),
         (DefaultValue::Bool(b), Input::Boolean { yes, no }) => format!("“{}”", if *b { yes } else { no }),
-        (DefaultValue::Number(n), Input::Integer { unit, .. } | Input::Number { unit, .. }) => format!("{} {unit}", plain_number(*n)),
+        (DefaultValue::Number(n), Input::Integer { unit, .. } | Input::Number { unit, .. }) => {
+            format!("{} {unit}", plain_number(*n))
+        }
         (DefaultValue::Depends { .. }, _) => "a typical value for the traffic shape you chose".to_string(),
         _ => "a typical value".to_string(),
     }
 }
 
-fn radio(name: &'static str, value: &str, label: &'static str, help: Option<&'static str>, checked: bool) -> impl IntoView {
+fn radio(
+    name: &'static str,
+    value: &str,
+    label: &'static str,
+    help: Option<&'static str>,
+    checked: bool,
+) -> impl IntoView {
     let input_id = format!("{name}-{}", value.replace('.', "_"));
     let label_for = input_id.clone();
     view! {

@@ -2,8 +2,8 @@
 //! show, and where Back and Next lead. Pure functions, shared by the page and the POST handler.
 
 use crate::domain::answers::{Answers, FieldError};
-use crate::domain::situation::Situation;
 use crate::domain::questions::{questions_in_step, QUESTIONS, STEPS};
+use crate::domain::situation::Situation;
 
 /// The value of a preset-or-exact radio group meaning "use the exact number field".
 pub const EXACT: &str = "exact";

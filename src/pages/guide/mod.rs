@@ -17,11 +17,8 @@ use form::GuideState;
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    let raw: Vec<(String, String)> = use_query_map()
-        .get_untracked()
-        .latest_values()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let raw: Vec<(String, String)> =
+        use_query_map().get_untracked().latest_values().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let state = GuideState::from_pairs(&raw);
     // Moving between steps lands keyboard and screen-reader users on the new step's heading.
     let moved = raw.iter().any(|(k, _)| k == "step");
@@ -33,12 +30,8 @@ pub fn GuidePage() -> impl IntoView {
     let total = visible.len();
     let previous = state.previous_step(step);
     let next = state.next_step(step);
-    let hidden: Vec<(String, String)> = state
-        .typed
-        .iter()
-        .filter(|(k, _)| form::step_of(k) != Some(step))
-        .cloned()
-        .collect();
+    let hidden: Vec<(String, String)> =
+        state.typed.iter().filter(|(k, _)| form::step_of(k) != Some(step)).cloned().collect();
     let questions = questions_in_step(step)
         .filter(|q| state.situation.applicable.contains(q.id))
         .map(|q| {

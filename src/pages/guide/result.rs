@@ -125,11 +125,13 @@ fn ResultBody(view: ResultView) -> impl IntoView {
     let edit = guide_url(&view.answer_pairs, 1);
     let contact = format!("/contact?result={}", view.id);
     let absolute_link = format!("{}{path}", use_context::<PublicUrl>().map(|u| u.0).unwrap_or_default());
-    let moved_on = (r.model_version != view.current_model_version).then(|| format!(
-        "This result was computed with version {} of the guide's model; the guide now uses version {}. \
+    let moved_on = (r.model_version != view.current_model_version).then(|| {
+        format!(
+            "This result was computed with version {} of the guide's model; the guide now uses version {}. \
          It is shown as it was computed. Edit the answers to see what the current model says.",
-        r.model_version, view.current_model_version
-    ));
+            r.model_version, view.current_model_version
+        )
+    });
     let card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
     view! {
         <PageMeta title=format!("Recommendation: {summary}") description=format!("The decision guide recommends {summary}, with reasons, warnings and a monthly cost comparison.") path=path.clone()/>

@@ -59,7 +59,9 @@ fn answers_schema() -> Value {
     let mut properties = Map::new();
     for q in QUESTIONS {
         let mut schema = match &q.input {
-            Input::Choice { options } => json!({ "type": "string", "enum": options.iter().map(|o| o.value).collect::<Vec<_>>() }),
+            Input::Choice { options } => {
+                json!({ "type": "string", "enum": options.iter().map(|o| o.value).collect::<Vec<_>>() })
+            }
             Input::Boolean { .. } => json!({ "type": "boolean" }),
             Input::Integer { min, max, .. } => json!({ "type": "integer", "minimum": min, "maximum": max }),
             Input::Number { min, max, .. } => json!({ "type": "number", "minimum": min, "maximum": max }),
@@ -72,10 +74,12 @@ fn answers_schema() -> Value {
 }
 
 fn recommendation_schema() -> Value {
-    let axis = |options: &[&str]| json!({ "type": "object", "required": ["choice", "scores", "reasons"], "properties": {
+    let axis = |options: &[&str]| {
+        json!({ "type": "object", "required": ["choice", "scores", "reasons"], "properties": {
         "choice": { "enum": options },
         "scores": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 100 } },
-        "reasons": { "type": "array", "items": { "$ref": "#/components/schemas/Reason" } } } });
+        "reasons": { "type": "array", "items": { "$ref": "#/components/schemas/Reason" } } } })
+    };
     let executions = ["functions", "managed_containers", "kubernetes", "virtual_machines"];
     json!({ "type": "object", "required": ["model_version", "organisation", "execution", "components", "warnings",
                                            "cost", "confidence", "flip", "next_steps", "revisit_when"],

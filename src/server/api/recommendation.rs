@@ -27,7 +27,11 @@ pub struct RecommendParams {
 }
 
 /// Answers in, recommendation out; every problem with the input is a 4xx with field errors.
-pub async fn recommend(State(state): State<AppState>, params: Result<Query<RecommendParams>, axum::extract::rejection::QueryRejection>, body: Bytes) -> Response {
+pub async fn recommend(
+    State(state): State<AppState>,
+    params: Result<Query<RecommendParams>, axum::extract::rejection::QueryRejection>,
+    body: Bytes,
+) -> Response {
     let Ok(Query(params)) = params else {
         return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("free_tier", "must be true or false")]);
     };

@@ -86,7 +86,13 @@ impl FunnelEvent {
 /// Anonymous counters of guide step views and completions per model version and day.
 #[async_trait]
 pub trait FunnelStore: Send + Sync {
-    async fn record(&self, model_version: &str, event: FunnelEvent, step: u32, day: NaiveDate) -> Result<(), StoreError>;
+    async fn record(
+        &self,
+        model_version: &str,
+        event: FunnelEvent,
+        step: u32,
+        day: NaiveDate,
+    ) -> Result<(), StoreError>;
     /// `(event, step, count)` summed over all days, for one model version.
     async fn totals(&self, model_version: &str) -> Result<Vec<(String, u32, u64)>, StoreError>;
 }
@@ -103,6 +109,25 @@ pub struct LeadRecord {
     /// `None` for an ordinary lead; the reason when it is stored as suspected spam.
     pub spam_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+impl LeadRecord {
+    /// The first line of the lead's history.
+    pub fn history_entry(&self) -> String {
+        match &self.spam_reason {
+            Some(reason) => format!("received from the contact form; held as suspected spam ({reason})"),
+            None => "received from the contact form".to_string(),
+        }
+    }
+
+    /// The status the lead starts in.
+    pub fn status(&self) -> &'static str {
+        if self.spam_reason.is_some() {
+            "spam"
+        } else {
+            "new"
+        }
+    }
 }
 
 /// A notification to deliver after the lead is stored.
@@ -145,7 +170,12 @@ pub struct OutboxItem {
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
     /// Claims up to `limit` due messages until `lease_until`.
-    async fn claim_due(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError>;
+    async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError>;
     async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
     async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError>;
 }
@@ -178,11 +208,23 @@ impl Stores {
         match db {
             Database::Sqlite(db) => {
                 let store = Arc::new(sqlite::SqliteStore::new(db.clone()));
-                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), outbox: store.clone(), secrets: store }
+                Stores {
+                    results: store.clone(),
+                    funnel: store.clone(),
+                    leads: store.clone(),
+                    outbox: store.clone(),
+                    secrets: store,
+                }
             }
             Database::Postgres(pool) => {
                 let store = Arc::new(postgres::PgStore::new(pool.clone()));
-                Stores { results: store.clone(), funnel: store.clone(), leads: store.clone(), outbox: store.clone(), secrets: store }
+                Stores {
+                    results: store.clone(),
+                    funnel: store.clone(),
+                    leads: store.clone(),
+                    outbox: store.clone(),
+                    secrets: store,
+                }
             }
         }
     }

@@ -6,8 +6,7 @@ use sqlx::{PgPool, Row};
 
 use super::{
     parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage, OutboxStore, ResultId,
-    ResultStore, SecretStore,
-    StoreError, Stored, StoredResult,
+    ResultStore, SecretStore, StoreError, Stored, StoredResult,
 };
 
 pub struct PgStore {
@@ -23,7 +22,8 @@ impl PgStore {
 #[async_trait]
 impl ResultStore for PgStore {
     async fn insert(&self, result: &StoredResult) -> Result<(), StoreError> {
-        let recommendation = serde_json::to_string(&result.recommendation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let recommendation =
+            serde_json::to_string(&result.recommendation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "INSERT INTO guide_results (id, answers, recommendation, model_version, created_at) \
              VALUES ($1, $2::jsonb, $3::jsonb, $4, $5)",
@@ -55,7 +55,13 @@ impl ResultStore for PgStore {
 
 #[async_trait]
 impl FunnelStore for PgStore {
-    async fn record(&self, model_version: &str, event: FunnelEvent, step: u32, day: NaiveDate) -> Result<(), StoreError> {
+    async fn record(
+        &self,
+        model_version: &str,
+        event: FunnelEvent,
+        step: u32,
+        day: NaiveDate,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO guide_funnel (model_version, event, step, day, count) VALUES ($1, $2, $3, $4, 1) \
              ON CONFLICT (model_version, event, step, day) DO UPDATE SET count = guide_funnel.count + 1",
@@ -107,7 +113,7 @@ impl LeadStore for PgStore {
         .bind(record.created_at)
         .bind(record.result_id.as_ref().map(|r| r.as_str()))
         .bind(&record.source_page)
-        .bind(if record.spam_reason.is_some() { "spam" } else { "new" })
+        .bind(record.status())
         .bind(&record.spam_reason)
         .fetch_optional(&mut *tx)
         .await;
@@ -118,21 +124,22 @@ impl LeadStore for PgStore {
                     .bind(&record.idempotency_key)
                     .fetch_one(&mut *tx)
                     .await?;
-                return Ok(Stored::AlreadyStored { reference: row.get("reference"), created_at: row.get("created_at") });
+                return Ok(Stored::AlreadyStored {
+                    reference: row.get("reference"),
+                    created_at: row.get("created_at"),
+                });
             }
             Err(e) if super::is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
             Err(e) => return Err(e.into()),
         };
-        let detail = match &record.spam_reason {
-            Some(reason) => format!("received from the contact form; held as suspected spam ({reason})"),
-            None => "received from the contact form".to_string(),
-        };
-        sqlx::query("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'visitor', 'created', $3)")
-            .bind(lead_id)
-            .bind(record.created_at)
-            .bind(detail)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'visitor', 'created', $3)",
+        )
+        .bind(lead_id)
+        .bind(record.created_at)
+        .bind(record.history_entry())
+        .execute(&mut *tx)
+        .await?;
         for message in notifications {
             sqlx::query(
                 "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)",
@@ -172,7 +179,12 @@ impl SecretStore for PgStore {
 
 #[async_trait]
 impl OutboxStore for PgStore {
-    async fn claim_due(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+    async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
         // SKIP LOCKED: instances claiming at the same moment each get different rows.
         let rows = sqlx::query(
             "UPDATE outbox SET locked_until = $1 WHERE id IN ( \

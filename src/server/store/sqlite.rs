@@ -5,9 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 use super::{
-    parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage,
-    OutboxStore, ResultId, ResultStore,
-    SecretStore, StoreError, Stored, StoredResult,
+    parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem,
+    OutboxMessage, OutboxStore, ResultId, ResultStore, SecretStore, StoreError, Stored, StoredResult,
 };
 use crate::server::database::SqliteDb;
 
@@ -24,7 +23,8 @@ impl SqliteStore {
 #[async_trait]
 impl ResultStore for SqliteStore {
     async fn insert(&self, result: &StoredResult) -> Result<(), StoreError> {
-        let recommendation = serde_json::to_string(&result.recommendation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let recommendation =
+            serde_json::to_string(&result.recommendation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "INSERT INTO guide_results (id, answers, recommendation, model_version, created_at) VALUES (?, ?, ?, ?, ?)",
         )
@@ -47,9 +47,8 @@ impl ResultStore for SqliteStore {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let created: String = row.get("created_at");
-        let created_at = DateTime::parse_from_rfc3339(&created)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?
-            .with_timezone(&Utc);
+        let created_at =
+            DateTime::parse_from_rfc3339(&created).map_err(|e| StoreError::Corrupt(e.to_string()))?.with_timezone(&Utc);
         parse_stored(row.get("id"), row.get("answers"), row.get("recommendation"), row.get("model_version"), created_at)
             .map(Some)
     }
@@ -57,7 +56,13 @@ impl ResultStore for SqliteStore {
 
 #[async_trait]
 impl FunnelStore for SqliteStore {
-    async fn record(&self, model_version: &str, event: FunnelEvent, step: u32, day: NaiveDate) -> Result<(), StoreError> {
+    async fn record(
+        &self,
+        model_version: &str,
+        event: FunnelEvent,
+        step: u32,
+        day: NaiveDate,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO guide_funnel (model_version, event, step, day, count) VALUES (?, ?, ?, ?, 1) \
              ON CONFLICT (model_version, event, step, day) DO UPDATE SET count = count + 1",
@@ -143,7 +148,7 @@ async fn insert_lead(
         .bind(&now)
         .bind(record.result_id.as_ref().map(|r| r.as_str()))
         .bind(&record.source_page)
-        .bind(if record.spam_reason.is_some() { "spam" } else { "new" })
+        .bind(record.status())
         .bind(&record.spam_reason)
         .bind(&now)
         .fetch_one(&mut *tx)
@@ -153,16 +158,14 @@ async fn insert_lead(
             Err(e) if super::is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
             Err(e) => return Err(e.into()),
         };
-        let detail = match &record.spam_reason {
-            Some(reason) => format!("received from the contact form; held as suspected spam ({reason})"),
-            None => "received from the contact form".to_string(),
-        };
-        sqlx::query("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES (?, ?, 'visitor', 'created', ?)")
-            .bind(lead_id)
-            .bind(&now)
-            .bind(detail)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES (?, ?, 'visitor', 'created', ?)",
+        )
+        .bind(lead_id)
+        .bind(&now)
+        .bind(record.history_entry())
+        .execute(&mut *tx)
+        .await?;
         for message in notifications {
             sqlx::query(
                 "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -188,14 +191,20 @@ impl SecretStore for SqliteStore {
             .bind(fresh)
             .execute(&self.db.writer)
             .await?;
-        let row = sqlx::query("SELECT value FROM app_secrets WHERE name = ?").bind(name).fetch_one(&self.db.writer).await?;
+        let row =
+            sqlx::query("SELECT value FROM app_secrets WHERE name = ?").bind(name).fetch_one(&self.db.writer).await?;
         Ok(row.get("value"))
     }
 }
 
 #[async_trait]
 impl OutboxStore for SqliteStore {
-    async fn claim_due(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+    async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
         let now = sqlite_time(now);
         let rows = sqlx::query(
             "UPDATE outbox SET locked_until = ? WHERE id IN ( \
@@ -211,7 +220,12 @@ impl OutboxStore for SqliteStore {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| OutboxItem { id: r.get("id"), channel: r.get("channel"), payload: r.get("payload"), attempts: r.get("attempts") })
+            .map(|r| OutboxItem {
+                id: r.get("id"),
+                channel: r.get("channel"),
+                payload: r.get("payload"),
+                attempts: r.get("attempts"),
+            })
             .collect())
     }
 
