@@ -10,3 +10,4 @@ pub mod lead;
 pub mod questions;
 pub mod recommendation;
 pub mod situation;
+pub mod staff;

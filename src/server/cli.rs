@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use super::database::Database;
 use super::settings::Settings;
 use super::startup::Application;
+use super::users_cli::{self, UserCommand};
 use super::{shutdown, telemetry};
 
 #[derive(Parser)]
@@ -29,6 +30,9 @@ enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
 }
 
 /// Runs the command line and turns every failure into a one-line message and an exit code.
@@ -44,6 +48,7 @@ pub async fn run() -> ExitCode {
     let outcome = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(settings).await,
+        Command::User(command) => users_cli::run(settings, command).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,7 @@
 //! Everything that only exists on the server: settings, start-up, storage, HTTP plumbing.
 
 pub mod api;
+pub mod auth;
 pub mod cli;
 pub mod client_ip;
 pub mod contact;
@@ -18,3 +19,4 @@ pub mod state;
 pub mod static_files;
 pub mod store;
 pub mod telemetry;
+pub mod users_cli;

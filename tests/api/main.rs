@@ -10,3 +10,4 @@ mod outbox;
 mod pages;
 mod recommendation;
 mod seo;
+mod users;

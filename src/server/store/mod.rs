@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::lead::NewLead;
 use crate::domain::recommendation::Recommendation;
+use crate::domain::staff::Role;
 
 use super::database::Database;
 
@@ -180,6 +181,46 @@ pub trait OutboxStore: Send + Sync {
     async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError>;
 }
 
+/// A staff account. The password hash is deliberately not `Serialize`-able or printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StaffUser {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for StaffUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "StaffUser {{ id: {}, email: {}, role: {}, disabled: {} }}",
+            self.id, self.email, self.role, self.disabled
+        )
+    }
+}
+
+/// Staff accounts.
+#[async_trait]
+pub trait UserStore: Send + Sync {
+    /// Adds an account; `Ok(false)` when the email is taken.
+    async fn add_user(
+        &self,
+        email: &str,
+        role: Role,
+        password_hash: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+    async fn users(&self) -> Result<Vec<StaffUser>, StoreError>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<StaffUser>, StoreError>;
+    /// `Ok(false)` when there is no such account.
+    async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError>;
+    /// `Ok(false)` when there is no such account.
+    async fn disable_user(&self, email: &str, at: DateTime<Utc>) -> Result<bool, StoreError>;
+}
+
 /// Secrets shared by every instance on the database.
 #[async_trait]
 pub trait SecretStore: Send + Sync {
@@ -195,6 +236,7 @@ pub struct Stores {
     pub leads: Arc<dyn LeadStore>,
     pub outbox: Arc<dyn OutboxStore>,
     pub secrets: Arc<dyn SecretStore>,
+    pub users: Arc<dyn UserStore>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -213,7 +255,8 @@ impl Stores {
                     funnel: store.clone(),
                     leads: store.clone(),
                     outbox: store.clone(),
-                    secrets: store,
+                    secrets: store.clone(),
+                    users: store,
                 }
             }
             Database::Postgres(pool) => {
@@ -223,7 +266,8 @@ impl Stores {
                     funnel: store.clone(),
                     leads: store.clone(),
                     outbox: store.clone(),
-                    secrets: store,
+                    secrets: store.clone(),
+                    users: store,
                 }
             }
         }

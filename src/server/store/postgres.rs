@@ -4,9 +4,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgPool, Row};
 
+use crate::domain::staff::Role;
+
 use super::{
     parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage, OutboxStore, ResultId,
-    ResultStore, SecretStore, StoreError, Stored, StoredResult,
+    ResultStore, SecretStore, StaffUser, StoreError, Stored, StoredResult, UserStore,
 };
 
 pub struct PgStore {
@@ -227,5 +229,68 @@ impl OutboxStore for PgStore {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+}
+
+fn staff_user(row: &sqlx::postgres::PgRow) -> Result<StaffUser, StoreError> {
+    Ok(StaffUser {
+        id: row.get("id"),
+        email: row.get("email"),
+        role: Role::parse(row.get("role")).ok_or_else(|| StoreError::Corrupt("unknown role".into()))?,
+        password_hash: row.get("password_hash"),
+        disabled: row.get::<Option<DateTime<Utc>>, _>("disabled_at").is_some(),
+        created_at: row.get("created_at"),
+    })
+}
+
+#[async_trait]
+impl UserStore for PgStore {
+    async fn add_user(
+        &self,
+        email: &str,
+        role: Role,
+        password_hash: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO staff_users (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (email) DO NOTHING",
+        )
+        .bind(email)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn users(&self) -> Result<Vec<StaffUser>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM staff_users ORDER BY email").fetch_all(&self.pool).await?;
+        rows.iter().map(staff_user).collect()
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<StaffUser>, StoreError> {
+        let row =
+            sqlx::query("SELECT * FROM staff_users WHERE email = $1").bind(email).fetch_optional(&self.pool).await?;
+        row.as_ref().map(staff_user).transpose()
+    }
+
+    async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff_users SET password_hash = $1 WHERE email = $2")
+            .bind(password_hash)
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn disable_user(&self, email: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff_users SET disabled_at = COALESCE(disabled_at, $1) WHERE email = $2")
+            .bind(at)
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 }

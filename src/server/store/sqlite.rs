@@ -4,9 +4,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
+use crate::domain::staff::Role;
+
 use super::{
     parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem,
-    OutboxMessage, OutboxStore, ResultId, ResultStore, SecretStore, StoreError, Stored, StoredResult,
+    OutboxMessage, OutboxStore, ResultId, ResultStore, SecretStore, StaffUser, StoreError, Stored, StoredResult,
+    UserStore,
 };
 use crate::server::database::SqliteDb;
 
@@ -248,5 +251,69 @@ impl OutboxStore for SqliteStore {
         .execute(&self.db.writer)
         .await?;
         Ok(())
+    }
+}
+
+fn staff_user(row: &sqlx::sqlite::SqliteRow) -> Result<StaffUser, StoreError> {
+    Ok(StaffUser {
+        id: row.get("id"),
+        email: row.get("email"),
+        role: Role::parse(row.get("role")).ok_or_else(|| StoreError::Corrupt("unknown role".into()))?,
+        password_hash: row.get("password_hash"),
+        disabled: row.get::<Option<String>, _>("disabled_at").is_some(),
+        created_at: parse_sqlite_time(row.get("created_at"))?,
+    })
+}
+
+#[async_trait]
+impl UserStore for SqliteStore {
+    async fn add_user(
+        &self,
+        email: &str,
+        role: Role,
+        password_hash: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO staff_users (email, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+        )
+        .bind(email)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(sqlite_time(at))
+        .execute(&self.db.writer)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn users(&self) -> Result<Vec<StaffUser>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM staff_users ORDER BY email").fetch_all(&self.db.reader).await?;
+        rows.iter().map(staff_user).collect()
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<StaffUser>, StoreError> {
+        let row = sqlx::query("SELECT * FROM staff_users WHERE email = ?")
+            .bind(email)
+            .fetch_optional(&self.db.reader)
+            .await?;
+        row.as_ref().map(staff_user).transpose()
+    }
+
+    async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff_users SET password_hash = ? WHERE email = ?")
+            .bind(password_hash)
+            .bind(email)
+            .execute(&self.db.writer)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn disable_user(&self, email: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff_users SET disabled_at = COALESCE(disabled_at, ?) WHERE email = ?")
+            .bind(sqlite_time(at))
+            .bind(email)
+            .execute(&self.db.writer)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 }
