@@ -63,7 +63,9 @@ pub struct EmailSettings {
 // Both hold secrets: their Debug output names only what is safe to log.
 impl std::fmt::Debug for WebhookSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "WebhookSettings {{ url: {}, secret: … }}", self.url.split('?').next().unwrap_or_default())
+        // Chat webhooks carry their secret in the path: show the host only.
+        let host = self.url.split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
+        write!(f, "WebhookSettings {{ host: {host}, url and secret: … }}")
     }
 }
 
@@ -267,12 +269,15 @@ mod tests {
         let s = settings(&[
             ("ARCHGUIDE_SMTP_URL", "smtp://user:hunter2@mail.example.com:587"),
             ("ARCHGUIDE_NOTIFY_EMAIL_TO", "sales@example.com"),
-            ("ARCHGUIDE_WEBHOOK_URL", "https://hooks.example.com/x"),
+            ("ARCHGUIDE_WEBHOOK_URL", "https://hooks.example.com/services/T0/B0/pathsecret"),
             ("ARCHGUIDE_WEBHOOK_SECRET", "s3cret-value"),
         ])
         .unwrap();
         let shown = format!("{s:?}");
-        assert!(!shown.contains("hunter2") && !shown.contains("s3cret-value"), "{shown}");
+        for secret in ["hunter2", "s3cret-value", "pathsecret"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("hooks.example.com"));
     }
 
     #[test]
