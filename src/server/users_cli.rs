@@ -46,7 +46,8 @@ impl From<RoleArg> for Role {
 
 pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String> {
     let db = Database::connect(&settings.database_url).await.map_err(|e| e.to_string())?;
-    let users = Stores::new(&db).users;
+    let stores = Stores::new(&db);
+    let users = stores.users.clone();
     let outcome = async {
         match command {
             UserCommand::Add { email, role } => {
@@ -76,12 +77,14 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
             }
             UserCommand::SetPassword { email } => {
                 let email = staff_email(&email)?;
-                if users.user_by_email(&email).await.map_err(|e| e.to_string())?.is_none() {
+                let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
                     return Err(format!("there is no account for {email}"));
-                }
+                };
                 let hash = password::hash(new_password(&email)?).await?;
                 users.set_password(&email, &hash).await.map_err(|e| e.to_string())?;
-                Ok(println!("set a new password for {email}"))
+                // Whoever knew the old password is logged out everywhere.
+                stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;
+                Ok(println!("set a new password for {email}; every session of this account has ended"))
             }
         }
     }

@@ -10,4 +10,5 @@ mod outbox;
 mod pages;
 mod recommendation;
 mod seo;
+mod store_contract;
 mod users;

@@ -1,3 +1,4 @@
-//! Staff authentication: password hashing and policy (sessions and login come with the inbox).
+//! Staff authentication: passwords and sessions.
 
 pub mod password;
+pub mod session;

@@ -221,6 +221,24 @@ pub trait UserStore: Send + Sync {
     async fn disable_user(&self, email: &str, at: DateTime<Utc>) -> Result<bool, StoreError>;
 }
 
+/// Staff sessions, by token hash.
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn create_session(&self, token_hash: &str, user_id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
+    /// The session's user, if the session exists, is live under `policy` at `now`, and its user
+    /// is not disabled; a live session's last use moves to `now`, a dead one is deleted.
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        policy: &crate::server::auth::session::SessionPolicy,
+    ) -> Result<Option<StaffUser>, StoreError>;
+    /// Ends one session.
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
+    /// Ends every session of one user (logout everywhere, a disabled account, a new password).
+    async fn delete_sessions_of(&self, user_id: i64) -> Result<(), StoreError>;
+}
+
 /// Secrets shared by every instance on the database.
 #[async_trait]
 pub trait SecretStore: Send + Sync {
@@ -237,6 +255,7 @@ pub struct Stores {
     pub outbox: Arc<dyn OutboxStore>,
     pub secrets: Arc<dyn SecretStore>,
     pub users: Arc<dyn UserStore>,
+    pub sessions: Arc<dyn SessionStore>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -256,7 +275,8 @@ impl Stores {
                     leads: store.clone(),
                     outbox: store.clone(),
                     secrets: store.clone(),
-                    users: store,
+                    users: store.clone(),
+                    sessions: store,
                 }
             }
             Database::Postgres(pool) => {
@@ -267,7 +287,8 @@ impl Stores {
                     leads: store.clone(),
                     outbox: store.clone(),
                     secrets: store.clone(),
-                    users: store,
+                    users: store.clone(),
+                    sessions: store,
                 }
             }
         }

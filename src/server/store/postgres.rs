@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgPool, Row};
 
 use crate::domain::staff::Role;
+use crate::server::auth::session::SessionPolicy;
+use crate::server::store::SessionStore;
 
 use super::{
     parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage, OutboxStore, ResultId,
@@ -292,5 +294,59 @@ impl UserStore for PgStore {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+#[async_trait]
+impl SessionStore for PgStore {
+    async fn create_session(&self, token_hash: &str, user_id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        policy: &SessionPolicy,
+    ) -> Result<Option<StaffUser>, StoreError> {
+        let row = sqlx::query(
+            "SELECT s.created_at AS session_created, s.last_seen_at, u.* FROM staff_sessions s \
+             JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let created: DateTime<Utc> = row.get("session_created");
+        let last_seen: DateTime<Utc> = row.get("last_seen_at");
+        let user = staff_user(&row)?;
+        if user.disabled || !policy.is_live(created, last_seen, now) {
+            self.delete_session(token_hash).await?;
+            return Ok(None);
+        }
+        sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(Some(user))
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn delete_sessions_of(&self, user_id: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1").bind(user_id).execute(&self.pool).await?;
+        Ok(())
     }
 }

@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 use crate::domain::staff::Role;
+use crate::server::auth::session::SessionPolicy;
+use crate::server::store::SessionStore;
 
 use super::{
     parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem,
@@ -315,5 +317,61 @@ impl UserStore for SqliteStore {
             .execute(&self.db.writer)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+#[async_trait]
+impl SessionStore for SqliteStore {
+    async fn create_session(&self, token_hash: &str, user_id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(sqlite_time(at))
+            .bind(sqlite_time(at))
+            .execute(&self.db.writer)
+            .await?;
+        Ok(())
+    }
+
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        policy: &SessionPolicy,
+    ) -> Result<Option<StaffUser>, StoreError> {
+        let row = sqlx::query(
+            "SELECT s.created_at AS session_created, s.last_seen_at, u.* FROM staff_sessions s \
+             JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.db.reader)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let created = parse_sqlite_time(row.get("session_created"))?;
+        let last_seen = parse_sqlite_time(row.get("last_seen_at"))?;
+        let user = staff_user(&row)?;
+        if user.disabled || !policy.is_live(created, last_seen, now) {
+            self.delete_session(token_hash).await?;
+            return Ok(None);
+        }
+        sqlx::query("UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?")
+            .bind(sqlite_time(now))
+            .bind(token_hash)
+            .execute(&self.db.writer)
+            .await?;
+        Ok(Some(user))
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.db.writer)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_sessions_of(&self, user_id: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE user_id = ?").bind(user_id).execute(&self.db.writer).await?;
+        Ok(())
     }
 }

@@ -1,0 +1,76 @@
+//! The same expectations of the stores, run on SQLite and on PostgreSQL.
+
+use chrono::{DateTime, Duration, Utc};
+
+use archguide::domain::staff::Role;
+use archguide::server::auth::session::{token_hash, SessionPolicy};
+use archguide::server::database::{Database, DatabaseUrl};
+use archguide::server::store::Stores;
+
+use crate::helpers::TestPostgres;
+
+async fn open(url: &str) -> (Database, Stores) {
+    let db = Database::connect(&DatabaseUrl::parse(url).unwrap()).await.expect("database opens");
+    let stores = Stores::new(&db);
+    (db, stores)
+}
+
+/// Staff sessions: live while used, ended by idleness, age, a disabled account or "log out everywhere".
+async fn sessions_behave(stores: &Stores) {
+    let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    let policy = SessionPolicy::default();
+    assert!(stores.users.add_user("sales@example.com", Role::Sales, "$argon2id$placeholder", t0).await.unwrap());
+    assert!(!stores.users.add_user("sales@example.com", Role::Admin, "x", t0).await.unwrap(), "one account per email");
+    let user = stores.users.user_by_email("sales@example.com").await.unwrap().unwrap();
+
+    let idle = token_hash("idle-token");
+    stores.sessions.create_session(&idle, user.id, t0).await.unwrap();
+    let seen = stores.sessions.session_user(&idle, t0 + Duration::minutes(10), &policy).await.unwrap();
+    assert_eq!(seen.map(|u| u.email), Some("sales@example.com".to_string()));
+    assert!(stores.sessions.session_user(&idle, t0 + Duration::minutes(41), &policy).await.unwrap().is_none());
+    assert!(
+        stores.sessions.session_user(&idle, t0 + Duration::minutes(11), &policy).await.unwrap().is_none(),
+        "deleted"
+    );
+
+    let busy = token_hash("busy-token");
+    stores.sessions.create_session(&busy, user.id, t0).await.unwrap();
+    let mut now: DateTime<Utc> = t0;
+    while now < t0 + Duration::hours(7) + Duration::minutes(40) {
+        now += Duration::minutes(20);
+        assert!(stores.sessions.session_user(&busy, now, &policy).await.unwrap().is_some(), "{now}");
+    }
+    assert!(stores.sessions.session_user(&busy, t0 + Duration::hours(8), &policy).await.unwrap().is_none());
+
+    let a = token_hash("a");
+    let b = token_hash("b");
+    stores.sessions.create_session(&a, user.id, t0).await.unwrap();
+    stores.sessions.create_session(&b, user.id, t0).await.unwrap();
+    stores.sessions.delete_sessions_of(user.id).await.unwrap();
+    assert!(stores.sessions.session_user(&a, t0, &policy).await.unwrap().is_none());
+    assert!(stores.sessions.session_user(&b, t0, &policy).await.unwrap().is_none());
+
+    let c = token_hash("c");
+    stores.sessions.create_session(&c, user.id, t0).await.unwrap();
+    assert!(stores.users.disable_user("sales@example.com", t0).await.unwrap());
+    assert!(
+        stores.sessions.session_user(&c, t0, &policy).await.unwrap().is_none(),
+        "a disabled account has no session"
+    );
+}
+
+#[tokio::test]
+async fn sessions_behave_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, stores) = open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
+    sessions_behave(&stores).await;
+    db.close().await;
+}
+
+#[tokio::test]
+async fn sessions_behave_on_postgres() {
+    let pg = TestPostgres::create().await;
+    let (db, stores) = open(&pg.url).await;
+    sessions_behave(&stores).await;
+    db.close().await;
+}
