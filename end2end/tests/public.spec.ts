@@ -52,7 +52,8 @@ test("every internal link on the public pages resolves", async ({ page, request 
   expect(links.size).toBeGreaterThan(5);
   for (const href of links) {
     const response = await request.get(href);
-    expect(response.status(), href).toBe(200);
+    const detail = response.ok() ? "" : ` ${JSON.stringify(response.headers())} ${(await response.text()).slice(0, 300)}`;
+    expect(response.status(), `${href}${detail}`).toBe(200);
   }
 });
 
