@@ -178,6 +178,7 @@ fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
+        .merge(static_files::embedded_routes())
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)

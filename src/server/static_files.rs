@@ -28,3 +28,17 @@ pub fn assets_are_hashed() -> bool {
         .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
         .is_some_and(|file| file.is_file())
 }
+
+/// The two files every page links outside `/pkg`, built into the binary: they are tiny, and a
+/// deployment then cannot miss them.
+pub fn embedded_routes() -> axum::Router<super::state::AppState> {
+    use axum::routing::get;
+    fn file(content_type: &'static str, body: &'static [u8]) -> impl axum::response::IntoResponse + Clone {
+        ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body)
+    }
+    let favicon = file("image/svg+xml", include_bytes!("../../public/favicon.svg"));
+    let theme = file("text/javascript; charset=utf-8", include_bytes!("../../public/theme.js"));
+    axum::Router::new()
+        .route("/favicon.svg", get(move || async move { favicon }))
+        .route("/theme.js", get(move || async move { theme }))
+}
