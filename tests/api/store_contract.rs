@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use archguide::domain::staff::Role;
 use archguide::server::auth::session::{token_hash, SessionPolicy};
 use archguide::server::database::{Database, DatabaseUrl};
-use archguide::server::store::Stores;
+use archguide::server::store::{session_user, Stores};
 
 use crate::helpers::TestPostgres;
 
@@ -25,11 +25,14 @@ async fn sessions_behave(stores: &Stores) {
 
     let idle = token_hash("idle-token");
     stores.sessions.create_session(&idle, user.id, t0).await.unwrap();
-    let seen = stores.sessions.session_user(&idle, t0 + Duration::minutes(10), &policy).await.unwrap();
+    let seen = session_user(stores.sessions.as_ref(), &idle, t0 + Duration::minutes(10), &policy).await.unwrap();
     assert_eq!(seen.map(|u| u.email), Some("sales@example.com".to_string()));
-    assert!(stores.sessions.session_user(&idle, t0 + Duration::minutes(41), &policy).await.unwrap().is_none());
+    assert!(session_user(stores.sessions.as_ref(), &idle, t0 + Duration::minutes(41), &policy)
+        .await
+        .unwrap()
+        .is_none());
     assert!(
-        stores.sessions.session_user(&idle, t0 + Duration::minutes(11), &policy).await.unwrap().is_none(),
+        session_user(stores.sessions.as_ref(), &idle, t0 + Duration::minutes(11), &policy).await.unwrap().is_none(),
         "deleted"
     );
 
@@ -38,23 +41,23 @@ async fn sessions_behave(stores: &Stores) {
     let mut now: DateTime<Utc> = t0;
     while now < t0 + Duration::hours(7) + Duration::minutes(40) {
         now += Duration::minutes(20);
-        assert!(stores.sessions.session_user(&busy, now, &policy).await.unwrap().is_some(), "{now}");
+        assert!(session_user(stores.sessions.as_ref(), &busy, now, &policy).await.unwrap().is_some(), "{now}");
     }
-    assert!(stores.sessions.session_user(&busy, t0 + Duration::hours(8), &policy).await.unwrap().is_none());
+    assert!(session_user(stores.sessions.as_ref(), &busy, t0 + Duration::hours(8), &policy).await.unwrap().is_none());
 
     let a = token_hash("a");
     let b = token_hash("b");
     stores.sessions.create_session(&a, user.id, t0).await.unwrap();
     stores.sessions.create_session(&b, user.id, t0).await.unwrap();
     stores.sessions.delete_sessions_of(user.id).await.unwrap();
-    assert!(stores.sessions.session_user(&a, t0, &policy).await.unwrap().is_none());
-    assert!(stores.sessions.session_user(&b, t0, &policy).await.unwrap().is_none());
+    assert!(session_user(stores.sessions.as_ref(), &a, t0, &policy).await.unwrap().is_none());
+    assert!(session_user(stores.sessions.as_ref(), &b, t0, &policy).await.unwrap().is_none());
 
     let c = token_hash("c");
     stores.sessions.create_session(&c, user.id, t0).await.unwrap();
     assert!(stores.users.disable_user("sales@example.com", t0).await.unwrap());
     assert!(
-        stores.sessions.session_user(&c, t0, &policy).await.unwrap().is_none(),
+        session_user(stores.sessions.as_ref(), &c, t0, &policy).await.unwrap().is_none(),
         "a disabled account has no session"
     );
 }

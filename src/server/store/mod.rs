@@ -225,18 +225,38 @@ pub trait UserStore: Send + Sync {
 #[async_trait]
 pub trait SessionStore: Send + Sync {
     async fn create_session(&self, token_hash: &str, user_id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
-    /// The session's user, if the session exists, is live under `policy` at `now`, and its user
-    /// is not disabled; a live session's last use moves to `now`, a dead one is deleted.
-    async fn session_user(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-        policy: &crate::server::auth::session::SessionPolicy,
-    ) -> Result<Option<StaffUser>, StoreError>;
+    /// The session's start, last use and user, if the session exists.
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError>;
+    /// Records a use of the session.
+    async fn touch_session(&self, token_hash: &str, at: DateTime<Utc>) -> Result<(), StoreError>;
     /// Ends one session.
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
     /// Ends every session of one user (logout everywhere, a disabled account, a new password).
     async fn delete_sessions_of(&self, user_id: i64) -> Result<(), StoreError>;
+}
+
+/// A stored session as the stores return it.
+pub struct SessionRow {
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub user: StaffUser,
+}
+
+/// The session's user, if the session exists, is live under `policy` at `now`, and its user is
+/// not disabled. A live session's last use moves to `now`; a dead one is deleted.
+pub async fn session_user(
+    sessions: &dyn SessionStore,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    policy: &crate::server::auth::session::SessionPolicy,
+) -> Result<Option<StaffUser>, StoreError> {
+    let Some(row) = sessions.session(token_hash).await? else { return Ok(None) };
+    if row.user.disabled || !policy.is_live(row.created_at, row.last_seen_at, now) {
+        sessions.delete_session(token_hash).await?;
+        return Ok(None);
+    }
+    sessions.touch_session(token_hash, now).await?;
+    Ok(Some(row.user))
 }
 
 /// Secrets shared by every instance on the database.

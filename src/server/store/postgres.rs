@@ -5,8 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgPool, Row};
 
 use crate::domain::staff::Role;
-use crate::server::auth::session::SessionPolicy;
-use crate::server::store::SessionStore;
+use crate::server::store::{SessionRow, SessionStore};
 
 use super::{
     parse_stored, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem, OutboxMessage, OutboxStore, ResultId,
@@ -311,12 +310,7 @@ impl SessionStore for PgStore {
         Ok(())
     }
 
-    async fn session_user(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-        policy: &SessionPolicy,
-    ) -> Result<Option<StaffUser>, StoreError> {
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
             "SELECT s.created_at AS session_created, s.last_seen_at, u.* FROM staff_sessions s \
              JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = $1",
@@ -325,19 +319,20 @@ impl SessionStore for PgStore {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let created: DateTime<Utc> = row.get("session_created");
-        let last_seen: DateTime<Utc> = row.get("last_seen_at");
-        let user = staff_user(&row)?;
-        if user.disabled || !policy.is_live(created, last_seen, now) {
-            self.delete_session(token_hash).await?;
-            return Ok(None);
-        }
+        Ok(Some(SessionRow {
+            created_at: row.get("session_created"),
+            last_seen_at: row.get("last_seen_at"),
+            user: staff_user(&row)?,
+        }))
+    }
+
+    async fn touch_session(&self, token_hash: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
         sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(now)
+            .bind(at)
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
-        Ok(Some(user))
+        Ok(())
     }
 
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {

@@ -5,8 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 use crate::domain::staff::Role;
-use crate::server::auth::session::SessionPolicy;
-use crate::server::store::SessionStore;
+use crate::server::store::{SessionRow, SessionStore};
 
 use super::{
     parse_sqlite_time, parse_stored, sqlite_time, FunnelEvent, FunnelStore, LeadRecord, LeadStore, OutboxItem,
@@ -333,12 +332,7 @@ impl SessionStore for SqliteStore {
         Ok(())
     }
 
-    async fn session_user(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-        policy: &SessionPolicy,
-    ) -> Result<Option<StaffUser>, StoreError> {
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
             "SELECT s.created_at AS session_created, s.last_seen_at, u.* FROM staff_sessions s \
              JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = ?",
@@ -347,19 +341,20 @@ impl SessionStore for SqliteStore {
         .fetch_optional(&self.db.reader)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let created = parse_sqlite_time(row.get("session_created"))?;
-        let last_seen = parse_sqlite_time(row.get("last_seen_at"))?;
-        let user = staff_user(&row)?;
-        if user.disabled || !policy.is_live(created, last_seen, now) {
-            self.delete_session(token_hash).await?;
-            return Ok(None);
-        }
+        Ok(Some(SessionRow {
+            created_at: parse_sqlite_time(row.get("session_created"))?,
+            last_seen_at: parse_sqlite_time(row.get("last_seen_at"))?,
+            user: staff_user(&row)?,
+        }))
+    }
+
+    async fn touch_session(&self, token_hash: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
         sqlx::query("UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?")
-            .bind(sqlite_time(now))
+            .bind(sqlite_time(at))
             .bind(token_hash)
             .execute(&self.db.writer)
             .await?;
-        Ok(Some(user))
+        Ok(())
     }
 
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
