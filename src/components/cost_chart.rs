@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::answers::plain_number;
+use crate::domain::cost::usd;
 
 /// One line of the chart: its name and its points (requests a month, USD a month).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,14 +62,6 @@ impl Scale {
 
 /// Line styles: colour and dash differ, so the lines stay apart without colour vision.
 const STYLES: [(&str, &str); 3] = [("#0f766e", ""), ("#7c3aed", "8 4"), ("#b45309", "2 4")];
-
-fn money(v: f64) -> String {
-    if v < 10.0 {
-        format!("${v:.2}")
-    } else {
-        format!("${}", plain_number(v.round()))
-    }
-}
 
 fn requests_label(v: f64) -> String {
     match v {
@@ -129,7 +122,7 @@ pub fn CostChartView(chart: CostChart) -> impl IntoView {
                 .points
                 .iter()
                 .min_by(|a, b| (a.0.ln() - chart.volume.ln()).abs().total_cmp(&(b.0.ln() - chart.volume.ln()).abs()));
-            format!("{} about {}", s.name, money(at_volume.map(|p| p.1).unwrap_or(0.0)))
+            format!("{} about {}", s.name, usd(at_volume.map(|p| p.1).unwrap_or(0.0)))
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -154,7 +147,7 @@ pub fn CostChartView(chart: CostChart) -> impl IntoView {
                 <desc id="cost-chart-desc">{description.clone()}</desc>
                 {y_ticks.iter().map(|t| view! {
                     <line x1=LEFT.to_string() x2=(WIDTH - RIGHT).to_string() y1=format!("{:.1}", scale.py(*t)) y2=format!("{:.1}", scale.py(*t)) stroke="currentColor" opacity="0.15"/>
-                    <text x=(LEFT - 6.0).to_string() y=format!("{:.1}", scale.py(*t) + 4.0) font-size="11" text-anchor="end" fill="currentColor">{money(*t)}</text>
+                    <text x=(LEFT - 6.0).to_string() y=format!("{:.1}", scale.py(*t) + 4.0) font-size="11" text-anchor="end" fill="currentColor">{usd(*t)}</text>
                 }).collect_view()}
                 {x_ticks.iter().map(|t| view! {
                     <text x=format!("{:.1}", scale.px(*t)) y=(HEIGHT - BOTTOM + 16.0).to_string() font-size="11" text-anchor="middle" fill="currentColor">{requests_label(*t)}</text>
@@ -178,7 +171,7 @@ pub fn CostChartView(chart: CostChart) -> impl IntoView {
                         {(0..rows).step_by(3).map(|i| view! {
                             <tr>
                                 <th scope="row" class="text-left font-normal">{plain_number(chart.series[0].points[i].0.round())}</th>
-                                {chart.series.iter().map(|s| view! { <td>{money(s.points[i].1)}</td> }).collect_view()}
+                                {chart.series.iter().map(|s| view! { <td>{usd(s.points[i].1)}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
                     </tbody>

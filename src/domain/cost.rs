@@ -289,6 +289,15 @@ mod tests {
     }
 }
 
+/// Dollars for people: cents below $10, whole dollars above.
+pub fn usd(amount: f64) -> String {
+    if amount < 10.0 {
+        format!("${amount:.2}")
+    } else {
+        format!("${}", super::answers::plain_number(amount.round()))
+    }
+}
+
 /// The monthly cost of the workload at `samples` request volumes spread evenly on a log scale
 /// from `from` to `to` requests a month, everything else unchanged: the data of the cost chart.
 pub fn cost_curve(

@@ -6,9 +6,10 @@ use crate::domain::situation::{
     LoadShape, LongestTask, OpsMaturity, Portability, ScalingDivergence, Situation, StartingPoint,
 };
 
-use super::costing::{usd, Costed};
+use super::costing::Costed;
 use super::model::{Model, Prerequisite};
 use super::scoring::Scores;
+use crate::domain::cost::usd;
 
 fn warning(code: &str, message: impl Into<String>, answers: &[&str]) -> Warning {
     Warning { code: code.into(), message: message.into(), answers: answers.iter().map(|a| a.to_string()).collect() }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answers::plain_number;
-use crate::domain::cost::{break_even_monthly_requests, monthly_cost, PriceTable, Workload};
+use crate::domain::cost::{break_even_monthly_requests, monthly_cost, usd, PriceTable, Workload};
 use crate::domain::recommendation::{CostAssumptions, CostResult, Execution, MonthlyUsd, Reason};
 use crate::domain::situation::{OpsMaturity, Situation};
 
@@ -148,15 +148,6 @@ pub fn reasons(situation: &Situation, costs: &[f64; 4], weights: &CostWeights, e
         }
     }
     out
-}
-
-/// Dollars for people: cents below $10, whole dollars above.
-pub fn usd(amount: f64) -> String {
-    if amount < 10.0 {
-        format!("${amount:.2}")
-    } else {
-        format!("${}", plain_number(amount.round()))
-    }
 }
 
 /// A request count for people: "1.2 million", "350 thousand", "4 billion".

@@ -4,15 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::cost_chart::{CostChart, CostChartView};
 use crate::domain::answers::plain_number;
+use crate::domain::cost::usd;
 use crate::domain::recommendation::CostResult;
-
-fn usd(amount: f64) -> String {
-    if amount < 10.0 {
-        format!("${amount:.2}")
-    } else {
-        format!("${}", plain_number(amount.round()))
-    }
-}
 
 #[component]
 pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> impl IntoView {

@@ -287,30 +287,24 @@ impl std::fmt::Debug for Stores {
 impl Stores {
     pub fn new(db: &Database) -> Self {
         match db {
-            Database::Sqlite(db) => {
-                let store = Arc::new(sqlite::SqliteStore::new(db.clone()));
-                Stores {
-                    results: store.clone(),
-                    funnel: store.clone(),
-                    leads: store.clone(),
-                    outbox: store.clone(),
-                    secrets: store.clone(),
-                    users: store.clone(),
-                    sessions: store,
-                }
-            }
-            Database::Postgres(pool) => {
-                let store = Arc::new(postgres::PgStore::new(pool.clone()));
-                Stores {
-                    results: store.clone(),
-                    funnel: store.clone(),
-                    leads: store.clone(),
-                    outbox: store.clone(),
-                    secrets: store.clone(),
-                    users: store.clone(),
-                    sessions: store,
-                }
-            }
+            Database::Sqlite(db) => Self::all(Arc::new(sqlite::SqliteStore::new(db.clone()))),
+            Database::Postgres(pool) => Self::all(Arc::new(postgres::PgStore::new(pool.clone()))),
+        }
+    }
+
+    /// One backend serves every store.
+    fn all<S>(store: Arc<S>) -> Self
+    where
+        S: ResultStore + FunnelStore + LeadStore + OutboxStore + SecretStore + UserStore + SessionStore + 'static,
+    {
+        Stores {
+            results: store.clone(),
+            funnel: store.clone(),
+            leads: store.clone(),
+            outbox: store.clone(),
+            secrets: store.clone(),
+            users: store.clone(),
+            sessions: store,
         }
     }
 }
