@@ -156,6 +156,14 @@ fn leptos_options(settings: &Settings, port: u16) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, generated once per process. Generating them renders the app with resource
+/// loading suppressed process-wide, so a page rendering at the same moment (another app in the
+/// same test process) could wait forever on a resource; once is also all that is needed.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// What every rendered page can read through context, besides the state itself.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let state = state.clone();
@@ -181,7 +189,7 @@ fn router(state: AppState) -> Router {
         .merge(static_files::embedded_routes())
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
-        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), render_shell)
+        .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         // Nothing this site accepts is larger; bigger bodies are refused before they are read.
