@@ -16,7 +16,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-DATABASE_URL="sqlite://$work/archguide.db" \
+export DATABASE_URL="sqlite://$work/archguide.db"
+# The staff account the inbox specs log in with.
+echo "amber kettle drifts north" | "$bin" user add sales-e2e@example.com --role sales >/dev/null
+
 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 LEPTOS_SITE_ROOT="$PWD/target/site" \
 ARCHGUIDE_LOG="${ARCHGUIDE_LOG:-warn}" \

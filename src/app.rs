@@ -13,6 +13,7 @@ use crate::pages::{
     contact::{thanks::ThanksPage, ContactPage},
     guide::{result::ResultPage, GuidePage},
     home::HomePage,
+    inbox::{dashboard::DashboardPage, lead::LeadPage, login::LoginPage, users::UsersPage, InboxPage},
     learn::LearnPage,
     not_found::NotFoundPage,
     privacy::PrivacyPage,
@@ -65,6 +66,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async/>
                         <Route path=path!("contact/thanks") view=ThanksPage ssr=SsrMode::Async/>
                         <Route path=path!("privacy") view=PrivacyPage/>
+                        // The staff area: rendered whole before it is sent (the session check
+                        // and the data come first), never cached.
+                        <Route path=path!("inbox") view=InboxPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/login") view=LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/users") view=UsersPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/leads/:reference") view=LeadPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Footer/>

@@ -19,10 +19,30 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
-/// The site header: the brand, the three places a visitor goes, and the theme switch.
+/// Whether the page being shown belongs to the staff area (which has its own navigation).
+fn in_staff_area() -> bool {
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    path == "/inbox" || path.starts_with("/inbox/")
+}
+
+/// The site header: the brand, the three places a visitor goes, and the theme switch. In the
+/// staff area: the brand and "Inbox" only.
 #[component]
 pub fn Header() -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
+    if in_staff_area() {
+        return view! {
+            <header class="border-b border-slate-200 dark:border-slate-800 print:hidden">
+                <div class="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+                    <p class="text-lg font-bold tracking-tight">
+                        <a href="/inbox">{brand.name}" · Inbox"</a>
+                    </p>
+                    <ThemeToggle/>
+                </div>
+            </header>
+        }
+        .into_any();
+    }
     let link = "rounded px-2 py-1 font-medium text-slate-700 hover:text-slate-950 hover:underline \
                 aria-[current=page]:text-slate-950 aria-[current=page]:underline \
                 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white";
@@ -47,12 +67,16 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
     }
+    .into_any()
 }
 
 /// The site footer: who runs the site, the promise, and the privacy notice.
 #[component]
 pub fn Footer() -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
+    if in_staff_area() {
+        return ().into_any();
+    }
     view! {
         <footer class="mt-16 border-t border-slate-200 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
             <div class="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 sm:flex-row sm:justify-between">
@@ -69,6 +93,7 @@ pub fn Footer() -> impl IntoView {
             </div>
         </footer>
     }
+    .into_any()
 }
 
 /// The standard width and spacing of a page's content, with its one `<h1>`.

@@ -6,6 +6,7 @@ pub mod answers;
 mod choice;
 pub mod cost;
 pub mod engine;
+pub mod inbox;
 pub mod lead;
 pub mod questions;
 pub mod recommendation;

@@ -3,6 +3,7 @@
 pub mod contact;
 pub mod guide;
 pub mod home;
+pub mod inbox;
 pub mod learn;
 pub mod not_found;
 pub mod privacy;

@@ -5,13 +5,12 @@
 use std::net::SocketAddr;
 use std::time::Instant;
 
-use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Utc;
-use leptos::prelude::{provide_context, use_context};
+use leptos::prelude::use_context;
 
 use crate::domain::lead::{LeadInput, NewLead};
 use crate::pages::contact::ContactFormState;
@@ -19,7 +18,6 @@ use crate::pages::privacy::PRIVACY_VERSION;
 
 use super::client_ip::client_ip;
 use super::outbox::Notification;
-use super::startup::page_context;
 use super::state::AppState;
 use super::store::{LeadRecord, ResultId, StoreError, Stored};
 
@@ -153,15 +151,5 @@ fn reference() -> String {
 
 /// Renders the contact page again with the visitor's values and the problems found.
 async fn render_form(state: AppState, form: ContactFormState, status: StatusCode) -> Response {
-    let options = state.leptos_options.clone();
-    let base = page_context(&state);
-    let context = move || {
-        base();
-        provide_context(form.clone());
-    };
-    let render = leptos_axum::render_app_async_with_context(context, move || crate::app::shell(options.clone()));
-    let request = Request::builder().uri("/contact").body(Body::empty()).expect("a valid request");
-    let mut response = render(request).await;
-    *response.status_mut() = status;
-    response
+    super::render::page_with(&state, "/contact", form, status, None).await
 }

@@ -26,6 +26,8 @@ use tracing::Level;
 use crate::app::{shell, App};
 use crate::components::page_meta::PublicUrl;
 
+use super::auth::session::{Clock, SessionPolicy, SystemClock};
+use super::auth::staff;
 use super::database::{Database, DatabaseError};
 use super::form_token::FormTokens;
 use super::outbox::Worker;
@@ -33,7 +35,7 @@ use super::rate_limit::RateLimiter;
 use super::settings::Settings;
 use super::state::AppState;
 use super::store::Stores;
-use super::{api, contact, guide, health, seo, static_files};
+use super::{api, contact, guide, health, inbox, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -65,7 +67,12 @@ pub struct Application {
 
 impl Application {
     /// Opens the database (running migrations), builds the routes and binds the listener.
-    pub async fn build(mut settings: Settings) -> Result<Self, StartupError> {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// Like `build`, with the time that sessions and the inbox go by taken from `clock`.
+    pub async fn build_with_clock(mut settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
         let engine = Arc::new(settings.engine()?);
         let db = Database::connect(&settings.database_url).await?;
         let addr = settings.site_addr;
@@ -88,6 +95,8 @@ impl Application {
             form_tokens: Arc::new(FormTokens::new(token_key.as_bytes())),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
             outbox_wake: Arc::new(tokio::sync::Notify::new()),
+            clock,
+            session_policy: SessionPolicy::default(),
             settings: Arc::new(settings),
             stores,
             db: db.clone(),
@@ -180,18 +189,21 @@ fn router(state: AppState) -> Router {
     let render_shell = move || shell(options.clone());
     let pkg = static_files::pkg_service(&state.settings.site_root, state.leptos_options.hash_files);
 
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .nest("/api/v1", api::routes())
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
-        .merge(static_files::embedded_routes())
+        .merge(static_files::embedded_routes());
+    inbox::add_routes(router)
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Every /inbox route, server functions included, passes the session check first.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), staff::guard))
         // Nothing this site accepts is larger; bigger bodies are refused before they are read.
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(CompressionLayer::new())

@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 
 use crate::domain::engine::Engine;
 
+use super::auth::session::{Clock, SessionPolicy};
 use super::database::Database;
 use super::form_token::FormTokens;
 use super::rate_limit::RateLimiter;
@@ -25,6 +26,9 @@ pub struct AppState {
     pub contact_limiter: Arc<RateLimiter>,
     /// Wakes the notification worker when a lead has just been stored.
     pub outbox_wake: Arc<tokio::sync::Notify>,
+    /// Where staff sessions and the inbox read the time (a test moves it).
+    pub clock: Arc<dyn Clock>,
+    pub session_policy: SessionPolicy,
 }
 
 impl FromRef<AppState> for LeptosOptions {

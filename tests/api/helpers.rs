@@ -3,8 +3,10 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use archguide::server::auth::session::{Clock, ManualClock, SystemClock};
 use archguide::server::settings::Settings;
 use archguide::server::startup::Application;
 use tempfile::TempDir;
@@ -77,12 +79,21 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
 
 /// Starts the application on the database in `data_dir` (e.g. one a stopped app left behind).
 pub async fn spawn_app_in(data_dir: TempDir, overrides: &[(&str, &str)]) -> TestApp {
+    start(data_dir, overrides, Arc::new(SystemClock)).await
+}
+
+/// Starts the application with its time (for sessions and the inbox) taken from `clock`.
+pub async fn spawn_app_with_clock(clock: ManualClock, overrides: &[(&str, &str)]) -> TestApp {
+    start(tempfile::tempdir().expect("temp dir"), overrides, Arc::new(clock)).await
+}
+
+async fn start(data_dir: TempDir, overrides: &[(&str, &str)], clock: Arc<dyn Clock>) -> TestApp {
     let mut env = test_env(&data_dir);
     for (name, value) in overrides {
         env.insert(name.to_string(), value.to_string());
     }
     let settings = Settings::from_lookup(|k| env.get(k).cloned()).expect("test settings");
-    let app = Application::build(settings).await.expect("app builds");
+    let app = Application::build_with_clock(settings, clock).await.expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until_stopped(async {
@@ -203,4 +214,76 @@ fn uuid_like() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
     format!("{}_{}_{}", std::process::id(), nanos, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A logged-in staff member's cookie, as the browser would send it back.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+}
+
+impl TestApp {
+    /// Adds a staff account straight in the database (as `archguide user add` does).
+    pub async fn add_staff(&self, email: &str, role: archguide::domain::staff::Role, password: &str) {
+        use archguide::server::database::{Database, DatabaseUrl};
+        let url = format!("sqlite://{}", self.data_dir.path().join("archguide.db").display());
+        let db = Database::connect(&DatabaseUrl::parse(&url).unwrap()).await.unwrap();
+        let stores = archguide::server::store::Stores::new(&db);
+        let hash = archguide::server::auth::password::hash(password.to_string()).await.unwrap();
+        assert!(stores.users.add_user(email, role, &hash, chrono::Utc::now()).await.unwrap());
+        db.close().await;
+    }
+
+    /// Logs in and returns the session cookie; panics if the login is refused.
+    pub async fn login(&self, email: &str, password: &str) -> Session {
+        let response = self.post_form("/inbox/login", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), 303, "login refused for {email}");
+        let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
+        Session { cookie: set_cookie.split(';').next().unwrap().to_string() }
+    }
+
+    /// GET with a session cookie.
+    pub async fn get_as(&self, session: &Session, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .expect("request failed")
+    }
+
+    /// A form post with a session cookie.
+    pub async fn post_as(&self, session: &Session, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header("cookie", &session.cookie)
+            .form(fields)
+            .send()
+            .await
+            .expect("request failed")
+    }
+
+    /// Sends a lead through the contact form, with `changes` to the usual fields; returns its
+    /// reference.
+    pub async fn send_lead(&self, changes: &[(&str, &str)]) -> String {
+        let html = self.get("/contact").await.text().await.unwrap();
+        let marker = r#"name="token" value=""#;
+        let at = html.find(marker).expect("the form carries a token") + marker.len();
+        let token = html[at..].split('"').next().unwrap().to_string();
+        let mut fields: Vec<(&str, &str)> = vec![
+            ("name", "Zoë Ångström"),
+            ("email", "zoe@example.com"),
+            ("company", "Example GmbH"),
+            ("message", "We are building a marketplace and wonder about microservices."),
+            ("consent", "yes"),
+        ];
+        for (name, value) in changes {
+            fields.retain(|(k, _)| k != name);
+            fields.push((name, value));
+        }
+        fields.push(("token", &token));
+        let response = self.post_form("/contact", &fields).await;
+        assert_eq!(response.status(), 303, "the lead was not stored");
+        response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()
+    }
 }

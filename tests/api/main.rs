@@ -6,6 +6,7 @@ mod contact;
 mod guide;
 mod health;
 mod helpers;
+mod inbox;
 mod outbox;
 mod pages;
 mod recommendation;

@@ -58,6 +58,13 @@ pub async fn verify(password: String, stored: String) -> bool {
     .unwrap_or(false)
 }
 
+/// The hash of a random password nobody knows. Logins for an unknown account are checked
+/// against it, so that they take as long as logins with a wrong password.
+pub async fn dummy_hash() -> String {
+    static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    DUMMY.get_or_init(|| async { hash(super::session::new_token()).await.unwrap_or_default() }).await.clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

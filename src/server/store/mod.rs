@@ -1,6 +1,7 @@
 //! Storage behind traits, one implementation per database, chosen at start-up from
 //! `DATABASE_URL`. Handlers and server functions see only the traits.
 
+pub mod inbox;
 mod postgres;
 mod sqlite;
 
@@ -14,6 +15,7 @@ use crate::domain::recommendation::Recommendation;
 use crate::domain::staff::Role;
 
 use super::database::Database;
+use inbox::{InboxStore, LoginStore};
 
 /// A storage failure; the detail is logged where it is handled and never shown to visitors.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +98,8 @@ pub trait FunnelStore: Send + Sync {
     ) -> Result<(), StoreError>;
     /// `(event, step, count)` summed over all days, for one model version.
     async fn totals(&self, model_version: &str) -> Result<Vec<(String, u32, u64)>, StoreError>;
+    /// The model versions that have counts, newest first.
+    async fn versions(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// A lead as the contact form hands it to storage.
@@ -276,6 +280,8 @@ pub struct Stores {
     pub secrets: Arc<dyn SecretStore>,
     pub users: Arc<dyn UserStore>,
     pub sessions: Arc<dyn SessionStore>,
+    pub inbox: Arc<dyn InboxStore>,
+    pub logins: Arc<dyn LoginStore>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -295,7 +301,16 @@ impl Stores {
     /// One backend serves every store.
     fn all<S>(store: Arc<S>) -> Self
     where
-        S: ResultStore + FunnelStore + LeadStore + OutboxStore + SecretStore + UserStore + SessionStore + 'static,
+        S: ResultStore
+            + FunnelStore
+            + LeadStore
+            + OutboxStore
+            + SecretStore
+            + UserStore
+            + SessionStore
+            + InboxStore
+            + LoginStore
+            + 'static,
     {
         Stores {
             results: store.clone(),
@@ -304,7 +319,9 @@ impl Stores {
             outbox: store.clone(),
             secrets: store.clone(),
             users: store.clone(),
-            sessions: store,
+            sessions: store.clone(),
+            inbox: store.clone(),
+            logins: store,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The stores on SQLite: reads from the reader pool, writes through the single writer.
 
+mod inbox;
+
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
@@ -92,6 +94,13 @@ impl FunnelStore for SqliteStore {
             .iter()
             .map(|r| (r.get::<String, _>("event"), r.get::<i64, _>("step") as u32, r.get::<i64, _>("total") as u64))
             .collect())
+    }
+
+    async fn versions(&self) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query("SELECT DISTINCT model_version FROM guide_funnel ORDER BY model_version DESC")
+            .fetch_all(&self.db.reader)
+            .await?;
+        Ok(rows.iter().map(|r| r.get("model_version")).collect())
     }
 }
 

@@ -1,5 +1,7 @@
 //! The stores on PostgreSQL.
 
+mod inbox;
+
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{PgPool, Row};
@@ -90,6 +92,13 @@ impl FunnelStore for PgStore {
             .iter()
             .map(|r| (r.get::<String, _>("event"), r.get::<i32, _>("step") as u32, r.get::<i64, _>("total") as u64))
             .collect())
+    }
+
+    async fn versions(&self) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query("SELECT DISTINCT model_version FROM guide_funnel ORDER BY model_version DESC")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(|r| r.get("model_version")).collect())
     }
 }
 

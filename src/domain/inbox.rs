@@ -1,0 +1,502 @@
+//! The inbox's rules: lead statuses, the reply-by promise, the list's filter as it appears in a
+//! URL, notes, spreadsheet-safe export cells and the dashboard's figures.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::answers::FieldError;
+use super::choice::choice_enum;
+
+choice_enum!(
+    /// Where a lead is in the pipeline. `Spam` leads live in their own view.
+    LeadStatus { New = "new", Contacted = "contacted", Qualified = "qualified", Won = "won", Lost = "lost", Spam = "spam" }
+);
+
+impl LeadStatus {
+    /// The statuses of the working pipeline, in order (everything but spam).
+    pub const PIPELINE: [LeadStatus; 5] =
+        [LeadStatus::New, LeadStatus::Contacted, LeadStatus::Qualified, LeadStatus::Won, LeadStatus::Lost];
+
+    /// The status as staff read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            LeadStatus::New => "New",
+            LeadStatus::Contacted => "Contacted",
+            LeadStatus::Qualified => "Qualified",
+            LeadStatus::Won => "Won",
+            LeadStatus::Lost => "Lost",
+            LeadStatus::Spam => "Spam",
+        }
+    }
+}
+
+/// Under this much time left, a lead that has not had a reply is flagged.
+pub const REPLY_SOON_HOURS: i64 = 4;
+
+/// Where a lead stands against the reply-by promise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplyState {
+    /// Answered, this long after it arrived.
+    Replied { after: Duration },
+    /// Unanswered with more than four hours left.
+    OnTrack { left: Duration },
+    /// Unanswered with less than four hours left.
+    Soon { left: Duration },
+    /// Unanswered past the promised time.
+    Overdue { by: Duration },
+    /// Held as spam: nobody owes it a reply.
+    NotDue,
+}
+
+impl ReplyState {
+    /// The state of a lead received at `created` (first answered at `replied`, if it was) at
+    /// `now`, when replies are promised within `within_hours`.
+    pub fn of(
+        status: LeadStatus,
+        created: DateTime<Utc>,
+        replied: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+        within_hours: u32,
+    ) -> Self {
+        if let Some(replied) = replied {
+            return ReplyState::Replied { after: replied - created };
+        }
+        if status == LeadStatus::Spam {
+            return ReplyState::NotDue;
+        }
+        let left = created + Duration::hours(i64::from(within_hours)) - now;
+        if left <= Duration::zero() {
+            ReplyState::Overdue { by: -left }
+        } else if left < Duration::hours(REPLY_SOON_HOURS) {
+            ReplyState::Soon { left }
+        } else {
+            ReplyState::OnTrack { left }
+        }
+    }
+
+    /// A short machine name, used for styling and by tests.
+    pub fn tone(self) -> &'static str {
+        match self {
+            ReplyState::Replied { .. } => "replied",
+            ReplyState::OnTrack { .. } => "on-track",
+            ReplyState::Soon { .. } => "soon",
+            ReplyState::Overdue { .. } => "overdue",
+            ReplyState::NotDue => "not-due",
+        }
+    }
+
+    /// What staff read: the state in words, never by colour alone.
+    pub fn label(self) -> String {
+        match self {
+            ReplyState::Replied { after } => format!("Replied after {}", span(after)),
+            ReplyState::OnTrack { left } => format!("On track: {} left", span(left)),
+            ReplyState::Soon { left } => format!("Reply soon: {} left", span(left)),
+            ReplyState::Overdue { by } => format!("Overdue by {}", span(by)),
+            ReplyState::NotDue => "No reply due".to_string(),
+        }
+    }
+}
+
+/// A duration as people say it: "3 h 20 min", "45 min", "2 d 4 h".
+pub fn span(d: Duration) -> String {
+    let minutes = d.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    match (days, hours) {
+        (0, 0) => format!("{mins} min"),
+        (0, _) => format!("{hours} h {mins} min"),
+        _ => format!("{days} d {hours} h"),
+    }
+}
+
+/// Whose leads the list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Assignee {
+    #[default]
+    Anyone,
+    /// The viewer's own leads.
+    Mine,
+    Unassigned,
+}
+
+impl Assignee {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Assignee::Anyone => "",
+            Assignee::Mine => "mine",
+            Assignee::Unassigned => "unassigned",
+        }
+    }
+}
+
+/// The list's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// Unanswered leads first, the one closest to (or furthest past) its reply-by time on top.
+    ReplyBy,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::ReplyBy];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::ReplyBy => "reply-by",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::ReplyBy => "Reply-by time",
+        }
+    }
+}
+
+/// Search text longer than this is cut (nobody types more into a search box).
+const MAX_SEARCH_CHARS: usize = 200;
+
+/// What the lead list shows: the inbox's URL query, parsed.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct LeadFilter {
+    /// `None`: every pipeline status (never spam).
+    pub status: Option<LeadStatus>,
+    pub assignee: Assignee,
+    pub text: Option<String>,
+    pub from: Option<NaiveDate>,
+    /// Inclusive: the whole day counts.
+    pub to: Option<NaiveDate>,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: u32,
+}
+
+impl LeadFilter {
+    /// Reads the filter from query pairs. Unknown values are reported and ignored, so a
+    /// mistyped link still shows a list.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<FieldError>) {
+        let mut filter = LeadFilter { page: 1, ..LeadFilter::default() };
+        let mut errors = Vec::new();
+        let date = |field: &str, value: &str, errors: &mut Vec<FieldError>| {
+            NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+                errors.push(FieldError::new(field, format!("'{value}' is not a date like 2026-11-27; it was ignored.")))
+            })
+        };
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match key {
+                "status" => match LeadStatus::parse(value) {
+                    Some(status) => filter.status = Some(status),
+                    None => errors.push(FieldError::new("status", format!("There is no status '{value}'."))),
+                },
+                "assignee" => match value {
+                    "mine" => filter.assignee = Assignee::Mine,
+                    "unassigned" => filter.assignee = Assignee::Unassigned,
+                    _ => errors.push(FieldError::new("assignee", "Choose anyone, mine or unassigned.")),
+                },
+                "q" => filter.text = Some(value.chars().take(MAX_SEARCH_CHARS).collect()),
+                "from" => filter.from = date("from", value, &mut errors).ok(),
+                "to" => filter.to = date("to", value, &mut errors).ok(),
+                "sort" => match Sort::ALL.iter().find(|s| s.as_str() == value) {
+                    Some(sort) => filter.sort = *sort,
+                    None => errors.push(FieldError::new("sort", format!("There is no order '{value}'."))),
+                },
+                "page" => match value.parse::<u32>() {
+                    Ok(page) if page >= 1 => filter.page = page,
+                    _ => errors.push(FieldError::new("page", "Pages are numbered from 1.")),
+                },
+                _ => {}
+            }
+        }
+        if let (Some(from), Some(to)) = (filter.from, filter.to) {
+            if from > to {
+                errors.push(FieldError::new("to", "The end date is before the start date; they were swapped."));
+                (filter.from, filter.to) = (Some(to), Some(from));
+            }
+        }
+        (filter, errors)
+    }
+
+    /// The filter as query pairs (empty values left out), without the page.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(status) = self.status {
+            pairs.push(("status", status.as_str().to_string()));
+        }
+        if self.assignee != Assignee::Anyone {
+            pairs.push(("assignee", self.assignee.as_str().to_string()));
+        }
+        if let Some(text) = &self.text {
+            pairs.push(("q", text.clone()));
+        }
+        if let Some(from) = self.from {
+            pairs.push(("from", from.to_string()));
+        }
+        if let Some(to) = self.to {
+            pairs.push(("to", to.to_string()));
+        }
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.as_str().to_string()));
+        }
+        pairs
+    }
+
+    /// The first instant the list includes and the first it no longer includes.
+    pub fn time_range(&self) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+        let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+        (self.from.and_then(start), self.to.and_then(|d| d.succ_opt()).and_then(start))
+    }
+
+    /// The search text as a `LIKE` pattern (with `\` as the escape character), lower-cased.
+    pub fn like_pattern(&self) -> Option<String> {
+        self.text.as_ref().map(|text| {
+            let mut pattern = String::from("%");
+            for c in text.to_lowercase().chars() {
+                if matches!(c, '%' | '_' | '\\') {
+                    pattern.push('\\');
+                }
+                pattern.push(c);
+            }
+            pattern.push('%');
+            pattern
+        })
+    }
+}
+
+/// Internal notes: at most this many characters.
+pub const NOTE_MAX_CHARS: usize = 5000;
+
+/// What is wrong with a note, if anything.
+pub fn note_problem(text: &str) -> Option<String> {
+    let chars = text.trim().chars().count();
+    if chars == 0 {
+        Some("Write something first.".into())
+    } else if chars > NOTE_MAX_CHARS {
+        Some(format!("A note may have at most {NOTE_MAX_CHARS} characters (this one has {chars})."))
+    } else {
+        None
+    }
+}
+
+/// A value that a spreadsheet will show as text: a cell that begins with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return could be run as a formula, so it gets a leading `'`.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// One lead's timing, for the dashboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeadTiming {
+    pub status: LeadStatus,
+    pub created_at: DateTime<Utc>,
+    pub first_reply_at: Option<DateTime<Utc>>,
+}
+
+/// The dashboard's figures about leads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeadStats {
+    pub today: u64,
+    pub this_week: u64,
+    pub overdue_now: u64,
+    /// Over leads received in the last 30 days and replied to.
+    pub median_first_reply: Option<Duration>,
+    /// Share of the last 30 days' leads (old enough to be due, or already answered) answered in time.
+    pub answered_in_time: Option<f64>,
+    pub last_30_days: u64,
+}
+
+impl LeadStats {
+    /// Figures at `now` over `leads` (spam is left out). Weeks start on Monday, days at
+    /// midnight UTC.
+    pub fn compute(leads: &[LeadTiming], now: DateTime<Utc>, within_hours: u32) -> Self {
+        use chrono::Datelike;
+        let today = now.date_naive();
+        let week_start = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        let window = Duration::hours(i64::from(within_hours));
+        let month_ago = now - Duration::days(30);
+        let real: Vec<&LeadTiming> = leads.iter().filter(|l| l.status != LeadStatus::Spam).collect();
+        let recent: Vec<&&LeadTiming> = real.iter().filter(|l| l.created_at >= month_ago).collect();
+        let mut replies: Vec<Duration> =
+            recent.iter().filter_map(|l| l.first_reply_at.map(|r| r - l.created_at)).collect();
+        replies.sort();
+        let median_first_reply = match replies.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(replies[n / 2]),
+            n => Some((replies[n / 2 - 1] + replies[n / 2]) / 2),
+        };
+        // A lead still inside its window with no reply yet is neither in time nor late.
+        let decided: Vec<&&&LeadTiming> =
+            recent.iter().filter(|l| l.first_reply_at.is_some() || now - l.created_at >= window).collect();
+        let in_time = decided.iter().filter(|l| l.first_reply_at.is_some_and(|r| r - l.created_at <= window)).count();
+        LeadStats {
+            today: real.iter().filter(|l| l.created_at.date_naive() == today).count() as u64,
+            this_week: real.iter().filter(|l| l.created_at.date_naive() >= week_start).count() as u64,
+            overdue_now: real
+                .iter()
+                .filter(|l| l.first_reply_at.is_none() && now - l.created_at >= window)
+                .filter(|l| matches!(l.status, LeadStatus::New | LeadStatus::Contacted | LeadStatus::Qualified))
+                .count() as u64,
+            median_first_reply,
+            answered_in_time: (!decided.is_empty()).then(|| in_time as f64 / decided.len() as f64),
+            last_30_days: recent.len() as u64,
+        }
+    }
+}
+
+/// One stage of the guide's funnel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelStage {
+    pub label: String,
+    pub count: u64,
+    /// Share lost since the stage before, in percent (`None` for the first stage, or when the
+    /// stage before counted nothing).
+    pub drop_off_percent: Option<f64>,
+}
+
+/// The funnel of one model version: each step's views, then completions, then leads.
+pub fn funnel_stages(step_views: &[(u32, u64)], completions: u64, leads: u64) -> Vec<FunnelStage> {
+    let mut stages: Vec<(String, u64)> = step_views.iter().map(|(step, n)| (format!("Step {step}"), *n)).collect();
+    stages.push(("Results".into(), completions));
+    stages.push(("Leads".into(), leads));
+    let mut previous: Option<u64> = None;
+    stages
+        .into_iter()
+        .map(|(label, count)| {
+            let drop_off_percent =
+                previous.filter(|p| *p > 0).map(|p| (p.saturating_sub(count)) as f64 * 100.0 / p as f64);
+            previous = Some(count);
+            FunnelStage { label, count, drop_off_percent }
+        })
+        .collect()
+}
+
+/// What an erased lead's personal fields become.
+pub const ERASED: &str = "[erased]";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hours: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap() + Duration::hours(hours)
+    }
+
+    #[test]
+    fn the_reply_by_countdown_moves_from_on_track_to_soon_to_overdue() {
+        let state = |now| ReplyState::of(LeadStatus::New, at(0), None, now, 24);
+        assert_eq!(state(at(0)).tone(), "on-track");
+        assert_eq!(state(at(20)).label(), "On track: 4 h 0 min left");
+        assert_eq!(state(at(20) + Duration::minutes(1)).tone(), "soon");
+        assert_eq!(state(at(20) + Duration::minutes(1)).label(), "Reply soon: 3 h 59 min left");
+        assert_eq!(state(at(24)).tone(), "overdue");
+        assert_eq!(state(at(50)).label(), "Overdue by 1 d 2 h");
+        let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), 24);
+        assert_eq!(replied.label(), "Replied after 3 h 0 min");
+        assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), 24), ReplyState::NotDue);
+    }
+
+    #[test]
+    fn the_filter_reads_its_url_and_writes_it_back() {
+        let (filter, errors) = LeadFilter::from_pairs([
+            ("status", "qualified"),
+            ("assignee", "mine"),
+            ("q", " Acme "),
+            ("from", "2026-11-01"),
+            ("to", "2026-11-30"),
+            ("sort", "reply-by"),
+            ("page", "3"),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(filter.status, Some(LeadStatus::Qualified));
+        assert_eq!(filter.assignee, Assignee::Mine);
+        assert_eq!(filter.text.as_deref(), Some("Acme"));
+        assert_eq!(filter.page, 3);
+        let again: Vec<(&str, String)> = filter.pairs();
+        let (round, _) = LeadFilter::from_pairs(again.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(round, LeadFilter { page: 1, ..filter.clone() });
+        let (start, end) = filter.time_range();
+        assert_eq!(start.unwrap().to_rfc3339(), "2026-11-01T00:00:00+00:00");
+        assert_eq!(end.unwrap().to_rfc3339(), "2026-12-01T00:00:00+00:00");
+    }
+
+    #[test]
+    fn bad_filter_values_are_reported_and_ignored() {
+        let (filter, errors) =
+            LeadFilter::from_pairs([("status", "gone"), ("from", "yesterday"), ("page", "0"), ("sort", "x")]);
+        assert_eq!(filter, LeadFilter { page: 1, ..LeadFilter::default() });
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["status", "from", "page", "sort"]);
+        let (swapped, errors) = LeadFilter::from_pairs([("from", "2026-11-30"), ("to", "2026-11-01")]);
+        assert_eq!(swapped.from.unwrap().to_string(), "2026-11-01");
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn search_text_is_matched_literally() {
+        let (filter, _) = LeadFilter::from_pairs([("q", "50%_off\\Ünï")]);
+        assert_eq!(filter.like_pattern().unwrap(), "%50\\%\\_off\\\\ünï%");
+    }
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_neutralised() {
+        for hostile in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(hostile), format!("'{hostile}"));
+        }
+        for fine in ["Ada", "", "1+1", " =x", "ACME, Inc."] {
+            assert_eq!(spreadsheet_safe(fine), fine);
+        }
+    }
+
+    #[test]
+    fn notes_must_say_something_and_not_too_much() {
+        assert!(note_problem("   ").is_some());
+        assert!(note_problem("Called, back on Monday").is_none());
+        assert!(note_problem(&"x".repeat(NOTE_MAX_CHARS + 1)).is_some());
+    }
+
+    #[test]
+    fn dashboard_figures_count_days_weeks_overdue_and_reply_times() {
+        // at(0) is a Friday, 2027-01-15 08:00 UTC.
+        let now = at(10);
+        let lead = |created: i64, replied: Option<i64>, status| LeadTiming {
+            status,
+            created_at: at(created),
+            first_reply_at: replied.map(at),
+        };
+        let leads = [
+            lead(9, None, LeadStatus::New),                  // today, inside its window
+            lead(-30, None, LeadStatus::New),                // overdue
+            lead(-40, Some(-38), LeadStatus::Contacted),     // replied in 2 h
+            lead(-100, Some(-60), LeadStatus::Lost),         // replied in 40 h: late
+            lead(-24 * 40, Some(-24 * 39), LeadStatus::Won), // older than 30 days
+            lead(8, None, LeadStatus::Spam),                 // spam counts nowhere
+        ];
+        let stats = LeadStats::compute(&leads, now, 24);
+        assert_eq!(stats.today, 1);
+        assert_eq!(stats.this_week, 4, "Monday 04:00 to now");
+        assert_eq!(stats.overdue_now, 1);
+        assert_eq!(stats.median_first_reply, Some(Duration::hours(21)));
+        assert_eq!(stats.answered_in_time, Some(1.0 / 3.0));
+        assert_eq!(stats.last_30_days, 4);
+    }
+
+    #[test]
+    fn the_funnel_reports_drop_off_per_stage() {
+        let stages = funnel_stages(&[(1, 200), (2, 150), (3, 0)], 0, 0);
+        let drops: Vec<Option<f64>> = stages.iter().map(|s| s.drop_off_percent).collect();
+        assert_eq!(drops, [None, Some(25.0), Some(100.0), None, None]);
+        assert_eq!(stages[3].label, "Results");
+    }
+}

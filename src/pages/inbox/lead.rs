@@ -1,0 +1,299 @@
+//! `/inbox/leads/{reference}`: one lead, ready for the call: who wrote and what, their guide
+//! answers and recommendation as a brief, every action as a form, and the history of changes.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::cost::usd;
+use crate::domain::inbox::LeadStatus;
+use crate::domain::recommendation::Recommendation;
+use crate::pages::contact::textarea_text;
+
+use super::{error_text, Countdown, CountdownBadge, InboxFrame, InboxProblem, Viewer};
+
+/// One line of the history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRow {
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// The guide result attached to a lead, as a brief for the call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Brief {
+    pub result_id: String,
+    pub recommendation: Recommendation,
+    /// Question and answer, in words.
+    pub answers: Vec<(String, String)>,
+}
+
+/// Everything the lead page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadDetail {
+    pub viewer: Viewer,
+    pub reference: String,
+    pub name: String,
+    pub email: String,
+    pub company: Option<String>,
+    pub role: Option<String>,
+    pub message: String,
+    pub preferred_contact: Option<String>,
+    /// The consent record in words: which privacy notice, accepted when.
+    pub consent: String,
+    pub source_page: String,
+    pub status: LeadStatus,
+    pub spam_reason: Option<String>,
+    pub received: String,
+    pub first_reply: Option<String>,
+    pub countdown: Countdown,
+    pub assigned_to: Option<i64>,
+    /// Active staff who can be assigned leads: id and email.
+    pub staff: Vec<(i64, String)>,
+    /// When the personal data was erased, if it was.
+    pub erased: Option<String>,
+    pub events: Vec<EventRow>,
+    pub brief: Option<Brief>,
+}
+
+/// What comes back after an action that was refused: the reason, and the note as typed.
+#[derive(Clone, Debug, Default)]
+pub struct LeadFormState {
+    pub message: String,
+    pub note: String,
+}
+
+/// One lead by its reference; `None` when there is no such lead.
+#[server(prefix = "/inbox/api", endpoint = "lead")]
+pub async fn inbox_lead(reference: String) -> Result<Option<LeadDetail>, ServerFnError> {
+    let (state, session) = crate::server::inbox::server_fn_session(false).await?;
+    crate::server::inbox::views::lead_detail(&state, &session, &reference).await.map_err(crate::server::inbox::internal)
+}
+
+/// What a finished action says at the top of the page.
+fn done_message(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "status" => "Status changed.",
+        "assign" => "Assignment changed.",
+        "note" => "Note added.",
+        "replied" => "First reply recorded.",
+        "not_spam" => "Moved back to the inbox as a new lead.",
+        "erase" => "Personal data erased.",
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn LeadPage() -> impl IntoView {
+    let reference = use_params_map().get_untracked().get("reference").unwrap_or_default();
+    let lead = Resource::new_blocking(move || reference.clone(), inbox_lead);
+    view! {
+        <Suspense fallback=|| view! { <p class="px-4 py-10">"Loading the lead…"</p> }>
+            {move || Suspend::new(async move {
+                match lead.await {
+                    Ok(Some(lead)) => view! { <LeadBody lead/> }.into_any(),
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                            response.set_status(axum::http::StatusCode::NOT_FOUND);
+                        }
+                        view! { <InboxProblem message="There is no lead with this reference.".to_string()/> }.into_any()
+                    }
+                    Err(error) => view! { <InboxProblem message=error_text(&error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LeadBody(lead: LeadDetail) -> impl IntoView {
+    let feedback = use_context::<LeadFormState>();
+    let done = use_query_map().get_untracked().get("done").and_then(|d| done_message(&d));
+    let action = format!("/inbox/leads/{}", lead.reference);
+    let card = "rounded-lg border border-slate-200 p-4 dark:border-slate-800";
+    let button = "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-white dark:text-slate-900";
+    let input = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
+    let title = if lead.erased.is_some() { format!("Lead {}", lead.reference) } else { lead.name.clone() };
+    let note_text = textarea_text(&feedback.as_ref().map(|f| f.note.clone()).unwrap_or_default());
+    let problem = feedback.map(|f| f.message);
+    let notes: Vec<EventRow> = lead.events.iter().filter(|e| e.kind == "note").cloned().collect();
+    let viewer_id = lead.viewer.id;
+    let can_erase = lead.viewer.admin && lead.erased.is_none();
+    let open = lead.erased.is_none();
+    view! {
+        <InboxFrame viewer=lead.viewer.clone() title=title>
+            <p class="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+                <span class="font-mono">{lead.reference.clone()}</span>
+                <span>{format!("Received {}", lead.received)}</span>
+                <span>{format!("Status: {}", lead.status.label())}</span>
+                <CountdownBadge countdown=lead.countdown.clone()/>
+            </p>
+            {done.map(|d| view! { <p role="status" class="mt-4 rounded-md bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{d}</p> })}
+            {problem.map(|p| view! { <p role="alert" class="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">{p}</p> })}
+            {lead.spam_reason.clone().filter(|_| lead.status == LeadStatus::Spam).map(|reason| view! {
+                <div class="mt-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+                    <p>{format!("Held as suspected spam: {reason}.")}</p>
+                    <form method="post" action=action.clone() class="mt-2">
+                        <input type="hidden" name="action" value="not_spam"/>
+                        <button class=button>"Not spam: move to the inbox"</button>
+                    </form>
+                </div>
+            })}
+            <div class="mt-6 grid gap-6 lg:grid-cols-3">
+                <div class="space-y-6 lg:col-span-2">
+                    <section class=card aria-labelledby="contact-heading">
+                        <h2 id="contact-heading" class="text-lg font-semibold">"Contact"</h2>
+                        {lead.erased.clone().map(|when| view! { <p class="mt-2">{format!("The personal data of this lead was erased on request ({when}).")}</p> })}
+                        <dl class="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+                            <dt class="font-medium">"Name"</dt><dd>{lead.name.clone()}</dd>
+                            <dt class="font-medium">"Email"</dt>
+                            <dd>{if open { view! { <a class="underline" href=format!("mailto:{}", lead.email)>{lead.email.clone()}</a> }.into_any() } else { lead.email.clone().into_any() }}</dd>
+                            <dt class="font-medium">"Company"</dt><dd>{lead.company.clone().unwrap_or_else(|| "—".into())}</dd>
+                            <dt class="font-medium">"Role"</dt><dd>{lead.role.clone().unwrap_or_else(|| "—".into())}</dd>
+                            <dt class="font-medium">"Prefers"</dt><dd>{lead.preferred_contact.clone().unwrap_or_else(|| "no preference".into())}</dd>
+                            <dt class="font-medium">"Consent"</dt><dd>{lead.consent.clone()}</dd>
+                            <dt class="font-medium">"Sent from"</dt><dd>{lead.source_page.clone()}</dd>
+                            <dt class="font-medium">"First reply"</dt><dd>{lead.first_reply.clone().unwrap_or_else(|| "not yet".into())}</dd>
+                        </dl>
+                        <h3 class="mt-4 font-medium">"Message"</h3>
+                        <p class="mt-1 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 dark:bg-slate-900" data-message>{lead.message.clone()}</p>
+                    </section>
+                    {match lead.brief.clone() {
+                        Some(brief) => view! { <BriefCard brief/> }.into_any(),
+                        None => view! { <section class=card><h2 class="text-lg font-semibold">"Brief"</h2><p class="mt-2 text-sm">"This lead did not attach a guide result."</p></section> }.into_any(),
+                    }}
+                    <section class=card aria-labelledby="history-heading">
+                        <h2 id="history-heading" class="text-lg font-semibold">"History"</h2>
+                        <ol class="mt-3 space-y-2 text-sm">
+                            {lead.events.iter().map(|e| view! {
+                                <li data-event=e.kind.clone()>
+                                    <span class="text-slate-600 dark:text-slate-400">{format!("{} · {} · ", e.at, e.actor)}</span>
+                                    <span class="whitespace-pre-wrap break-words">{if e.kind == "note" { format!("note: {}", e.detail) } else { e.detail.clone() }}</span>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    </section>
+                </div>
+                <div class="space-y-6">
+                    <section class=card aria-labelledby="work-heading">
+                        <h2 id="work-heading" class="text-lg font-semibold">"Work this lead"</h2>
+                        {(open && lead.first_reply.is_none() && lead.status != LeadStatus::Spam).then(|| view! {
+                            <form method="post" action=action.clone() class="mt-3">
+                                <input type="hidden" name="action" value="replied"/>
+                                <button class=button>"Mark replied"</button>
+                                <p class="mt-1 text-xs text-slate-600 dark:text-slate-400">"Records the first reply now; a new lead becomes contacted."</p>
+                            </form>
+                        })}
+                        <form method="post" action=action.clone() class="mt-4">
+                            <input type="hidden" name="action" value="status"/>
+                            <label for="status" class="block text-sm font-medium">"Status"</label>
+                            <div class="mt-1 flex gap-2">
+                                <select id="status" name="status" class=input>
+                                    {LeadStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == lead.status>{s.label()}</option> }).collect_view()}
+                                </select>
+                                <button class=button>"Change status"</button>
+                            </div>
+                        </form>
+                        {open.then(|| view! {
+                            <form method="post" action=action.clone() class="mt-4">
+                                <input type="hidden" name="action" value="assign"/>
+                                <label for="assignee" class="block text-sm font-medium">"Assigned to"</label>
+                                <div class="mt-1 flex gap-2">
+                                    <select id="assignee" name="assignee" class=input>
+                                        <option value="" selected=lead.assigned_to.is_none()>"Nobody"</option>
+                                        {lead.staff.iter().map(|(id, email)| view! {
+                                            <option value=id.to_string() selected=lead.assigned_to == Some(*id)>
+                                                {if *id == viewer_id { format!("{email} (me)") } else { email.clone() }}
+                                            </option>
+                                        }).collect_view()}
+                                    </select>
+                                    <button class=button>"Assign"</button>
+                                </div>
+                            </form>
+                        })}
+                        {open.then(|| view! {
+                            <form method="post" action=action.clone() class="mt-4">
+                                <input type="hidden" name="action" value="note"/>
+                                <label for="note" class="block text-sm font-medium">"Internal note"</label>
+                                <textarea id="note" name="note" rows="4" maxlength="5000" required class=format!("{input} mt-1 block w-full")>{note_text.clone()}</textarea>
+                                <button class=format!("{button} mt-2")>"Add note"</button>
+                            </form>
+                        })}
+                    </section>
+                    {(!notes.is_empty()).then(|| view! {
+                        <section class=card aria-labelledby="notes-heading">
+                            <h2 id="notes-heading" class="text-lg font-semibold">"Notes"</h2>
+                            <ul class="mt-2 space-y-3 text-sm">
+                                {notes.iter().map(|n| view! {
+                                    <li><p class="whitespace-pre-wrap break-words">{n.detail.clone()}</p><p class="text-xs text-slate-600 dark:text-slate-400">{format!("{} · {}", n.actor, n.at)}</p></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                    {can_erase.then(|| view! {
+                        <section class="rounded-lg border border-red-300 p-4 dark:border-red-900" aria-labelledby="erase-heading">
+                            <h2 id="erase-heading" class="text-lg font-semibold">"Erase personal data"</h2>
+                            <p class="mt-1 text-sm">"On the person's request: replaces name, email, company, role, message and notes. The history keeps that it happened. This cannot be undone."</p>
+                            <form method="post" action=action.clone() class="mt-2">
+                                <input type="hidden" name="action" value="erase"/>
+                                <label for="confirm" class="block text-sm font-medium">{format!("Type {} to confirm", lead.reference)}</label>
+                                <input id="confirm" name="confirm" required autocomplete="off" class=format!("{input} mt-1 block w-full")/>
+                                <button class="mt-2 rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700">"Erase"</button>
+                            </form>
+                        </section>
+                    })}
+                </div>
+            </div>
+        </InboxFrame>
+    }
+}
+
+#[component]
+fn BriefCard(brief: Brief) -> impl IntoView {
+    let r = brief.recommendation;
+    let cost = &r.cost.monthly_usd;
+    let costs = vec![
+        ("Functions", cost.functions),
+        ("Managed containers", cost.managed_containers),
+        ("Virtual machines", cost.virtual_machines),
+        ("Kubernetes", r.cost.assumptions.kubernetes_monthly_usd),
+    ];
+    view! {
+        <section class="rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby="brief-heading">
+            <h2 id="brief-heading" class="text-lg font-semibold">"Brief for the call"</h2>
+            <p class="mt-2">
+                "The guide recommended " <strong>{r.summary()}</strong> "."
+                " " <a class="underline" href=format!("/guide/result/{}", brief.result_id)>"Open the result"</a>
+            </p>
+            <h3 class="mt-4 font-medium">{format!("Organisation: {}", r.organisation.choice.label())}</h3>
+            <ul class="mt-1 list-disc pl-5 text-sm">
+                {r.organisation.reasons.iter().map(|reason| view! { <li>{reason.text.clone()}</li> }).collect_view()}
+            </ul>
+            <h3 class="mt-4 font-medium">{format!("Execution: {}", r.execution.choice.label())}</h3>
+            <ul class="mt-1 list-disc pl-5 text-sm">
+                {r.execution.reasons.iter().map(|reason| view! { <li>{reason.text.clone()}</li> }).collect_view()}
+            </ul>
+            {(!r.warnings.is_empty()).then(|| view! {
+                <h3 class="mt-4 font-medium">"Warnings"</h3>
+                <ul class="mt-1 list-disc pl-5 text-sm">
+                    {r.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+            <h3 class="mt-4 font-medium">"Monthly cost at their traffic"</h3>
+            <table class="mt-1 text-sm">
+                <tbody>
+                    {costs.into_iter().map(|(name, value)| view! {
+                        <tr><th scope="row" class="pr-4 text-left font-normal">{name}</th><td class="text-right tabular-nums">{usd(value)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h3 class="mt-4 font-medium">"Their answers"</h3>
+            <dl class="mt-1 grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+                {brief.answers.iter().map(|(q, a)| view! { <dt>{q.clone()}</dt><dd class="font-medium">{a.clone()}</dd> }).collect_view()}
+            </dl>
+        </section>
+    }
+}

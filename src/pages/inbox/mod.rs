@@ -1,0 +1,329 @@
+//! `/inbox`: where staff work the leads. Every page loads its data through a server function
+//! that checks the session itself; every action is a plain form post, so the whole day's work
+//! can be done with JavaScript off.
+
+pub mod dashboard;
+pub mod lead;
+pub mod login;
+pub mod users;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::answers::FieldError;
+use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
+use crate::pages::guide::form::encode;
+
+/// Leads on one page of the list.
+pub const PAGE_SIZE: u32 = 25;
+
+/// The staff member looking at a page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub email: String,
+    pub admin: bool,
+}
+
+/// A lead's reply-by state in words, and its tone for colour.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Countdown {
+    pub tone: String,
+    pub label: String,
+}
+
+/// One row of the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadRow {
+    pub reference: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub summary: Option<String>,
+    pub status: LeadStatus,
+    /// UTC, to the minute.
+    pub received: String,
+    pub age: String,
+    pub countdown: Countdown,
+    pub assignee: Option<String>,
+}
+
+/// One page of the list, with the counts above it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadList {
+    pub viewer: Viewer,
+    pub rows: Vec<LeadRow>,
+    pub total: u64,
+    pub page: u32,
+    pub pages: u32,
+    pub counts: Vec<(LeadStatus, u64)>,
+    /// Filter values that were ignored, and why.
+    pub errors: Vec<FieldError>,
+}
+
+/// The inbox's lead list for these query pairs (status, assignee, q, from, to, sort, page).
+#[server(prefix = "/inbox/api", endpoint = "leads", input = leptos::server_fn::codec::Json)]
+pub async fn inbox_leads(query: Vec<(String, String)>) -> Result<LeadList, ServerFnError> {
+    let (state, session) = crate::server::inbox::server_fn_session(false).await?;
+    crate::server::inbox::views::lead_list(&state, &session, &query).await.map_err(crate::server::inbox::internal)
+}
+
+/// A URL inside the inbox with these query pairs.
+pub fn inbox_url(path: &str, pairs: &[(&str, String)]) -> String {
+    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// The frame of every staff page: its title, the staff navigation and the page's heading.
+#[component]
+pub fn InboxFrame(viewer: Viewer, title: String, children: Children) -> impl IntoView {
+    let link = "rounded px-2 py-1 font-medium underline-offset-4 hover:underline";
+    view! {
+        <Title text=format!("{title} · Inbox")/>
+        <Meta name="robots" content="noindex, nofollow"/>
+        <div class="mx-auto max-w-6xl px-4 py-6">
+            <nav aria-label="Inbox" class="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
+                <ul class="flex flex-wrap items-center gap-2 text-sm">
+                    <li><a class=link href="/inbox">"Leads"</a></li>
+                    <li><a class=link href="/inbox?status=spam">"Spam"</a></li>
+                    <li><a class=link href="/inbox/dashboard">"Dashboard"</a></li>
+                    {viewer.admin.then(|| view! { <li><a class=link href="/inbox/users">"Users"</a></li> })}
+                </ul>
+                <div class="flex flex-wrap items-center gap-2 text-sm">
+                    <span class="text-slate-600 dark:text-slate-400">{format!("Signed in as {}", viewer.email)}</span>
+                    <form method="post" action="/inbox/logout">
+                        <button class="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900">"Log out"</button>
+                    </form>
+                    <form method="post" action="/inbox/logout">
+                        <input type="hidden" name="everywhere" value="1"/>
+                        <button class="rounded px-2 py-1 underline">"Log out everywhere"</button>
+                    </form>
+                </div>
+            </nav>
+            <h1 class="mt-6 text-2xl font-bold tracking-tight">{title}</h1>
+            {children()}
+        </div>
+    }
+}
+
+/// What a refused or failed staff page says.
+#[component]
+pub fn InboxProblem(message: String) -> impl IntoView {
+    view! {
+        <div class="mx-auto max-w-3xl px-4 py-10">
+            <Title text="Inbox"/>
+            <h1 class="text-2xl font-bold">"This page could not be shown"</h1>
+            <p class="mt-4" role="alert">{message}</p>
+            <p class="mt-4"><a class="underline" href="/inbox/login">"Log in"</a> " · " <a class="underline" href="/inbox">"Back to the leads"</a></p>
+        </div>
+    }
+}
+
+/// The words of a server function's error, without the framework's prefix.
+pub fn error_text(error: &ServerFnError) -> String {
+    match error {
+        ServerFnError::ServerError(message) => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Colours for the reply-by states; the words always say the same.
+pub fn countdown_class(tone: &str) -> &'static str {
+    match tone {
+        "overdue" => "bg-red-100 text-red-900 ring-red-700 dark:bg-red-950 dark:text-red-100 dark:ring-red-400",
+        "soon" => "bg-amber-100 text-amber-950 ring-amber-700 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-400",
+        "on-track" => "bg-emerald-50 text-emerald-900 ring-emerald-700 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-400",
+        _ => "bg-slate-100 text-slate-800 ring-slate-400 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600",
+    }
+}
+
+/// The reply-by badge.
+#[component]
+pub fn CountdownBadge(countdown: Countdown) -> impl IntoView {
+    view! {
+        <span
+            data-countdown=countdown.tone.clone()
+            class=format!("inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 {}", countdown_class(&countdown.tone))
+        >
+            {countdown.label}
+        </span>
+    }
+}
+
+/// `/inbox`: the leads, newest first, with filters, counts, the reply-by countdown and pages.
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let query: Vec<(String, String)> =
+        use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let list = Resource::new_blocking(move || query.clone(), inbox_leads);
+    view! {
+        <Suspense fallback=|| view! { <p class="px-4 py-10">"Loading the leads…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) => view! { <LeadListBody list/> }.into_any(),
+                    Err(error) => view! { <InboxProblem message=error_text(&error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LeadListBody(list: LeadList) -> impl IntoView {
+    let pairs: Vec<(String, String)> =
+        use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let (filter, _) = LeadFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let spam_view = filter.status == Some(LeadStatus::Spam);
+    let title = if spam_view { "Suspected spam" } else { "Leads" };
+    let error_for = |field: &str| list.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let (status_error, from_error, to_error) = (error_for("status"), error_for("from"), error_for("to"));
+    let count_of = |status: LeadStatus| list.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+    let open_total: u64 = LeadStatus::PIPELINE.iter().map(|s| count_of(*s)).sum();
+    let with_status = |status: Option<LeadStatus>| {
+        let mut f = LeadFilter { status, page: 1, ..filter.clone() };
+        if status == Some(LeadStatus::Spam) {
+            f = LeadFilter { status, page: 1, ..LeadFilter::default() };
+        }
+        inbox_url("/inbox", &f.pairs())
+    };
+    let tab = "rounded-full border px-3 py-1 text-sm aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:aria-[current=page]:border-white dark:aria-[current=page]:bg-white dark:aria-[current=page]:text-slate-900 border-slate-300 dark:border-slate-700";
+    let current = |on: bool| on.then_some("page");
+    let mut tabs = vec![view! {
+        <li><a class=tab href=with_status(None) aria-current=current(filter.status.is_none())>{format!("All ({open_total})")}</a></li>
+    }
+    .into_any()];
+    for status in LeadStatus::ALL.iter().copied() {
+        tabs.push(
+            view! {
+                <li>
+                    <a class=tab href=with_status(Some(status)) aria-current=current(filter.status == Some(status))>
+                        {format!("{} ({})", status.label(), count_of(status))}
+                    </a>
+                </li>
+            }
+            .into_any(),
+        );
+    }
+    let export = inbox_url("/inbox/export.csv", &filter.pairs());
+    let page_link = |page: u32| {
+        let mut pairs = filter.pairs();
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        inbox_url("/inbox", &pairs)
+    };
+    let (page, pages) = (list.page, list.pages);
+    let previous_page = (page > 1).then(|| page_link(page - 1));
+    let next_page = (page < pages).then(|| page_link(page + 1));
+    let (text, status, assignee, sort) =
+        (filter.text.clone().unwrap_or_default(), filter.status, filter.assignee, filter.sort);
+    let from = filter.from.map(|d| d.to_string()).unwrap_or_default();
+    let to = filter.to.map(|d| d.to_string()).unwrap_or_default();
+    let (viewer, total) = (list.viewer.clone(), list.total);
+    let first_shown = if list.total == 0 { 0 } else { u64::from((page - 1) * PAGE_SIZE) + 1 };
+    let last_shown = (first_shown + list.rows.len() as u64).saturating_sub(1);
+    let input =
+        "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
+    let label = "block text-sm font-medium";
+    let field_error = |message: Option<String>, id: &'static str| {
+        message.map(|m| view! { <p id=id class="mt-1 text-sm text-red-800 dark:text-red-300">{m}</p> })
+    };
+    let rows = list.rows.clone();
+    let empty = rows.is_empty();
+    view! {
+        <InboxFrame viewer title=title.to_string()>
+            <ul class="mt-4 flex flex-wrap gap-2" aria-label="Leads per status">{tabs}</ul>
+            <form method="get" action="/inbox" class="mt-6 grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800" aria-label="Filter leads">
+                <div class="lg:col-span-2">
+                    <label class=label for="q">"Search"</label>
+                    <input class=input id="q" name="q" type="search" value=text placeholder="Name, email, company or message"/>
+                </div>
+                <div>
+                    <label class=label for="status">"Status"</label>
+                    <select class=input id="status" name="status" aria-invalid=status_error.as_ref().map(|_| "true") aria-describedby=status_error.as_ref().map(|_| "status-error")>
+                        <option value="" selected=status.is_none()>"All but spam"</option>
+                        {LeadStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=status == Some(*s)>{s.label()}</option> }).collect_view()}
+                    </select>
+                    {field_error(status_error.clone(), "status-error")}
+                </div>
+                <div>
+                    <label class=label for="assignee">"Assigned to"</label>
+                    <select class=input id="assignee" name="assignee">
+                        <option value="" selected=assignee == Assignee::Anyone>"Anyone"</option>
+                        <option value="mine" selected=assignee == Assignee::Mine>"Me"</option>
+                        <option value="unassigned" selected=assignee == Assignee::Unassigned>"Nobody yet"</option>
+                    </select>
+                </div>
+                <div>
+                    <label class=label for="from">"Received from"</label>
+                    <input class=input id="from" name="from" type="date" value=from aria-invalid=from_error.as_ref().map(|_| "true") aria-describedby=from_error.as_ref().map(|_| "from-error")/>
+                    {field_error(from_error.clone(), "from-error")}
+                </div>
+                <div>
+                    <label class=label for="to">"Received until"</label>
+                    <input class=input id="to" name="to" type="date" value=to aria-invalid=to_error.as_ref().map(|_| "true") aria-describedby=to_error.as_ref().map(|_| "to-error")/>
+                    {field_error(to_error.clone(), "to-error")}
+                </div>
+                <div>
+                    <label class=label for="sort">"Order"</label>
+                    <select class=input id="sort" name="sort">
+                        {Sort::ALL.iter().map(|s| view! { <option value=s.as_str() selected=sort == *s>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="flex items-end gap-3 lg:col-span-5">
+                    <button class="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 dark:bg-white dark:text-slate-900">"Show leads"</button>
+                    <a class="underline" href="/inbox">"Clear filters"</a>
+                    <a class="ml-auto underline" href=export download>"Export these leads (CSV)"</a>
+                </div>
+            </form>
+            <p class="mt-6 text-sm text-slate-600 dark:text-slate-400" role="status">
+                {if empty { "No leads match these filters.".to_string() } else { format!("Showing {first_shown}–{last_shown} of {total}") }}
+            </p>
+            {(!empty).then(|| view! {
+                <div class="mt-2 overflow-x-auto">
+                    <table class="w-full border-collapse text-left text-sm">
+                        <caption class="sr-only">{title}</caption>
+                        <thead>
+                            <tr class="border-b border-slate-300 dark:border-slate-700">
+                                <th scope="col" class="py-2 pr-3">"Lead"</th>
+                                <th scope="col" class="py-2 pr-3">"Recommendation"</th>
+                                <th scope="col" class="py-2 pr-3">"Status"</th>
+                                <th scope="col" class="py-2 pr-3">"Received"</th>
+                                <th scope="col" class="py-2 pr-3">"Reply by"</th>
+                                <th scope="col" class="py-2">"Assigned to"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|row| view! {
+                                <tr class="border-b border-slate-200 align-top dark:border-slate-800" data-lead=row.reference.clone()>
+                                    <td class="py-2 pr-3">
+                                        <a class="font-medium underline" href=format!("/inbox/leads/{}", row.reference)>{row.name.clone()}</a>
+                                        <div class="text-slate-600 dark:text-slate-400">{row.company.clone().unwrap_or_default()}</div>
+                                        <div class="font-mono text-xs text-slate-500">{row.reference.clone()}</div>
+                                    </td>
+                                    <td class="py-2 pr-3">{row.summary.clone().unwrap_or_else(|| "No guide result".into())}</td>
+                                    <td class="py-2 pr-3">{row.status.label()}</td>
+                                    <td class="py-2 pr-3"><span class="whitespace-nowrap">{format!("{} ago", row.age)}</span><div class="text-xs text-slate-500">{row.received.clone()}</div></td>
+                                    <td class="py-2 pr-3"><CountdownBadge countdown=row.countdown.clone()/></td>
+                                    <td class="py-2">{row.assignee.clone().unwrap_or_else(|| "Nobody yet".into())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {(pages > 1).then(|| view! {
+                <nav aria-label="Pages" class="mt-4 flex items-center gap-4 text-sm">
+                    {previous_page.map(|href| view! { <a class="underline" rel="prev" href=href>"Previous page"</a> })}
+                    <span>{format!("Page {page} of {pages}")}</span>
+                    {next_page.map(|href| view! { <a class="underline" rel="next" href=href>"Next page"</a> })}
+                </nav>
+            })}
+        </InboxFrame>
+    }
+}

@@ -1,0 +1,185 @@
+//! `POST /inbox/login` and `POST /inbox/logout`.
+//!
+//! Guessing is throttled from the attempt log, which every instance shares: 5 failures for one
+//! account from one address, 20 for one account from anywhere, or 50 from one address within 15
+//! minutes refuse further attempts until older failures leave the window. The per-account limit
+//! is four times the per-address one, so one attacker's address locks only itself out, and a
+//! spread-out attack can hold an account for at most 15 minutes after it stops.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use chrono::Duration;
+
+use crate::pages::inbox::login::LoginFormState;
+use crate::server::client_ip::client_ip;
+use crate::server::render::page_with;
+use crate::server::state::AppState;
+use crate::server::store::inbox::{Failures, LoginAttempt, LoginOutcome};
+
+use super::password;
+use super::session::{new_token, token_hash};
+use super::staff::{authenticate, clear_cookie, safe_next, session_cookie};
+
+/// How far back failed attempts count.
+pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+
+/// Whether another attempt is allowed after these failures in the window.
+pub fn throttled(failures: Failures) -> bool {
+    failures.account_from_ip >= 5 || failures.account >= 20 || failures.ip >= 50
+}
+
+/// The same words for every failure, so the form does not tell which accounts exist.
+const NO_MATCH: &str = "That email and password do not match an active account.";
+
+fn field<'a>(raw: &'a [(String, String)], name: &str) -> &'a str {
+    raw.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(raw): Form<Vec<(String, String)>>,
+) -> Response {
+    let email = field(&raw, "email").trim().to_lowercase();
+    let password = field(&raw, "password").to_string();
+    let next = safe_next(Some(field(&raw, "next")).filter(|n| !n.is_empty()));
+    let again = |error: String, status| {
+        let form = LoginFormState { email: email.clone(), next: next.clone(), error: Some(error) };
+        let state = state.clone();
+        async move { page_with(&state, "/inbox/login", form, status, None).await }
+    };
+    if email.is_empty() || password.is_empty() {
+        return again("Enter your email and your password.".into(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+
+    let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
+    let account_key = token_hash(&email);
+    let now = state.clock.now();
+    let record = |outcome: LoginOutcome, user_id: Option<i64>| {
+        let attempt = LoginAttempt { at: now, account_key: account_key.clone(), user_id, ip: ip.clone(), outcome };
+        let state = state.clone();
+        async move {
+            // The email typed is left out of the log: it may be a password typed in the wrong box.
+            tracing::info!(outcome = outcome.as_str(), user_id, ip = %attempt.ip, "login attempt");
+            state.stores.logins.record_login(&attempt).await
+        }
+    };
+
+    let since = now - Duration::minutes(THROTTLE_WINDOW_MINUTES);
+    let failures = match state.stores.logins.login_failures(&account_key, &ip, since).await {
+        Ok(failures) => failures,
+        Err(error) => {
+            tracing::error!(%error, "reading login attempts failed");
+            return again(
+                "Logging in is unavailable just now; please try again in a moment.".into(),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await;
+        }
+    };
+    if throttled(failures) {
+        let _ = record(LoginOutcome::Throttled, None).await;
+        let mut response = again(
+            format!(
+                "Too many failed attempts. Please wait {THROTTLE_WINDOW_MINUTES} minutes before trying again, or ask an administrator to set a new password."
+            ),
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await;
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(THROTTLE_WINDOW_MINUTES * 60));
+        return response;
+    }
+
+    let user = match state.stores.users.user_by_email(&email).await {
+        Ok(user) => user,
+        Err(error) => {
+            tracing::error!(%error, "reading a staff account failed");
+            return again(
+                "Logging in is unavailable just now; please try again in a moment.".into(),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await;
+        }
+    };
+    // The password is checked even when there is no such account, against a hash nobody can
+    // match, so a missing account takes as long to refuse as a wrong password.
+    let stored = match &user {
+        Some(user) => user.password_hash.clone(),
+        None => password::dummy_hash().await,
+    };
+    let matches = password::verify(password, stored).await;
+    let outcome = match &user {
+        None => LoginOutcome::UnknownAccount,
+        Some(user) if user.disabled => LoginOutcome::Disabled,
+        Some(_) if !matches => LoginOutcome::WrongPassword,
+        Some(_) => LoginOutcome::Success,
+    };
+    let user_id = user.as_ref().map(|u| u.id);
+    if let Err(error) = record(outcome, user_id).await {
+        tracing::error!(%error, "recording a login attempt failed");
+    }
+    let (Some(user), LoginOutcome::Success) = (user, outcome) else {
+        return again(NO_MATCH.into(), StatusCode::UNAUTHORIZED).await;
+    };
+
+    // A fresh session id at every login: a session someone planted before cannot be upgraded.
+    if let Ok(Some(old)) = authenticate(&state, &headers).await {
+        let _ = state.stores.sessions.delete_session(&old.token_hash).await;
+    }
+    let token = new_token();
+    if let Err(error) = state.stores.sessions.create_session(&token_hash(&token), user.id, now).await {
+        tracing::error!(%error, "storing a session failed");
+        return again(
+            "Logging in is unavailable just now; please try again in a moment.".into(),
+            StatusCode::SERVICE_UNAVAILABLE,
+        )
+        .await;
+    }
+    let mut response = Redirect::to(&next).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, session_cookie(&token));
+    response
+}
+
+/// Ends the session on the server (with `everywhere`, every session of the account), then
+/// forgets the cookie. Works, and says goodbye, whether or not the session was still live.
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(raw): Form<Vec<(String, String)>>,
+) -> Response {
+    if let Ok(Some(auth)) = authenticate(&state, &headers).await {
+        let ended = if field(&raw, "everywhere").is_empty() {
+            state.stores.sessions.delete_session(&auth.token_hash).await
+        } else {
+            state.stores.sessions.delete_sessions_of(auth.user.id).await
+        };
+        if let Err(error) = ended {
+            tracing::error!(%error, "ending a session failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, "The session could not be ended; please try again.")
+                .into_response();
+        }
+    }
+    let mut response = Redirect::to("/inbox/login?bye=1").into_response();
+    response.headers_mut().insert(header::SET_COOKIE, clear_cookie());
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_address_is_held_back_sooner_than_the_account() {
+        let failures = |account, account_from_ip, ip| Failures { account, account_from_ip, ip };
+        assert!(!throttled(failures(4, 4, 4)));
+        assert!(throttled(failures(5, 5, 5)), "five from one address");
+        assert!(!throttled(failures(19, 1, 1)), "a spread-out attack below the account limit");
+        assert!(throttled(failures(20, 1, 1)));
+        assert!(throttled(failures(0, 0, 50)), "one address trying many accounts");
+    }
+}

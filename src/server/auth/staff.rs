@@ -1,0 +1,233 @@
+//! Who is asking: the session cookie, the guard in front of every `/inbox` route, and the
+//! checks each inbox handler and server function makes for itself.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, SameSite};
+
+use crate::domain::staff::Role;
+use crate::pages::guide::form::encode;
+use crate::server::state::AppState;
+use crate::server::store::{session_user, StaffUser, StoreError};
+
+use super::session::token_hash;
+
+/// The session cookie. The `__Host-` prefix makes browsers insist on Secure, Path=/ and no
+/// Domain, so no other site or subdomain can set or read it.
+pub const SESSION_COOKIE: &str = "__Host-archguide-session";
+
+/// A request made in a live session; put into the request's extensions by the guard.
+#[derive(Clone, Debug)]
+pub struct Authenticated {
+    pub user: StaffUser,
+    /// The hash of the session's token (what the database keys sessions by).
+    pub token_hash: String,
+}
+
+impl Authenticated {
+    pub fn is_admin(&self) -> bool {
+        self.user.role == Role::Admin
+    }
+}
+
+/// The session token a request carries, if any.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    let jar = axum_extra::extract::cookie::CookieJar::from_headers(headers);
+    // Tokens are 43 characters; anything else is not ours and not worth a database lookup.
+    jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).filter(|t| t.len() == 43)
+}
+
+/// The live session a request carries, if it carries one. A live session's last use moves to now.
+pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<Authenticated>, StoreError> {
+    let Some(token) = session_token(headers) else { return Ok(None) };
+    let hash = token_hash(&token);
+    let user = session_user(&*state.stores.sessions, &hash, state.clock.now(), &state.session_policy).await?;
+    Ok(user.map(|user| Authenticated { user, token_hash: hash }))
+}
+
+/// The session found by the guard, or (when called without it) looked up now.
+pub async fn require(state: &AppState, parts: &axum::http::request::Parts) -> Result<Authenticated, Refusal> {
+    if let Some(auth) = parts.extensions.get::<Authenticated>() {
+        return Ok(auth.clone());
+    }
+    match authenticate(state, &parts.headers).await {
+        Ok(Some(auth)) => Ok(auth),
+        Ok(None) => Err(Refusal::NotLoggedIn),
+        Err(error) => {
+            tracing::error!(%error, "reading a session failed");
+            Err(Refusal::Unavailable)
+        }
+    }
+}
+
+/// Like `require`, for admin-only actions.
+pub async fn require_admin(state: &AppState, parts: &axum::http::request::Parts) -> Result<Authenticated, Refusal> {
+    let auth = require(state, parts).await?;
+    if auth.is_admin() {
+        Ok(auth)
+    } else {
+        Err(Refusal::NotAllowed)
+    }
+}
+
+/// A handler argument: the request's live session, or a refusal before the handler runs.
+pub struct Staff(pub Authenticated);
+
+impl axum::extract::FromRequestParts<AppState> for Staff {
+    type Rejection = Refusal;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, Refusal> {
+        require(state, parts).await.map(Staff)
+    }
+}
+
+/// A handler argument: the request's live session of an administrator.
+pub struct Admin(pub Authenticated);
+
+impl axum::extract::FromRequestParts<AppState> for Admin {
+    type Rejection = Refusal;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, Refusal> {
+        require_admin(state, parts).await.map(Admin)
+    }
+}
+
+/// Why a request was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No live session: 401 (or, for a page, a redirect to the login).
+    NotLoggedIn,
+    /// A live session without the right role: 403.
+    NotAllowed,
+    /// Sessions cannot be read just now: 503.
+    Unavailable,
+}
+
+impl Refusal {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Refusal::NotLoggedIn => StatusCode::UNAUTHORIZED,
+            Refusal::NotAllowed => StatusCode::FORBIDDEN,
+            Refusal::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::NotLoggedIn => "Please log in to the inbox.",
+            Refusal::NotAllowed => "Only an administrator can do that.",
+            Refusal::Unavailable => "The inbox is unavailable just now; please try again in a moment.",
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title></head>\
+             <body><h1>{0}</h1><p><a href=\"/inbox/login\">Log in</a></p></body></html>",
+            self.message()
+        );
+        let mut response = (self.status(), [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+        if self == Refusal::NotLoggedIn {
+            response.headers_mut().insert(header::SET_COOKIE, clear_cookie());
+        }
+        response
+    }
+}
+
+/// Whether a path belongs to the staff area.
+pub fn is_inbox_path(path: &str) -> bool {
+    path == "/inbox" || path.starts_with("/inbox/")
+}
+
+/// Stands in front of every `/inbox` route except the login and logout: pages without a live
+/// session redirect to the login (and come back afterwards); anything else answers 401. The
+/// session found travels on in the request, and every staff response is marked private.
+pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    if !is_inbox_path(&path) {
+        return next.run(request).await;
+    }
+    // The login and the logout work without a session (the logout ends one if there is one).
+    let mut response = if path == "/inbox/login" || path == "/inbox/logout" {
+        next.run(request).await
+    } else {
+        match authenticate(&state, request.headers()).await {
+            Ok(Some(auth)) => {
+                request.extensions_mut().insert(auth);
+                next.run(request).await
+            }
+            Ok(None) if matches!(*request.method(), Method::GET | Method::HEAD) => {
+                let back = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
+                let mut response = Redirect::to(&format!("/inbox/login?next={}", encode(back))).into_response();
+                response.headers_mut().insert(header::SET_COOKIE, clear_cookie());
+                response
+            }
+            Ok(None) => Refusal::NotLoggedIn.into_response(),
+            Err(error) => {
+                tracing::error!(%error, "reading a session failed");
+                Refusal::Unavailable.into_response()
+            }
+        }
+    };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Where to go after logging in: only a path inside the inbox, so the login page cannot be used
+/// to send someone elsewhere.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(next) if is_inbox_path(next.split(['?', '#']).next().unwrap_or_default()) && !next.contains('\\') => {
+            next.to_string()
+        }
+        _ => "/inbox".to_string(),
+    }
+}
+
+/// The cookie that carries a new session's token.
+pub fn session_cookie(token: &str) -> HeaderValue {
+    let cookie = Cookie::build((SESSION_COOKIE, token.to_string()))
+        .path("/")
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).expect("a token is a valid header value")
+}
+
+/// Removes the session cookie from the browser.
+pub fn clear_cookie() -> HeaderValue {
+    let mut cookie =
+        Cookie::build((SESSION_COOKIE, "")).path("/").secure(true).http_only(true).same_site(SameSite::Strict).build();
+    cookie.make_removal();
+    HeaderValue::from_str(&cookie.to_string()).expect("a valid header value")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cookie_is_host_only_secure_http_only_and_strict() {
+        let value = session_cookie("abc").to_str().unwrap().to_string();
+        for part in ["__Host-archguide-session=abc", "Path=/", "Secure", "HttpOnly", "SameSite=Strict"] {
+            assert!(value.contains(part), "{value} lacks {part}");
+        }
+        assert!(!value.contains("Domain"), "{value}");
+        assert!(clear_cookie().to_str().unwrap().contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn after_login_only_inbox_paths_are_followed() {
+        assert_eq!(safe_next(Some("/inbox/leads/AG-7K2Q9M?x=1")), "/inbox/leads/AG-7K2Q9M?x=1");
+        assert_eq!(safe_next(Some("/inbox")), "/inbox");
+        for bad in ["https://evil.example/inbox", "//evil.example/inbox", "/inboxes", "/\\evil.example", "/inbox/\\x"] {
+            assert_eq!(safe_next(Some(bad)), "/inbox", "{bad}");
+        }
+        assert_eq!(safe_next(None), "/inbox");
+    }
+}

@@ -1,0 +1,190 @@
+//! What each staff page shows, read from the stores for one session.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::answers::Answers;
+use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, ReplyState};
+use crate::domain::questions::question;
+use crate::pages::inbox::dashboard::{Dashboard, FunnelView, StageView};
+use crate::pages::inbox::lead::{Brief, EventRow, LeadDetail};
+use crate::pages::inbox::users::{UserList, UserRow};
+use crate::pages::inbox::{Countdown, LeadList, LeadRow, Viewer, PAGE_SIZE};
+use crate::server::auth::staff::Authenticated;
+use crate::server::state::AppState;
+use crate::server::store::inbox::{Lead, LeadQuery};
+use crate::server::store::{ResultId, StoreError};
+
+/// Times as staff read them: UTC, to the minute.
+pub fn minute(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+fn viewer(session: &Authenticated) -> Viewer {
+    Viewer { id: session.user.id, email: session.user.email.clone(), admin: session.is_admin() }
+}
+
+/// The lead's reply-by state now.
+pub fn reply_state(state: &AppState, lead: &Lead) -> ReplyState {
+    ReplyState::of(
+        lead.status,
+        lead.created_at,
+        lead.first_reply_at,
+        state.clock.now(),
+        state.settings.brand.reply_within_hours,
+    )
+}
+
+fn countdown(state: &AppState, lead: &Lead) -> Countdown {
+    let reply = reply_state(state, lead);
+    Countdown { tone: reply.tone().to_string(), label: reply.label() }
+}
+
+pub async fn lead_list(
+    state: &AppState,
+    session: &Authenticated,
+    query: &[(String, String)],
+) -> Result<LeadList, StoreError> {
+    let (filter, errors) = LeadFilter::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let page = state
+        .stores
+        .inbox
+        .list_leads(LeadQuery { filter: &filter, viewer_id: session.user.id, limit: Some(PAGE_SIZE) })
+        .await?;
+    let counts = state.stores.inbox.status_counts().await?;
+    let now = state.clock.now();
+    let rows = page
+        .leads
+        .iter()
+        .map(|lead| LeadRow {
+            reference: lead.reference.clone(),
+            name: lead.name.clone(),
+            company: lead.company.clone(),
+            summary: lead.recommendation_summary.clone(),
+            status: lead.status,
+            received: minute(lead.created_at),
+            age: span(now - lead.created_at),
+            countdown: countdown(state, lead),
+            assignee: lead.assignee_email.clone(),
+        })
+        .collect();
+    let pages = page.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
+    Ok(LeadList {
+        viewer: viewer(session),
+        rows,
+        total: page.total,
+        page: filter.page.min(pages),
+        pages,
+        counts,
+        errors,
+    })
+}
+
+pub async fn lead_detail(
+    state: &AppState,
+    session: &Authenticated,
+    reference: &str,
+) -> Result<Option<LeadDetail>, StoreError> {
+    let Some(lead) = state.stores.inbox.lead(reference).await? else { return Ok(None) };
+    let events = state.stores.inbox.events(lead.id).await?;
+    let staff =
+        state.stores.users.users().await?.into_iter().filter(|u| !u.disabled).map(|u| (u.id, u.email)).collect();
+    let brief = match lead.result_id.as_deref().and_then(ResultId::parse) {
+        Some(id) => state.stores.results.get(&id).await?.map(|stored| {
+            let answers = Answers::from_json(&stored.answers).unwrap_or_default();
+            Brief {
+                result_id: stored.id.as_str().to_string(),
+                answers: answers
+                    .to_pairs()
+                    .into_iter()
+                    .map(|(id, value)| match question(id) {
+                        Some(q) => (q.text.to_string(), q.option_label(&value).map(str::to_string).unwrap_or(value)),
+                        None => (id.to_string(), value),
+                    })
+                    .collect(),
+                recommendation: stored.recommendation,
+            }
+        }),
+        None => None,
+    };
+    Ok(Some(LeadDetail {
+        viewer: viewer(session),
+        countdown: countdown(state, &lead),
+        reference: lead.reference,
+        name: lead.name,
+        email: lead.email,
+        company: lead.company,
+        role: lead.role,
+        message: lead.message,
+        preferred_contact: lead.preferred_contact,
+        consent: format!("Accepted privacy notice version {} at {}", lead.consent_version, minute(lead.consent_at)),
+        source_page: lead.source_page,
+        status: lead.status,
+        spam_reason: lead.spam_reason,
+        received: minute(lead.created_at),
+        first_reply: lead
+            .first_reply_at
+            .map(|at| format!("{} ({} after it arrived)", minute(at), span(at - lead.created_at))),
+        assigned_to: lead.assigned_to,
+        staff,
+        erased: lead.erased_at.map(minute),
+        events: events
+            .into_iter()
+            .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind, detail: e.detail })
+            .collect(),
+        brief,
+    }))
+}
+
+pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dashboard, StoreError> {
+    let now = state.clock.now();
+    let hours = state.settings.brand.reply_within_hours;
+    let timings = state.stores.inbox.lead_timings(now - Duration::days(30)).await?;
+    let stats = LeadStats::compute(&timings, now, hours);
+    let leads_per_version = state.stores.inbox.leads_per_model_version().await?;
+    let mut funnels = Vec::new();
+    for version in state.stores.funnel.versions().await? {
+        let totals = state.stores.funnel.totals(&version).await?;
+        let views: Vec<(u32, u64)> =
+            totals.iter().filter(|(event, _, _)| event == "view").map(|(_, step, n)| (*step, *n)).collect();
+        let completions = totals.iter().filter(|(event, _, _)| event == "complete").map(|(_, _, n)| n).sum();
+        let leads = leads_per_version.iter().find(|(v, _)| *v == version).map_or(0, |(_, n)| *n);
+        funnels.push(FunnelView {
+            stages: funnel_stages(&views, completions, leads)
+                .into_iter()
+                .map(|s| StageView {
+                    label: s.label,
+                    count: s.count,
+                    drop_off: s.drop_off_percent.map(|p| format!("{p:.1}%")),
+                })
+                .collect(),
+            model_version: version,
+        });
+    }
+    Ok(Dashboard {
+        viewer: viewer(session),
+        today: stats.today,
+        this_week: stats.this_week,
+        overdue_now: stats.overdue_now,
+        last_30_days: stats.last_30_days,
+        median_first_reply: stats.median_first_reply.map(span),
+        answered_in_time: stats.answered_in_time.map(|share| format!("{:.0}%", share * 100.0)),
+        reply_within_hours: hours,
+        funnels,
+    })
+}
+
+pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList, StoreError> {
+    let users = state.stores.users.users().await?;
+    Ok(UserList {
+        viewer: viewer(session),
+        users: users
+            .into_iter()
+            .map(|u| UserRow {
+                email: u.email,
+                role: u.role.to_string(),
+                disabled: u.disabled,
+                created: u.created_at.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
+    })
+}
