@@ -61,6 +61,9 @@ pub enum DatabaseError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// Connections to PostgreSQL per instance unless `ARCHGUIDE_DB_POOL_SIZE` says otherwise.
+pub const DEFAULT_POOL_SIZE: u32 = 10;
+
 /// The open database, ready for the stores.
 #[derive(Clone, Debug)]
 pub enum Database {
@@ -78,9 +81,15 @@ pub struct SqliteDb {
 impl Database {
     /// Opens (creating a SQLite file if needed) and brings the schema up to date.
     pub async fn connect(url: &DatabaseUrl) -> Result<Self, DatabaseError> {
+        Self::connect_with_pool(url, DEFAULT_POOL_SIZE).await
+    }
+
+    /// Like `connect`, with at most `pool_size` connections to PostgreSQL (SQLite always has
+    /// one writer and a few readers).
+    pub async fn connect_with_pool(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DatabaseError> {
         match url {
             DatabaseUrl::Sqlite(path) => Ok(Self::Sqlite(open_sqlite(path).await?)),
-            DatabaseUrl::Postgres(url) => Ok(Self::Postgres(open_postgres(url).await?)),
+            DatabaseUrl::Postgres(url) => Ok(Self::Postgres(open_postgres(url, pool_size).await?)),
         }
     }
 
@@ -126,10 +135,10 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
     Ok(SqliteDb { reader, writer })
 }
 
-async fn open_postgres(url: &str) -> Result<PgPool, DatabaseError> {
+async fn open_postgres(url: &str, pool_size: u32) -> Result<PgPool, DatabaseError> {
     let options = sqlx::postgres::PgConnectOptions::from_str(url).map_err(DatabaseError::ConnectPostgres)?;
     let pool = PgPoolOptions::new()
-        .max_connections(10)
+        .max_connections(pool_size)
         .acquire_timeout(Duration::from_secs(5))
         .connect_with(options)
         .await

@@ -15,6 +15,8 @@ use super::database::DatabaseUrl;
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub database_url: DatabaseUrl,
+    /// Connections each instance keeps to PostgreSQL at most.
+    pub db_pool_size: u32,
     pub site_addr: SocketAddr,
     pub site_root: PathBuf,
     pub production: bool,
@@ -148,6 +150,11 @@ impl Settings {
 
         Ok(Self {
             database_url,
+            db_pool_size: get("ARCHGUIDE_DB_POOL_SIZE", &super::database::DEFAULT_POOL_SIZE.to_string())
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=1000).contains(n))
+                .ok_or_else(|| SettingsError::new("ARCHGUIDE_DB_POOL_SIZE", "expected a number of connections, 1-1000"))?,
             site_addr,
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
             production,

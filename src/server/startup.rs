@@ -74,7 +74,7 @@ impl Application {
     /// Like `build`, with the time that sessions and the inbox go by taken from `clock`.
     pub async fn build_with_clock(mut settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
         let engine = Arc::new(settings.engine()?);
-        let db = Database::connect(&settings.database_url).await?;
+        let db = Database::connect_with_pool(&settings.database_url, settings.db_pool_size).await?;
         let addr = settings.site_addr;
         let listener = TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
         let port = listener.local_addr().map_err(|source| StartupError::Bind { addr, source })?.port();

@@ -7,6 +7,7 @@ mod guide;
 mod health;
 mod helpers;
 mod inbox;
+mod instances;
 mod outbox;
 mod pages;
 mod recommendation;

@@ -1,45 +1,11 @@
 //! Notifications about new leads: delivered once, retried when the receiver fails, kept across
 //! restarts, signed, and carrying no more personal data than needed.
 
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::http::{HeaderMap, StatusCode};
-use axum::routing::post;
-use axum::Router;
 
-use crate::helpers::{spawn_app_in, spawn_app_with, TestApp};
-
-/// A webhook receiver on a free local port that fails its first `failures` requests.
-struct Receiver {
-    url: String,
-    received: Arc<Mutex<Vec<(HeaderMap, String)>>>,
-}
-
-async fn receiver(failures: usize) -> Receiver {
-    let received = Arc::new(Mutex::new(Vec::new()));
-    let seen = received.clone();
-    let app = Router::new().route(
-        "/hook",
-        post(move |headers: HeaderMap, body: String| {
-            let seen = seen.clone();
-            async move {
-                let mut seen = seen.lock().unwrap();
-                seen.push((headers, body));
-                if seen.len() <= failures {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                } else {
-                    StatusCode::OK
-                }
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr: SocketAddr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    Receiver { url: format!("http://{addr}/hook"), received }
-}
+use crate::helpers::{receiver, spawn_app_in, spawn_app_with, TestApp};
 
 async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     for _ in 0..100 {
