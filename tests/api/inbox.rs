@@ -417,7 +417,7 @@ async fn the_reply_by_countdown_goes_from_on_track_to_soon_to_overdue_to_replied
     let (session, html) = look(&app, &clock, Duration::hours(3)).await;
     assert_eq!(state_of(&html), "overdue");
     assert!(html.contains("Overdue by 29 min") || html.contains("Overdue by 30 min"));
-    let dashboard = app.get_as(&session, "/inbox/dashboard").await.text().await.unwrap();
+    let dashboard = app.get_as(&session, "/inbox/dashboard").await.text().await.unwrap().replace("<!>", "");
     let overdue = &dashboard[dashboard.find(">Overdue now<").unwrap()..];
     assert!(overdue[..200].contains(">1<"), "one lead overdue now");
 
@@ -632,6 +632,8 @@ async fn the_dashboard_counts_leads_and_shows_the_guide_funnel_per_model_version
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+    // Leave out the renderer's text markers (`<!>`), which it places after some text nodes.
+    let html = html.replace("<!>", "");
     assert!(html.contains("data-funnel=\"1.0.0\""), "one funnel per model version");
     assert!(html.contains("role=\"img\""), "an SVG chart");
     let row = |label: &str| {
