@@ -25,6 +25,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The accent is validated as `#rrggbb` when settings are read, so it is safe inside CSS.
     let brand_css =
         format!(":root{{--brand-accent:{};--brand-accent-on-dark:{}}}", brand.accent, brand.accent_on_dark());
+    // Each response has its own nonce; the inline style and scripts carry it, and the page's
+    // Content Security Policy allows exactly those.
+    let nonce = leptos::nonce::use_nonce();
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (&nonce, use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(policy) = axum::http::HeaderValue::from_str(&crate::server::security::page_policy(nonce)) {
+            response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, policy);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -33,8 +42,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 // Applies a theme the visitor chose earlier before the first paint.
-                <script src="/theme.js"></script>
-                <style>{brand_css}</style>
+                <script src="/theme.js" nonce=nonce.clone()></script>
+                <style nonce=nonce>{brand_css}</style>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options=options.clone() islands=true/>
                 <HashedStylesheet options id="leptos"/>

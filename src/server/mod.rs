@@ -13,6 +13,7 @@ pub mod inbox;
 pub mod outbox;
 pub mod rate_limit;
 pub mod render;
+pub mod security;
 pub mod seo;
 pub mod settings;
 pub mod shutdown;

@@ -27,6 +27,10 @@ pub struct Settings {
     pub public_url: String,
     /// Whether `public_url` was configured (otherwise it follows the port actually bound).
     pub public_url_configured: bool,
+    /// `Strict-Transport-Security` max-age in seconds; 0 sends no such header.
+    pub hsts_max_age: u64,
+    /// Requests handled at once; more are answered 503 at once instead of queueing.
+    pub max_concurrent_requests: usize,
     pub brand: Brand,
     /// Posts faster than this after the form was shown are held as suspected spam (0: off).
     pub min_fill_seconds: u64,
@@ -154,7 +158,9 @@ impl Settings {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| (1..=1000).contains(n))
-                .ok_or_else(|| SettingsError::new("ARCHGUIDE_DB_POOL_SIZE", "expected a number of connections, 1-1000"))?,
+                .ok_or_else(|| {
+                    SettingsError::new("ARCHGUIDE_DB_POOL_SIZE", "expected a number of connections, 1-1000")
+                })?,
             site_addr,
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
             production,
@@ -163,6 +169,20 @@ impl Settings {
             shutdown_grace,
             public_url: public_url.trim_end_matches('/').to_string(),
             public_url_configured: lookup("ARCHGUIDE_PUBLIC_URL").is_some_and(|v| !v.trim().is_empty()),
+            // A site served over HTTPS tells browsers to stay on HTTPS for a year by default.
+            hsts_max_age: get(
+                "ARCHGUIDE_HSTS_MAX_AGE",
+                if public_url.starts_with("https://") { "31536000" } else { "0" },
+            )
+            .parse()
+            .map_err(|_| SettingsError::new("ARCHGUIDE_HSTS_MAX_AGE", "expected whole seconds (0: no header)"))?,
+            max_concurrent_requests: get("ARCHGUIDE_MAX_CONCURRENT_REQUESTS", "512")
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| {
+                    SettingsError::new("ARCHGUIDE_MAX_CONCURRENT_REQUESTS", "expected a number of requests, at least 1")
+                })?,
             brand,
             min_fill_seconds: get("ARCHGUIDE_MIN_FILL_SECONDS", "3")
                 .parse()

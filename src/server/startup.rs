@@ -9,8 +9,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Request, StatusCode};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
@@ -18,7 +20,9 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -35,10 +39,24 @@ use super::rate_limit::RateLimiter;
 use super::settings::Settings;
 use super::state::AppState;
 use super::store::Stores;
-use super::{api, contact, guide, health, inbox, seo, static_files};
+use super::{api, contact, guide, health, inbox, security, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest request body anything on this site accepts.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// The answer when the server is at its limit of requests in flight.
+fn overloaded() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(axum::http::header::RETRY_AFTER, "1")],
+        "The server is busy; please try again in a moment.",
+    )
+        .into_response()
+}
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -184,6 +202,7 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
 }
 
 fn router(state: AppState) -> Router {
+    let max_concurrent = state.settings.max_concurrent_requests;
     let context = page_context(&state);
     let options = state.leptos_options.clone();
     let render_shell = move || shell(options.clone());
@@ -203,11 +222,23 @@ fn router(state: AppState) -> Router {
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         // Every /inbox route, server functions included, passes the session check first.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), staff::guard))
-        // Nothing this site accepts is larger; bigger bodies are refused before they are read.
-        .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(from_fn_with_state(state.clone(), staff::guard))
+        // Before that, anything that could change data must come from this site.
+        .layer(from_fn_with_state(state.clone(), security::same_site_only))
+        // Nothing this site accepts is larger; bigger bodies are refused (413) before they are
+        // read, for every route and server function.
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        // Past this many requests at once, answer 503 straight away rather than queue.
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
+                .load_shed()
+                .concurrency_limit(max_concurrent),
+        )
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request<Body>| {

@@ -107,6 +107,8 @@ async fn start(data_dir: TempDir, overrides: &[(&str, &str)], clock: Arc<dyn Clo
 pub struct Process {
     pub child: Child,
     pub address: String,
+    /// Everything the process has written to standard output so far.
+    pub output: Arc<std::sync::Mutex<String>>,
 }
 
 impl Process {
@@ -115,15 +117,22 @@ impl Process {
         let mut child = command(env).stdout(Stdio::piped()).spawn().expect("binary starts");
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
+        let output = Arc::new(std::sync::Mutex::new(String::new()));
         let address = loop {
             let line = lines.next().expect("the server printed where it listens").unwrap();
+            output.lock().unwrap().push_str(&format!("{line}\n"));
             if let Some(at) = line.find("listening on http://") {
                 break line[at + "listening on ".len()..].trim().to_string();
             }
         };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Process { child, address }
+        // Keep reading stdout so the server never blocks on a full pipe.
+        let kept = output.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                kept.lock().unwrap().push_str(&format!("{line}\n"));
+            }
+        });
+        Process { child, address, output }
     }
 
     /// Sends SIGTERM, as an orchestrator would.
@@ -317,4 +326,3 @@ pub async fn receiver(failures: usize) -> Receiver {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     Receiver { url: format!("http://{addr}/hook"), received }
 }
-

@@ -56,7 +56,11 @@ async fn two_instances_share_leads_sessions_and_the_outbox_without_loss_or_repea
     });
     println!("two instances up in {:?}", started.elapsed());
 
-    let mut add = command(&env).args(["user", "add", "sales@example.com", "--role", "sales"]).stdin(Stdio::piped()).spawn().unwrap();
+    let mut add = command(&env)
+        .args(["user", "add", "sales@example.com", "--role", "sales"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
     add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
     assert!(add.wait().unwrap().success());
 
@@ -120,7 +124,9 @@ async fn two_instances_share_leads_sessions_and_the_outbox_without_loss_or_repea
         .lock()
         .unwrap()
         .iter()
-        .map(|(_, body)| serde_json::from_str::<serde_json::Value>(body).unwrap()["reference"].as_str().unwrap().to_string())
+        .map(|(_, body)| {
+            serde_json::from_str::<serde_json::Value>(body).unwrap()["reference"].as_str().unwrap().to_string()
+        })
         .collect();
     let deliveries = delivered.len();
     delivered.sort();

@@ -4,7 +4,6 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-
 use crate::helpers::{receiver, spawn_app_in, spawn_app_with, TestApp};
 
 async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use archguide::domain::answers::Answers;
+use archguide::domain::engine::recommend;
 use archguide::domain::inbox::{LeadFilter, LeadStatus};
 use archguide::domain::lead::{LeadInput, NewLead};
 use archguide::domain::staff::Role;
 use archguide::server::auth::session::{token_hash, SessionPolicy};
 use archguide::server::database::{Database, DatabaseUrl};
 use archguide::server::store::inbox::{ChangeOutcome, LeadChange, LeadQuery, LoginAttempt, LoginOutcome};
-use archguide::domain::answers::Answers;
-use archguide::domain::engine::recommend;
 use archguide::server::store::{
     session_user, FunnelEvent, LeadRecord, OutboxMessage, ResultId, StoreError, Stored, StoredResult, Stores,
 };
@@ -256,8 +256,13 @@ async fn core_stores_behave(stores: &Stores) {
     first.result_id = Some(result.id.clone());
     let stored = stores.leads.insert(&first, &[hook("one"), hook("two")]).await.unwrap();
     assert_eq!(stored, Stored::Created { reference: "AG-T00001".into(), created_at: t0 });
-    let again = stores.leads.insert(&record(1, "Ada again", "Acme", t0 + Duration::seconds(5), false), &[hook("three")]).await;
-    assert_eq!(again.unwrap(), Stored::AlreadyStored { reference: "AG-T00001".into(), created_at: t0 }, "same form, same lead");
+    let again =
+        stores.leads.insert(&record(1, "Ada again", "Acme", t0 + Duration::seconds(5), false), &[hook("three")]).await;
+    assert_eq!(
+        again.unwrap(),
+        Stored::AlreadyStored { reference: "AG-T00001".into(), created_at: t0 },
+        "same form, same lead"
+    );
     let mut clash = record(2, "Bob", "", t0, false);
     clash.reference = "AG-T00001".into();
     assert!(matches!(stores.leads.insert(&clash, &[hook("four")]).await, Err(StoreError::ReferenceTaken)));
@@ -273,12 +278,19 @@ async fn core_stores_behave(stores: &Stores) {
     stores.outbox.mark_delivered(claimed[0].id, now).await.unwrap();
     stores.outbox.mark_failed(claimed[1].id, now + Duration::minutes(5), "receiver said 500").await.unwrap();
     let later = now + Duration::minutes(2);
-    assert!(stores.outbox.claim_due(later, later + Duration::minutes(1), 10).await.unwrap().is_empty(), "retry not due");
+    assert!(
+        stores.outbox.claim_due(later, later + Duration::minutes(1), 10).await.unwrap().is_empty(),
+        "retry not due"
+    );
     let retry = now + Duration::minutes(5);
     let due = stores.outbox.claim_due(retry, retry + Duration::minutes(1), 10).await.unwrap();
     assert_eq!((due.len(), due[0].payload.as_str(), due[0].attempts), (1, "two", 1));
     let expired = retry + Duration::minutes(2);
-    assert_eq!(stores.outbox.claim_due(expired, expired + Duration::minutes(1), 10).await.unwrap().len(), 1, "a lease that ran out");
+    assert_eq!(
+        stores.outbox.claim_due(expired, expired + Duration::minutes(1), 10).await.unwrap().len(),
+        1,
+        "a lease that ran out"
+    );
 
     assert_eq!(stores.secrets.get_or_create("key", "first").await.unwrap(), "first");
     assert_eq!(stores.secrets.get_or_create("key", "second").await.unwrap(), "first", "the first writer wins");

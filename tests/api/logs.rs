@@ -1,0 +1,112 @@
+//! The logs of a whole working day (the guide, a lead, logins, the inbox, an export) hold no
+//! lead's email or message, no password and no session token, even at debug level.
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::Duration;
+
+use crate::helpers::{command, test_env, Process};
+
+const LEAD_EMAIL: &str = "secret.lead.person@example.com";
+const LEAD_MESSAGE: &str = "Our confidential plan: MESSAGE-SECRET-4242";
+const PASSWORD: &str = "PASSWORD-SECRET quiet mountain lake";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = test_env(&dir);
+    env.insert("ARCHGUIDE_LOG".into(), "debug".into());
+    let mut add = command(&env)
+        .args(["user", "add", "sales@example.com", "--role", "sales"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
+    assert!(add.wait().unwrap().success());
+    let server = Process::start(&env);
+    let base = server.address.clone();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+
+    // A visitor walks the guide and asks to talk.
+    client.get(format!("{base}/guide?stage=growth&step=2")).send().await.unwrap();
+    let result = client.post(format!("{base}/guide/result")).form(&[("stage", "growth")]).send().await.unwrap();
+    let result_id = result.headers()["location"].to_str().unwrap().rsplit('/').next().unwrap().to_string();
+    let html = client.get(format!("{base}/contact?result={result_id}")).send().await.unwrap().text().await.unwrap();
+    let at = html.find(r#"name="token" value=""#).unwrap() + r#"name="token" value=""#.len();
+    let token = html[at..].split('"').next().unwrap().to_string();
+    let sent = client
+        .post(format!("{base}/contact"))
+        .form(&[
+            ("token", token.as_str()),
+            ("name", "Confidential Person"),
+            ("email", LEAD_EMAIL),
+            ("message", LEAD_MESSAGE),
+            ("consent", "yes"),
+            ("result", result_id.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let reference = sent.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string();
+
+    // Staff: a password typed into the email box, a wrong password, then the real login.
+    for (email, password) in [(PASSWORD, "x"), ("sales@example.com", "PASSWORD-SECRET wrong guess")] {
+        let refused = client
+            .post(format!("{base}/inbox/login"))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 401);
+    }
+    let login = client
+        .post(format!("{base}/inbox/login"))
+        .form(&[("email", "sales@example.com"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 303);
+    let cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let session_token = cookie.split('=').nth(1).unwrap().to_string();
+    let get = |path: String| client.get(format!("{base}{path}")).header("cookie", &cookie).send();
+    assert_eq!(get(format!("/inbox?q={LEAD_EMAIL}")).await.unwrap().status(), 200);
+    assert_eq!(get(format!("/inbox/leads/{reference}")).await.unwrap().status(), 200);
+    assert_eq!(get("/inbox/export.csv".into()).await.unwrap().status(), 200);
+    assert_eq!(get("/inbox/dashboard".into()).await.unwrap().status(), 200);
+    let note = client
+        .post(format!("{base}/inbox/leads/{reference}"))
+        .header("cookie", &cookie)
+        .form(&[("action", "note"), ("note", "Call about MESSAGE-SECRET-4242")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(note.status(), 303);
+    let out = client
+        .post(format!("{base}/inbox/logout"))
+        .header("cookie", &cookie)
+        .form(&[("everywhere", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+
+    server.terminate();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let logs = server.output.lock().unwrap().clone();
+    assert!(logs.contains("login attempt") && logs.contains("/inbox/leads/"), "the run was logged:\n{logs}");
+    let hash = archguide::server::auth::session::token_hash(&session_token);
+    for secret in [
+        LEAD_EMAIL,
+        "secret.lead.person",
+        "MESSAGE-SECRET",
+        "Confidential Person",
+        "PASSWORD-SECRET",
+        &session_token,
+        &hash,
+        &token,
+    ] {
+        assert!(!logs.contains(secret), "the logs contain {secret}");
+    }
+    println!("{} log lines checked", logs.lines().count());
+}
