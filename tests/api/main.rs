@@ -8,6 +8,7 @@ mod health;
 mod helpers;
 mod inbox;
 mod instances;
+mod load;
 mod logs;
 mod outbox;
 mod pages;
