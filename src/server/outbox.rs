@@ -17,8 +17,11 @@ use tokio::sync::{watch, Notify};
 use super::settings::{EmailSettings, Settings, WebhookSettings};
 use super::store::{OutboxItem, OutboxMessage, OutboxStore};
 
-/// How long a claimed message belongs to one worker before another may take it over.
-const LEASE: Duration = Duration::from_secs(60);
+/// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,
+/// inside the default 60 s lease, so no other worker takes over a message still being sent.
+const BATCH: i64 = 5;
+/// The longest one delivery may take.
+const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
 const LONGEST_RETRY: Duration = Duration::from_secs(3600);
 
 /// What a notification says: enough to act on, and no more personal data than that.
@@ -90,6 +93,11 @@ pub struct Worker {
     poll: Duration,
     retry_base: Duration,
     wake: Arc<Notify>,
+    /// The host part of the Message-IDs of notification emails (the site's host).
+    message_domain: String,
+    /// How long a claimed message belongs to this worker; after a crash, how long until
+    /// another worker (or this one, restarted) takes it over.
+    lease: Duration,
 }
 
 impl Worker {
@@ -110,10 +118,19 @@ impl Worker {
             outbox,
             webhook: settings.webhook.clone(),
             email,
-            http: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?,
+            http: reqwest::Client::builder().timeout(DELIVERY_TIMEOUT).build().map_err(|e| e.to_string())?,
+            lease: settings.outbox_lease,
             poll: settings.outbox_poll,
             retry_base: settings.outbox_retry_base,
             wake,
+            message_domain: settings
+                .public_url
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split([':', '/']).next())
+                .filter(|host| !host.is_empty())
+                .unwrap_or("archguide.invalid")
+                .to_string(),
         })
     }
 
@@ -137,8 +154,8 @@ impl Worker {
     /// Claims and delivers the due messages; returns how many it worked.
     pub async fn work_once(&self) -> usize {
         let now = Utc::now();
-        let lease_until = now + chrono::Duration::from_std(LEASE).expect("a small duration");
-        let items = match self.outbox.claim_due(now, lease_until, 20).await {
+        let lease_until = now + chrono::Duration::from_std(self.lease).expect("a small duration");
+        let items = match self.outbox.claim_due(now, lease_until, BATCH).await {
             Ok(items) => items,
             Err(error) => {
                 tracing::warn!(%error, "claiming notifications failed");
@@ -177,6 +194,10 @@ impl Worker {
                     .header("content-type", "application/json")
                     .header("x-archguide-timestamp", timestamp.to_string())
                     .header("x-archguide-signature", signature(&webhook.secret, timestamp, &item.payload))
+                    // The same for every attempt at this message: a crash between the receiver's
+                    // answer and our record of it repeats the delivery, and the receiver can
+                    // recognise the repeat.
+                    .header("idempotency-key", format!("archguide-outbox-{}", item.id))
                     .body(item.payload.clone())
                     .send()
                     .await
@@ -195,6 +216,8 @@ impl Worker {
                 let message = Message::builder()
                     .from(from.clone())
                     .to(to.clone())
+                    // Stable across attempts, so a repeated delivery is recognisably the same mail.
+                    .message_id(Some(format!("<archguide-outbox-{}@{}>", item.id, self.message_domain)))
                     .subject(note.subject)
                     .body(note.text)
                     .map_err(|e| e.to_string())?;

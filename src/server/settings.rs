@@ -42,6 +42,8 @@ pub struct Settings {
     pub email: Option<EmailSettings>,
     /// How often the notification worker looks for due messages when nothing wakes it.
     pub outbox_poll: Duration,
+    /// How long a claimed notification belongs to one worker before another may take it over.
+    pub outbox_lease: Duration,
     /// The first retry delay of a failed notification; it doubles with every attempt, up to an hour.
     pub outbox_retry_base: Duration,
     /// A replacement for the shipped recommendation model, if any.
@@ -232,6 +234,11 @@ impl Settings {
                 get("ARCHGUIDE_OUTBOX_POLL_MS", "2000")
                     .parse()
                     .map_err(|_| SettingsError::new("ARCHGUIDE_OUTBOX_POLL_MS", "expected milliseconds"))?,
+            ),
+            outbox_lease: Duration::from_secs(
+                get("ARCHGUIDE_OUTBOX_LEASE_SECONDS", "60").parse::<u64>().ok().filter(|s| *s >= 1).ok_or_else(
+                    || SettingsError::new("ARCHGUIDE_OUTBOX_LEASE_SECONDS", "expected whole seconds, at least 1"),
+                )?,
             ),
             outbox_retry_base: Duration::from_millis(
                 get("ARCHGUIDE_OUTBOX_RETRY_MS", "5000")

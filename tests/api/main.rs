@@ -3,6 +3,7 @@
 
 mod binary;
 mod contact;
+mod crash;
 mod guide;
 mod health;
 mod helpers;
