@@ -336,3 +336,71 @@ mod tests {
         assert_eq!(s.number("engineers"), 12.0);
     }
 }
+
+/// Properties of answer parsing over arbitrary JSON: it never panics, an accepted answer set
+/// holds only known questions, and every problem names a field that was sent.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+    use serde_json::{json, Map, Value};
+
+    use super::*;
+    use crate::domain::questions::QUESTIONS;
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(QUESTIONS.iter().map(|q| q.id.to_string()).collect::<Vec<_>>()),
+            "[a-z_]{1,12}",
+            ".{0,8}",
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        let option = proptest::sample::select(
+            QUESTIONS
+                .iter()
+                .flat_map(|q| match &q.input {
+                    crate::domain::questions::Input::Choice { options } => options.iter().map(|o| o.value).collect(),
+                    _ => Vec::new(),
+                })
+                .collect::<Vec<_>>(),
+        );
+        prop_oneof![
+            option.prop_map(|v| json!(v)),
+            any::<bool>().prop_map(|b| json!(b)),
+            any::<i64>().prop_map(|n| json!(n)),
+            (0u64..100_000_000_000).prop_map(|n| json!(n)),
+            any::<f64>().prop_map(|x| serde_json::Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null)),
+            ".{0,12}".prop_map(|s| json!(s)),
+            Just(Value::Null),
+            Just(json!([1, "two"])),
+            Just(json!({"nested": true})),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+        #[test]
+        fn any_json_object_is_either_accepted_whole_or_refused_field_by_field(
+            pairs in proptest::collection::vec((key(), value()), 0..12)
+        ) {
+            let object: Map<String, Value> = pairs.into_iter().collect();
+            match Answers::from_json(&object) {
+                Ok(answers) => {
+                    for (id, _) in answers.to_pairs() {
+                        prop_assert!(object.contains_key(id), "{id} was not sent");
+                    }
+                    prop_assert!(object.keys().all(|k| QUESTIONS.iter().any(|q| q.id == k)));
+                }
+                Err(errors) => {
+                    prop_assert!(!errors.is_empty());
+                    for error in errors {
+                        prop_assert!(object.contains_key(&error.field), "{} was not sent", error.field);
+                        prop_assert!(!error.message.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -275,3 +275,82 @@ mod tests {
         assert!(LeadEmail::parse(&format!("{}@example.com", "a".repeat(65))).is_err());
     }
 }
+
+/// Properties of lead validation over arbitrary input (Unicode, control characters, huge and
+/// empty strings): it never panics, the browser's field checks agree with the server's verdict,
+/// and what it accepts is clean and within limits.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text of any kind, with control characters, markup and long runs well represented.
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::string::string_regex(&format!("(?s).{{0,{max}}}")).unwrap(),
+            proptest::string::string_regex("[ \\t\\r\\n\\x00-\\x1f<>&\"'=@a-zA-Zé€🦀]{0,40}").unwrap(),
+            (0..3 * max).prop_map(|n| "x".repeat(n)),
+        ]
+    }
+
+    fn input() -> impl Strategy<Value = LeadInput> {
+        (text(120), text(80), text(130), text(90), text(5_100), text(90), any::<bool>()).prop_map(
+            |(name, email, company, role, message, preferred_contact, consent)| LeadInput {
+                name,
+                email,
+                company,
+                role,
+                message,
+                preferred_contact,
+                consent,
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn accepted_leads_are_clean_and_within_limits(input in input()) {
+            let browser_ok = ["name", "email", "company", "role", "preferred_contact", "message"]
+                .iter()
+                .zip([&input.name, &input.email, &input.company, &input.role, &input.preferred_contact, &input.message])
+                .all(|(field, value)| field_problem(field, value).is_none())
+                && consent_problem(input.consent).is_none();
+            match NewLead::parse(&input) {
+                Ok(lead) => {
+                    prop_assert!(browser_ok, "the browser's checks would have refused it");
+                    prop_assert!(!lead.name.is_empty() && lead.name.chars().count() <= NAME_MAX);
+                    prop_assert!(!lead.name.chars().any(char::is_control));
+                    prop_assert!(!lead.message.is_empty() && lead.message.chars().count() <= MESSAGE_MAX);
+                    prop_assert!(lead.email.as_str().contains('@'));
+                    prop_assert!(!lead.email.as_str().chars().any(|c| c.is_control() || c.is_whitespace()));
+                    for optional in [&lead.company, &lead.role, &lead.preferred_contact].into_iter().flatten() {
+                        prop_assert!(!optional.is_empty() && !optional.chars().any(char::is_control));
+                    }
+                }
+                Err(errors) => {
+                    prop_assert!(!browser_ok || errors.iter().any(|e| e.field == "email"), "{errors:?}");
+                    prop_assert!(!errors.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn parsing_an_accepted_lead_again_changes_nothing(input in input()) {
+            if let Ok(lead) = NewLead::parse(&input) {
+                let again = LeadInput {
+                    name: lead.name.clone(),
+                    email: lead.email.as_str().to_string(),
+                    company: lead.company.clone().unwrap_or_default(),
+                    role: lead.role.clone().unwrap_or_default(),
+                    message: lead.message.clone(),
+                    preferred_contact: lead.preferred_contact.clone().unwrap_or_default(),
+                    consent: true,
+                };
+                prop_assert_eq!(NewLead::parse(&again).unwrap(), lead);
+            }
+        }
+    }
+}
