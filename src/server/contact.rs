@@ -17,6 +17,7 @@ use crate::pages::contact::ContactFormState;
 use crate::pages::privacy::PRIVACY_VERSION;
 
 use super::client_ip::client_ip;
+use super::form::field;
 use super::outbox::Notification;
 use super::state::AppState;
 use super::store::{LeadRecord, ResultId, StoreError, Stored};
@@ -24,11 +25,6 @@ use super::store::{LeadRecord, ResultId, StoreError, Stored};
 /// A token for a contact form being rendered now (empty outside a request).
 pub fn issue_token() -> String {
     use_context::<AppState>().map(|state| state.form_tokens.issue(Utc::now())).unwrap_or_default()
-}
-
-/// The form fields as posted.
-fn field<'a>(raw: &'a [(String, String)], name: &str) -> &'a str {
-    raw.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
 }
 
 pub async fn submit(

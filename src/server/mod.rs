@@ -6,6 +6,7 @@ pub mod cli;
 pub mod client_ip;
 pub mod contact;
 pub mod database;
+pub mod form;
 pub mod form_token;
 pub mod guide;
 pub mod health;

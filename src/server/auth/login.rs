@@ -16,13 +16,14 @@ use chrono::Duration;
 
 use crate::pages::inbox::login::LoginFormState;
 use crate::server::client_ip::client_ip;
+use crate::server::form::field;
 use crate::server::render::page_with;
 use crate::server::state::AppState;
 use crate::server::store::inbox::{Failures, LoginAttempt, LoginOutcome};
 
 use super::password;
 use super::session::{new_token, token_hash};
-use super::staff::{authenticate, clear_cookie, safe_next, session_cookie};
+use super::staff::{authenticate, clear_cookie, safe_next, session_cookie, session_token};
 
 /// How far back failed attempts count.
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
@@ -34,10 +35,6 @@ pub fn throttled(failures: Failures) -> bool {
 
 /// The same words for every failure, so the form does not tell which accounts exist.
 const NO_MATCH: &str = "That email and password do not match an active account.";
-
-fn field<'a>(raw: &'a [(String, String)], name: &str) -> &'a str {
-    raw.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
 
 pub async fn login(
     State(state): State<AppState>,
@@ -128,8 +125,8 @@ pub async fn login(
     };
 
     // A fresh session id at every login: a session someone planted before cannot be upgraded.
-    if let Ok(Some(old)) = authenticate(&state, &headers).await {
-        let _ = state.stores.sessions.delete_session(&old.token_hash).await;
+    if let Some(old) = session_token(&headers) {
+        let _ = state.stores.sessions.delete_session(&token_hash(&old)).await;
     }
     let token = new_token();
     if let Err(error) = state.stores.sessions.create_session(&token_hash(&token), user.id, now).await {

@@ -15,13 +15,10 @@ use crate::pages::inbox::lead::LeadFormState;
 use crate::pages::inbox::users::UserFormState;
 use crate::server::auth::password;
 use crate::server::auth::staff::{Admin, Authenticated, Refusal, Staff};
+use crate::server::form::field;
 use crate::server::render::page_with;
 use crate::server::state::AppState;
 use crate::server::store::inbox::{ChangeOutcome, LeadChange};
-
-fn field<'a>(raw: &'a [(String, String)], name: &str) -> &'a str {
-    raw.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
 
 /// `POST /inbox/leads/{reference}`: one action on one lead, named by the `action` field.
 pub async fn lead_action(
