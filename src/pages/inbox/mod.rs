@@ -160,24 +160,25 @@ pub fn CountdownBadge(countdown: Countdown) -> impl IntoView {
 pub fn InboxPage() -> impl IntoView {
     let query: Vec<(String, String)> =
         use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    // Parsed here for the form; the server parses the same pairs and reports what it ignored.
+    let (filter, _) = LeadFilter::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let list = Resource::new_blocking(move || query.clone(), inbox_leads);
     view! {
         <Suspense fallback=|| view! { <p class="px-4 py-10">"Loading the leads…"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let filter = filter.clone();
+                Suspend::new(async move {
                 match list.await {
-                    Ok(list) => view! { <LeadListBody list/> }.into_any(),
+                    Ok(list) => view! { <LeadListBody list filter/> }.into_any(),
                     Err(error) => view! { <InboxProblem message=error_text(&error)/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
 #[component]
-fn LeadListBody(list: LeadList) -> impl IntoView {
-    let pairs: Vec<(String, String)> =
-        use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    let (filter, _) = LeadFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let spam_view = filter.status == Some(LeadStatus::Spam);
     let title = if spam_view { "Suspected spam" } else { "Leads" };
     let error_for = |field: &str| list.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
@@ -185,11 +186,9 @@ fn LeadListBody(list: LeadList) -> impl IntoView {
     let count_of = |status: LeadStatus| list.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
     let open_total: u64 = LeadStatus::PIPELINE.iter().map(|s| count_of(*s)).sum();
     let with_status = |status: Option<LeadStatus>| {
-        let mut f = LeadFilter { status, page: 1, ..filter.clone() };
-        if status == Some(LeadStatus::Spam) {
-            f = LeadFilter { status, page: 1, ..LeadFilter::default() };
-        }
-        inbox_url("/inbox", &f.pairs())
+        // Spam has its own view, without the other filters.
+        let base = if status == Some(LeadStatus::Spam) { LeadFilter::default() } else { filter.clone() };
+        inbox_url("/inbox", &LeadFilter { status, page: 1, ..base }.pairs())
     };
     let tab = "rounded-full border px-3 py-1 text-sm aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:aria-[current=page]:border-white dark:aria-[current=page]:bg-white dark:aria-[current=page]:text-slate-900 border-slate-300 dark:border-slate-700";
     let current = |on: bool| on.then_some("page");
