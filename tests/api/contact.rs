@@ -1,14 +1,11 @@
 //! The contact form: every lead stored once and acknowledged only after it is stored; bad input
 //! comes back with the visitor's values; bots are kept out without a CAPTCHA.
 
-use crate::helpers::{spawn_app, spawn_app_with, TestApp};
+use crate::helpers::{form_token, spawn_app, spawn_app_with, TestApp};
 
 /// A fresh form token, as the page hands it out.
 async fn token(app: &TestApp) -> String {
-    let html = app.get("/contact").await.text().await.unwrap();
-    let marker = r#"name="token" value=""#;
-    let at = html.find(marker).expect("the form carries a token") + marker.len();
-    html[at..].split('"').next().unwrap().to_string()
+    form_token(&app.client, &app.address).await.expect("the form carries a token")
 }
 
 fn valid<'a>(token: &'a str) -> Vec<(&'a str, &'a str)> {

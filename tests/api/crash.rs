@@ -10,12 +10,10 @@ use std::time::{Duration, Instant};
 
 use rand::Rng;
 
-use crate::helpers::{receiver, test_env, Process};
+use crate::helpers::{form_token, receiver, test_env, Process};
 
 async fn send(client: &reqwest::Client, base: &str, n: usize) -> Option<String> {
-    let html = client.get(format!("{base}/contact")).send().await.ok()?.text().await.ok()?;
-    let at = html.find(r#"name="token" value=""#)? + r#"name="token" value=""#.len();
-    let token = html[at..].split('"').next()?.to_string();
+    let token = form_token(client, base).await?;
     let name = format!("Crash {n}");
     let response = client
         .post(format!("{base}/contact"))

@@ -275,10 +275,7 @@ impl TestApp {
     /// Sends a lead through the contact form, with `changes` to the usual fields; returns its
     /// reference.
     pub async fn send_lead(&self, changes: &[(&str, &str)]) -> String {
-        let html = self.get("/contact").await.text().await.unwrap();
-        let marker = r#"name="token" value=""#;
-        let at = html.find(marker).expect("the form carries a token") + marker.len();
-        let token = html[at..].split('"').next().unwrap().to_string();
+        let token = form_token(&self.client, &self.address).await.expect("the form carries a token");
         let mut fields: Vec<(&str, &str)> = vec![
             ("name", "Zoë Ångström"),
             ("email", "zoe@example.com"),
@@ -325,4 +322,21 @@ pub async fn receiver(failures: usize) -> Receiver {
     let addr: std::net::SocketAddr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     Receiver { url: format!("http://{addr}/hook"), received }
+}
+
+/// A fresh contact-form token from the instance at `base`, as its page hands it out; `None`
+/// when the instance does not answer (or the page has no token).
+pub async fn form_token(client: &reqwest::Client, base: &str) -> Option<String> {
+    let html = client.get(format!("{base}/contact")).send().await.ok()?.text().await.ok()?;
+    let marker = r#"name="token" value=""#;
+    let at = html.find(marker)? + marker.len();
+    html[at..].split('"').next().map(str::to_string)
+}
+
+/// Adds a staff account with the binary, as an operator would (`archguide user add`).
+pub fn add_staff_with_binary(env: &HashMap<String, String>, email: &str, role: &str, password: &str) {
+    use std::io::Write;
+    let mut add = command(env).args(["user", "add", email, "--role", role]).stdin(Stdio::piped()).spawn().unwrap();
+    add.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
+    assert!(add.wait().unwrap().success(), "adding {email} failed");
 }

@@ -2,20 +2,15 @@
 //! database, they share leads, sessions and the notification outbox, losing and repeating nothing.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::helpers::{command, receiver, test_env, Process, TestPostgres};
+use crate::helpers::{add_staff_with_binary, form_token, receiver, test_env, Process, TestPostgres};
 
 const PASSWORD: &str = "harbour lights at dusk";
 
 /// Sends one lead to the instance at `address` with a token that instance handed out.
 async fn send_lead(client: &reqwest::Client, address: &str, n: usize) -> String {
-    let html = client.get(format!("{address}/contact")).send().await.unwrap().text().await.unwrap();
-    let marker = r#"name="token" value=""#;
-    let at = html.find(marker).expect("a form token") + marker.len();
-    let token = html[at..].split('"').next().unwrap().to_string();
+    let token = form_token(client, address).await.expect("a form token");
     let name = format!("Lead {n}");
     let response = client
         .post(format!("{address}/contact"))
@@ -56,13 +51,7 @@ async fn two_instances_share_leads_sessions_and_the_outbox_without_loss_or_repea
     });
     println!("two instances up in {:?}", started.elapsed());
 
-    let mut add = command(&env)
-        .args(["user", "add", "sales@example.com", "--role", "sales"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
-    assert!(add.wait().unwrap().success());
+    add_staff_with_binary(&env, "sales@example.com", "sales", PASSWORD);
 
     // 100 leads from 10 concurrent clients, alternating between the instances.
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();

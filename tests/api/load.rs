@@ -6,14 +6,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::helpers::{test_env, Process};
+use crate::helpers::{form_token, test_env, Process};
 
 /// Sends one lead; `Some(reference)` when it was acknowledged, `None` when the server was no
 /// longer there to take it. Any other answer fails the test.
 async fn send(client: &reqwest::Client, base: &str, n: usize) -> Option<String> {
-    let html = client.get(format!("{base}/contact")).send().await.ok()?.text().await.ok()?;
-    let at = html.find(r#"name="token" value=""#)? + r#"name="token" value=""#.len();
-    let token = html[at..].split('"').next()?.to_string();
+    let token = form_token(client, base).await?;
     let name = format!("Load {n}");
     let response = client
         .post(format!("{base}/contact"))

@@ -1,11 +1,9 @@
 //! The logs of a whole working day (the guide, a lead, logins, the inbox, an export) hold no
 //! lead's email or message, no password and no session token, even at debug level.
 
-use std::io::Write;
-use std::process::Stdio;
 use std::time::Duration;
 
-use crate::helpers::{command, test_env, Process};
+use crate::helpers::{add_staff_with_binary, form_token, test_env, Process};
 
 const LEAD_EMAIL: &str = "secret.lead.person@example.com";
 const LEAD_MESSAGE: &str = "Our confidential plan: MESSAGE-SECRET-4242";
@@ -16,13 +14,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
     let dir = tempfile::tempdir().unwrap();
     let mut env = test_env(&dir);
     env.insert("ARCHGUIDE_LOG".into(), "debug".into());
-    let mut add = command(&env)
-        .args(["user", "add", "sales@example.com", "--role", "sales"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
-    assert!(add.wait().unwrap().success());
+    add_staff_with_binary(&env, "sales@example.com", "sales", PASSWORD);
     let server = Process::start(&env);
     let base = server.address.clone();
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -31,9 +23,8 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
     client.get(format!("{base}/guide?stage=growth&step=2")).send().await.unwrap();
     let result = client.post(format!("{base}/guide/result")).form(&[("stage", "growth")]).send().await.unwrap();
     let result_id = result.headers()["location"].to_str().unwrap().rsplit('/').next().unwrap().to_string();
-    let html = client.get(format!("{base}/contact?result={result_id}")).send().await.unwrap().text().await.unwrap();
-    let at = html.find(r#"name="token" value=""#).unwrap() + r#"name="token" value=""#.len();
-    let token = html[at..].split('"').next().unwrap().to_string();
+    client.get(format!("{base}/contact?result={result_id}")).send().await.unwrap();
+    let token = form_token(&client, &base).await.unwrap();
     let sent = client
         .post(format!("{base}/contact"))
         .form(&[

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::helpers::{receiver, spawn_app_in, spawn_app_with, TestApp};
+use crate::helpers::{form_token, receiver, spawn_app_in, spawn_app_with, TestApp};
 
 async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     for _ in 0..100 {
@@ -17,10 +17,7 @@ async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
 }
 
 async fn send_lead(app: &TestApp, website: &str) -> String {
-    let html = app.get("/contact").await.text().await.unwrap();
-    let marker = r#"name="token" value=""#;
-    let at = html.find(marker).unwrap() + marker.len();
-    let token = html[at..].split('"').next().unwrap().to_string();
+    let token = form_token(&app.client, &app.address).await.unwrap();
     let response = app
         .post_form(
             "/contact",
