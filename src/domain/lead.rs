@@ -51,6 +51,9 @@ pub fn email_problem(raw: &str) -> Option<String> {
         return Some(format!("An email address has at most {EMAIL_MAX} characters."));
     }
     let invalid = || Some("This does not look like an email address (name@company.com).".to_string());
+    if email.chars().any(invisible) {
+        return invalid();
+    }
     let Some((local, domain)) = email.rsplit_once('@') else { return invalid() };
     // Non-ASCII letters are allowed as they are: internationalised domains are real.
     let label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii();
@@ -61,7 +64,7 @@ pub fn email_problem(raw: &str) -> Option<String> {
     let local_ok = !local.is_empty()
         && local.chars().count() <= 64
         && !local.contains('@')
-        && !local.chars().any(|c| c == ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == '\u{a0}');
+        && !local.chars().any(|c| c == '<' || c == '>' || c == '"' || c == ',');
     if domain_ok && local_ok {
         None
     } else {
@@ -169,6 +172,13 @@ pub fn consent_problem(consent: bool) -> Option<String> {
     (!consent).then(|| "Please agree so that we may store your message and answer it.".to_string())
 }
 
+/// A character that shows as nothing or as blank space: any Unicode space, and the zero-width and
+/// direction-changing marks that could make an address look like another one in the inbox.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
 /// One line of text: control characters (line breaks included) dropped, spaces trimmed.
 pub fn clean_line(raw: &str) -> String {
     raw.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string()
@@ -269,6 +279,11 @@ mod tests {
             "a@b.com.",
             "<a@b.com>",
             "a@b_c.com",
+            "a@exam\u{205f}ple.com",
+            "a\u{2003}b@example.com",
+            "a@example\u{202e}moc.com",
+            "a\u{200b}@example.com",
+            "a@\u{feff}example.com",
         ] {
             assert!(LeadEmail::parse(bad).is_err(), "{bad}");
         }
