@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use super::database::Database;
 use super::settings::Settings;
 use super::startup::Application;
+use super::store::Stores;
 use super::users_cli::{self, UserCommand};
 use super::{shutdown, telemetry};
 
@@ -33,6 +34,13 @@ enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Print fresh contact-form tokens, one per line, as the form would carry them: for load
+    /// tests that post many leads (each token makes one lead; a second post with it is a repeat).
+    FormTokens {
+        /// How many tokens.
+        #[arg(default_value_t = 1)]
+        count: u32,
+    },
 }
 
 /// Runs the command line and turns every failure into a one-line message and an exit code.
@@ -49,6 +57,7 @@ pub async fn run() -> ExitCode {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(settings).await,
         Command::User(command) => users_cli::run(settings, command).await,
+        Command::FormTokens { count } => form_tokens(settings, count).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,4 +82,18 @@ async fn migrate(settings: Settings) -> Result<(), String> {
     db.close().await;
     tracing::info!("the database schema is up to date");
     Ok(())
+}
+
+async fn form_tokens(settings: Settings, count: u32) -> Result<(), String> {
+    use std::io::Write as _;
+
+    let db = Database::connect(&settings.database_url).await.map_err(|e| e.to_string())?;
+    let tokens = Application::form_tokens(&Stores::new(&db)).await.map_err(|e| e.to_string())?;
+    db.close().await;
+    let now = chrono::Utc::now();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for _ in 0..count {
+        writeln!(out, "{}", tokens.issue(now)).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
 }

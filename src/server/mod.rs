@@ -12,6 +12,7 @@ pub mod guide;
 pub mod health;
 pub mod inbox;
 pub mod outbox;
+pub mod page_cache;
 pub mod rate_limit;
 pub mod render;
 pub mod security;

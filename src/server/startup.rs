@@ -37,7 +37,8 @@ use super::form_token::FormTokens;
 use super::outbox::Worker;
 use super::rate_limit::RateLimiter;
 use super::settings::Settings;
-use super::state::AppState;
+use super::state::{AppState, Shared};
+use super::page_cache;
 use super::store::Stores;
 use super::{api, contact, guide, health, inbox, security, seo, static_files};
 
@@ -84,6 +85,16 @@ pub struct Application {
 }
 
 impl Application {
+    /// The form-token signer, with the key every instance shares (made on first start).
+    pub async fn form_tokens(stores: &Stores) -> Result<FormTokens, StartupError> {
+        let key = stores
+            .secrets
+            .get_or_create("form_token_key", &FormTokens::fresh_key())
+            .await
+            .map_err(|e| StartupError::Secrets(e.to_string()))?;
+        Ok(FormTokens::new(key.as_bytes()))
+    }
+
     /// Opens the database (running migrations), builds the routes and binds the listener.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         Self::build_with_clock(settings, Arc::new(SystemClock)).await
@@ -103,23 +114,20 @@ impl Application {
         }
         let shutdown_grace = settings.shutdown_grace;
         let stores = Stores::new(&db);
-        let token_key = stores
-            .secrets
-            .get_or_create("form_token_key", &FormTokens::fresh_key())
-            .await
-            .map_err(|e| StartupError::Secrets(e.to_string()))?;
-        let state = AppState {
+        let form_tokens = Self::form_tokens(&stores).await?;
+        let state = AppState::new(Shared {
             leptos_options: leptos_options(&settings, port),
-            form_tokens: Arc::new(FormTokens::new(token_key.as_bytes())),
+            form_tokens: Arc::new(form_tokens),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
             outbox_wake: Arc::new(tokio::sync::Notify::new()),
             clock,
             session_policy: SessionPolicy::default(),
+            page_cache: Arc::default(),
             settings: Arc::new(settings),
             stores,
             db: db.clone(),
             engine,
-        };
+        });
         let worker = Worker::new(&state.settings, state.stores.outbox.clone(), state.outbox_wake.clone())
             .map_err(StartupError::Notifications)?;
         Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker })
@@ -221,6 +229,8 @@ fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Pages that are the same for everyone are rendered once.
+        .layer(from_fn_with_state(state.clone(), page_cache::serve))
         // Every /inbox route, server functions included, passes the session check first.
         .layer(from_fn_with_state(state.clone(), staff::guard))
         // Before that, anything that could change data must come from this site.

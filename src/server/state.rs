@@ -10,13 +10,33 @@ use crate::domain::engine::Engine;
 use super::auth::session::{Clock, SessionPolicy};
 use super::database::Database;
 use super::form_token::FormTokens;
+use super::page_cache::PageCache;
 use super::rate_limit::RateLimiter;
 use super::settings::Settings;
 use super::store::Stores;
 
-/// Shared by all requests; cheap to clone.
+/// Shared by all requests. Every middleware and handler takes its own copy of the state, many
+/// times per request, so a copy is one reference count: everything sits behind one `Arc`.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What the state holds.
+#[derive(Debug)]
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
     pub db: Database,
@@ -29,6 +49,8 @@ pub struct AppState {
     /// Where staff sessions and the inbox read the time (a test moves it).
     pub clock: Arc<dyn Clock>,
     pub session_policy: SessionPolicy,
+    /// Public pages rendered once (see `page_cache`).
+    pub page_cache: Arc<PageCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

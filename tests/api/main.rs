@@ -12,6 +12,7 @@ mod instances;
 mod load;
 mod logs;
 mod outbox;
+mod page_cache;
 mod pages;
 mod recommendation;
 mod security;

@@ -26,6 +26,8 @@ pub enum StoreError {
     ReferenceTaken,
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    #[error("the write was not committed: {0}")]
+    Commit(String),
 }
 
 /// A stored guide result's public id: 12 characters of Crockford base32 (60 random bits).

@@ -1,6 +1,7 @@
 //! The stores on SQLite: reads from the reader pool, writes through the single writer.
 
 mod inbox;
+mod lead_writer;
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,11 +19,14 @@ use crate::server::database::SqliteDb;
 
 pub struct SqliteStore {
     db: SqliteDb,
+    leads: lead_writer::LeadWriter,
 }
 
 impl SqliteStore {
+    /// Must be called inside the runtime: it starts the task that writes leads.
     pub fn new(db: SqliteDb) -> Self {
-        Self { db }
+        let leads = lead_writer::LeadWriter::start(db.writer.clone());
+        Self { db, leads }
     }
 }
 
@@ -107,13 +111,7 @@ impl FunnelStore for SqliteStore {
 #[async_trait]
 impl LeadStore for SqliteStore {
     async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
-        // A lead is acknowledged to a person the moment this returns, so its commit waits for
-        // the disk (synchronous=FULL) even though the rest of the site runs with NORMAL.
-        let mut conn = self.db.writer.acquire().await?;
-        sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
-        let outcome = insert_lead(&mut conn, record, notifications).await;
-        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
-        outcome
+        self.leads.insert(record, notifications).await
     }
 
     async fn received_at(&self, reference: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
@@ -125,75 +123,70 @@ impl LeadStore for SqliteStore {
     }
 }
 
+/// One lead's statements, inside a transaction the caller holds (and commits).
 async fn insert_lead(
-    conn: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::SqliteConnection,
     record: &LeadRecord,
     notifications: &[OutboxMessage],
 ) -> Result<Stored, StoreError> {
-    {
-        // IMMEDIATE takes the write lock up front, so the read-then-write below cannot fail
-        // half-way with SQLITE_BUSY.
-        let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
-        if let Some(row) = sqlx::query("SELECT reference, created_at FROM leads WHERE idempotency_key = ?")
-            .bind(&record.idempotency_key)
-            .fetch_optional(&mut *tx)
-            .await?
-        {
-            let created_at = parse_sqlite_time(row.get("created_at"))?;
-            return Ok(Stored::AlreadyStored { reference: row.get("reference"), created_at });
-        }
-        let now = sqlite_time(record.created_at);
-        let lead = &record.lead;
-        let inserted = sqlx::query(
-            "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
-             consent_version, consent_at, result_id, source_page, status, spam_reason, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(&record.reference)
+    if let Some(row) = sqlx::query("SELECT reference, created_at FROM leads WHERE idempotency_key = ?")
         .bind(&record.idempotency_key)
-        .bind(&lead.name)
-        .bind(lead.email.as_str())
-        .bind(&lead.company)
-        .bind(&lead.role)
-        .bind(&lead.message)
-        .bind(&lead.preferred_contact)
-        .bind(&record.consent_version)
-        .bind(&now)
-        .bind(record.result_id.as_ref().map(|r| r.as_str()))
-        .bind(&record.source_page)
-        .bind(record.status())
-        .bind(&record.spam_reason)
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await;
-        let lead_id: i64 = match inserted {
-            Ok(row) => row.get("id"),
-            Err(e) if super::is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
-            Err(e) => return Err(e.into()),
-        };
+        .fetch_optional(&mut *tx)
+        .await?
+    {
+        let created_at = parse_sqlite_time(row.get("created_at"))?;
+        return Ok(Stored::AlreadyStored { reference: row.get("reference"), created_at });
+    }
+    let now = sqlite_time(record.created_at);
+    let lead = &record.lead;
+    let inserted = sqlx::query(
+        "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
+         consent_version, consent_at, result_id, source_page, status, spam_reason, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&record.reference)
+    .bind(&record.idempotency_key)
+    .bind(&lead.name)
+    .bind(lead.email.as_str())
+    .bind(&lead.company)
+    .bind(&lead.role)
+    .bind(&lead.message)
+    .bind(&lead.preferred_contact)
+    .bind(&record.consent_version)
+    .bind(&now)
+    .bind(record.result_id.as_ref().map(|r| r.as_str()))
+    .bind(&record.source_page)
+    .bind(record.status())
+    .bind(&record.spam_reason)
+    .bind(&now)
+    .fetch_one(&mut *tx)
+    .await;
+    let lead_id: i64 = match inserted {
+        Ok(row) => row.get("id"),
+        Err(e) if super::is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
+        Err(e) => return Err(e.into()),
+    };
+    sqlx::query(
+        "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES (?, ?, 'visitor', 'created', ?)",
+    )
+    .bind(lead_id)
+    .bind(&now)
+    .bind(record.history_entry())
+    .execute(&mut *tx)
+    .await?;
+    for message in notifications {
         sqlx::query(
-            "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES (?, ?, 'visitor', 'created', ?)",
+            "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
         )
         .bind(lead_id)
+        .bind(message.channel)
+        .bind(&message.payload)
         .bind(&now)
-        .bind(record.history_entry())
+        .bind(&now)
         .execute(&mut *tx)
         .await?;
-        for message in notifications {
-            sqlx::query(
-                "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(lead_id)
-            .bind(message.channel)
-            .bind(&message.payload)
-            .bind(&now)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
     }
+    Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
 }
 
 #[async_trait]
