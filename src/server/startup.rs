@@ -20,6 +20,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -212,8 +213,10 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
 fn router(state: AppState) -> Router {
     let max_concurrent = state.settings.max_concurrent_requests;
     let context = page_context(&state);
-    let options = state.leptos_options.clone();
-    let render_shell = move || shell(options.clone());
+    // axum copies a route's handler for every request: the shell holds its options behind an
+    // Arc so that copy is a reference count, not a copy of every option.
+    let options = Arc::new(state.leptos_options.clone());
+    let render_shell = move || shell(LeptosOptions::clone(&options));
     let pkg = static_files::pkg_service(&state.settings.site_root, state.leptos_options.hash_files);
 
     let router = Router::new()
@@ -223,14 +226,12 @@ fn router(state: AppState) -> Router {
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
         .merge(static_files::embedded_routes());
-    inbox::add_routes(router)
+    let routes = inbox::add_routes(router)
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
         .nest_service("/pkg", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        // Pages that are the same for everyone are rendered once.
-        .layer(from_fn_with_state(state.clone(), page_cache::serve))
         // Every /inbox route, server functions included, passes the session check first.
         .layer(from_fn_with_state(state.clone(), staff::guard))
         // Before that, anything that could change data must come from this site.
@@ -239,16 +240,12 @@ fn router(state: AppState) -> Router {
         // read, for every route and server function.
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        // Past this many requests at once, answer 503 straight away rather than queue.
-        .layer(
-            ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
-                .load_shed()
-                .concurrency_limit(max_concurrent),
-        )
-        .layer(from_fn_with_state(state.clone(), security::headers))
+        .with_state(state.clone());
+
+    // What every request passes through, outermost first. It wraps the router as a whole (not
+    // each route, as `Router::layer` does), so it is set up once per request, not once per
+    // route copy, and the request limit below is one count for the whole server.
+    let outer = ServiceBuilder::new()
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request<Body>| {
@@ -257,5 +254,15 @@ fn router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
-        .with_state(state)
+        .layer(from_fn_with_state(state.clone(), security::headers))
+        // Past this many requests at once, answer 503 straight away rather than queue.
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
+        .load_shed()
+        .layer(GlobalConcurrencyLimitLayer::new(max_concurrent))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(CompressionLayer::new())
+        // Pages that are the same for everyone are rendered once.
+        .layer(from_fn_with_state(state, page_cache::serve))
+        .service(routes);
+    Router::new().fallback_service(outer)
 }
