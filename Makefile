@@ -2,14 +2,14 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup run dev build-release test test-rust test-e2e
+.PHONY: setup run dev build-release test test-rust test-e2e test-fuzz fuzz bench
 
 setup:
 	@scripts/setup.sh
 
 ## Build (release) and serve http://127.0.0.1:3000 with SQLite at ./data/archguide.db.
-run: setup
-	cargo leptos serve --release
+run: build-release
+	LEPTOS_ENV=PROD "$${CARGO_TARGET_DIR:-target}/release/archguide"
 
 ## Rebuild and reload on every change.
 dev: setup
@@ -18,9 +18,10 @@ dev: setup
 ## The release binary (target/release/archguide) and the site (target/site).
 build-release: setup
 	cargo leptos build --release
+	node scripts/precompress.mjs target/site/pkg
 
-## Every test: unit, integration, and browser tests in Chromium.
-test: setup test-rust test-e2e
+## Every test: unit, integration, browser tests in Chromium, and a short fuzzing run.
+test: setup test-rust test-e2e test-fuzz
 
 test-rust:
 	cargo leptos test
@@ -28,3 +29,15 @@ test-rust:
 test-e2e:
 	cargo leptos build
 	scripts/e2e.sh
+
+test-fuzz:
+	scripts/fuzz.sh
+
+## Fuzz each target for 15 minutes (FUZZ_SECONDS to change).
+fuzz: setup
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-900} scripts/fuzz.sh
+
+## Measure the performance budgets on the release build and write BENCHMARKS.md (about 10 minutes).
+bench:
+	@scripts/setup.sh --bench
+	scripts/bench.sh

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs every tool the project builds and tests with, from the package registries only.
 # Idempotent: each step checks first, so a second run takes a second or two.
+#   scripts/setup.sh          what building, running and testing need
+#   scripts/setup.sh --bench  also what `make bench` needs (wrk, nginx, Lighthouse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
+CARGO_FUZZ_VERSION=0.13.2
 # The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,6 +30,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  step "installing cargo-fuzz $CARGO_FUZZ_VERSION (under a minute, once)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+fi
+
 # npm ci only when the lock file changed since the last install.
 npm_ci() {
   local dir=$1 stamp="$1/node_modules/.lock-sha256"
@@ -41,13 +49,21 @@ npm_ci() {
 npm_ci .
 npm_ci end2end
 
-if [ ! -x /usr/bin/chromium ]; then
+# Debian packages: Chromium for the browser tests; wrk and nginx for the benchmarks.
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+if [ "${1:-}" = --bench ]; then
+  command -v wrk >/dev/null || packages+=(wrk)
+  [ -x /usr/sbin/nginx ] || packages+=(nginx)
+  npm_ci bench
+fi
+if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    step "installing Chromium for the browser tests"
+    step "installing ${packages[*]} from Debian's packages"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   else
-    echo "setup: Chromium is missing; install Debian's package: sudo apt-get install chromium" >&2
+    echo "setup: missing Debian packages; install them with: sudo apt-get install ${packages[*]}" >&2
     exit 1
   fi
 fi
