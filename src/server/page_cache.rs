@@ -14,7 +14,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use lru::LruCache;
 
 use super::state::AppState;
@@ -131,15 +131,18 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         return response;
     };
     let (parts, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+    // The page is ours and about to be sent whole anyway: read all of it, keep it if small.
+    let body = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(body) => body,
         Err(error) => {
-            tracing::warn!(%error, "a page could not be read for the page cache");
-            return Response::from_parts(parts, Body::empty());
+            tracing::error!(%error, "rendering a page failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let page = Page::new(parts.headers.clone(), body.clone(), nonce);
-    state.page_cache.pages.lock().expect("page cache lock").put(key, page);
+    if body.len() <= MAX_PAGE_BYTES {
+        let page = Page::new(parts.headers.clone(), body.clone(), nonce);
+        state.page_cache.pages.lock().expect("page cache lock").put(key, page);
+    }
     Response::from_parts(parts, Body::from(body))
 }
 
