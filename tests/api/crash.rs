@@ -10,26 +10,7 @@ use std::time::{Duration, Instant};
 
 use rand::Rng;
 
-use crate::helpers::{form_token, receiver, test_env, Process};
-
-async fn send(client: &reqwest::Client, base: &str, n: usize) -> Option<String> {
-    let token = form_token(client, base).await?;
-    let name = format!("Crash {n}");
-    let response = client
-        .post(format!("{base}/contact"))
-        .form(&[
-            ("token", token.as_str()),
-            ("name", name.as_str()),
-            ("email", "c@example.com"),
-            ("message", "m"),
-            ("consent", "yes"),
-        ])
-        .send()
-        .await
-        .ok()?;
-    assert!(response.status() == 303, "lead {n} answered {}", response.status());
-    Some(response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string())
-}
+use crate::helpers::{post_lead, receiver, test_env, Process};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn killing_the_server_under_load_loses_no_acknowledged_lead_or_notification() {
@@ -55,7 +36,7 @@ async fn killing_the_server_under_load_loses_no_acknowledged_lead_or_notificatio
                     let mut mine = Vec::new();
                     let mut n = round * 1_000_000 + c * 10_000;
                     while !stop.load(Ordering::Relaxed) {
-                        match send(&client, &base, n).await {
+                        match post_lead(&client, &base, &format!("Crash {n}")).await {
                             Some(reference) => mine.push(reference),
                             None => break,
                         }

@@ -245,10 +245,7 @@ impl TestApp {
 
     /// Logs in and returns the session cookie; panics if the login is refused.
     pub async fn login(&self, email: &str, password: &str) -> Session {
-        let response = self.post_form("/inbox/login", &[("email", email), ("password", password)]).await;
-        assert_eq!(response.status(), 303, "login refused for {email}");
-        let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
-        Session { cookie: set_cookie.split(';').next().unwrap().to_string() }
+        Session { cookie: login_at(&self.client, &self.address, email, password).await }
     }
 
     /// GET with a session cookie.
@@ -331,6 +328,39 @@ pub async fn form_token(client: &reqwest::Client, base: &str) -> Option<String> 
     let marker = r#"name="token" value=""#;
     let at = html.find(marker)? + marker.len();
     html[at..].split('"').next().map(str::to_string)
+}
+
+/// Posts one complete contact form to the instance at `base`: `Some(reference)` when the lead
+/// was acknowledged, `None` when the server was not there to take it (no form, or the
+/// connection closed before an answer). Any other answer fails the test.
+pub async fn post_lead(client: &reqwest::Client, base: &str, name: &str) -> Option<String> {
+    let token = form_token(client, base).await?;
+    let response = client
+        .post(format!("{base}/contact"))
+        .form(&[
+            ("token", token.as_str()),
+            ("name", name),
+            ("email", "sender@example.com"),
+            ("message", "Sent by a test."),
+            ("consent", "yes"),
+        ])
+        .send()
+        .await
+        .ok()?;
+    assert_eq!(response.status(), 303, "{name}: the lead was not acknowledged");
+    Some(response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string())
+}
+
+/// Logs in on the instance at `base`; the session cookie (`name=value`).
+pub async fn login_at(client: &reqwest::Client, base: &str, email: &str, password: &str) -> String {
+    let response = client
+        .post(format!("{base}/inbox/login"))
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "login refused for {email}");
+    response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string()
 }
 
 /// Adds a staff account with the binary, as an operator would (`archguide user add`).

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::helpers::{add_staff_with_binary, form_token, receiver, test_env, Process, TestPostgres};
+use crate::helpers::{add_staff_with_binary, form_token, login_at, receiver, test_env, Process, TestPostgres};
 
 const PASSWORD: &str = "harbour lights at dusk";
 
@@ -78,14 +78,7 @@ async fn two_instances_share_leads_sessions_and_the_outbox_without_loss_or_repea
     assert_eq!(references.len(), 100, "every acknowledged lead has its own reference");
 
     // A session made on one instance works on the other, and ends on both.
-    let login = client
-        .post(format!("{}/inbox/login", a.address))
-        .form(&[("email", "sales@example.com"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 303);
-    let cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let cookie = login_at(&client, &a.address, "sales@example.com", PASSWORD).await;
     let list = client.get(format!("{}/inbox", b.address)).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(list.status(), 200);
     assert!(list.text().await.unwrap().contains("All (100)"), "instance B sees every lead");

@@ -6,33 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::helpers::{form_token, test_env, Process};
-
-/// Sends one lead; `Some(reference)` when it was acknowledged, `None` when the server was no
-/// longer there to take it. Any other answer fails the test.
-async fn send(client: &reqwest::Client, base: &str, n: usize) -> Option<String> {
-    let token = form_token(client, base).await?;
-    let name = format!("Load {n}");
-    let response = client
-        .post(format!("{base}/contact"))
-        .form(&[
-            ("token", token.as_str()),
-            ("name", name.as_str()),
-            ("email", "load@example.com"),
-            ("message", "Under load."),
-            ("consent", "yes"),
-        ])
-        .send()
-        .await;
-    match response {
-        Ok(r) if r.status() == 303 => {
-            Some(r.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string())
-        }
-        Ok(r) => panic!("lead {n} answered {}", r.status()),
-        // Refused, or closed before an answer (the server stopping): nothing was acknowledged.
-        Err(_) => None,
-    }
-}
+use crate::helpers::{post_lead, test_env, Process};
 
 async fn rows(env: &std::collections::HashMap<String, String>) -> (i64, i64) {
     let url = env["DATABASE_URL"].clone();
@@ -56,7 +30,9 @@ async fn a_thousand_leads_from_fifty_clients_are_a_thousand_rows_without_errors_
             tokio::spawn(async move {
                 let mut references = Vec::new();
                 for i in 0..20 {
-                    references.push(send(&client, &base, c * 20 + i).await.expect("the server is up"));
+                    references.push(
+                        post_lead(&client, &base, &format!("Load {}", c * 20 + i)).await.expect("the server is up"),
+                    );
                 }
                 references
             })
@@ -92,7 +68,7 @@ async fn a_shutdown_under_load_finishes_the_submissions_in_flight_and_loses_none
                 let mut acknowledged = Vec::new();
                 let mut n = c * 10_000;
                 while !stop.load(Ordering::Relaxed) {
-                    match send(&client, &base, n).await {
+                    match post_lead(&client, &base, &format!("Load {n}")).await {
                         Some(reference) => acknowledged.push(reference),
                         None => break,
                     }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::helpers::{add_staff_with_binary, form_token, test_env, Process};
+use crate::helpers::{add_staff_with_binary, form_token, login_at, test_env, Process};
 
 const LEAD_EMAIL: &str = "secret.lead.person@example.com";
 const LEAD_MESSAGE: &str = "Our confidential plan: MESSAGE-SECRET-4242";
@@ -51,14 +51,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
             .unwrap();
         assert_eq!(refused.status(), 401);
     }
-    let login = client
-        .post(format!("{base}/inbox/login"))
-        .form(&[("email", "sales@example.com"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 303);
-    let cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let cookie = login_at(&client, &base, "sales@example.com", PASSWORD).await;
     let session_token = cookie.split('=').nth(1).unwrap().to_string();
     let get = |path: String| client.get(format!("{base}{path}")).header("cookie", &cookie).send();
     assert_eq!(get(format!("/inbox?q={LEAD_EMAIL}")).await.unwrap().status(), 200);
