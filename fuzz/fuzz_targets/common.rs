@@ -1,6 +1,7 @@
 //! What must hold for any answers the parsers accepted or refused.
 
-use archguide::domain::answers::{Answers, FieldError};
+use archguide::domain::answers::Answers;
+use archguide::domain::field_error::FieldError;
 use archguide::domain::engine::recommend;
 
 /// Accepted answers survive both round trips the site makes (JSON for the API and stored

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
+use super::field_error::FieldError;
 use super::questions::{question, Input, Question, QUESTIONS};
 
 /// One valid answer.
@@ -38,19 +37,6 @@ impl Value {
             Value::Number(n) => n.into(),
             Value::Bool(b) => b.into(),
         }
-    }
-}
-
-/// A problem with one field of the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &str, message: impl Into<String>) -> Self {
-        Self { field: field.to_string(), message: message.into() }
     }
 }
 

@@ -1,4 +1,13 @@
-//! Enumerated values with stable string ids: the API contract for answers and options.
+//! Enumerated values with stable string ids: the API contract for answers and options, and
+//! how statuses, roles and other fixed sets are written to the database and to URLs.
+
+/// A value of a fixed set with a stable string id.
+pub trait Choice: Copy + 'static {
+    /// The value's id.
+    fn id(self) -> &'static str;
+    /// The value with this id, if there is one.
+    fn from_id(id: &str) -> Option<Self>;
+}
 
 /// Defines an enum whose variants have fixed string ids, with `ALL`, `as_str`, `parse` and serde.
 macro_rules! choice_enum {
@@ -19,6 +28,16 @@ macro_rules! choice_enum {
             /// The value with this id, if there is one.
             pub fn parse(id: &str) -> Option<Self> {
                 match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl $crate::domain::choice::Choice for $name {
+            fn id(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn from_id(id: &str) -> Option<Self> {
+                $name::parse(id)
             }
         }
 

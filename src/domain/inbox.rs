@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::answers::FieldError;
 use super::choice::choice_enum;
+use super::field_error::FieldError;
 
 choice_enum!(
     /// Where a lead is in the pipeline. `Spam` leads live in their own view.
@@ -255,21 +255,6 @@ impl LeadFilter {
         let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
         (self.from.and_then(start), self.to.and_then(|d| d.succ_opt()).and_then(start))
     }
-
-    /// The search text as a `LIKE` pattern (with `\` as the escape character), lower-cased.
-    pub fn like_pattern(&self) -> Option<String> {
-        self.text.as_ref().map(|text| {
-            let mut pattern = String::from("%");
-            for c in text.to_lowercase().chars() {
-                if matches!(c, '%' | '_' | '\\') {
-                    pattern.push('\\');
-                }
-                pattern.push(c);
-            }
-            pattern.push('%');
-            pattern
-        })
-    }
 }
 
 /// Internal notes: at most this many characters.
@@ -441,12 +426,6 @@ mod tests {
         let (swapped, errors) = LeadFilter::from_pairs([("from", "2026-11-30"), ("to", "2026-11-01")]);
         assert_eq!(swapped.from.unwrap().to_string(), "2026-11-01");
         assert_eq!(errors.len(), 1);
-    }
-
-    #[test]
-    fn search_text_is_matched_literally() {
-        let (filter, _) = LeadFilter::from_pairs([("q", "50%_off\\Ünï")]);
-        assert_eq!(filter.like_pattern().unwrap(), "%50\\%\\_off\\\\ünï%");
     }
 
     #[test]

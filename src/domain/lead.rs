@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::FieldError;
+use super::field_error::FieldError;
 
 /// Field limits, in characters.
 pub const NAME_MAX: usize = 100;

@@ -3,12 +3,16 @@
 //! model live here.
 
 pub mod answers;
-mod choice;
+pub mod choice;
 pub mod cost;
 pub mod engine;
+pub mod field_error;
+pub mod ids;
 pub mod inbox;
 pub mod lead;
+pub mod lifecycle;
 pub mod questions;
 pub mod recommendation;
 pub mod situation;
+pub mod spam;
 pub mod staff;

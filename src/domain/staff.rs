@@ -1,5 +1,7 @@
 //! Staff accounts: roles and the password rules (checked before anything is hashed).
 
+use serde::{Deserialize, Serialize};
+
 use super::choice::choice_enum;
 
 choice_enum!(
@@ -25,9 +27,44 @@ pub fn password_length_problem(password: &str) -> Option<String> {
     }
 }
 
-/// A staff email: trimmed and lower-cased, so that logins ignore case.
-pub fn staff_email(raw: &str) -> Result<String, String> {
-    super::lead::LeadEmail::parse(raw).map(|e| e.as_str().to_lowercase())
+/// A staff member's email address: valid, trimmed and lower-cased, so that an account is found
+/// however its owner types it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct StaffEmail(String);
+
+impl StaffEmail {
+    /// ```
+    /// use archguide::domain::staff::StaffEmail;
+    /// assert_eq!(StaffEmail::parse(" Sales@Example.COM ").unwrap().as_str(), "sales@example.com");
+    /// ```
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        super::lead::LeadEmail::parse(raw).map(|e| StaffEmail(e.as_str().to_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for StaffEmail {
+    type Error = String;
+
+    fn try_from(raw: String) -> Result<Self, String> {
+        StaffEmail::parse(&raw)
+    }
+}
+
+impl From<StaffEmail> for String {
+    fn from(email: StaffEmail) -> String {
+        email.0
+    }
+}
+
+impl std::fmt::Display for StaffEmail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 #[cfg(test)]
@@ -45,7 +82,7 @@ mod tests {
 
     #[test]
     fn staff_emails_ignore_case() {
-        assert_eq!(staff_email(" Sales@Example.COM ").unwrap(), "sales@example.com");
-        assert!(staff_email("nobody").is_err());
+        assert_eq!(StaffEmail::parse(" Sales@Example.COM ").unwrap().as_str(), "sales@example.com");
+        assert!(StaffEmail::parse("nobody").is_err());
     }
 }

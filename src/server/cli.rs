@@ -90,7 +90,7 @@ async fn form_tokens(settings: Settings, count: u32) -> Result<(), String> {
     let db = Database::connect(&settings.database_url).await.map_err(|e| e.to_string())?;
     let tokens = Application::form_tokens(&Stores::new(&db)).await.map_err(|e| e.to_string())?;
     db.close().await;
-    let now = chrono::Utc::now();
+    let now = super::auth::session::Clock::now(&super::auth::session::SystemClock);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for _ in 0..count {
         writeln!(out, "{}", tokens.issue(now)).map_err(|e| e.to_string())?;

@@ -9,10 +9,11 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 use leptos::prelude::use_context;
 
+use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::lead::{LeadInput, NewLead};
+use crate::domain::spam::spam_reason;
 use crate::pages::contact::ContactFormState;
 use crate::pages::privacy::PRIVACY_VERSION;
 
@@ -20,11 +21,12 @@ use super::client_ip::client_ip;
 use super::form::field;
 use super::outbox::Notification;
 use super::state::AppState;
-use super::store::{LeadRecord, ResultId, StoreError, Stored};
+use super::store::leads::{LeadRecord, Stored};
+use super::store::StoreError;
 
 /// A token for a contact form being rendered now (empty outside a request).
 pub fn issue_token() -> String {
-    use_context::<AppState>().map(|state| state.form_tokens.issue(Utc::now())).unwrap_or_default()
+    use_context::<AppState>().map(|state| state.form_tokens.issue(state.clock.now())).unwrap_or_default()
 }
 
 pub async fn submit(
@@ -76,14 +78,10 @@ pub async fn submit(
         return response;
     }
 
-    let now = Utc::now();
-    let spam_reason = if !field(&raw, "website").is_empty() {
-        Some("the hidden field was filled in".to_string())
-    } else {
-        let seconds = (now - token.issued_at).num_seconds();
-        (state.settings.min_fill_seconds > 0 && seconds < state.settings.min_fill_seconds as i64)
-            .then(|| format!("sent {seconds} s after the form was shown"))
-    };
+    let now = state.clock.now();
+    let on_screen = now - token.issued_at;
+    let min_fill = chrono::Duration::seconds(state.settings.min_fill_seconds as i64);
+    let spam_reason = spam_reason(field(&raw, "website"), on_screen, min_fill);
     let (result_id, summary) = match result.as_deref().and_then(ResultId::parse) {
         Some(id) => match state.stores.results.get(&id).await {
             Ok(Some(stored)) => (Some(id), Some(stored.recommendation.summary())),
@@ -91,9 +89,9 @@ pub async fn submit(
         },
         None => (None, None),
     };
-    let mut record = LeadRecord {
+    let record = LeadRecord {
         lead,
-        reference: reference(),
+        reference: new_reference(),
         idempotency_key: token.key,
         consent_version: PRIVACY_VERSION.to_string(),
         result_id,
@@ -101,15 +99,28 @@ pub async fn submit(
         spam_reason,
         created_at: now,
     };
-    for _ in 0..5 {
-        // Sales hears about real leads only; suspected spam waits in its own inbox view.
+    match store(&state, record, summary.as_deref()).await {
+        Some(reference) => Redirect::to(&format!("/contact/thanks?ref={reference}")).into_response(),
+        None => {
+            let notice = "Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment.";
+            again(Vec::new(), Some(notice), StatusCode::SERVICE_UNAVAILABLE).await
+        }
+    }
+}
+
+/// Stores the lead with its notifications (none for suspected spam: it waits in its own inbox
+/// view) and wakes the notification worker. A reference drawn twice is drawn again; `None`
+/// when the lead could not be stored.
+async fn store(state: &AppState, mut record: LeadRecord, summary: Option<&str>) -> Option<LeadReference> {
+    const ATTEMPTS: usize = 5;
+    for _ in 0..ATTEMPTS {
         let notifications = match record.spam_reason {
             Some(_) => Vec::new(),
             None => Notification::new(
-                &record.reference,
+                record.reference.as_str(),
                 &record.lead.name,
                 record.lead.company.as_deref(),
-                summary.as_deref(),
+                summary,
                 &state.settings.public_url,
             )
             .messages(&state.settings),
@@ -119,30 +130,23 @@ pub async fn submit(
                 if !notifications.is_empty() {
                     state.outbox_wake.notify_one();
                 }
-                return Redirect::to(&format!("/contact/thanks?ref={reference}")).into_response();
+                return Some(reference);
             }
-            Err(StoreError::ReferenceTaken) => record.reference = reference(),
+            Err(StoreError::ReferenceTaken) => record.reference = new_reference(),
             Err(error) => {
                 tracing::error!(%error, "storing a lead failed");
-                break;
+                return None;
             }
         }
     }
-    again(
-        Vec::new(),
-        Some("Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment."),
-        StatusCode::SERVICE_UNAVAILABLE,
-    )
-    .await
+    tracing::error!(attempts = ATTEMPTS, "every reference drawn for a lead was taken");
+    None
 }
 
-/// A reference number for people: `AG-` and six characters that cannot be misread.
-fn reference() -> String {
+fn new_reference() -> LeadReference {
     use rand::Rng;
-    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut rng = rand::rng();
-    let code: String = (0..6).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
-    format!("AG-{code}")
+    LeadReference::generate(|below| rng.random_range(0..below))
 }
 
 /// Renders the contact page again with the visitor's values and the problems found.

@@ -4,14 +4,15 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 
 use crate::domain::answers::Answers;
 use crate::domain::engine::CostOptions;
 use crate::pages::guide::form::{answer_pairs, guide_url, step_of};
 
 use super::state::AppState;
-use super::store::{FunnelEvent, ResultId, StoredResult};
+use crate::domain::ids::ResultId;
+
+use super::store::results::{FunnelEvent, StoredResult};
 
 /// `POST /guide/result`: stores the answers and their recommendation, then sends the visitor
 /// to the result's permanent page. Invalid answers go back to their step, values kept.
@@ -26,11 +27,11 @@ pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(S
     };
     let recommendation = state.engine.recommend(&answers, CostOptions::default());
     let result = StoredResult {
-        id: ResultId::random(),
+        id: new_result_id(),
         answers: answers.to_json(),
         model_version: recommendation.model_version.clone(),
         recommendation,
-        created_at: Utc::now(),
+        created_at: state.clock.now(),
     };
     if let Err(error) = state.stores.results.insert(&result).await {
         tracing::error!(%error, "storing a guide result failed");
@@ -53,7 +54,13 @@ pub fn count_step_view(step: usize) {
 
 async fn record(state: &AppState, event: FunnelEvent, step: u32) {
     let version = &state.engine.model.version;
-    if let Err(error) = state.stores.funnel.record(version, event, step, Utc::now().date_naive()).await {
+    if let Err(error) = state.stores.funnel.record(version, event, step, state.clock.now().date_naive()).await {
         tracing::warn!(%error, "counting a guide funnel event failed");
     }
+}
+
+fn new_result_id() -> ResultId {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    ResultId::generate(|below| rng.random_range(0..below))
 }

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use hmac::{Hmac, Mac};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -14,8 +13,9 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
+use super::auth::session::Clock;
 use super::settings::{EmailSettings, Settings, WebhookSettings};
-use super::store::{OutboxItem, OutboxMessage, OutboxStore};
+use super::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore};
 
 /// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,
 /// inside the default 60 s lease, so no other worker takes over a message still being sent.
@@ -67,10 +67,10 @@ impl Notification {
         let payload = serde_json::to_string(self).expect("a notification serialises");
         let mut out = Vec::new();
         if settings.webhook.is_some() {
-            out.push(OutboxMessage { channel: "webhook", payload: payload.clone() });
+            out.push(OutboxMessage { channel: Channel::Webhook, payload: payload.clone() });
         }
         if settings.email.is_some() {
-            out.push(OutboxMessage { channel: "email", payload });
+            out.push(OutboxMessage { channel: Channel::Email, payload });
         }
         out
     }
@@ -87,6 +87,7 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
 /// The running worker's parts.
 pub struct Worker {
     outbox: Arc<dyn OutboxStore>,
+    clock: Arc<dyn Clock>,
     webhook: Option<WebhookSettings>,
     email: Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox, Mailbox)>,
     http: reqwest::Client,
@@ -101,7 +102,12 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn new(settings: &Settings, outbox: Arc<dyn OutboxStore>, wake: Arc<Notify>) -> Result<Self, String> {
+    pub fn new(
+        settings: &Settings,
+        outbox: Arc<dyn OutboxStore>,
+        clock: Arc<dyn Clock>,
+        wake: Arc<Notify>,
+    ) -> Result<Self, String> {
         let email = match &settings.email {
             Some(EmailSettings { smtp_url, from, to }) => {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
@@ -116,6 +122,7 @@ impl Worker {
         };
         Ok(Worker {
             outbox,
+            clock,
             webhook: settings.webhook.clone(),
             email,
             http: reqwest::Client::builder().timeout(DELIVERY_TIMEOUT).build().map_err(|e| e.to_string())?,
@@ -153,7 +160,7 @@ impl Worker {
 
     /// Claims and delivers the due messages; returns how many it worked.
     pub async fn work_once(&self) -> usize {
-        let now = Utc::now();
+        let now = self.clock.now();
         let lease_until = now + chrono::Duration::from_std(self.lease).expect("a small duration");
         let items = match self.outbox.claim_due(now, lease_until, BATCH).await {
             Ok(items) => items,
@@ -165,14 +172,14 @@ impl Worker {
         for item in &items {
             let outcome = self.deliver(item).await;
             let marked = match outcome {
-                Ok(()) => self.outbox.mark_delivered(item.id, Utc::now()).await,
+                Ok(()) => self.outbox.mark_delivered(item.id, self.clock.now()).await,
                 Err(error) => {
                     let delay = self
                         .retry_base
                         .saturating_mul(2u32.saturating_pow(item.attempts.clamp(0, 20) as u32))
                         .min(LONGEST_RETRY);
                     tracing::warn!(id = item.id, channel = %item.channel, attempt = item.attempts + 1, %error, "a notification failed; it will be retried");
-                    let retry_at = Utc::now() + chrono::Duration::from_std(delay).expect("at most an hour");
+                    let retry_at = self.clock.now() + chrono::Duration::from_std(delay).expect("at most an hour");
                     self.outbox.mark_failed(item.id, retry_at, &error).await
                 }
             };
@@ -184,10 +191,10 @@ impl Worker {
     }
 
     async fn deliver(&self, item: &OutboxItem) -> Result<(), String> {
-        match item.channel.as_str() {
-            "webhook" => {
+        match item.channel {
+            Channel::Webhook => {
                 let Some(webhook) = &self.webhook else { return Err("no webhook is configured".into()) };
-                let timestamp = Utc::now().timestamp();
+                let timestamp = self.clock.now().timestamp();
                 let response = self
                     .http
                     .post(&webhook.url)
@@ -208,7 +215,7 @@ impl Worker {
                     Err(format!("the webhook answered {}", response.status()))
                 }
             }
-            "email" => {
+            Channel::Email => {
                 let Some((transport, from, to)) = &self.email else {
                     return Err("no SMTP server is configured".into());
                 };
@@ -223,7 +230,6 @@ impl Worker {
                     .map_err(|e| e.to_string())?;
                 transport.send(message).await.map(|_| ()).map_err(|e| format!("sending the email failed: {e}"))
             }
-            other => Err(format!("unknown channel '{other}'")),
         }
     }
 }

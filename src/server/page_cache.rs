@@ -54,9 +54,9 @@ impl Default for PageCache {
 pub fn cacheable(path: &str) -> bool {
     match path {
         "/" | "/learn" | "/privacy" => true,
-        _ => path
-            .strip_prefix("/guide/result/")
-            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')),
+        _ => path.strip_prefix("/guide/result/").is_some_and(|id| {
+            !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        }),
     }
 }
 
@@ -155,7 +155,8 @@ mod tests {
         for yes in ["/", "/learn", "/privacy", "/guide/result/AbC123_x-9"] {
             assert!(cacheable(yes), "{yes}");
         }
-        for no in ["/guide", "/contact", "/contact/thanks", "/inbox", "/guide/result/", "/guide/result/a/b", "/learn/"] {
+        for no in ["/guide", "/contact", "/contact/thanks", "/inbox", "/guide/result/", "/guide/result/a/b", "/learn/"]
+        {
             assert!(!cacheable(no), "{no}");
         }
     }
@@ -163,13 +164,19 @@ mod tests {
     #[test]
     fn a_cached_page_gets_a_new_nonce_in_body_and_policy() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("script-src 'nonce-old1'; style-src 'nonce-old1'"));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("script-src 'nonce-old1'; style-src 'nonce-old1'"),
+        );
         headers.insert(header::CONTENT_LENGTH, HeaderValue::from_static("52"));
         assert_eq!(nonce_of(&headers).as_deref(), Some("old1"));
         let body = Bytes::from_static(b"old1<script nonce=\"old1\"></script><style nonce=\"old1\">old");
         let page = Page::new(headers, body, "old1".into());
         let (headers, body) = page.renewed("new-nonce");
-        assert_eq!(headers[header::CONTENT_SECURITY_POLICY], "script-src 'nonce-new-nonce'; style-src 'nonce-new-nonce'");
+        assert_eq!(
+            headers[header::CONTENT_SECURITY_POLICY],
+            "script-src 'nonce-new-nonce'; style-src 'nonce-new-nonce'"
+        );
         assert_eq!(body, b"new-nonce<script nonce=\"new-nonce\"></script><style nonce=\"new-nonce\">old");
         assert!(headers.get(header::CONTENT_LENGTH).is_none());
     }

@@ -36,10 +36,10 @@ use super::auth::staff;
 use super::database::{Database, DatabaseError};
 use super::form_token::FormTokens;
 use super::outbox::Worker;
+use super::page_cache;
 use super::rate_limit::RateLimiter;
 use super::settings::Settings;
 use super::state::{AppState, Shared};
-use super::page_cache;
 use super::store::Stores;
 use super::{api, contact, guide, health, inbox, security, seo, static_files};
 
@@ -129,8 +129,9 @@ impl Application {
             db: db.clone(),
             engine,
         });
-        let worker = Worker::new(&state.settings, state.stores.outbox.clone(), state.outbox_wake.clone())
-            .map_err(StartupError::Notifications)?;
+        let worker =
+            Worker::new(&state.settings, state.stores.outbox.clone(), state.clock.clone(), state.outbox_wake.clone())
+                .map_err(StartupError::Notifications)?;
         Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker })
     }
 

@@ -2,10 +2,10 @@
 
 use std::io::{BufRead, IsTerminal};
 
-use chrono::Utc;
+use super::auth::session::{Clock, SystemClock};
 use clap::{Subcommand, ValueEnum};
 
-use crate::domain::staff::{staff_email, Role};
+use crate::domain::staff::{Role, StaffEmail};
 
 use super::auth::password;
 use super::database::Database;
@@ -51,10 +51,10 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
     let outcome = async {
         match command {
             UserCommand::Add { email, role } => {
-                let email = staff_email(&email)?;
-                let password = new_password(&email)?;
+                let email = StaffEmail::parse(&email)?;
+                let password = new_password(email.as_str())?;
                 let hash = password::hash(password).await?;
-                if users.add_user(&email, role.into(), &hash, Utc::now()).await.map_err(|e| e.to_string())? {
+                if users.add_user(&email, role.into(), &hash, SystemClock.now()).await.map_err(|e| e.to_string())? {
                     println!("added {email} ({})", Role::from(role));
                     Ok(())
                 } else {
@@ -69,18 +69,18 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                 Ok(())
             }
             UserCommand::Disable { email } => {
-                let email = staff_email(&email)?;
-                match users.disable_user(&email, Utc::now()).await.map_err(|e| e.to_string())? {
+                let email = StaffEmail::parse(&email)?;
+                match users.disable_user(&email, SystemClock.now()).await.map_err(|e| e.to_string())? {
                     true => Ok(println!("disabled {email}")),
                     false => Err(format!("there is no account for {email}")),
                 }
             }
             UserCommand::SetPassword { email } => {
-                let email = staff_email(&email)?;
+                let email = StaffEmail::parse(&email)?;
                 let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
                     return Err(format!("there is no account for {email}"));
                 };
-                let hash = password::hash(new_password(&email)?).await?;
+                let hash = password::hash(new_password(email.as_str())?).await?;
                 users.set_password(&email, &hash).await.map_err(|e| e.to_string())?;
                 // Whoever knew the old password is logged out everywhere.
                 stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;

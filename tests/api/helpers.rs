@@ -239,7 +239,8 @@ impl TestApp {
         let db = Database::connect(&DatabaseUrl::parse(&url).unwrap()).await.unwrap();
         let stores = archguide::server::store::Stores::new(&db);
         let hash = archguide::server::auth::password::hash(password.to_string()).await.unwrap();
-        assert!(stores.users.add_user(email, role, &hash, chrono::Utc::now()).await.unwrap());
+        let email = archguide::domain::staff::StaffEmail::parse(email).expect("a valid staff email");
+        assert!(stores.users.add_user(&email, role, &hash, chrono::Utc::now()).await.unwrap());
         db.close().await;
     }
 

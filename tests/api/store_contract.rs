@@ -4,17 +4,35 @@ use chrono::{DateTime, Duration, Utc};
 
 use archguide::domain::answers::Answers;
 use archguide::domain::engine::recommend;
+use archguide::domain::ids::{LeadReference, ResultId};
 use archguide::domain::inbox::{LeadFilter, LeadStatus};
 use archguide::domain::lead::{LeadInput, NewLead};
+use archguide::domain::lifecycle::{ChangeOutcome, LeadChange};
 use archguide::domain::staff::Role;
+use archguide::domain::staff::StaffEmail;
 use archguide::server::auth::session::{token_hash, SessionPolicy};
 use archguide::server::database::{Database, DatabaseUrl};
-use archguide::server::store::inbox::{ChangeOutcome, LeadChange, LeadQuery, LoginAttempt, LoginOutcome};
-use archguide::server::store::{
-    session_user, FunnelEvent, LeadRecord, OutboxMessage, ResultId, StoreError, Stored, StoredResult, Stores,
-};
+use archguide::server::store::inbox::LeadQuery;
+use archguide::server::store::leads::{LeadRecord, Stored};
+use archguide::server::store::logins::{LoginAttempt, LoginOutcome};
+use archguide::server::store::outbox::{Channel, OutboxMessage};
+use archguide::server::store::results::{FunnelEvent, FunnelTotal, StoredResult};
+use archguide::server::store::staff::session_user;
+use archguide::server::store::{StoreError, Stores};
 
 use crate::helpers::TestPostgres;
+
+fn email(text: &str) -> StaffEmail {
+    StaffEmail::parse(text).unwrap()
+}
+
+fn reference(text: &str) -> LeadReference {
+    LeadReference::parse(text).unwrap()
+}
+
+fn random_result_id() -> ResultId {
+    ResultId::generate(|below| rand::random_range(0..below))
+}
 
 async fn open(url: &str) -> (Database, Stores) {
     let db = Database::connect(&DatabaseUrl::parse(url).unwrap()).await.expect("database opens");
@@ -26,14 +44,21 @@ async fn open(url: &str) -> (Database, Stores) {
 async fn sessions_behave(stores: &Stores) {
     let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
     let policy = SessionPolicy::default();
-    assert!(stores.users.add_user("sales@example.com", Role::Sales, "$argon2id$placeholder", t0).await.unwrap());
-    assert!(!stores.users.add_user("sales@example.com", Role::Admin, "x", t0).await.unwrap(), "one account per email");
-    let user = stores.users.user_by_email("sales@example.com").await.unwrap().unwrap();
+    assert!(stores
+        .users
+        .add_user(&email("sales@example.com"), Role::Sales, "$argon2id$placeholder", t0)
+        .await
+        .unwrap());
+    assert!(
+        !stores.users.add_user(&email("sales@example.com"), Role::Admin, "x", t0).await.unwrap(),
+        "one account per email"
+    );
+    let user = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
 
     let idle = token_hash("idle-token");
     stores.sessions.create_session(&idle, user.id, t0).await.unwrap();
     let seen = session_user(stores.sessions.as_ref(), &idle, t0 + Duration::minutes(10), &policy).await.unwrap();
-    assert_eq!(seen.map(|u| u.email), Some("sales@example.com".to_string()));
+    assert_eq!(seen.map(|u| u.email), Some(email("sales@example.com")));
     assert!(session_user(stores.sessions.as_ref(), &idle, t0 + Duration::minutes(41), &policy)
         .await
         .unwrap()
@@ -62,7 +87,7 @@ async fn sessions_behave(stores: &Stores) {
 
     let c = token_hash("c");
     stores.sessions.create_session(&c, user.id, t0).await.unwrap();
-    assert!(stores.users.disable_user("sales@example.com", t0).await.unwrap());
+    assert!(stores.users.disable_user(&email("sales@example.com"), t0).await.unwrap());
     assert!(
         session_user(stores.sessions.as_ref(), &c, t0, &policy).await.unwrap().is_none(),
         "a disabled account has no session"
@@ -96,7 +121,7 @@ fn record(i: usize, name: &str, company: &str, at: DateTime<Utc>, spam: bool) ->
     };
     LeadRecord {
         lead: NewLead::parse(&input).unwrap(),
-        reference: format!("AG-T{i:05}"),
+        reference: reference(&format!("AG-T{i:05}")),
         idempotency_key: format!("key-{i}"),
         consent_version: "2026-11-01".into(),
         result_id: None,
@@ -109,11 +134,11 @@ fn record(i: usize, name: &str, company: &str, at: DateTime<Utc>, spam: bool) ->
 /// The inbox's reads and changes, and the login attempt log.
 async fn inbox_behaves(stores: &Stores) {
     let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-    stores.users.add_user("admin@example.com", Role::Admin, "x", t0).await.unwrap();
-    stores.users.add_user("sales@example.com", Role::Sales, "x", t0).await.unwrap();
-    let admin = stores.users.user_by_email("admin@example.com").await.unwrap().unwrap();
-    let sales = stores.users.user_by_email("sales@example.com").await.unwrap().unwrap();
-    let hook = [OutboxMessage { channel: "webhook", payload: "{\"name\":\"Ada\"}".into() }];
+    stores.users.add_user(&email("admin@example.com"), Role::Admin, "x", t0).await.unwrap();
+    stores.users.add_user(&email("sales@example.com"), Role::Sales, "x", t0).await.unwrap();
+    let admin = stores.users.user_by_email(&email("admin@example.com")).await.unwrap().unwrap();
+    let sales = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
+    let hook = [OutboxMessage { channel: Channel::Webhook, payload: "{\"name\":\"Ada\"}".into() }];
     for i in 0..5 {
         let company = if i % 2 == 0 { "Acme_1" } else { "Globex" };
         stores
@@ -133,7 +158,7 @@ async fn inbox_behaves(stores: &Stores) {
                 .list_leads(LeadQuery { filter: &filter, viewer_id: sales.id, limit: Some(2) })
                 .await
                 .unwrap();
-            (page.total, page.leads.iter().map(|l| l.reference.clone()).collect::<Vec<_>>())
+            (page.total, page.leads.iter().map(|l| l.reference.to_string()).collect::<Vec<_>>())
         }
     };
     assert_eq!(list(&[]).await, (5, vec!["AG-T00004".to_string(), "AG-T00003".to_string()]), "newest first, no spam");
@@ -144,9 +169,9 @@ async fn inbox_behaves(stores: &Stores) {
     assert_eq!(list(&[("q", "acme%1")]).await.0, 0, "% is literal");
     assert_eq!(list(&[("q", "NUMBER 3")]).await.1, ["AG-T00003"], "the message is searched");
 
-    let change = |reference: &'static str, change: LeadChange, by| {
+    let change = |lead: &'static str, change: LeadChange, by| {
         let by = if by { admin.clone() } else { sales.clone() };
-        async move { stores.inbox.change_lead(reference, &change, &by, t0 + Duration::hours(30)).await.unwrap() }
+        async move { stores.inbox.change_lead(&reference(lead), &change, &by, t0 + Duration::hours(30)).await.unwrap() }
     };
     assert_eq!(change("AG-T00001", LeadChange::Assign(Some(sales.id)), false).await, ChangeOutcome::Done);
     assert_eq!(list(&[("assignee", "mine")]).await.1, ["AG-T00001"]);
@@ -155,13 +180,13 @@ async fn inbox_behaves(stores: &Stores) {
     assert!(matches!(change("AG-T00001", LeadChange::Replied, false).await, ChangeOutcome::Refused(_)));
     assert_eq!(change("AG-T00001", LeadChange::Note("Call back".into()), false).await, ChangeOutcome::Done);
     assert_eq!(change("AG-T00009", LeadChange::NotSpam, false).await, ChangeOutcome::Done);
-    assert_eq!(change("AG-NOPE00", LeadChange::Replied, false).await, ChangeOutcome::NoSuchLead);
+    assert_eq!(change("AG-NQPE00", LeadChange::Replied, false).await, ChangeOutcome::NoSuchLead);
     assert_eq!(change("AG-T00001", LeadChange::Erase, true).await, ChangeOutcome::Done);
 
-    let lead = stores.inbox.lead("AG-T00001").await.unwrap().unwrap();
+    let lead = stores.inbox.lead(&reference("AG-T00001")).await.unwrap().unwrap();
     assert_eq!(lead.status, LeadStatus::Contacted);
     assert_eq!(lead.first_reply_at, Some(t0 + Duration::hours(30)));
-    assert_eq!(lead.assignee_email.as_deref(), Some("sales@example.com"));
+    assert_eq!(lead.assignee_email, Some(email("sales@example.com")));
     assert_eq!((lead.name.as_str(), lead.email.as_str(), lead.company.as_deref()), ("[erased]", "[erased]", None));
     assert!(lead.erased_at.is_some());
     let events = stores.inbox.events(lead.id).await.unwrap();
@@ -226,7 +251,7 @@ async fn core_stores_behave(stores: &Stores) {
     answers.insert("stage".into(), "mvp".into());
     answers.insert("engineers".into(), 4.into());
     let result = StoredResult {
-        id: ResultId::random(),
+        id: random_result_id(),
         recommendation: recommend(&Answers::from_json(&answers).unwrap()),
         answers,
         model_version: "1.0.0".into(),
@@ -234,7 +259,7 @@ async fn core_stores_behave(stores: &Stores) {
     };
     stores.results.insert(&result).await.unwrap();
     assert_eq!(stores.results.get(&result.id).await.unwrap(), Some(result.clone()), "read back as written");
-    assert_eq!(stores.results.get(&ResultId::random()).await.unwrap(), None);
+    assert_eq!(stores.results.get(&random_result_id()).await.unwrap(), None);
 
     let day = t0.date_naive();
     for (event, step, on) in [
@@ -248,26 +273,30 @@ async fn core_stores_behave(stores: &Stores) {
     }
     stores.funnel.record("0.9.0", FunnelEvent::View, 1, day).await.unwrap();
     let totals = stores.funnel.totals("1.0.0").await.unwrap();
-    assert_eq!(totals, [("complete".to_string(), 0, 1), ("view".to_string(), 1, 3), ("view".to_string(), 2, 1)]);
+    let total = |event, step, count| FunnelTotal { event, step, count };
+    assert_eq!(
+        totals,
+        [total(FunnelEvent::Complete, 0, 1), total(FunnelEvent::View, 1, 3), total(FunnelEvent::View, 2, 1)]
+    );
     assert_eq!(stores.funnel.versions().await.unwrap(), ["1.0.0", "0.9.0"]);
 
-    let hook = |text: &str| OutboxMessage { channel: "webhook", payload: text.to_string() };
+    let hook = |text: &str| OutboxMessage { channel: Channel::Webhook, payload: text.to_string() };
     let mut first = record(1, "Ada", "Acme", t0, false);
     first.result_id = Some(result.id.clone());
     let stored = stores.leads.insert(&first, &[hook("one"), hook("two")]).await.unwrap();
-    assert_eq!(stored, Stored::Created { reference: "AG-T00001".into(), created_at: t0 });
+    assert_eq!(stored, Stored::Created { reference: reference("AG-T00001"), created_at: t0 });
     let again =
         stores.leads.insert(&record(1, "Ada again", "Acme", t0 + Duration::seconds(5), false), &[hook("three")]).await;
     assert_eq!(
         again.unwrap(),
-        Stored::AlreadyStored { reference: "AG-T00001".into(), created_at: t0 },
+        Stored::AlreadyStored { reference: reference("AG-T00001"), created_at: t0 },
         "same form, same lead"
     );
     let mut clash = record(2, "Bob", "", t0, false);
-    clash.reference = "AG-T00001".into();
+    clash.reference = reference("AG-T00001");
     assert!(matches!(stores.leads.insert(&clash, &[hook("four")]).await, Err(StoreError::ReferenceTaken)));
-    assert_eq!(stores.leads.received_at("AG-T00001").await.unwrap(), Some(t0));
-    assert_eq!(stores.leads.received_at("AG-NOPE00").await.unwrap(), None);
+    assert_eq!(stores.leads.received_at(&reference("AG-T00001")).await.unwrap(), Some(t0));
+    assert_eq!(stores.leads.received_at(&reference("AG-NQPE00")).await.unwrap(), None);
 
     // The outbox: each message is claimed by one worker at a time, until its lease runs out.
     let now = t0 + Duration::seconds(1);
@@ -295,17 +324,17 @@ async fn core_stores_behave(stores: &Stores) {
     assert_eq!(stores.secrets.get_or_create("key", "first").await.unwrap(), "first");
     assert_eq!(stores.secrets.get_or_create("key", "second").await.unwrap(), "first", "the first writer wins");
 
-    assert!(stores.users.add_user("b@example.com", Role::Sales, "hash-b", t0).await.unwrap());
-    assert!(stores.users.add_user("a@example.com", Role::Admin, "hash-a", t0).await.unwrap());
-    assert!(!stores.users.add_user("a@example.com", Role::Sales, "x", t0).await.unwrap());
-    let emails: Vec<String> = stores.users.users().await.unwrap().into_iter().map(|u| u.email).collect();
+    assert!(stores.users.add_user(&email("b@example.com"), Role::Sales, "hash-b", t0).await.unwrap());
+    assert!(stores.users.add_user(&email("a@example.com"), Role::Admin, "hash-a", t0).await.unwrap());
+    assert!(!stores.users.add_user(&email("a@example.com"), Role::Sales, "x", t0).await.unwrap());
+    let emails: Vec<String> = stores.users.users().await.unwrap().into_iter().map(|u| u.email.into()).collect();
     assert_eq!(emails, ["a@example.com", "b@example.com"]);
-    assert!(stores.users.set_password("b@example.com", "hash-b2").await.unwrap());
-    assert!(!stores.users.set_password("nobody@example.com", "x").await.unwrap());
-    assert!(stores.users.disable_user("b@example.com", t0).await.unwrap());
-    let b = stores.users.user_by_email("b@example.com").await.unwrap().unwrap();
+    assert!(stores.users.set_password(&email("b@example.com"), "hash-b2").await.unwrap());
+    assert!(!stores.users.set_password(&email("nobody@example.com"), "x").await.unwrap());
+    assert!(stores.users.disable_user(&email("b@example.com"), t0).await.unwrap());
+    let b = stores.users.user_by_email(&email("b@example.com")).await.unwrap().unwrap();
     assert_eq!((b.password_hash.as_str(), b.disabled, b.role), ("hash-b2", true, Role::Sales));
-    assert!(!stores.users.disable_user("nobody@example.com", t0).await.unwrap());
+    assert!(!stores.users.disable_user(&email("nobody@example.com"), t0).await.unwrap());
 }
 
 #[tokio::test]
@@ -329,13 +358,13 @@ async fn every_store_behaves_on_postgres() {
 /// alone without undoing the others.
 async fn leads_arriving_together_behave(stores: &Stores) {
     let t0 = Utc::now();
-    let hook = |i: usize| OutboxMessage { channel: "webhook", payload: format!("lead {i}") };
+    let hook = |i: usize| OutboxMessage { channel: Channel::Webhook, payload: format!("lead {i}") };
     stores.leads.insert(&record(100, "First", "", t0, false), &[hook(100)]).await.unwrap();
     let mut batch = Vec::new();
     for i in 0..40 {
         let mut lead = record(i, "Together", "", t0, false);
         if i == 7 {
-            lead.reference = "AG-T00100".into(); // taken by `first`
+            lead.reference = reference("AG-T00100"); // taken by `first`
         }
         if i == 8 {
             lead = record(100, "Repeat", "", t0, false); // the same form as `first` again
@@ -347,9 +376,11 @@ async fn leads_arriving_together_behave(stores: &Stores) {
     for (i, outcome) in outcomes(batch).await.into_iter().enumerate() {
         match (i, outcome) {
             (7, Err(StoreError::ReferenceTaken)) => {}
-            (8, Ok(Stored::AlreadyStored { reference, .. })) => assert_eq!(reference, "AG-T00100", "the repeat"),
-            (_, Ok(Stored::Created { reference, .. })) => {
-                assert_eq!(reference, format!("AG-T{i:05}"));
+            (8, Ok(Stored::AlreadyStored { reference: stored, .. })) => {
+                assert_eq!(stored, reference("AG-T00100"), "the repeat")
+            }
+            (_, Ok(Stored::Created { reference: stored, .. })) => {
+                assert_eq!(stored, reference(&format!("AG-T{i:05}")));
                 created += 1;
             }
             (i, other) => panic!("lead {i}: {other:?}"),
@@ -357,10 +388,17 @@ async fn leads_arriving_together_behave(stores: &Stores) {
     }
     assert_eq!(created, 38);
     let now = t0 + Duration::seconds(1);
-    let mut payloads: Vec<String> =
-        stores.outbox.claim_due(now, now + Duration::minutes(1), 100).await.unwrap().into_iter().map(|m| m.payload).collect();
+    let mut payloads: Vec<String> = stores
+        .outbox
+        .claim_due(now, now + Duration::minutes(1), 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.payload)
+        .collect();
     payloads.sort();
-    let mut expected: Vec<String> = (0..40).filter(|i| *i != 7 && *i != 8).chain([100]).map(|i| format!("lead {i}")).collect();
+    let mut expected: Vec<String> =
+        (0..40).filter(|i| *i != 7 && *i != 8).chain([100]).map(|i| format!("lead {i}")).collect();
     expected.sort();
     assert_eq!(payloads, expected, "one notification per stored lead, none from the failed one");
 }

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answers::FieldError;
+use crate::domain::field_error::FieldError;
 use crate::domain::lead::{
     consent_problem, field_problem, LeadInput, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX,
     ROLE_MAX,

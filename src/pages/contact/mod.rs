@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
 use crate::components::page_meta::PageMeta;
-use crate::domain::answers::FieldError;
+use crate::domain::field_error::FieldError;
 use crate::domain::lead::LeadInput;
 use crate::pages::guide::result::load_result;
 

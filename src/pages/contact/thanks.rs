@@ -11,6 +11,7 @@ use crate::components::page_meta::PageMeta;
 pub async fn lead_received(reference: String) -> Result<Option<(String, String)>, ServerFnError> {
     use crate::server::state::AppState;
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
+    let Some(reference) = crate::domain::ids::LeadReference::parse(&reference) else { return Ok(None) };
     let received = state.stores.leads.received_at(&reference).await.map_err(|error| {
         tracing::error!(%error, "looking up a lead reference failed");
         ServerFnError::new("the reference could not be looked up")

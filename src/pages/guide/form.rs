@@ -1,7 +1,8 @@
 //! The guide's form state, kept in the URL: which fields hold which answers, which step to
 //! show, and where Back and Next lead. Pure functions, shared by the page and the POST handler.
 
-use crate::domain::answers::{Answers, FieldError};
+use crate::domain::answers::Answers;
+use crate::domain::field_error::FieldError;
 use crate::domain::questions::{questions_in_step, QUESTIONS, STEPS};
 use crate::domain::situation::Situation;
 

@@ -32,7 +32,8 @@ pub struct ResultView {
 pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultView>, ServerFnError> {
     use crate::domain::answers::Answers;
     use crate::domain::engine::CostOptions;
-    use crate::server::{state::AppState, store::ResultId};
+    use crate::domain::ids::ResultId;
+    use crate::server::state::AppState;
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
     let Some(id) = ResultId::parse(&id) else { return Ok(None) };
     let stored = state.stores.results.get(&id).await.map_err(|error| {

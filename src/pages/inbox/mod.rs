@@ -12,7 +12,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::answers::FieldError;
+use crate::domain::field_error::FieldError;
 use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
 use crate::pages::guide::form::encode;
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::answers::FieldError;
+use crate::domain::field_error::FieldError;
 
 use super::{error_text, InboxFrame, InboxProblem, Viewer};
 

@@ -8,8 +8,9 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::domain::answers::{Answers, FieldError};
+use crate::domain::answers::Answers;
 use crate::domain::engine::CostOptions;
+use crate::domain::field_error::FieldError;
 use crate::domain::questions::{QUESTIONS, STEPS};
 
 use crate::server::state::AppState;

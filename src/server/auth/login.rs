@@ -14,12 +14,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Duration;
 
+use crate::domain::staff::StaffEmail;
 use crate::pages::inbox::login::LoginFormState;
 use crate::server::client_ip::client_ip;
 use crate::server::form::field;
 use crate::server::render::page_with;
 use crate::server::state::AppState;
-use crate::server::store::inbox::{Failures, LoginAttempt, LoginOutcome};
+use crate::server::store::logins::{Failures, LoginAttempt, LoginOutcome};
 
 use super::password;
 use super::session::{new_token, token_hash};
@@ -42,7 +43,7 @@ pub async fn login(
     headers: HeaderMap,
     Form(raw): Form<Vec<(String, String)>>,
 ) -> Response {
-    let email = field(&raw, "email").trim().to_lowercase();
+    let email = field(&raw, "email").trim().to_string();
     let password = field(&raw, "password").to_string();
     let next = safe_next(Some(field(&raw, "next")).filter(|n| !n.is_empty()));
     let again = |error: String, status| {
@@ -55,7 +56,10 @@ pub async fn login(
     }
 
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    let account_key = token_hash(&email);
+    // An address that cannot be an account's is still counted (by what was typed) and refused
+    // like any other.
+    let account = StaffEmail::parse(&email).ok();
+    let account_key = token_hash(account.as_ref().map_or(email.as_str(), StaffEmail::as_str));
     let now = state.clock.now();
     let record = |outcome: LoginOutcome, user_id: Option<i64>| {
         let attempt = LoginAttempt { at: now, account_key: account_key.clone(), user_id, ip: ip.clone(), outcome };
@@ -92,7 +96,11 @@ pub async fn login(
         return response;
     }
 
-    let user = match state.stores.users.user_by_email(&email).await {
+    let found = match &account {
+        Some(account) => state.stores.users.user_by_email(account).await,
+        None => Ok(None),
+    };
+    let user = match found {
         Ok(user) => user,
         Err(error) => {
             tracing::error!(%error, "reading a staff account failed");

@@ -27,7 +27,11 @@ impl Clock for SystemClock {
 pub struct ManualClock(std::sync::Arc<std::sync::Mutex<DateTime<Utc>>>);
 
 impl ManualClock {
+    /// A clock standing at `now`, to the microsecond: the precision both databases keep, so a
+    /// time read back equals the time written.
     pub fn at(now: DateTime<Utc>) -> Self {
+        use chrono::DurationRound;
+        let now = now.duration_trunc(Duration::microseconds(1)).unwrap_or(now);
         ManualClock(std::sync::Arc::new(std::sync::Mutex::new(now)))
     }
 

@@ -10,7 +10,8 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use crate::domain::staff::Role;
 use crate::pages::guide::form::encode;
 use crate::server::state::AppState;
-use crate::server::store::{session_user, StaffUser, StoreError};
+use crate::server::store::staff::{session_user, StaffUser};
+use crate::server::store::StoreError;
 
 use super::session::token_hash;
 

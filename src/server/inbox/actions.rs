@@ -6,11 +6,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 
-use crate::domain::answers::FieldError;
+use crate::domain::field_error::FieldError;
+use crate::domain::ids::LeadReference;
 use crate::domain::inbox::{note_problem, LeadStatus};
-use crate::domain::staff::{staff_email, Role};
+use crate::domain::lifecycle::{ChangeOutcome, LeadChange};
+use crate::domain::staff::{Role, StaffEmail};
 use crate::pages::inbox::lead::LeadFormState;
 use crate::pages::inbox::users::UserFormState;
 use crate::server::auth::password;
@@ -18,7 +19,6 @@ use crate::server::auth::staff::{Admin, Authenticated, Refusal, Staff};
 use crate::server::form::field;
 use crate::server::render::page_with;
 use crate::server::state::AppState;
-use crate::server::store::inbox::{ChangeOutcome, LeadChange};
 
 /// `POST /inbox/leads/{reference}`: one action on one lead, named by the `action` field.
 pub async fn lead_action(
@@ -27,6 +27,9 @@ pub async fn lead_action(
     Path(reference): Path<String>,
     Form(raw): Form<Vec<(String, String)>>,
 ) -> Response {
+    let Some(reference) = LeadReference::parse(&reference) else {
+        return (StatusCode::NOT_FOUND, "There is no lead with this reference.").into_response();
+    };
     let action = field(&raw, "action");
     let note = field(&raw, "note");
     let page = format!("/inbox/leads/{reference}");
@@ -59,7 +62,7 @@ pub async fn lead_action(
             if !session.is_admin() {
                 return Refusal::NotAllowed.into_response();
             }
-            if field(&raw, "confirm").trim() != reference {
+            if field(&raw, "confirm").trim() != reference.as_str() {
                 return refuse(
                     format!("Nothing was erased: type {reference} in the box to confirm."),
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -102,7 +105,7 @@ pub async fn add_user(
     let role = Role::parse(field(&raw, "role"));
     let password = field(&raw, "password").to_string();
     let mut errors = Vec::new();
-    let email = match staff_email(&typed_email) {
+    let email = match StaffEmail::parse(&typed_email) {
         Ok(email) => Some(email),
         Err(message) => {
             errors.push(FieldError::new("email", message));
@@ -112,7 +115,9 @@ pub async fn add_user(
     if role.is_none() {
         errors.push(FieldError::new("role", "Choose sales or admin."));
     }
-    if let Some(problem) = password::password_problem(&password, email.as_deref().unwrap_or(&typed_email)) {
+    if let Some(problem) =
+        password::password_problem(&password, email.as_ref().map_or(typed_email.as_str(), StaffEmail::as_str))
+    {
         errors.push(FieldError::new("password", problem));
     }
     let form = |errors, notice| UserFormState {
@@ -131,7 +136,7 @@ pub async fn add_user(
             return (StatusCode::INTERNAL_SERVER_ERROR, "The account could not be added.").into_response();
         }
     };
-    match state.stores.users.add_user(&email, role, &hash, Utc::now()).await {
+    match state.stores.users.add_user(&email, role, &hash, state.clock.now()).await {
         Ok(true) => {
             tracing::info!(by = session.user.id, role = %role, "staff account added");
             Redirect::to("/inbox/users?done=added").into_response()
@@ -154,8 +159,10 @@ pub async fn disable_user(
     Admin(session): Admin,
     Form(raw): Form<Vec<(String, String)>>,
 ) -> Response {
-    let email = field(&raw, "email").trim().to_lowercase();
     let notice = |text: String| UserFormState { notice: Some(text), ..UserFormState::default() };
+    let Ok(email) = StaffEmail::parse(field(&raw, "email")) else {
+        return users_page(&state, session, notice("There is no such account.".into()), StatusCode::NOT_FOUND).await;
+    };
     if email == session.user.email {
         let form = notice("You cannot disable your own account; ask another administrator.".into());
         return users_page(&state, session, form, StatusCode::CONFLICT).await;
@@ -171,7 +178,7 @@ pub async fn disable_user(
         }
     };
     let disabled = async {
-        state.stores.users.disable_user(&email, Utc::now()).await?;
+        state.stores.users.disable_user(&email, state.clock.now()).await?;
         state.stores.sessions.delete_sessions_of(user.id).await
     };
     match disabled.await {

@@ -80,7 +80,7 @@ async fn export(
 fn row(state: &AppState, lead: &Lead) -> [String; 16] {
     let public = &state.settings.public_url;
     [
-        lead.reference.clone(),
+        lead.reference.to_string(),
         minute(lead.created_at),
         lead.status.to_string(),
         lead.name.clone(),
@@ -89,7 +89,7 @@ fn row(state: &AppState, lead: &Lead) -> [String; 16] {
         lead.role.clone().unwrap_or_default(),
         lead.preferred_contact.clone().unwrap_or_default(),
         lead.message.clone(),
-        lead.assignee_email.clone().unwrap_or_default(),
+        lead.assignee_email.as_ref().map(ToString::to_string).unwrap_or_default(),
         lead.first_reply_at.map(minute).unwrap_or_default(),
         reply_state(state, lead).label(),
         lead.recommendation_summary.clone().unwrap_or_default(),

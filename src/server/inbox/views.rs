@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::answers::Answers;
+use crate::domain::ids::LeadReference;
 use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, ReplyState};
 use crate::domain::questions::question;
 use crate::pages::inbox::dashboard::{Dashboard, FunnelView, StageView};
@@ -12,7 +13,8 @@ use crate::pages::inbox::{Countdown, LeadList, LeadRow, Viewer, PAGE_SIZE};
 use crate::server::auth::staff::Authenticated;
 use crate::server::state::AppState;
 use crate::server::store::inbox::{Lead, LeadQuery};
-use crate::server::store::{ResultId, StoreError};
+use crate::server::store::results::FunnelEvent;
+use crate::server::store::StoreError;
 
 /// Times as staff read them: UTC, to the minute.
 pub fn minute(at: DateTime<Utc>) -> String {
@@ -20,7 +22,7 @@ pub fn minute(at: DateTime<Utc>) -> String {
 }
 
 fn viewer(session: &Authenticated) -> Viewer {
-    Viewer { id: session.user.id, email: session.user.email.clone(), admin: session.is_admin() }
+    Viewer { id: session.user.id, email: session.user.email.to_string(), admin: session.is_admin() }
 }
 
 /// The lead's reply-by state now.
@@ -56,7 +58,7 @@ pub async fn lead_list(
         .leads
         .iter()
         .map(|lead| LeadRow {
-            reference: lead.reference.clone(),
+            reference: lead.reference.to_string(),
             name: lead.name.clone(),
             company: lead.company.clone(),
             summary: lead.recommendation_summary.clone(),
@@ -64,7 +66,7 @@ pub async fn lead_list(
             received: minute(lead.created_at),
             age: span(now - lead.created_at),
             countdown: countdown(state, lead),
-            assignee: lead.assignee_email.clone(),
+            assignee: lead.assignee_email.as_ref().map(ToString::to_string),
         })
         .collect();
     let pages = page.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
@@ -84,12 +86,13 @@ pub async fn lead_detail(
     session: &Authenticated,
     reference: &str,
 ) -> Result<Option<LeadDetail>, StoreError> {
-    let Some(lead) = state.stores.inbox.lead(reference).await? else { return Ok(None) };
+    let Some(reference) = LeadReference::parse(reference) else { return Ok(None) };
+    let Some(lead) = state.stores.inbox.lead(&reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
     let staff =
-        state.stores.users.users().await?.into_iter().filter(|u| !u.disabled).map(|u| (u.id, u.email)).collect();
-    let brief = match lead.result_id.as_deref().and_then(ResultId::parse) {
-        Some(id) => state.stores.results.get(&id).await?.map(|stored| {
+        state.stores.users.users().await?.into_iter().filter(|u| !u.disabled).map(|u| (u.id, u.email.into())).collect();
+    let brief = match &lead.result_id {
+        Some(id) => state.stores.results.get(id).await?.map(|stored| {
             let answers = Answers::from_json(&stored.answers).unwrap_or_default();
             Brief {
                 result_id: stored.id.as_str().to_string(),
@@ -109,7 +112,7 @@ pub async fn lead_detail(
     Ok(Some(LeadDetail {
         viewer: viewer(session),
         countdown: countdown(state, &lead),
-        reference: lead.reference,
+        reference: lead.reference.into(),
         name: lead.name,
         email: lead.email,
         company: lead.company,
@@ -129,7 +132,7 @@ pub async fn lead_detail(
         erased: lead.erased_at.map(minute),
         events: events
             .into_iter()
-            .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind, detail: e.detail })
+            .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind.to_string(), detail: e.detail })
             .collect(),
         brief,
     }))
@@ -145,8 +148,8 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
     for version in state.stores.funnel.versions().await? {
         let totals = state.stores.funnel.totals(&version).await?;
         let views: Vec<(u32, u64)> =
-            totals.iter().filter(|(event, _, _)| event == "view").map(|(_, step, n)| (*step, *n)).collect();
-        let completions = totals.iter().filter(|(event, _, _)| event == "complete").map(|(_, _, n)| n).sum();
+            totals.iter().filter(|t| t.event == FunnelEvent::View).map(|t| (t.step, t.count)).collect();
+        let completions = totals.iter().filter(|t| t.event == FunnelEvent::Complete).map(|t| t.count).sum();
         let leads = leads_per_version.iter().find(|(v, _)| *v == version).map_or(0, |(_, n)| *n);
         funnels.push(FunnelView {
             stages: funnel_stages(&views, completions, leads)
@@ -180,7 +183,7 @@ pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList
         users: users
             .into_iter()
             .map(|u| UserRow {
-                email: u.email,
+                email: u.email.into(),
                 role: u.role.to_string(),
                 disabled: u.disabled,
                 created: u.created_at.format("%Y-%m-%d").to_string(),

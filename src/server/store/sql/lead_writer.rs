@@ -10,8 +10,9 @@
 use sqlx::sqlite::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
-use super::insert_lead;
-use crate::server::store::{LeadRecord, OutboxMessage, StoreError, Stored};
+use crate::server::store::leads::{insert_lead, LeadRecord, Stored};
+use crate::server::store::outbox::OutboxMessage;
+use crate::server::store::StoreError;
 
 /// Most leads in one transaction.
 const MAX_GROUP: usize = 64;
@@ -78,7 +79,7 @@ async fn write_group(writer: &SqlitePool, group: &[Job]) -> Result<Vec<Result<St
         let mut outcomes = Vec::with_capacity(group.len());
         for job in group {
             sqlx::query("SAVEPOINT lead").execute(&mut *tx).await?;
-            let outcome = insert_lead(&mut tx, &job.record, &job.notifications).await;
+            let outcome = insert_lead(&mut *tx, &job.record, &job.notifications).await;
             if outcome.is_err() {
                 sqlx::query("ROLLBACK TO lead").execute(&mut *tx).await?;
             }

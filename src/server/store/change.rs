@@ -1,0 +1,121 @@
+//! Writing a change to a lead: its state is read and locked, the domain plans the change, and
+//! the plan and its history line are written in the same transaction.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::ids::LeadReference;
+use crate::domain::inbox::ERASED;
+use crate::domain::lifecycle::{ChangeOutcome, ChangePlan, Colleague, EventKind, LeadChange, LeadState};
+
+use super::sql::{Backend, Conn, Record, SqlStore, Statement};
+use super::staff::StaffUser;
+use super::StoreError;
+
+/// What an outbox message about an erased lead is left with.
+const ERASED_PAYLOAD: &str = "{}";
+/// Why a message that was still waiting will not be sent.
+const CANCELLED_BY_ERASURE: &str = "cancelled: the lead's personal data was erased";
+
+pub(super) async fn change_lead<B: Backend>(
+    store: &SqlStore<B>,
+    reference: &LeadReference,
+    change: &LeadChange,
+    actor: &StaffUser,
+    at: DateTime<Utc>,
+) -> Result<ChangeOutcome, StoreError> {
+    let mut tx = store.backend.begin_write().await?;
+    let select = format!(
+        "SELECT id, status, first_reply_at, erased_at, assigned_to FROM leads WHERE reference = $1{}",
+        B::LOCK_ROWS
+    );
+    let Some(row) = tx.fetch_optional(Statement::new(select).bind(reference.as_str())).await? else {
+        return Ok(ChangeOutcome::NoSuchLead);
+    };
+    let lead_id: i64 = row.get("id")?;
+    let state = LeadState {
+        status: row.get("status")?,
+        replied: row.time("first_reply_at")?.is_some(),
+        erased: row.time("erased_at")?.is_some(),
+        assigned_to: row.get("assigned_to")?,
+    };
+    let colleague = match change {
+        LeadChange::Assign(Some(id)) => {
+            let select =
+                Statement::new(format!("SELECT {} FROM staff_users u WHERE u.id = $1", super::staff::USER_COLUMNS));
+            tx.fetch_optional(select.bind(*id)).await?.as_ref().map(StaffUser::from_row).transpose()?
+        }
+        _ => None,
+    };
+    let colleague = colleague.as_ref().map(|u| Colleague { id: u.id, email: u.email.as_str(), disabled: u.disabled });
+    let plan = match change.plan(&state, colleague) {
+        Ok(plan) => plan,
+        Err(outcome) => return Ok(outcome),
+    };
+    write_plan(&mut *tx, lead_id, &plan, at).await?;
+    let event =
+        Statement::new("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5)")
+            .bind(lead_id)
+            .bind(at)
+            .bind(actor.email.as_str())
+            .bind(plan.event)
+            .bind(plan.detail.as_str());
+    tx.execute(event).await?;
+    tx.commit().await?;
+    Ok(ChangeOutcome::Done)
+}
+
+async fn write_plan<C: Conn + ?Sized>(
+    tx: &mut C,
+    lead_id: i64,
+    plan: &ChangePlan,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    if let Some(status) = plan.status {
+        tx.execute(Statement::new("UPDATE leads SET status = $1 WHERE id = $2").bind(status).bind(lead_id)).await?;
+    }
+    if plan.first_reply {
+        tx.execute(Statement::new("UPDATE leads SET first_reply_at = $1 WHERE id = $2").bind(at).bind(lead_id)).await?;
+    }
+    if let Some(assignee) = plan.assign {
+        tx.execute(Statement::new("UPDATE leads SET assigned_to = $1 WHERE id = $2").bind(assignee).bind(lead_id))
+            .await?;
+    }
+    if plan.erase {
+        erase(tx, lead_id, at).await?;
+    }
+    Ok(())
+}
+
+/// Replaces the lead's personal data, its notes, and its notifications' payloads.
+async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+    tx.execute(
+        Statement::new(
+            "UPDATE leads SET name = $1, email = $1, company = NULL, role = NULL, message = $1, \
+             preferred_contact = NULL, erased_at = $2 WHERE id = $3",
+        )
+        .bind(ERASED)
+        .bind(at)
+        .bind(lead_id),
+    )
+    .await?;
+    tx.execute(
+        Statement::new("UPDATE lead_events SET detail = $1 WHERE lead_id = $2 AND kind = $3")
+            .bind(ERASED)
+            .bind(lead_id)
+            .bind(EventKind::Note),
+    )
+    .await?;
+    tx.execute(
+        Statement::new(
+            "UPDATE outbox SET payload = $1, \
+             last_error = CASE WHEN delivered_at IS NULL THEN $2 ELSE last_error END, \
+             delivered_at = COALESCE(delivered_at, $3) WHERE lead_id = $4",
+        )
+        .bind(ERASED_PAYLOAD)
+        .bind(CANCELLED_BY_ERASURE)
+        .bind(at)
+        .bind(lead_id),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Leads as the contact form hands them over: stored with their first history line and their
+//! notifications in one transaction, exactly once per form.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::domain::ids::{LeadReference, ResultId};
+use crate::domain::inbox::LeadStatus;
+use crate::domain::lead::NewLead;
+use crate::domain::lifecycle::EventKind;
+
+use super::outbox::OutboxMessage;
+use super::sql::{parsed, Backend, Conn, Record, SqlStore, Statement};
+use super::StoreError;
+
+/// A lead as the contact form hands it to storage.
+#[derive(Clone, Debug)]
+pub struct LeadRecord {
+    pub lead: NewLead,
+    pub reference: LeadReference,
+    /// The form's token: a form posted twice is one lead.
+    pub idempotency_key: String,
+    pub consent_version: String,
+    pub result_id: Option<ResultId>,
+    pub source_page: String,
+    /// `None` for an ordinary lead; the reason when it is stored as suspected spam.
+    pub spam_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl LeadRecord {
+    /// The first line of the lead's history.
+    pub fn history_entry(&self) -> String {
+        match &self.spam_reason {
+            Some(reason) => format!("received from the contact form; held as suspected spam ({reason})"),
+            None => "received from the contact form".to_string(),
+        }
+    }
+
+    /// The status the lead starts in.
+    pub fn status(&self) -> LeadStatus {
+        if self.spam_reason.is_some() {
+            LeadStatus::Spam
+        } else {
+            LeadStatus::New
+        }
+    }
+}
+
+/// What storing a lead did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// A new lead.
+    Created { reference: LeadReference, created_at: DateTime<Utc> },
+    /// The same form was posted before: the lead stored then.
+    AlreadyStored { reference: LeadReference, created_at: DateTime<Utc> },
+}
+
+/// Leads and their notifications.
+#[async_trait]
+pub trait LeadStore: Send + Sync {
+    /// Stores the lead, its first history entry and its notifications in one transaction; a
+    /// second call with the same idempotency key stores nothing and returns the first lead.
+    async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError>;
+    /// When the lead with this reference was received.
+    async fn received_at(&self, reference: &LeadReference) -> Result<Option<DateTime<Utc>>, StoreError>;
+}
+
+#[async_trait]
+impl<B: Backend> LeadStore for SqlStore<B> {
+    async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
+        self.backend.insert_lead(record, notifications).await
+    }
+
+    async fn received_at(&self, reference: &LeadReference) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = self
+            .read_optional(Statement::new("SELECT created_at FROM leads WHERE reference = $1").bind(reference.as_str()))
+            .await?;
+        row.map(|r| r.get("created_at")).transpose()
+    }
+}
+
+/// One lead's statements, inside a transaction the caller holds and commits (each backend
+/// decides how: see `Backend::insert_lead`).
+pub async fn insert_lead<C: Conn + ?Sized>(
+    conn: &mut C,
+    record: &LeadRecord,
+    notifications: &[OutboxMessage],
+) -> Result<Stored, StoreError> {
+    let lead = &record.lead;
+    let insert = Statement::new(
+        "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
+         consent_version, consent_at, result_id, source_page, status, spam_reason, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10) \
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+    )
+    .bind(record.reference.as_str())
+    .bind(record.idempotency_key.as_str())
+    .bind(lead.name.as_str())
+    .bind(lead.email.as_str())
+    .bind(lead.company.as_deref())
+    .bind(lead.role.as_deref())
+    .bind(lead.message.as_str())
+    .bind(lead.preferred_contact.as_deref())
+    .bind(record.consent_version.as_str())
+    .bind(record.created_at)
+    .bind(record.result_id.as_ref().map(ResultId::as_str))
+    .bind(record.source_page.as_str())
+    .bind(record.status())
+    .bind(record.spam_reason.as_deref());
+    let lead_id: i64 = match conn.fetch_optional(insert).await {
+        Ok(Some(row)) => row.get("id")?,
+        Ok(None) => return already_stored(conn, &record.idempotency_key).await,
+        Err(StoreError::Database(e)) if is_reference_conflict(&e) => return Err(StoreError::ReferenceTaken),
+        Err(e) => return Err(e),
+    };
+    conn.execute(
+        Statement::new("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'visitor', $3, $4)")
+            .bind(lead_id)
+            .bind(record.created_at)
+            .bind(EventKind::Created)
+            .bind(record.history_entry()),
+    )
+    .await?;
+    for message in notifications {
+        conn.execute(
+            Statement::new(
+                "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)",
+            )
+            .bind(lead_id)
+            .bind(message.channel)
+            .bind(message.payload.as_str())
+            .bind(record.created_at),
+        )
+        .await?;
+    }
+    Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
+}
+
+/// The lead an earlier post of the same form stored.
+async fn already_stored<C: Conn + ?Sized>(conn: &mut C, idempotency_key: &str) -> Result<Stored, StoreError> {
+    let row = conn
+        .fetch_one(
+            Statement::new("SELECT reference, created_at FROM leads WHERE idempotency_key = $1").bind(idempotency_key),
+        )
+        .await?;
+    Ok(Stored::AlreadyStored {
+        reference: parsed(row.get("reference")?, LeadReference::parse)?,
+        created_at: row.get("created_at")?,
+    })
+}
+
+/// Whether a database error is the unique constraint on the lead reference.
+fn is_reference_conflict(error: &sqlx::Error) -> bool {
+    error.as_database_error().is_some_and(|e| {
+        e.is_unique_violation()
+            && (e.constraint() == Some("leads_reference_key") || e.message().contains("leads.reference"))
+    })
+}

@@ -1,0 +1,108 @@
+//! The notifications outbox: messages written in a lead's own transaction, claimed with a lease
+//! so that each is worked by one worker at a time, whichever instance it runs in.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::domain::choice::choice_enum;
+
+use super::sql::{Backend, Record, SqlStore, Statement};
+use super::StoreError;
+
+choice_enum!(
+    /// How a notification travels.
+    Channel { Email = "email", Webhook = "webhook" }
+);
+
+/// A notification to deliver after the lead is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub channel: Channel,
+    pub payload: String,
+}
+
+/// A notification waiting to be delivered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub channel: Channel,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+#[async_trait]
+pub trait OutboxStore: Send + Sync {
+    /// Claims up to `limit` due messages until `lease_until`.
+    async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError>;
+    async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError>;
+}
+
+#[async_trait]
+impl<B: Backend> OutboxStore for SqlStore<B> {
+    async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let claim = Statement::new(format!(
+            "UPDATE outbox SET locked_until = $1 WHERE id IN ( \
+                 SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= $2 \
+                 AND (locked_until IS NULL OR locked_until <= $2) ORDER BY id LIMIT $3{}) \
+             RETURNING id, channel, payload, attempts",
+            B::SKIP_LOCKED
+        ))
+        .bind(lease_until)
+        .bind(now)
+        .bind(limit);
+        let mut items = self
+            .write_returning(claim)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(OutboxItem {
+                    id: r.get("id")?,
+                    channel: r.get("channel")?,
+                    payload: r.get("payload")?,
+                    attempts: r.get("attempts")?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // RETURNING gives no order; the oldest message goes first.
+        items.sort_by_key(|item| item.id);
+        Ok(items)
+    }
+
+    async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(
+            Statement::new(
+                "UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, locked_until = NULL, last_error = NULL \
+                 WHERE id = $2",
+            )
+            .bind(at)
+            .bind(id),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError> {
+        self.write(
+            Statement::new(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, locked_until = NULL, last_error = $2 \
+                 WHERE id = $3",
+            )
+            .bind(retry_at)
+            .bind(error)
+            .bind(id),
+        )
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,107 @@
+//! PostgreSQL: one pool for reads and writes, row locks (`FOR UPDATE`, `SKIP LOCKED`) so that
+//! several instances can share the database, and native instants, days and JSON.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgRow, Postgres};
+use sqlx::{Pool, Row, Transaction, TypeInfo, ValueRef};
+
+use super::{Backend, Conn, Record, Statement, Value};
+use crate::server::store::leads::{insert_lead, LeadRecord, Stored};
+use crate::server::store::outbox::OutboxMessage;
+use crate::server::store::StoreError;
+
+pub struct PgBackend {
+    pool: PgPool,
+}
+
+impl PgBackend {
+    pub fn new(pool: PgPool) -> Self {
+        PgBackend { pool }
+    }
+}
+
+#[async_trait]
+impl Backend for PgBackend {
+    type Db = Postgres;
+
+    const LOCK_ROWS: &'static str = " FOR UPDATE";
+    const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
+
+    fn reader(&self) -> &Pool<Postgres> {
+        &self.pool
+    }
+
+    fn writer(&self) -> &Pool<Postgres> {
+        &self.pool
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    async fn insert_lead(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let stored = insert_lead(&mut *tx, record, notifications).await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+}
+
+type Query<'q> = sqlx::query::Query<'q, Postgres, PgArguments>;
+
+fn bind(sql: &str, values: Vec<Value>) -> Query<'_> {
+    values.into_iter().fold(sqlx::query(sql), |query, value| match value {
+        Value::Int(v) => query.bind(v),
+        Value::Text(v) => query.bind(v),
+        Value::Time(v) => query.bind(v),
+        Value::Day(v) => query.bind(v),
+        Value::Json(v) => query.bind(sqlx::types::Json(v)),
+    })
+}
+
+#[async_trait]
+impl Conn for PgConnection {
+    type Row = PgRow;
+
+    async fn execute(&mut self, statement: Statement) -> Result<u64, StoreError> {
+        let (sql, values) = statement.into_parts();
+        Ok(bind(&sql, values).execute(self).await?.rows_affected())
+    }
+
+    async fn fetch_all(&mut self, statement: Statement) -> Result<Vec<PgRow>, StoreError> {
+        let (sql, values) = statement.into_parts();
+        Ok(bind(&sql, values).fetch_all(self).await?)
+    }
+
+    async fn fetch_optional(&mut self, statement: Statement) -> Result<Option<PgRow>, StoreError> {
+        let (sql, values) = statement.into_parts();
+        Ok(bind(&sql, values).fetch_optional(self).await?)
+    }
+}
+
+impl Record for PgRow {
+    /// Integers of any width: counts are `BIGINT`, some columns `INTEGER`.
+    fn int(&self, column: &str) -> Result<Option<i64>, StoreError> {
+        let raw = self.try_get_raw(column)?;
+        let width = (!raw.is_null()).then(|| raw.type_info().name().to_string());
+        Ok(match width.as_deref() {
+            None => None,
+            Some("INT2") => Some(i64::from(self.try_get::<i16, _>(column)?)),
+            Some("INT4") => Some(i64::from(self.try_get::<i32, _>(column)?)),
+            Some(_) => Some(self.try_get::<i64, _>(column)?),
+        })
+    }
+
+    fn text(&self, column: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+
+    fn time(&self, column: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+
+    fn json(&self, column: &str) -> Result<Option<serde_json::Value>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+}
