@@ -14,6 +14,7 @@ pub mod app;
 pub mod brand;
 pub mod components;
 pub mod domain;
+pub mod page_data;
 pub mod pages;
 
 #[cfg(feature = "ssr")]

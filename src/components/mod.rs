@@ -4,4 +4,5 @@ pub mod cost_chart;
 pub mod layout;
 pub mod page_meta;
 pub mod share;
+pub mod textarea;
 pub mod theme_toggle;

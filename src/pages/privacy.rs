@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use crate::brand::Brand;
 use crate::components::layout::PageSection;
 use crate::components::page_meta::PageMeta;
-
-/// The version of this text; a lead's consent record names the version it agreed to.
-pub const PRIVACY_VERSION: &str = "2026-11-27";
+use crate::page_data::contact::PRIVACY_VERSION;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {

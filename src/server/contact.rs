@@ -14,8 +14,7 @@ use leptos::prelude::use_context;
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::lead::{LeadInput, NewLead};
 use crate::domain::spam::spam_reason;
-use crate::pages::contact::ContactFormState;
-use crate::pages::privacy::PRIVACY_VERSION;
+use crate::page_data::contact::{ContactFormState, PRIVACY_VERSION};
 
 use super::client_ip::client_ip;
 use super::form::field;

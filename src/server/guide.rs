@@ -7,7 +7,7 @@ use axum::Form;
 
 use crate::domain::answers::Answers;
 use crate::domain::engine::CostOptions;
-use crate::pages::guide::form::{answer_pairs, guide_url, step_of};
+use crate::page_data::guide::{answer_pairs, guide_url, step_of};
 
 use super::state::AppState;
 use crate::domain::ids::ResultId;

@@ -54,7 +54,7 @@ async fn a_valid_submission_is_stored_then_acknowledged_with_a_reference_and_rep
             "Zoë Ångström".into(),
             "zoe@example.com".into(),
             "new".into(),
-            archguide::pages::privacy::PRIVACY_VERSION.into(),
+            archguide::page_data::contact::PRIVACY_VERSION.into(),
             None
         )
     );

@@ -66,7 +66,7 @@ pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView
             },
         );
     let message_error = message.error();
-    let initial_message = crate::pages::contact::textarea_text(&input.message);
+    let initial_message = crate::components::textarea::textarea_text(&input.message);
     view! {
         <TextField field=name label="Your name" max=NAME_MAX required=true autocomplete="name" kind="text"/>
         <TextField field=email label="Work email" max=EMAIL_MAX required=true autocomplete="email" kind="email"/>

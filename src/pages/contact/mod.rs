@@ -9,22 +9,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
 use crate::components::page_meta::PageMeta;
-use crate::domain::field_error::FieldError;
-use crate::domain::lead::LeadInput;
+use crate::page_data::contact::ContactFormState;
 use crate::pages::guide::result::load_result;
 
 use fields::ContactFields;
-
-/// The form as it comes back after a rejected post.
-#[derive(Clone, Debug, Default)]
-pub struct ContactFormState {
-    pub input: LeadInput,
-    /// The attached guide result, if any.
-    pub result: Option<String>,
-    pub errors: Vec<FieldError>,
-    /// A message about the whole form (e.g. "please send it again").
-    pub notice: Option<String>,
-}
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
@@ -91,10 +79,4 @@ pub fn ContactPage() -> impl IntoView {
             </form>
         </div>
     }
-}
-
-/// The text inside a `<textarea>`, escaped here because the renderer writes a textarea's
-/// children unescaped: a message containing `</textarea>` must stay text.
-pub fn textarea_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

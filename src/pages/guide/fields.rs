@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::answers::plain_number;
 use crate::domain::questions::{DefaultValue, Input, Question};
 
-use super::form::{EXACT, EXACT_SUFFIX};
+use crate::page_data::guide::{EXACT, EXACT_SUFFIX};
 
 /// A question as a fieldset, with the visitor's earlier input selected and its error beside it.
 #[component]

@@ -3,7 +3,7 @@
 
 mod cost_table;
 mod fields;
-pub mod form;
+
 pub mod result;
 
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ use leptos_router::hooks::use_query_map;
 use crate::components::page_meta::PageMeta;
 use crate::domain::questions::{questions_in_step, STEPS};
 
+use crate::page_data::guide::{step_of, GuideState};
 use fields::QuestionField;
-use form::GuideState;
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
@@ -30,8 +30,7 @@ pub fn GuidePage() -> impl IntoView {
     let total = visible.len();
     let previous = state.previous_step(step);
     let next = state.next_step(step);
-    let hidden: Vec<(String, String)> =
-        state.typed.iter().filter(|(k, _)| form::step_of(k) != Some(step)).cloned().collect();
+    let hidden: Vec<(String, String)> = state.typed.iter().filter(|(k, _)| step_of(k) != Some(step)).cloned().collect();
     let questions = questions_in_step(step)
         .filter(|q| state.situation.applicable.contains(q.id))
         .map(|q| {

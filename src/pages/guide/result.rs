@@ -10,7 +10,7 @@ use crate::components::share::ShareButtons;
 use crate::domain::questions::question;
 use crate::domain::recommendation::{CostResult, Execution, Organisation, Reason, Recommendation};
 
-use super::form::guide_url;
+use crate::page_data::guide::guide_url;
 
 /// A stored result as the page shows it.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -2,41 +2,10 @@
 //! times) and how the guide turns visitors into leads, per model version.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::{error_text, InboxFrame, InboxProblem, Viewer};
+use crate::page_data::inbox::{Dashboard, FunnelView};
 
-/// One stage of a funnel, ready to show.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StageView {
-    pub label: String,
-    pub count: u64,
-    /// "25.0%" lost since the stage before.
-    pub drop_off: Option<String>,
-}
-
-/// The funnel of one model version.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FunnelView {
-    pub model_version: String,
-    pub stages: Vec<StageView>,
-}
-
-/// Everything the dashboard shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Dashboard {
-    pub viewer: Viewer,
-    pub today: u64,
-    pub this_week: u64,
-    pub overdue_now: u64,
-    pub last_30_days: u64,
-    /// "3 h 20 min", or `None` without replies in the last 30 days.
-    pub median_first_reply: Option<String>,
-    /// "87%".
-    pub answered_in_time: Option<String>,
-    pub reply_within_hours: u32,
-    pub funnels: Vec<FunnelView>,
-}
+use super::{error_text, InboxFrame, InboxProblem};
 
 #[server(prefix = "/inbox/api", endpoint = "dashboard")]
 pub async fn inbox_dashboard() -> Result<Dashboard, ServerFnError> {

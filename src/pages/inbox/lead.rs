@@ -3,67 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
 
+use crate::components::textarea::textarea_text;
 use crate::domain::cost::usd;
 use crate::domain::inbox::LeadStatus;
-use crate::domain::recommendation::Recommendation;
-use crate::pages::contact::textarea_text;
 
-use super::{error_text, Countdown, CountdownBadge, InboxFrame, InboxProblem, Viewer};
+use crate::page_data::inbox::{Brief, EventRow, LeadDetail, LeadFormState};
 
-/// One line of the history.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventRow {
-    pub at: String,
-    pub actor: String,
-    pub kind: String,
-    pub detail: String,
-}
-
-/// The guide result attached to a lead, as a brief for the call.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Brief {
-    pub result_id: String,
-    pub recommendation: Recommendation,
-    /// Question and answer, in words.
-    pub answers: Vec<(String, String)>,
-}
-
-/// Everything the lead page shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LeadDetail {
-    pub viewer: Viewer,
-    pub reference: String,
-    pub name: String,
-    pub email: String,
-    pub company: Option<String>,
-    pub role: Option<String>,
-    pub message: String,
-    pub preferred_contact: Option<String>,
-    /// The consent record in words: which privacy notice, accepted when.
-    pub consent: String,
-    pub source_page: String,
-    pub status: LeadStatus,
-    pub spam_reason: Option<String>,
-    pub received: String,
-    pub first_reply: Option<String>,
-    pub countdown: Countdown,
-    pub assigned_to: Option<i64>,
-    /// Active staff who can be assigned leads: id and email.
-    pub staff: Vec<(i64, String)>,
-    /// When the personal data was erased, if it was.
-    pub erased: Option<String>,
-    pub events: Vec<EventRow>,
-    pub brief: Option<Brief>,
-}
-
-/// What comes back after an action that was refused: the reason, and the note as typed.
-#[derive(Clone, Debug, Default)]
-pub struct LeadFormState {
-    pub message: String,
-    pub note: String,
-}
+use super::{error_text, CountdownBadge, InboxFrame, InboxProblem};
 
 /// One lead by its reference; `None` when there is no such lead.
 #[server(prefix = "/inbox/api", endpoint = "lead")]

@@ -5,14 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// The form as it comes back after a refused login.
-#[derive(Clone, Debug, Default)]
-pub struct LoginFormState {
-    pub email: String,
-    /// Where to go after logging in.
-    pub next: String,
-    pub error: Option<String>,
-}
+use crate::page_data::inbox::LoginFormState;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {

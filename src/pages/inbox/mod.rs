@@ -10,73 +10,16 @@ pub mod users;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::field_error::FieldError;
 use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
-use crate::pages::guide::form::encode;
-
-/// Leads on one page of the list.
-pub const PAGE_SIZE: u32 = 25;
-
-/// The staff member looking at a page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Viewer {
-    pub id: i64,
-    pub email: String,
-    pub admin: bool,
-}
-
-/// A lead's reply-by state in words, and its tone for colour.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Countdown {
-    pub tone: String,
-    pub label: String,
-}
-
-/// One row of the list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LeadRow {
-    pub reference: String,
-    pub name: String,
-    pub company: Option<String>,
-    pub summary: Option<String>,
-    pub status: LeadStatus,
-    /// UTC, to the minute.
-    pub received: String,
-    pub age: String,
-    pub countdown: Countdown,
-    pub assignee: Option<String>,
-}
-
-/// One page of the list, with the counts above it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LeadList {
-    pub viewer: Viewer,
-    pub rows: Vec<LeadRow>,
-    pub total: u64,
-    pub page: u32,
-    pub pages: u32,
-    pub counts: Vec<(LeadStatus, u64)>,
-    /// Filter values that were ignored, and why.
-    pub errors: Vec<FieldError>,
-}
+use crate::page_data::inbox::{Countdown, LeadList, Viewer, PAGE_SIZE};
+use crate::page_data::url::with_query;
 
 /// The inbox's lead list for these query pairs (status, assignee, q, from, to, sort, page).
 #[server(prefix = "/inbox/api", endpoint = "leads", input = leptos::server_fn::codec::Json)]
 pub async fn inbox_leads(query: Vec<(String, String)>) -> Result<LeadList, ServerFnError> {
     let (state, session) = crate::server::inbox::server_fn_session(false).await?;
     crate::server::inbox::views::lead_list(&state, &session, &query).await.map_err(crate::server::inbox::internal)
-}
-
-/// A URL inside the inbox with these query pairs.
-pub fn inbox_url(path: &str, pairs: &[(&str, String)]) -> String {
-    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-    if query.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", query.join("&"))
-    }
 }
 
 /// The frame of every staff page: its title, the staff navigation and the page's heading.
@@ -188,7 +131,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let with_status = |status: Option<LeadStatus>| {
         // Spam has its own view, without the other filters.
         let base = if status == Some(LeadStatus::Spam) { LeadFilter::default() } else { filter.clone() };
-        inbox_url("/inbox", &LeadFilter { status, page: 1, ..base }.pairs())
+        with_query("/inbox", &LeadFilter { status, page: 1, ..base }.pairs())
     };
     let tab = "rounded-full border px-3 py-1 text-sm aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:aria-[current=page]:border-white dark:aria-[current=page]:bg-white dark:aria-[current=page]:text-slate-900 border-slate-300 dark:border-slate-700";
     let current = |on: bool| on.then_some("page");
@@ -208,13 +151,13 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
             .into_any(),
         );
     }
-    let export = inbox_url("/inbox/export.csv", &filter.pairs());
+    let export = with_query("/inbox/export.csv", &filter.pairs());
     let page_link = |page: u32| {
         let mut pairs = filter.pairs();
         if page > 1 {
             pairs.push(("page", page.to_string()));
         }
-        inbox_url("/inbox", &pairs)
+        with_query("/inbox", &pairs)
     };
     let (page, pages) = (list.page, list.pages);
     let previous_page = (page > 1).then(|| page_link(page - 1));

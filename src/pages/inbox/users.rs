@@ -2,36 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::field_error::FieldError;
+use crate::page_data::inbox::{UserFormState, UserList};
 
-use super::{error_text, InboxFrame, InboxProblem, Viewer};
-
-/// One staff account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserRow {
-    pub email: String,
-    pub role: String,
-    pub disabled: bool,
-    pub created: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserList {
-    pub viewer: Viewer,
-    pub users: Vec<UserRow>,
-}
-
-/// The add form as it comes back: what was typed (never the password) and what was wrong; or
-/// the outcome of an action.
-#[derive(Clone, Debug, Default)]
-pub struct UserFormState {
-    pub email: String,
-    pub role: String,
-    pub errors: Vec<FieldError>,
-    pub notice: Option<String>,
-}
+use super::{error_text, InboxFrame, InboxProblem};
 
 #[server(prefix = "/inbox/api", endpoint = "users")]
 pub async fn inbox_users() -> Result<UserList, ServerFnError> {

@@ -15,7 +15,7 @@ use axum::Form;
 use chrono::Duration;
 
 use crate::domain::staff::StaffEmail;
-use crate::pages::inbox::login::LoginFormState;
+use crate::page_data::inbox::LoginFormState;
 use crate::server::client_ip::client_ip;
 use crate::server::form::field;
 use crate::server::render::page_with;

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
 
 use crate::domain::staff::Role;
-use crate::pages::guide::form::encode;
+use crate::page_data::url::encode;
 use crate::server::state::AppState;
 use crate::server::store::staff::{session_user, StaffUser};
 use crate::server::store::StoreError;

@@ -6,10 +6,10 @@ use crate::domain::answers::Answers;
 use crate::domain::ids::LeadReference;
 use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, ReplyState};
 use crate::domain::questions::question;
-use crate::pages::inbox::dashboard::{Dashboard, FunnelView, StageView};
-use crate::pages::inbox::lead::{Brief, EventRow, LeadDetail};
-use crate::pages::inbox::users::{UserList, UserRow};
-use crate::pages::inbox::{Countdown, LeadList, LeadRow, Viewer, PAGE_SIZE};
+use crate::page_data::inbox::{
+    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, StageView, UserList, UserRow,
+    Viewer, PAGE_SIZE,
+};
 use crate::server::auth::staff::Authenticated;
 use crate::server::state::AppState;
 use crate::server::store::inbox::{Lead, LeadQuery};

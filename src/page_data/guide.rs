@@ -6,6 +6,8 @@ use crate::domain::field_error::FieldError;
 use crate::domain::questions::{questions_in_step, QUESTIONS, STEPS};
 use crate::domain::situation::Situation;
 
+use super::url::encode;
+
 /// The value of a preset-or-exact radio group meaning "use the exact number field".
 pub const EXACT: &str = "exact";
 
@@ -108,18 +110,6 @@ pub fn guide_url(pairs: &[(impl AsRef<str>, impl AsRef<str>)], step: usize) -> S
     }
     url.push_str(&format!("step={step}"));
     url
-}
-
-/// Percent-encodes a query component.
-pub fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,174 @@
+//! What the staff pages show and what their forms come back with: built by the server (the
+//! views in `server/inbox/views.rs`, the actions in `server/inbox/actions.rs`) and rendered by
+//! the pages in `pages/inbox/`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::field_error::FieldError;
+use crate::domain::inbox::LeadStatus;
+use crate::domain::recommendation::Recommendation;
+
+/// Leads on one page of the list.
+pub const PAGE_SIZE: u32 = 25;
+
+/// The staff member looking at a page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub email: String,
+    pub admin: bool,
+}
+
+/// A lead's reply-by state in words, and its tone for colour.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Countdown {
+    pub tone: String,
+    pub label: String,
+}
+
+/// One row of the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadRow {
+    pub reference: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub summary: Option<String>,
+    pub status: LeadStatus,
+    /// UTC, to the minute.
+    pub received: String,
+    pub age: String,
+    pub countdown: Countdown,
+    pub assignee: Option<String>,
+}
+
+/// One page of the list, with the counts above it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadList {
+    pub viewer: Viewer,
+    pub rows: Vec<LeadRow>,
+    pub total: u64,
+    pub page: u32,
+    pub pages: u32,
+    pub counts: Vec<(LeadStatus, u64)>,
+    /// Filter values that were ignored, and why.
+    pub errors: Vec<FieldError>,
+}
+
+/// One line of the history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRow {
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// The guide result attached to a lead, as a brief for the call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Brief {
+    pub result_id: String,
+    pub recommendation: Recommendation,
+    /// Question and answer, in words.
+    pub answers: Vec<(String, String)>,
+}
+
+/// Everything the lead page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeadDetail {
+    pub viewer: Viewer,
+    pub reference: String,
+    pub name: String,
+    pub email: String,
+    pub company: Option<String>,
+    pub role: Option<String>,
+    pub message: String,
+    pub preferred_contact: Option<String>,
+    /// The consent record in words: which privacy notice, accepted when.
+    pub consent: String,
+    pub source_page: String,
+    pub status: LeadStatus,
+    pub spam_reason: Option<String>,
+    pub received: String,
+    pub first_reply: Option<String>,
+    pub countdown: Countdown,
+    pub assigned_to: Option<i64>,
+    /// Active staff who can be assigned leads: id and email.
+    pub staff: Vec<(i64, String)>,
+    /// When the personal data was erased, if it was.
+    pub erased: Option<String>,
+    pub events: Vec<EventRow>,
+    pub brief: Option<Brief>,
+}
+
+/// What comes back after an action that was refused: the reason, and the note as typed.
+#[derive(Clone, Debug, Default)]
+pub struct LeadFormState {
+    pub message: String,
+    pub note: String,
+}
+
+/// One stage of a funnel, ready to show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StageView {
+    pub label: String,
+    pub count: u64,
+    /// "25.0%" lost since the stage before.
+    pub drop_off: Option<String>,
+}
+
+/// The funnel of one model version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FunnelView {
+    pub model_version: String,
+    pub stages: Vec<StageView>,
+}
+
+/// Everything the dashboard shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub viewer: Viewer,
+    pub today: u64,
+    pub this_week: u64,
+    pub overdue_now: u64,
+    pub last_30_days: u64,
+    /// "3 h 20 min", or `None` without replies in the last 30 days.
+    pub median_first_reply: Option<String>,
+    /// "87%".
+    pub answered_in_time: Option<String>,
+    pub reply_within_hours: u32,
+    pub funnels: Vec<FunnelView>,
+}
+
+/// One staff account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub email: String,
+    pub role: String,
+    pub disabled: bool,
+    pub created: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserList {
+    pub viewer: Viewer,
+    pub users: Vec<UserRow>,
+}
+
+/// The add form as it comes back: what was typed (never the password) and what was wrong; or
+/// the outcome of an action.
+#[derive(Clone, Debug, Default)]
+pub struct UserFormState {
+    pub email: String,
+    pub role: String,
+    pub errors: Vec<FieldError>,
+    pub notice: Option<String>,
+}
+
+/// The form as it comes back after a refused login.
+#[derive(Clone, Debug, Default)]
+pub struct LoginFormState {
+    pub email: String,
+    /// Where to go after logging in.
+    pub next: String,
+    pub error: Option<String>,
+}
