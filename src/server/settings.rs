@@ -3,8 +3,11 @@
 //! Parsing happens once at start-up; a bad value stops the process with a one-line error that
 //! names the variable, before anything listens.
 
+use std::fmt::Display;
 use std::net::SocketAddr;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
+use std::str::FromStr;
 use std::time::Duration;
 
 use crate::brand::{parse_hex_colour, Brand};
@@ -104,6 +107,91 @@ impl SettingsError {
     }
 }
 
+/// Reads variables through a lookup, one small parser per kind of value, so that each
+/// variable's name is written once, beside its default, and every error names it.
+struct Env<F> {
+    lookup: F,
+}
+
+impl<F: Fn(&str) -> Option<String>> Env<F> {
+    /// The value as set, if the variable is set and not blank (secrets and addresses are taken
+    /// exactly as given).
+    fn raw(&self, name: &str) -> Option<String> {
+        (self.lookup)(name).filter(|v| !v.trim().is_empty())
+    }
+
+    /// The trimmed value, if the variable is set and not blank.
+    fn get(&self, name: &str) -> Option<String> {
+        self.raw(name).map(|v| v.trim().to_string())
+    }
+
+    fn text(&self, name: &str, default: &str) -> String {
+        self.get(name).unwrap_or_else(|| default.to_string())
+    }
+
+    /// The value read by `parse` (the default when unset), or the problem `parse` found.
+    fn read<T>(
+        &self,
+        name: &'static str,
+        default: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Result<T, SettingsError> {
+        parse(&self.text(name, default)).map_err(|message| SettingsError::new(name, message))
+    }
+
+    /// Like `read`, for a parser that only says no; `expected` says what would do.
+    fn parsed<T>(
+        &self,
+        name: &'static str,
+        default: &str,
+        expected: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, SettingsError> {
+        self.read(name, default, |v| parse(v).ok_or_else(|| format!("expected {expected}")))
+    }
+
+    /// A whole number within `range`.
+    fn number<T>(
+        &self,
+        name: &'static str,
+        default: T,
+        range: RangeInclusive<T>,
+        what: &str,
+    ) -> Result<T, SettingsError>
+    where
+        T: FromStr + PartialOrd + Display,
+    {
+        let expected = format!("{what}, {}-{}", range.start(), range.end());
+        self.parsed(name, &default.to_string(), &expected, |v| v.parse().ok().filter(|n| range.contains(n)))
+    }
+
+    fn seconds(&self, name: &'static str, default: u64, range: RangeInclusive<u64>) -> Result<Duration, SettingsError> {
+        self.number(name, default, range, "whole seconds").map(Duration::from_secs)
+    }
+
+    fn millis(&self, name: &'static str, default: u64) -> Result<Duration, SettingsError> {
+        self.number(name, default, 0..=u64::MAX, "milliseconds").map(Duration::from_millis)
+    }
+
+    /// One of a few words (any case).
+    fn choice<T: Copy>(&self, name: &'static str, default: &str, options: &[(&str, T)]) -> Result<T, SettingsError> {
+        let words: Vec<&str> = options.iter().map(|(word, _)| *word).collect();
+        self.parsed(name, default, &format!("one of {}", words.join(", ")), |v| {
+            options.iter().find(|(word, _)| word.eq_ignore_ascii_case(v)).map(|(_, value)| *value)
+        })
+    }
+
+    fn url(&self, name: &'static str, default: &str) -> Result<String, SettingsError> {
+        self.parsed(name, default, "an http:// or https:// URL", |v| {
+            (v.starts_with("http://") || v.starts_with("https://")).then(|| v.trim_end_matches('/').to_string())
+        })
+    }
+
+    fn path(&self, name: &str) -> Option<PathBuf> {
+        self.get(name).map(PathBuf::from)
+    }
+}
+
 impl Settings {
     /// Reads the settings from the process environment.
     pub fn from_env() -> Result<Self, SettingsError> {
@@ -112,143 +200,103 @@ impl Settings {
 
     /// Reads the settings through `lookup`, so tests can pass their own environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
-        let get = |name: &'static str, default: &str| {
-            lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string())
-        };
-
-        let database_url = DatabaseUrl::parse(&get("DATABASE_URL", "sqlite://data/archguide.db"))
-            .map_err(|e| SettingsError::new("DATABASE_URL", e))?;
-        let site_addr = get("LEPTOS_SITE_ADDR", "127.0.0.1:3000")
-            .parse()
-            .map_err(|_| SettingsError::new("LEPTOS_SITE_ADDR", "expected an address like 127.0.0.1:3000"))?;
-        let production = match get("LEPTOS_ENV", "DEV").to_ascii_lowercase().as_str() {
-            "prod" | "production" => true,
-            "dev" | "development" => false,
-            other => return Err(SettingsError::new("LEPTOS_ENV", format!("'{other}' is neither DEV nor PROD"))),
-        };
-        let log_format = match get("ARCHGUIDE_LOG_FORMAT", "plain").as_str() {
-            "plain" => LogFormat::Plain,
-            "json" => LogFormat::Json,
-            other => {
-                return Err(SettingsError::new("ARCHGUIDE_LOG_FORMAT", format!("'{other}' is neither plain nor json")))
-            }
-        };
-        let shutdown_grace = get("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "8")
-            .parse::<u64>()
-            .ok()
-            .filter(|s| (1..=3600).contains(s))
-            .map(Duration::from_secs)
-            .ok_or_else(|| SettingsError::new("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "expected whole seconds, 1-3600"))?;
-        let public_url = get("ARCHGUIDE_PUBLIC_URL", &format!("http://{site_addr}"));
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(SettingsError::new("ARCHGUIDE_PUBLIC_URL", "expected an http:// or https:// URL"));
-        }
+        let env = Env { lookup };
+        let database_url = env.read("DATABASE_URL", "sqlite://data/archguide.db", DatabaseUrl::parse)?;
+        let site_addr: SocketAddr =
+            env.parsed("LEPTOS_SITE_ADDR", "127.0.0.1:3000", "an address like 127.0.0.1:3000", |v| v.parse().ok())?;
+        let public_url = env.url("ARCHGUIDE_PUBLIC_URL", &format!("http://{site_addr}"))?;
         let default_brand = Brand::default();
         let brand = Brand {
-            name: get("ARCHGUIDE_BRAND_NAME", &default_brand.name),
-            tagline: get("ARCHGUIDE_BRAND_TAGLINE", &default_brand.tagline),
-            accent: get("ARCHGUIDE_BRAND_ACCENT", &default_brand.accent),
+            name: env.text("ARCHGUIDE_BRAND_NAME", &default_brand.name),
+            tagline: env.text("ARCHGUIDE_BRAND_TAGLINE", &default_brand.tagline),
+            accent: env.parsed(
+                "ARCHGUIDE_BRAND_ACCENT",
+                &default_brand.accent,
+                "a colour written as #rrggbb",
+                |v| parse_hex_colour(v).map(|_| v.to_string()),
+            )?,
             reply_within_hours: default_brand.reply_within_hours,
         };
-        if parse_hex_colour(&brand.accent).is_none() {
-            return Err(SettingsError::new("ARCHGUIDE_BRAND_ACCENT", "expected a colour written as #rrggbb"));
-        }
-
         Ok(Self {
             database_url,
-            db_pool_size: get("ARCHGUIDE_DB_POOL_SIZE", &super::database::DEFAULT_POOL_SIZE.to_string())
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=1000).contains(n))
-                .ok_or_else(|| {
-                    SettingsError::new("ARCHGUIDE_DB_POOL_SIZE", "expected a number of connections, 1-1000")
-                })?,
+            db_pool_size: env.number(
+                "ARCHGUIDE_DB_POOL_SIZE",
+                super::database::DEFAULT_POOL_SIZE,
+                1..=1000,
+                "a number of connections",
+            )?,
             site_addr,
-            site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
-            production,
-            log_filter: lookup("ARCHGUIDE_LOG").or_else(|| lookup("RUST_LOG")).unwrap_or_else(|| "info".into()),
-            log_format,
-            shutdown_grace,
-            public_url: public_url.trim_end_matches('/').to_string(),
-            public_url_configured: lookup("ARCHGUIDE_PUBLIC_URL").is_some_and(|v| !v.trim().is_empty()),
+            site_root: env.path("LEPTOS_SITE_ROOT").unwrap_or_else(|| PathBuf::from("target/site")),
+            production: env.choice(
+                "LEPTOS_ENV",
+                "DEV",
+                &[("dev", false), ("development", false), ("prod", true), ("production", true)],
+            )?,
+            log_filter: env.get("ARCHGUIDE_LOG").or_else(|| env.get("RUST_LOG")).unwrap_or_else(|| "info".into()),
+            log_format: env.choice(
+                "ARCHGUIDE_LOG_FORMAT",
+                "plain",
+                &[("plain", LogFormat::Plain), ("json", LogFormat::Json)],
+            )?,
+            shutdown_grace: env.seconds("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", 8, 1..=3600)?,
+            public_url_configured: env.get("ARCHGUIDE_PUBLIC_URL").is_some(),
             // A site served over HTTPS tells browsers to stay on HTTPS for a year by default.
-            hsts_max_age: get(
+            hsts_max_age: env.number(
                 "ARCHGUIDE_HSTS_MAX_AGE",
-                if public_url.starts_with("https://") { "31536000" } else { "0" },
-            )
-            .parse()
-            .map_err(|_| SettingsError::new("ARCHGUIDE_HSTS_MAX_AGE", "expected whole seconds (0: no header)"))?,
-            max_concurrent_requests: get("ARCHGUIDE_MAX_CONCURRENT_REQUESTS", "512")
-                .parse::<usize>()
-                .ok()
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| {
-                    SettingsError::new("ARCHGUIDE_MAX_CONCURRENT_REQUESTS", "expected a number of requests, at least 1")
-                })?,
+                if public_url.starts_with("https://") { 31_536_000 } else { 0 },
+                0..=u64::MAX,
+                "whole seconds (0: no header)",
+            )?,
+            public_url,
+            max_concurrent_requests: env.number(
+                "ARCHGUIDE_MAX_CONCURRENT_REQUESTS",
+                512,
+                1..=usize::MAX,
+                "a number of requests",
+            )?,
             brand,
-            min_fill_seconds: get("ARCHGUIDE_MIN_FILL_SECONDS", "3")
-                .parse()
-                .ok()
-                .filter(|s| *s <= 3600)
-                .ok_or_else(|| SettingsError::new("ARCHGUIDE_MIN_FILL_SECONDS", "expected whole seconds, 0-3600"))?,
-            contact_rate_limit: get("ARCHGUIDE_CONTACT_RATE_LIMIT", "10").parse().map_err(|_| {
-                SettingsError::new("ARCHGUIDE_CONTACT_RATE_LIMIT", "expected a whole number of submissions per hour")
+            min_fill_seconds: env.number("ARCHGUIDE_MIN_FILL_SECONDS", 3, 0..=3600, "whole seconds")?,
+            contact_rate_limit: env.number(
+                "ARCHGUIDE_CONTACT_RATE_LIMIT",
+                10,
+                0..=u32::MAX,
+                "a whole number of submissions per hour",
+            )?,
+            trusted_proxies: env.read("ARCHGUIDE_TRUSTED_PROXIES", "", |v| {
+                v.split(',').filter(|s| !s.trim().is_empty()).map(super::client_ip::IpBlock::parse).collect()
             })?,
-            trusted_proxies: get("ARCHGUIDE_TRUSTED_PROXIES", "")
-                .split(',')
-                .filter(|s| !s.trim().is_empty())
-                .map(super::client_ip::IpBlock::parse)
-                .collect::<Result<_, _>>()
-                .map_err(|e| SettingsError::new("ARCHGUIDE_TRUSTED_PROXIES", e))?,
-            webhook: match (
-                lookup("ARCHGUIDE_WEBHOOK_URL").filter(|v| !v.trim().is_empty()),
-                lookup("ARCHGUIDE_WEBHOOK_SECRET"),
-            ) {
-                (None, _) => None,
-                (Some(url), _) if !(url.starts_with("http://") || url.starts_with("https://")) => {
-                    return Err(SettingsError::new("ARCHGUIDE_WEBHOOK_URL", "expected an http:// or https:// URL"))
-                }
-                (Some(url), Some(secret)) if !secret.trim().is_empty() => Some(WebhookSettings { url, secret }),
-                (Some(_), _) => {
-                    return Err(SettingsError::new(
-                        "ARCHGUIDE_WEBHOOK_SECRET",
-                        "needed to sign webhooks when ARCHGUIDE_WEBHOOK_URL is set",
-                    ))
-                }
-            },
-            email: match lookup("ARCHGUIDE_SMTP_URL").filter(|v| !v.trim().is_empty()) {
-                None => None,
-                Some(smtp_url) => {
-                    let to = lookup("ARCHGUIDE_NOTIFY_EMAIL_TO").filter(|v| v.contains('@')).ok_or_else(|| {
-                        SettingsError::new(
-                            "ARCHGUIDE_NOTIFY_EMAIL_TO",
-                            "needed (an email address) when ARCHGUIDE_SMTP_URL is set",
-                        )
-                    })?;
-                    let from =
-                        lookup("ARCHGUIDE_NOTIFY_EMAIL_FROM").filter(|v| v.contains('@')).unwrap_or_else(|| to.clone());
-                    Some(EmailSettings { smtp_url, from, to })
-                }
-            },
-            outbox_poll: Duration::from_millis(
-                get("ARCHGUIDE_OUTBOX_POLL_MS", "2000")
-                    .parse()
-                    .map_err(|_| SettingsError::new("ARCHGUIDE_OUTBOX_POLL_MS", "expected milliseconds"))?,
-            ),
-            outbox_lease: Duration::from_secs(
-                get("ARCHGUIDE_OUTBOX_LEASE_SECONDS", "60").parse::<u64>().ok().filter(|s| *s >= 1).ok_or_else(
-                    || SettingsError::new("ARCHGUIDE_OUTBOX_LEASE_SECONDS", "expected whole seconds, at least 1"),
-                )?,
-            ),
-            outbox_retry_base: Duration::from_millis(
-                get("ARCHGUIDE_OUTBOX_RETRY_MS", "5000")
-                    .parse()
-                    .map_err(|_| SettingsError::new("ARCHGUIDE_OUTBOX_RETRY_MS", "expected milliseconds"))?,
-            ),
-            model_file: lookup("ARCHGUIDE_MODEL_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
-            prices_file: lookup("ARCHGUIDE_PRICES_FILE").filter(|v| !v.trim().is_empty()).map(PathBuf::from),
+            webhook: webhook(&env)?,
+            email: email(&env)?,
+            outbox_poll: env.millis("ARCHGUIDE_OUTBOX_POLL_MS", 2000)?,
+            outbox_lease: env.seconds("ARCHGUIDE_OUTBOX_LEASE_SECONDS", 60, 1..=u64::MAX)?,
+            outbox_retry_base: env.millis("ARCHGUIDE_OUTBOX_RETRY_MS", 5000)?,
+            model_file: env.path("ARCHGUIDE_MODEL_FILE"),
+            prices_file: env.path("ARCHGUIDE_PRICES_FILE"),
         })
     }
+}
+
+/// Webhook notifications: off without a URL; a URL needs its signing secret.
+fn webhook(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Option<WebhookSettings>, SettingsError> {
+    let Some(url) = env.raw("ARCHGUIDE_WEBHOOK_URL") else { return Ok(None) };
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(SettingsError::new("ARCHGUIDE_WEBHOOK_URL", "expected an http:// or https:// URL"));
+    }
+    let secret = env.raw("ARCHGUIDE_WEBHOOK_SECRET").ok_or_else(|| {
+        SettingsError::new("ARCHGUIDE_WEBHOOK_SECRET", "needed to sign webhooks when ARCHGUIDE_WEBHOOK_URL is set")
+    })?;
+    Ok(Some(WebhookSettings { url, secret }))
+}
+
+/// Email notifications: off without an SMTP server; a server needs a recipient.
+fn email(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Option<EmailSettings>, SettingsError> {
+    let Some(smtp_url) = env.raw("ARCHGUIDE_SMTP_URL") else { return Ok(None) };
+    let address = |name| env.raw(name).filter(|v| v.contains('@'));
+    let to = address("ARCHGUIDE_NOTIFY_EMAIL_TO").ok_or_else(|| {
+        SettingsError::new("ARCHGUIDE_NOTIFY_EMAIL_TO", "needed (an email address) when ARCHGUIDE_SMTP_URL is set")
+    })?;
+    let from = address("ARCHGUIDE_NOTIFY_EMAIL_FROM").unwrap_or_else(|| to.clone());
+    Ok(Some(EmailSettings { smtp_url, from, to }))
 }
 
 #[cfg(test)]
