@@ -299,85 +299,6 @@ fn email(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Option<EmailSetti
     Ok(Some(EmailSettings { smtp_url, from, to }))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Settings::from_lookup(|k| env.get(k).cloned())
-    }
-
-    #[test]
-    fn defaults_need_no_environment_at_all() {
-        let s = settings(&[]).unwrap();
-        assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
-        assert_eq!(s.database_url, DatabaseUrl::Sqlite(PathBuf::from("data/archguide.db")));
-        assert_eq!(s.log_format, LogFormat::Plain);
-        assert_eq!(s.public_url, "http://127.0.0.1:3000");
-        assert_eq!(s.brand, Brand::default());
-        assert!(!s.production);
-    }
-
-    #[test]
-    fn every_bad_value_names_its_variable() {
-        for (name, value) in [
-            ("DATABASE_URL", "mysql://localhost/x"),
-            ("LEPTOS_SITE_ADDR", "localhost"),
-            ("LEPTOS_ENV", "staging"),
-            ("ARCHGUIDE_LOG_FORMAT", "xml"),
-            ("ARCHGUIDE_SHUTDOWN_GRACE_SECONDS", "0"),
-            ("ARCHGUIDE_PUBLIC_URL", "example.com"),
-            ("ARCHGUIDE_BRAND_ACCENT", "red;}body{display:none"),
-            ("ARCHGUIDE_MIN_FILL_SECONDS", "soon"),
-            ("ARCHGUIDE_CONTACT_RATE_LIMIT", "-1"),
-            ("ARCHGUIDE_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"),
-            ("ARCHGUIDE_WEBHOOK_URL", "hooks.example.com"),
-            ("ARCHGUIDE_OUTBOX_POLL_MS", "often"),
-        ] {
-            let err = settings(&[(name, value)]).unwrap_err();
-            assert_eq!(err.name, name, "{value}");
-            assert!(err.to_string().starts_with(name));
-        }
-    }
-
-    #[test]
-    fn a_webhook_needs_its_secret_and_email_needs_a_recipient() {
-        let err = settings(&[("ARCHGUIDE_WEBHOOK_URL", "https://hooks.example.com/x")]).unwrap_err();
-        assert_eq!(err.name, "ARCHGUIDE_WEBHOOK_SECRET");
-        let err = settings(&[("ARCHGUIDE_SMTP_URL", "smtp://mail.example.com")]).unwrap_err();
-        assert_eq!(err.name, "ARCHGUIDE_NOTIFY_EMAIL_TO");
-        let s = settings(&[
-            ("ARCHGUIDE_SMTP_URL", "smtp://user:hunter2@mail.example.com:587"),
-            ("ARCHGUIDE_NOTIFY_EMAIL_TO", "sales@example.com"),
-            ("ARCHGUIDE_WEBHOOK_URL", "https://hooks.example.com/services/T0/B0/pathsecret"),
-            ("ARCHGUIDE_WEBHOOK_SECRET", "s3cret-value"),
-        ])
-        .unwrap();
-        let shown = format!("{s:?}");
-        for secret in ["hunter2", "s3cret-value", "pathsecret"] {
-            assert!(!shown.contains(secret), "{shown}");
-        }
-        assert!(shown.contains("hooks.example.com"));
-    }
-
-    #[test]
-    fn brand_and_public_url_come_from_the_environment() {
-        let s = settings(&[
-            ("ARCHGUIDE_BRAND_NAME", "Acme Consulting"),
-            ("ARCHGUIDE_BRAND_ACCENT", "#123456"),
-            ("ARCHGUIDE_PUBLIC_URL", "https://acme.example/"),
-            ("LEPTOS_ENV", "PROD"),
-        ])
-        .unwrap();
-        assert_eq!(s.brand.name, "Acme Consulting");
-        assert_eq!(s.brand.accent, "#123456");
-        assert_eq!(s.public_url, "https://acme.example");
-        assert!(s.production);
-    }
-}
-
 impl Settings {
     /// The recommendation engine: the shipped model and prices, or the files that replace them.
     pub fn engine(&self) -> Result<crate::domain::engine::Engine, SettingsError> {
@@ -400,3 +321,6 @@ impl Settings {
         Ok(Engine { model, prices })
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+use super::*;
+
+fn at(hours: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap() + Duration::hours(hours)
+}
+
+#[test]
+fn the_reply_by_countdown_moves_from_on_track_to_soon_to_overdue() {
+    let state = |now| ReplyState::of(LeadStatus::New, at(0), None, now, 24);
+    assert_eq!(state(at(0)).tone(), "on-track");
+    assert_eq!(state(at(20)).label(), "On track: 4 h 0 min left");
+    assert_eq!(state(at(20) + Duration::minutes(1)).tone(), "soon");
+    assert_eq!(state(at(20) + Duration::minutes(1)).label(), "Reply soon: 3 h 59 min left");
+    assert_eq!(state(at(24)).tone(), "overdue");
+    assert_eq!(state(at(50)).label(), "Overdue by 1 d 2 h");
+    let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), 24);
+    assert_eq!(replied.label(), "Replied after 3 h 0 min");
+    assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), 24), ReplyState::NotDue);
+}
+
+#[test]
+fn the_filter_reads_its_url_and_writes_it_back() {
+    let (filter, errors) = LeadFilter::from_pairs([
+        ("status", "qualified"),
+        ("assignee", "mine"),
+        ("q", " Acme "),
+        ("from", "2026-11-01"),
+        ("to", "2026-11-30"),
+        ("sort", "reply-by"),
+        ("page", "3"),
+    ]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(filter.status, Some(LeadStatus::Qualified));
+    assert_eq!(filter.assignee, Assignee::Mine);
+    assert_eq!(filter.text.as_deref(), Some("Acme"));
+    assert_eq!(filter.page, 3);
+    let again: Vec<(&str, String)> = filter.pairs();
+    let (round, _) = LeadFilter::from_pairs(again.iter().map(|(k, v)| (*k, v.as_str())));
+    assert_eq!(round, LeadFilter { page: 1, ..filter.clone() });
+    let (start, end) = filter.time_range();
+    assert_eq!(start.unwrap().to_rfc3339(), "2026-11-01T00:00:00+00:00");
+    assert_eq!(end.unwrap().to_rfc3339(), "2026-12-01T00:00:00+00:00");
+}
+
+#[test]
+fn bad_filter_values_are_reported_and_ignored() {
+    let (filter, errors) =
+        LeadFilter::from_pairs([("status", "gone"), ("from", "yesterday"), ("page", "0"), ("sort", "x")]);
+    assert_eq!(filter, LeadFilter { page: 1, ..LeadFilter::default() });
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["status", "from", "page", "sort"]);
+    let (swapped, errors) = LeadFilter::from_pairs([("from", "2026-11-30"), ("to", "2026-11-01")]);
+    assert_eq!(swapped.from.unwrap().to_string(), "2026-11-01");
+    assert_eq!(errors.len(), 1);
+}
+
+#[test]
+fn cells_that_a_spreadsheet_would_run_are_neutralised() {
+    for hostile in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        assert_eq!(spreadsheet_safe(hostile), format!("'{hostile}"));
+    }
+    for fine in ["Ada", "", "1+1", " =x", "ACME, Inc."] {
+        assert_eq!(spreadsheet_safe(fine), fine);
+    }
+}
+
+#[test]
+fn notes_must_say_something_and_not_too_much() {
+    assert!(note_problem("   ").is_some());
+    assert!(note_problem("Called, back on Monday").is_none());
+    assert!(note_problem(&"x".repeat(NOTE_MAX_CHARS + 1)).is_some());
+}
+
+#[test]
+fn dashboard_figures_count_days_weeks_overdue_and_reply_times() {
+    // at(0) is a Friday, 2027-01-15 08:00 UTC.
+    let now = at(10);
+    let lead = |created: i64, replied: Option<i64>, status| LeadTiming {
+        status,
+        created_at: at(created),
+        first_reply_at: replied.map(at),
+    };
+    let leads = [
+        lead(9, None, LeadStatus::New),                  // today, inside its window
+        lead(-30, None, LeadStatus::New),                // overdue
+        lead(-40, Some(-38), LeadStatus::Contacted),     // replied in 2 h
+        lead(-100, Some(-60), LeadStatus::Lost),         // replied in 40 h: late
+        lead(-24 * 40, Some(-24 * 39), LeadStatus::Won), // older than 30 days
+        lead(8, None, LeadStatus::Spam),                 // spam counts nowhere
+    ];
+    let stats = LeadStats::compute(&leads, now, 24);
+    assert_eq!(stats.today, 1);
+    assert_eq!(stats.this_week, 4, "Monday 04:00 to now");
+    assert_eq!(stats.overdue_now, 1);
+    assert_eq!(stats.median_first_reply, Some(Duration::hours(21)));
+    assert_eq!(stats.answered_in_time, Some(1.0 / 3.0));
+    assert_eq!(stats.last_30_days, 4);
+}
+
+#[test]
+fn the_funnel_reports_drop_off_per_stage() {
+    let stages = funnel_stages(&[(1, 200), (2, 150), (3, 0)], 0, 0);
+    let drops: Vec<Option<f64>> = stages.iter().map(|s| s.drop_off_percent).collect();
+    assert_eq!(drops, [None, Some(25.0), Some(100.0), None, None]);
+    assert_eq!(stages[3].label, "Results");
+}

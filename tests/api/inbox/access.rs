@@ -1,0 +1,131 @@
+//! Who may reach what: every inbox route and server function, by role.
+
+use super::*;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    Forged,
+    Disabled,
+    Sales,
+    Admin,
+}
+
+/// Every inbox route and server function, and the answer each kind of caller gets.
+#[tokio::test]
+async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
+    let app = spawn_app().await;
+    let (admin, sales) = staffed(&app).await;
+    let reference = app.send_lead(&[]).await;
+    // A disabled account whose session is still stored: the account check refuses it.
+    let disabled = app.login(OTHER.0, OTHER.1).await;
+    sqlx::query("UPDATE staff_users SET disabled_at = '2026-01-01T00:00:00Z' WHERE email = ?")
+        .bind(OTHER.0)
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+    let forged = Session { cookie: format!("__Host-archguide-session={}", "A".repeat(43)) };
+
+    let lead_page = format!("/inbox/leads/{reference}");
+    let pages = ["/inbox", "/inbox/dashboard", "/inbox/users", lead_page.as_str(), "/inbox/export.csv"];
+    let mut results = Vec::new();
+    for who in [Who::Anonymous, Who::Forged, Who::Disabled, Who::Sales, Who::Admin] {
+        let session = match who {
+            Who::Anonymous => None,
+            Who::Forged => Some(&forged),
+            Who::Disabled => Some(&disabled),
+            Who::Sales => Some(&sales),
+            Who::Admin => Some(&admin),
+        };
+        for page in pages {
+            let response = get_maybe(&app, session, page).await;
+            let expected = match (who, page) {
+                (Who::Anonymous | Who::Forged | Who::Disabled, _) => 303,
+                (Who::Sales, "/inbox/users") => 403,
+                _ => 200,
+            };
+            assert_eq!(response.status(), expected, "{who:?} GET {page}");
+            if expected == 303 {
+                assert!(location(&response).starts_with("/inbox/login?next="), "{who:?} GET {page}");
+            }
+            results.push(format!("{who:?} GET {page} {}", response.status().as_u16()));
+        }
+        for endpoint in ["leads", "lead", "dashboard", "users"] {
+            let body = match endpoint {
+                "leads" => serde_json::json!({ "query": [] }).to_string(),
+                "lead" => format!("reference={reference}"),
+                _ => String::new(),
+            };
+            let content_type =
+                if endpoint == "leads" { "application/json" } else { "application/x-www-form-urlencoded" };
+            let mut request = app
+                .client
+                .post(format!("{}/inbox/api/{endpoint}", app.address))
+                .header("content-type", content_type)
+                .body(body);
+            if let Some(s) = session {
+                request = request.header("cookie", &s.cookie);
+            }
+            let response = request.send().await.unwrap();
+            let expected = match (who, endpoint) {
+                (Who::Anonymous | Who::Forged | Who::Disabled, _) => 401,
+                (Who::Sales, "users") => 403,
+                _ => 200,
+            };
+            assert_eq!(response.status(), expected, "{who:?} server function {endpoint}");
+            results.push(format!("{who:?} POST /inbox/api/{endpoint} {}", response.status().as_u16()));
+        }
+        // Actions that change data: refused callers change nothing.
+        let actions: Vec<(String, Vec<(&'static str, String)>)> = vec![
+            (lead_page.clone(), vec![("action", "note".into()), ("note", format!("note by {who:?}"))]),
+            (
+                lead_page.clone(),
+                vec![
+                    ("action", "status".into()),
+                    ("status", if who == Who::Admin { "won" } else { "qualified" }.into()),
+                ],
+            ),
+            (lead_page.clone(), vec![("action", "erase".into()), ("confirm", reference.clone())]),
+            (
+                "/inbox/users".into(),
+                vec![
+                    ("email", format!("new-{who:?}@example.com").to_lowercase()),
+                    ("role", "admin".into()),
+                    ("password", "purple walrus debates quietly".into()),
+                ],
+            ),
+            ("/inbox/users/disable".into(), vec![("email", SALES.0.into())]),
+        ];
+        for (path, fields) in actions {
+            let action = fields[0].1.clone();
+            let response = post_maybe(&app, session, &path, &fields).await;
+            let admin_only = path.starts_with("/inbox/users") || action == "erase";
+            let expected = match who {
+                Who::Anonymous | Who::Forged | Who::Disabled => 401,
+                Who::Sales if admin_only => 403,
+                _ => 303,
+            };
+            assert_eq!(response.status(), expected, "{who:?} POST {path} {action}");
+            results.push(format!("{who:?} POST {path} {action} {}", response.status().as_u16()));
+            if who == Who::Admin && path == "/inbox/users/disable" {
+                // Re-enable for the rest of the matrix.
+                sqlx::query("UPDATE staff_users SET disabled_at = NULL WHERE email = ?")
+                    .bind(SALES.0)
+                    .execute(&app.db().await)
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    // Only the sales person's and the admin's changes got through (the notes were erased with
+    // the lead's personal data); refused callers changed nothing.
+    let history: Vec<(String, String)> =
+        sqlx::query_as("SELECT actor, kind FROM lead_events ORDER BY id").fetch_all(&app.db().await).await.unwrap();
+    let actors: Vec<&str> = history.iter().map(|(actor, _)| actor.as_str()).collect();
+    assert_eq!(actors, ["visitor", SALES.0, SALES.0, ADMIN.0, ADMIN.0, ADMIN.0], "{history:?}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM staff_users WHERE email LIKE 'new-%'").await, 1);
+    assert_eq!(scalar(&app, "SELECT email FROM staff_users WHERE email LIKE 'new-%'").await, "new-admin@example.com");
+    // Server functions are not reachable by GET.
+    assert_eq!(app.get_as(&admin, "/inbox/api/dashboard").await.status(), 405);
+    println!("access-control matrix:\n{}", results.join("\n"));
+}

@@ -1,0 +1,115 @@
+//! The inbox's reads and changes, and the login attempt log, on both databases.
+
+use super::*;
+
+/// The inbox's reads and changes, and the login attempt log.
+async fn inbox_behaves(stores: &Stores) {
+    let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    stores.users.add_user(&email("admin@example.com"), Role::Admin, "x", t0).await.unwrap();
+    stores.users.add_user(&email("sales@example.com"), Role::Sales, "x", t0).await.unwrap();
+    let admin = stores.users.user_by_email(&email("admin@example.com")).await.unwrap().unwrap();
+    let sales = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
+    let hook = [OutboxMessage { channel: Channel::Webhook, payload: "{\"name\":\"Ada\"}".into() }];
+    for i in 0..5 {
+        let company = if i % 2 == 0 { "Acme_1" } else { "Globex" };
+        stores
+            .leads
+            .insert(&record(i, &format!("Person {i}"), company, t0 + Duration::hours(i as i64), false), &hook)
+            .await
+            .unwrap();
+    }
+    stores.leads.insert(&record(9, "Bot", "", t0, true), &[]).await.unwrap();
+
+    let list = |pairs: &'static [(&'static str, &'static str)]| {
+        let (filter, errors) = LeadFilter::from_pairs(pairs.iter().copied());
+        assert!(errors.is_empty(), "{errors:?}");
+        async move {
+            let page = stores
+                .inbox
+                .list_leads(LeadQuery { filter: &filter, viewer_id: sales.id, limit: Some(2) })
+                .await
+                .unwrap();
+            (page.total, page.leads.iter().map(|l| l.reference.to_string()).collect::<Vec<_>>())
+        }
+    };
+    assert_eq!(list(&[]).await, (5, vec!["AG-T00004".to_string(), "AG-T00003".to_string()]), "newest first, no spam");
+    assert_eq!(list(&[("page", "3")]).await, (5, vec!["AG-T00000".to_string()]));
+    assert_eq!(list(&[("sort", "oldest")]).await.1, ["AG-T00000", "AG-T00001"]);
+    assert_eq!(list(&[("status", "spam")]).await, (1, vec!["AG-T00009".to_string()]));
+    assert_eq!(list(&[("q", "acme_1")]).await.0, 3, "case-insensitive, and _ is literal");
+    assert_eq!(list(&[("q", "acme%1")]).await.0, 0, "% is literal");
+    assert_eq!(list(&[("q", "NUMBER 3")]).await.1, ["AG-T00003"], "the message is searched");
+
+    let change = |lead: &'static str, change: LeadChange, by| {
+        let by = if by { admin.clone() } else { sales.clone() };
+        async move { stores.inbox.change_lead(&reference(lead), &change, &by, t0 + Duration::hours(30)).await.unwrap() }
+    };
+    assert_eq!(change("AG-T00001", LeadChange::Assign(Some(sales.id)), false).await, ChangeOutcome::Done);
+    assert_eq!(list(&[("assignee", "mine")]).await.1, ["AG-T00001"]);
+    assert_eq!(list(&[("assignee", "unassigned")]).await.0, 4);
+    assert_eq!(change("AG-T00001", LeadChange::Replied, false).await, ChangeOutcome::Done);
+    assert!(matches!(change("AG-T00001", LeadChange::Replied, false).await, ChangeOutcome::Refused(_)));
+    assert_eq!(change("AG-T00001", LeadChange::Note("Call back".into()), false).await, ChangeOutcome::Done);
+    assert_eq!(change("AG-T00009", LeadChange::NotSpam, false).await, ChangeOutcome::Done);
+    assert_eq!(change("AG-NQPE00", LeadChange::Replied, false).await, ChangeOutcome::NoSuchLead);
+    assert_eq!(change("AG-T00001", LeadChange::Erase, true).await, ChangeOutcome::Done);
+
+    let lead = stores.inbox.lead(&reference("AG-T00001")).await.unwrap().unwrap();
+    assert_eq!(lead.status, LeadStatus::Contacted);
+    assert_eq!(lead.first_reply_at, Some(t0 + Duration::hours(30)));
+    assert_eq!(lead.assignee_email, Some(email("sales@example.com")));
+    assert_eq!((lead.name.as_str(), lead.email.as_str(), lead.company.as_deref()), ("[erased]", "[erased]", None));
+    assert!(lead.erased_at.is_some());
+    let events = stores.inbox.events(lead.id).await.unwrap();
+    let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["created", "assigned", "replied", "note", "erased"]);
+    assert_eq!(events[3].detail, "[erased]");
+    assert_eq!(events[4].actor, "admin@example.com");
+    let counts = stores.inbox.status_counts().await.unwrap();
+    assert!(counts.contains(&(LeadStatus::New, 5)) && counts.contains(&(LeadStatus::Contacted, 1)), "{counts:?}");
+    let due = stores.outbox.claim_due(t0 + Duration::days(1), t0 + Duration::days(2), 10).await.unwrap();
+    assert_eq!(due.len(), 4, "the erased lead's notification is cancelled");
+
+    let timings = stores.inbox.lead_timings(t0 + Duration::hours(3)).await.unwrap();
+    assert_eq!(timings.len(), 5, "two recent leads and three older ones still waiting for a reply");
+
+    let attempt = |ip: &str, outcome| LoginAttempt {
+        at: t0,
+        account_key: token_hash("sales@example.com"),
+        user_id: Some(sales.id),
+        ip: ip.to_string(),
+        outcome,
+    };
+    for (ip, outcome) in [
+        ("10.0.0.1", LoginOutcome::WrongPassword),
+        ("10.0.0.1", LoginOutcome::WrongPassword),
+        ("10.0.0.2", LoginOutcome::WrongPassword),
+        ("10.0.0.1", LoginOutcome::Success),
+    ] {
+        stores.logins.record_login(&attempt(ip, outcome)).await.unwrap();
+    }
+    let failures = stores.logins.login_failures(&token_hash("sales@example.com"), "10.0.0.1", t0).await.unwrap();
+    assert_eq!((failures.account, failures.account_from_ip, failures.ip), (3, 2, 2));
+    let later = stores
+        .logins
+        .login_failures(&token_hash("sales@example.com"), "10.0.0.1", t0 + Duration::minutes(1))
+        .await
+        .unwrap();
+    assert_eq!(later.account, 0, "only failures inside the window count");
+}
+
+#[tokio::test]
+async fn the_inbox_behaves_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, stores) = open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
+    inbox_behaves(&stores).await;
+    db.close().await;
+}
+
+#[tokio::test]
+async fn the_inbox_behaves_on_postgres() {
+    let pg = TestPostgres::create().await;
+    let (db, stores) = open(&pg.url).await;
+    inbox_behaves(&stores).await;
+    db.close().await;
+}

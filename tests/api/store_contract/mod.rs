@@ -1,0 +1,67 @@
+//! The same expectations of the stores, run on SQLite and on PostgreSQL.
+
+mod core;
+mod inbox;
+mod sessions;
+mod together;
+
+use chrono::{DateTime, Duration, Utc};
+
+use archguide::domain::answers::Answers;
+use archguide::domain::engine::recommend;
+use archguide::domain::ids::{LeadReference, ResultId};
+use archguide::domain::inbox::{LeadFilter, LeadStatus};
+use archguide::domain::lead::{LeadInput, NewLead};
+use archguide::domain::lifecycle::{ChangeOutcome, LeadChange};
+use archguide::domain::staff::Role;
+use archguide::domain::staff::StaffEmail;
+use archguide::server::auth::session::{token_hash, SessionPolicy};
+use archguide::server::database::{Database, DatabaseUrl};
+use archguide::server::store::inbox::LeadQuery;
+use archguide::server::store::leads::{LeadRecord, Stored};
+use archguide::server::store::logins::{LoginAttempt, LoginOutcome};
+use archguide::server::store::outbox::{Channel, OutboxMessage};
+use archguide::server::store::results::{FunnelEvent, FunnelTotal, StoredResult};
+use archguide::server::store::staff::session_user;
+use archguide::server::store::{StoreError, Stores};
+
+use crate::helpers::TestPostgres;
+
+fn email(text: &str) -> StaffEmail {
+    StaffEmail::parse(text).unwrap()
+}
+
+fn reference(text: &str) -> LeadReference {
+    LeadReference::parse(text).unwrap()
+}
+
+fn random_result_id() -> ResultId {
+    ResultId::generate(|below| rand::random_range(0..below))
+}
+
+async fn open(url: &str) -> (Database, Stores) {
+    let db = Database::connect(&DatabaseUrl::parse(url).unwrap()).await.expect("database opens");
+    let stores = Stores::new(&db);
+    (db, stores)
+}
+
+fn record(i: usize, name: &str, company: &str, at: DateTime<Utc>, spam: bool) -> LeadRecord {
+    let input = LeadInput {
+        name: name.to_string(),
+        email: format!("person{i}@example.com"),
+        company: company.to_string(),
+        message: format!("Message number {i}"),
+        consent: true,
+        ..LeadInput::default()
+    };
+    LeadRecord {
+        lead: NewLead::parse(&input).unwrap(),
+        reference: reference(&format!("AG-T{i:05}")),
+        idempotency_key: format!("key-{i}"),
+        consent_version: "2026-11-01".into(),
+        result_id: None,
+        source_page: "/contact".into(),
+        spam_reason: spam.then(|| "test".to_string()),
+        created_at: at,
+    }
+}
