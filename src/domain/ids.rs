@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::text_type;
+
 /// Crockford's base32 digits, upper case.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -47,25 +49,7 @@ impl ResultId {
     }
 }
 
-impl TryFrom<String> for ResultId {
-    type Error = String;
-
-    fn try_from(raw: String) -> Result<Self, String> {
-        ResultId::parse(&raw).ok_or_else(|| format!("'{raw}' is not a result id"))
-    }
-}
-
-impl From<ResultId> for String {
-    fn from(id: ResultId) -> String {
-        id.0
-    }
-}
-
-impl std::fmt::Display for ResultId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_type!(ResultId, |raw| ResultId::parse(raw).ok_or_else(|| format!("'{raw}' is not a result id")));
 
 /// A lead's reference for people: `AG-` and six characters, e.g. `AG-7K2Q9M`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,25 +84,7 @@ impl LeadReference {
     }
 }
 
-impl TryFrom<String> for LeadReference {
-    type Error = String;
-
-    fn try_from(raw: String) -> Result<Self, String> {
-        LeadReference::parse(&raw).ok_or_else(|| format!("'{raw}' is not a lead reference"))
-    }
-}
-
-impl From<LeadReference> for String {
-    fn from(reference: LeadReference) -> String {
-        reference.0
-    }
-}
-
-impl std::fmt::Display for LeadReference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_type!(LeadReference, |raw| LeadReference::parse(raw).ok_or_else(|| format!("'{raw}' is not a lead reference")));
 
 #[cfg(test)]
 mod tests {

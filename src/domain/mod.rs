@@ -16,3 +16,4 @@ pub mod recommendation;
 pub mod situation;
 pub mod spam;
 pub mod staff;
+mod text;

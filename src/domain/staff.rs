@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choice::choice_enum;
+use super::text::text_type;
 
 choice_enum!(
     /// What a staff member may do: sales work leads; admins also manage users and erase data.
@@ -47,25 +48,7 @@ impl StaffEmail {
     }
 }
 
-impl TryFrom<String> for StaffEmail {
-    type Error = String;
-
-    fn try_from(raw: String) -> Result<Self, String> {
-        StaffEmail::parse(&raw)
-    }
-}
-
-impl From<StaffEmail> for String {
-    fn from(email: StaffEmail) -> String {
-        email.0
-    }
-}
-
-impl std::fmt::Display for StaffEmail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_type!(StaffEmail, StaffEmail::parse);
 
 #[cfg(test)]
 mod tests {

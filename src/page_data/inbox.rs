@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::field_error::FieldError;
 use crate::domain::inbox::LeadStatus;
+use crate::domain::lifecycle::EventKind;
 use crate::domain::recommendation::Recommendation;
 
 /// Leads on one page of the list.
@@ -59,7 +60,7 @@ pub struct LeadList {
 pub struct EventRow {
     pub at: String,
     pub actor: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub detail: String,
 }
 

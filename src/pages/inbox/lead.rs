@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::textarea::textarea_text;
 use crate::domain::cost::usd;
 use crate::domain::inbox::LeadStatus;
+use crate::domain::lifecycle::EventKind;
 
 use crate::page_data::inbox::{Brief, EventRow, LeadDetail, LeadFormState};
 
@@ -66,7 +67,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
     let title = if lead.erased.is_some() { format!("Lead {}", lead.reference) } else { lead.name.clone() };
     let note_text = textarea_text(&feedback.as_ref().map(|f| f.note.clone()).unwrap_or_default());
     let problem = feedback.map(|f| f.message);
-    let notes: Vec<EventRow> = lead.events.iter().filter(|e| e.kind == "note").cloned().collect();
+    let notes: Vec<EventRow> = lead.events.iter().filter(|e| e.kind == EventKind::Note).cloned().collect();
     let viewer_id = lead.viewer.id;
     let can_erase = lead.viewer.admin && lead.erased.is_none();
     let open = lead.erased.is_none();
@@ -116,9 +117,9 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                         <h2 id="history-heading" class="text-lg font-semibold">"History"</h2>
                         <ol class="mt-3 space-y-2 text-sm">
                             {lead.events.iter().map(|e| view! {
-                                <li data-event=e.kind.clone()>
+                                <li data-event=e.kind.as_str()>
                                     <span class="text-slate-600 dark:text-slate-400">{format!("{} · {} · ", e.at, e.actor)}</span>
-                                    <span class="whitespace-pre-wrap break-words">{if e.kind == "note" { format!("note: {}", e.detail) } else { e.detail.clone() }}</span>
+                                    <span class="whitespace-pre-wrap break-words">{if e.kind == EventKind::Note { format!("note: {}", e.detail) } else { e.detail.clone() }}</span>
                                 </li>
                             }).collect_view()}
                         </ol>

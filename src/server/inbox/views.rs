@@ -132,7 +132,7 @@ pub async fn lead_detail(
         erased: lead.erased_at.map(minute),
         events: events
             .into_iter()
-            .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind.to_string(), detail: e.detail })
+            .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind, detail: e.detail })
             .collect(),
         brief,
     }))

@@ -96,18 +96,4 @@ async fn core_stores_behave(stores: &Stores) {
     assert!(!stores.users.disable_user(&email("nobody@example.com"), t0).await.unwrap());
 }
 
-#[tokio::test]
-async fn every_store_behaves_on_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
-    let (db, stores) = open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
-    core_stores_behave(&stores).await;
-    db.close().await;
-}
-
-#[tokio::test]
-async fn every_store_behaves_on_postgres() {
-    let pg = TestPostgres::create().await;
-    let (db, stores) = open(&pg.url).await;
-    core_stores_behave(&stores).await;
-    db.close().await;
-}
+on_both_databases!(core_stores_behave: every_store_behaves_on_sqlite, every_store_behaves_on_postgres);

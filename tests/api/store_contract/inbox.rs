@@ -98,18 +98,4 @@ async fn inbox_behaves(stores: &Stores) {
     assert_eq!(later.account, 0, "only failures inside the window count");
 }
 
-#[tokio::test]
-async fn the_inbox_behaves_on_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
-    let (db, stores) = open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
-    inbox_behaves(&stores).await;
-    db.close().await;
-}
-
-#[tokio::test]
-async fn the_inbox_behaves_on_postgres() {
-    let pg = TestPostgres::create().await;
-    let (db, stores) = open(&pg.url).await;
-    inbox_behaves(&stores).await;
-    db.close().await;
-}
+on_both_databases!(inbox_behaves: the_inbox_behaves_on_sqlite, the_inbox_behaves_on_postgres);

@@ -39,11 +39,53 @@ fn random_result_id() -> ResultId {
     ResultId::generate(|below| rand::random_range(0..below))
 }
 
-async fn open(url: &str) -> (Database, Stores) {
-    let db = Database::connect(&DatabaseUrl::parse(url).unwrap()).await.expect("database opens");
-    let stores = Stores::new(&db);
-    (db, stores)
+/// Stores on a fresh database, kept while the test runs.
+struct Fresh {
+    db: Database,
+    stores: Stores,
+    _sqlite_dir: Option<tempfile::TempDir>,
+    _postgres: Option<TestPostgres>,
 }
+
+impl Fresh {
+    async fn open(url: &str) -> (Database, Stores) {
+        let db = Database::connect(&DatabaseUrl::parse(url).unwrap()).await.expect("database opens");
+        let stores = Stores::new(&db);
+        (db, stores)
+    }
+
+    async fn sqlite() -> Fresh {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, stores) = Self::open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
+        Fresh { db, stores, _sqlite_dir: Some(dir), _postgres: None }
+    }
+
+    async fn postgres() -> Fresh {
+        let pg = TestPostgres::create().await;
+        let (db, stores) = Self::open(&pg.url).await;
+        Fresh { db, stores, _sqlite_dir: None, _postgres: Some(pg) }
+    }
+}
+
+/// One behaviour as two tests: on a fresh SQLite file and on a fresh PostgreSQL database.
+macro_rules! on_both_databases {
+    ($behaviour:ident: $on_sqlite:ident, $on_postgres:ident) => {
+        #[tokio::test]
+        async fn $on_sqlite() {
+            let fresh = Fresh::sqlite().await;
+            $behaviour(&fresh.stores).await;
+            fresh.db.close().await;
+        }
+
+        #[tokio::test]
+        async fn $on_postgres() {
+            let fresh = Fresh::postgres().await;
+            $behaviour(&fresh.stores).await;
+            fresh.db.close().await;
+        }
+    };
+}
+use on_both_databases;
 
 fn record(i: usize, name: &str, company: &str, at: DateTime<Utc>, spam: bool) -> LeadRecord {
     let input = LeadInput {

@@ -56,18 +56,4 @@ async fn sessions_behave(stores: &Stores) {
     );
 }
 
-#[tokio::test]
-async fn sessions_behave_on_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
-    let (db, stores) = open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
-    sessions_behave(&stores).await;
-    db.close().await;
-}
-
-#[tokio::test]
-async fn sessions_behave_on_postgres() {
-    let pg = TestPostgres::create().await;
-    let (db, stores) = open(&pg.url).await;
-    sessions_behave(&stores).await;
-    db.close().await;
-}
+on_both_databases!(sessions_behave: sessions_behave_on_sqlite, sessions_behave_on_postgres);

@@ -62,18 +62,4 @@ async fn outcomes(
     outcomes
 }
 
-#[tokio::test]
-async fn leads_arriving_together_behave_on_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
-    let (db, stores) = open(&format!("sqlite://{}", dir.path().join("together.db").display())).await;
-    leads_arriving_together_behave(&stores).await;
-    db.close().await;
-}
-
-#[tokio::test]
-async fn leads_arriving_together_behave_on_postgres() {
-    let pg = TestPostgres::create().await;
-    let (db, stores) = open(&pg.url).await;
-    leads_arriving_together_behave(&stores).await;
-    db.close().await;
-}
+on_both_databases!(leads_arriving_together_behave: leads_arriving_together_behave_on_sqlite, leads_arriving_together_behave_on_postgres);
