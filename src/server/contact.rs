@@ -34,15 +34,7 @@ pub async fn submit(
     headers: HeaderMap,
     Form(raw): Form<Vec<(String, String)>>,
 ) -> Response {
-    let input = LeadInput {
-        name: field(&raw, "name").to_string(),
-        email: field(&raw, "email").to_string(),
-        company: field(&raw, "company").to_string(),
-        role: field(&raw, "role").to_string(),
-        message: field(&raw, "message").to_string(),
-        preferred_contact: field(&raw, "preferred_contact").to_string(),
-        consent: !field(&raw, "consent").is_empty(),
-    };
+    let input = lead_input(&raw);
     let result = Some(field(&raw, "result").to_string()).filter(|r| !r.is_empty());
     let again = |errors, notice: Option<&str>, status| {
         let form = ContactFormState {
@@ -81,13 +73,7 @@ pub async fn submit(
     let on_screen = now - token.issued_at;
     let min_fill = chrono::Duration::seconds(state.settings.min_fill_seconds as i64);
     let spam_reason = spam_reason(field(&raw, "website"), on_screen, min_fill);
-    let (result_id, summary) = match result.as_deref().and_then(ResultId::parse) {
-        Some(id) => match state.stores.results.get(&id).await {
-            Ok(Some(stored)) => (Some(id), Some(stored.recommendation.summary())),
-            _ => (None, None),
-        },
-        None => (None, None),
-    };
+    let (result_id, summary) = attached_result(&state, result.as_deref()).await.unzip();
     let record = LeadRecord {
         lead,
         reference: new_reference(),
@@ -104,6 +90,29 @@ pub async fn submit(
             let notice = "Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment.";
             again(Vec::new(), Some(notice), StatusCode::SERVICE_UNAVAILABLE).await
         }
+    }
+}
+
+/// The contact form's fields as typed.
+fn lead_input(raw: &[(String, String)]) -> LeadInput {
+    LeadInput {
+        name: field(raw, "name").to_string(),
+        email: field(raw, "email").to_string(),
+        company: field(raw, "company").to_string(),
+        role: field(raw, "role").to_string(),
+        message: field(raw, "message").to_string(),
+        preferred_contact: field(raw, "preferred_contact").to_string(),
+        consent: !field(raw, "consent").is_empty(),
+    }
+}
+
+/// The guide result the form names, with its one-line summary, if it exists; an unknown or
+/// unreadable one is dropped (the lead matters more than its attachment).
+async fn attached_result(state: &AppState, id: Option<&str>) -> Option<(ResultId, String)> {
+    let id = ResultId::parse(id?)?;
+    match state.stores.results.get(&id).await {
+        Ok(Some(stored)) => Some((id, stored.recommendation.summary())),
+        _ => None,
     }
 }
 

@@ -2,7 +2,7 @@
 //! actions, the dashboard, the export and erasure.
 
 mod access;
-mod dashboard;
+mod dashboard_and_users;
 mod export;
 mod lead;
 mod list;
