@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::period::Period;
+
 /// What the site says about the consultancy that runs it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Brand {
@@ -15,7 +17,7 @@ pub struct Brand {
     /// The accent colour as `#rrggbb`; buttons carry white text on it, so it must be dark enough.
     pub accent: String,
     /// How soon a person who asks to talk hears back.
-    pub reply_within_hours: u32,
+    pub reply_within: Period,
 }
 
 impl Default for Brand {
@@ -24,7 +26,7 @@ impl Default for Brand {
             name: "AxiomTech".into(),
             tagline: "Microservices or a monolith, serverless or servers: decide with evidence, not fashion.".into(),
             accent: "#0f766e".into(),
-            reply_within_hours: 24,
+            reply_within: Period::hours(24),
         }
     }
 }

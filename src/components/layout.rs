@@ -81,8 +81,8 @@ pub fn Footer() -> impl IntoView {
         <footer class="mt-16 border-t border-slate-200 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
             <div class="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 sm:flex-row sm:justify-between">
                 <p>
-                    {brand.name.clone()} " · we reply within " {brand.reply_within_hours}
-                    " hours · the code stays yours"
+                    {brand.name.clone()} " · we reply within " {brand.reply_within.words()}
+                    " · the code stays yours"
                 </p>
                 <nav aria-label="Footer">
                     <ul class="flex gap-4">

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::choice::choice_enum;
 use super::field_error::FieldError;
+use super::period::Period;
 
 choice_enum!(
     /// Where a lead is in the pipeline. `Spam` leads live in their own view.
@@ -31,17 +32,36 @@ impl LeadStatus {
     }
 }
 
-/// Under this much time left, a lead that has not had a reply is flagged.
-pub const REPLY_SOON_HOURS: i64 = 4;
+/// What the site promises a person who asks to talk, and when staff are warned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReplyPromise {
+    /// A reply within this long after the lead arrived.
+    pub within: Period,
+    /// Under this much time left, an unanswered lead is flagged (and its reminder sent).
+    pub warn_before: Period,
+}
+
+impl Default for ReplyPromise {
+    fn default() -> Self {
+        ReplyPromise { within: Period::hours(24), warn_before: Period::hours(4) }
+    }
+}
+
+impl ReplyPromise {
+    /// When a lead received at `created` is due.
+    pub fn due(&self, created: DateTime<Utc>) -> DateTime<Utc> {
+        created + self.within.as_chrono()
+    }
+}
 
 /// Where a lead stands against the reply-by promise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReplyState {
     /// Answered, this long after it arrived.
     Replied { after: Duration },
-    /// Unanswered with more than four hours left.
+    /// Unanswered with more than the warning time left.
     OnTrack { left: Duration },
-    /// Unanswered with less than four hours left.
+    /// Unanswered with less than the warning time left.
     Soon { left: Duration },
     /// Unanswered past the promised time.
     Overdue { by: Duration },
@@ -51,13 +71,13 @@ pub enum ReplyState {
 
 impl ReplyState {
     /// The state of a lead received at `created` (first answered at `replied`, if it was) at
-    /// `now`, when replies are promised within `within_hours`.
+    /// `now`, under `promise`.
     pub fn of(
         status: LeadStatus,
         created: DateTime<Utc>,
         replied: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
-        within_hours: u32,
+        promise: &ReplyPromise,
     ) -> Self {
         if let Some(replied) = replied {
             return ReplyState::Replied { after: replied - created };
@@ -65,10 +85,10 @@ impl ReplyState {
         if status == LeadStatus::Spam {
             return ReplyState::NotDue;
         }
-        let left = created + Duration::hours(i64::from(within_hours)) - now;
+        let left = promise.due(created) - now;
         if left <= Duration::zero() {
             ReplyState::Overdue { by: -left }
-        } else if left < Duration::hours(REPLY_SOON_HOURS) {
+        } else if left < promise.warn_before.as_chrono() {
             ReplyState::Soon { left }
         } else {
             ReplyState::OnTrack { left }
@@ -98,11 +118,12 @@ impl ReplyState {
     }
 }
 
-/// A duration as people say it: "3 h 20 min", "45 min", "2 d 4 h".
+/// A duration as people say it: "3 h 20 min", "45 min", "2 d 4 h"; under a minute, "40 s".
 pub fn span(d: Duration) -> String {
     let minutes = d.num_minutes().max(0);
     let (days, hours, mins) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
     match (days, hours) {
+        (0, 0) if mins == 0 => format!("{} s", d.num_seconds().max(0)),
         (0, 0) => format!("{mins} min"),
         (0, _) => format!("{hours} h {mins} min"),
         _ => format!("{days} d {hours} h"),
@@ -305,11 +326,11 @@ pub struct LeadStats {
 impl LeadStats {
     /// Figures at `now` over `leads` (spam is left out). Weeks start on Monday, days at
     /// midnight UTC.
-    pub fn compute(leads: &[LeadTiming], now: DateTime<Utc>, within_hours: u32) -> Self {
+    pub fn compute(leads: &[LeadTiming], now: DateTime<Utc>, within: Period) -> Self {
         use chrono::Datelike;
         let today = now.date_naive();
         let week_start = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        let window = Duration::hours(i64::from(within_hours));
+        let window = within.as_chrono();
         let month_ago = now - Duration::days(30);
         let real: Vec<&LeadTiming> = leads.iter().filter(|l| l.status != LeadStatus::Spam).collect();
         let recent: Vec<&&LeadTiming> = real.iter().filter(|l| l.created_at >= month_ago).collect();

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod inbox;
 pub mod lead;
 pub mod lifecycle;
+pub mod period;
 pub mod questions;
 pub mod recommendation;
 pub mod situation;

@@ -136,7 +136,8 @@ pub struct Dashboard {
     pub median_first_reply: Option<String>,
     /// "87%".
     pub answered_in_time: Option<String>,
-    pub reply_within_hours: u32,
+    /// The promise in words: "24 hours".
+    pub reply_within: String,
     pub funnels: Vec<FunnelView>,
 }
 

@@ -67,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
             <section class="mt-14 rounded-lg bg-slate-100 p-6 dark:bg-slate-900" aria-labelledby="promise-heading">
                 <h2 id="promise-heading" class="text-2xl font-semibold">{format!("Talk to {}", brand.name)}</h2>
                 <ul class="mt-4 grid gap-3 sm:grid-cols-3">
-                    <li><strong>{format!("A reply within {} hours", brand.reply_within_hours)}</strong>" from a senior engineer, not a sales script."</li>
+                    <li><strong>{format!("A reply within {}", brand.reply_within.words())}</strong>" from a senior engineer, not a sales script."</li>
                     <li><strong>"The code stays yours."</strong>" Everything we build is in your repositories from day one."</li>
                     <li><strong>"No vendor lock-in."</strong>" We recommend what fits your system, not what we resell."</li>
                 </ul>

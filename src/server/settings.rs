@@ -11,6 +11,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use crate::brand::{parse_hex_colour, Brand};
+use crate::domain::inbox::ReplyPromise;
+use crate::domain::period::Period;
 
 use super::database::DatabaseUrl;
 
@@ -35,6 +37,8 @@ pub struct Settings {
     /// Requests handled at once; more are answered 503 at once instead of queueing.
     pub max_concurrent_requests: usize,
     pub brand: Brand,
+    /// How long before a lead is due its reminder goes out (and the inbox flags it).
+    pub reply_warn_before: Period,
     /// Posts faster than this after the form was shown are held as suspected spam (0: off).
     pub min_fill_seconds: u64,
     /// Contact form submissions allowed per client address and hour (0: no limit).
@@ -187,6 +191,11 @@ impl<F: Fn(&str) -> Option<String>> Env<F> {
         })
     }
 
+    /// A length of time written like `24h`, `90m`, `45s`.
+    fn period(&self, name: &'static str, default: Period) -> Result<Period, SettingsError> {
+        self.read(name, &default.setting(), Period::parse)
+    }
+
     fn path(&self, name: &str) -> Option<PathBuf> {
         self.get(name).map(PathBuf::from)
     }
@@ -215,7 +224,7 @@ impl Settings {
                 "a colour written as #rrggbb",
                 |v| parse_hex_colour(v).map(|_| v.to_string()),
             )?,
-            reply_within_hours: default_brand.reply_within_hours,
+            reply_within: env.period("ARCHGUIDE_REPLY_WITHIN", default_brand.reply_within)?,
         };
         Ok(Self {
             database_url,
@@ -255,6 +264,7 @@ impl Settings {
                 "a number of requests",
             )?,
             brand,
+            reply_warn_before: env.period("ARCHGUIDE_REMINDER_BEFORE", ReplyPromise::default().warn_before)?,
             min_fill_seconds: env.number("ARCHGUIDE_MIN_FILL_SECONDS", 3, 0..=3600, "whole seconds")?,
             contact_rate_limit: env.number(
                 "ARCHGUIDE_CONTACT_RATE_LIMIT",
@@ -300,6 +310,11 @@ fn email(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Option<EmailSetti
 }
 
 impl Settings {
+    /// What the site promises a person who asks to talk, and when staff are warned.
+    pub fn reply_promise(&self) -> ReplyPromise {
+        ReplyPromise { within: self.brand.reply_within, warn_before: self.reply_warn_before }
+    }
+
     /// The recommendation engine: the shipped model and prices, or the files that replace them.
     pub fn engine(&self) -> Result<crate::domain::engine::Engine, SettingsError> {
         use crate::domain::cost::PriceTable;

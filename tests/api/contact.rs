@@ -262,3 +262,23 @@ async fn two_hundred_leads_from_twenty_concurrent_clients_are_two_hundred_rows()
         sqlx::query_scalar("SELECT COUNT(DISTINCT reference) FROM leads").fetch_one(&app.db().await).await.unwrap();
     assert_eq!(distinct, 200);
 }
+
+#[tokio::test]
+async fn the_promised_reply_time_is_a_setting_that_every_page_and_the_thanks_page_follow() {
+    let app = spawn_app_with(&[("ARCHGUIDE_REPLY_WITHIN", "90m")]).await;
+    let home = app.get("/").await.text().await.unwrap().replace("<!>", "");
+    assert!(home.contains("A reply within 90 minutes"), "the promise on the landing page");
+    assert!(home.contains("we reply within 90 minutes"), "and in the footer");
+    assert!(!home.contains("24 hours"));
+    let reference = app.send_lead(&[]).await;
+    let thanks = app.get(&format!("/contact/thanks?ref={reference}")).await.text().await.unwrap();
+    let (received, due) = thanks
+        .split("We received it on ")
+        .nth(1)
+        .and_then(|rest| rest.split_once(". A senior engineer will reply by "))
+        .expect("the thanks page says when it arrived and when the reply is due");
+    let due = due.split(", within ").next().unwrap();
+    let parse = |text: &str| chrono::NaiveDateTime::parse_from_str(text, "%A %-d %B %Y, %H:%M UTC").unwrap();
+    assert_eq!(parse(due) - parse(received), chrono::Duration::minutes(90));
+    assert!(thanks.contains("within 90 minutes"));
+}

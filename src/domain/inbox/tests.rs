@@ -6,16 +6,17 @@ fn at(hours: i64) -> DateTime<Utc> {
 
 #[test]
 fn the_reply_by_countdown_moves_from_on_track_to_soon_to_overdue() {
-    let state = |now| ReplyState::of(LeadStatus::New, at(0), None, now, 24);
+    let promise = ReplyPromise::default();
+    let state = |now| ReplyState::of(LeadStatus::New, at(0), None, now, &promise);
     assert_eq!(state(at(0)).tone(), "on-track");
     assert_eq!(state(at(20)).label(), "On track: 4 h 0 min left");
     assert_eq!(state(at(20) + Duration::minutes(1)).tone(), "soon");
     assert_eq!(state(at(20) + Duration::minutes(1)).label(), "Reply soon: 3 h 59 min left");
     assert_eq!(state(at(24)).tone(), "overdue");
     assert_eq!(state(at(50)).label(), "Overdue by 1 d 2 h");
-    let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), 24);
+    let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), &promise);
     assert_eq!(replied.label(), "Replied after 3 h 0 min");
-    assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), 24), ReplyState::NotDue);
+    assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), &promise), ReplyState::NotDue);
 }
 
 #[test]
@@ -88,7 +89,7 @@ fn dashboard_figures_count_days_weeks_overdue_and_reply_times() {
         lead(-24 * 40, Some(-24 * 39), LeadStatus::Won), // older than 30 days
         lead(8, None, LeadStatus::Spam),                 // spam counts nowhere
     ];
-    let stats = LeadStats::compute(&leads, now, 24);
+    let stats = LeadStats::compute(&leads, now, Period::hours(24));
     assert_eq!(stats.today, 1);
     assert_eq!(stats.this_week, 4, "Monday 04:00 to now");
     assert_eq!(stats.overdue_now, 1);
@@ -103,4 +104,14 @@ fn the_funnel_reports_drop_off_per_stage() {
     let drops: Vec<Option<f64>> = stages.iter().map(|s| s.drop_off_percent).collect();
     assert_eq!(drops, [None, Some(25.0), Some(100.0), None, None]);
     assert_eq!(stages[3].label, "Results");
+}
+
+#[test]
+fn the_promise_and_its_warning_come_from_the_settings() {
+    let promise = ReplyPromise { within: Period::parse("40s").unwrap(), warn_before: Period::parse("30s").unwrap() };
+    let state = |seconds| ReplyState::of(LeadStatus::New, at(0), None, at(0) + Duration::seconds(seconds), &promise);
+    assert_eq!(state(5).label(), "On track: 35 s left");
+    assert_eq!(state(11).tone(), "soon");
+    assert_eq!(state(40).tone(), "overdue");
+    assert_eq!(promise.due(at(0)), at(0) + Duration::seconds(40));
 }

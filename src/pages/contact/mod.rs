@@ -41,13 +41,13 @@ pub fn ContactPage() -> impl IntoView {
     view! {
         <PageMeta
             title="Talk to us".into()
-            description=format!("Tell us what you are building; a senior engineer replies within {} hours. The code stays yours.", brand.reply_within_hours)
+            description=format!("Tell us what you are building; a senior engineer replies within {}. The code stays yours.", brand.reply_within.words())
             path="/contact".into()
         />
         <div class="mx-auto max-w-2xl px-4 py-10">
             <h1 class="text-3xl font-bold tracking-tight">"Talk to us"</h1>
             <p class="mt-3 text-slate-700 dark:text-slate-300">
-                {format!("Tell us what you are building. A senior engineer at {} replies within {} hours; the code we write stays yours.", brand.name, brand.reply_within_hours)}
+                {format!("Tell us what you are building. A senior engineer at {} replies within {}; the code we write stays yours.", brand.name, brand.reply_within.words())}
             </p>
             {(problems > 0 || notice.is_some()).then(|| view! {
                 <div role="alert" class="mt-6 rounded-md border border-red-700 bg-red-50 p-4 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">

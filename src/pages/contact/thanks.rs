@@ -16,9 +16,9 @@ pub async fn lead_received(reference: String) -> Result<Option<(String, String)>
         tracing::error!(%error, "looking up a lead reference failed");
         ServerFnError::new("the reference could not be looked up")
     })?;
-    let hours = i64::from(state.settings.brand.reply_within_hours);
+    let promise = state.settings.reply_promise();
     Ok(received.map(|at| {
-        let reply_by = at + chrono::Duration::hours(hours);
+        let reply_by = promise.due(at);
         (at.format("%A %-d %B %Y, %H:%M UTC").to_string(), reply_by.format("%A %-d %B %Y, %H:%M UTC").to_string())
     }))
 }
@@ -39,13 +39,13 @@ pub fn ThanksPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || {
                     let shown = shown.clone();
-                    let hours = brand.reply_within_hours;
+                    let within = brand.reply_within.words();
                     Suspend::new(async move {
                         match received.await {
                             Ok(Some((at, reply_by))) => view! {
                                 <h1 class="text-3xl font-bold tracking-tight">"Thank you, your message has reached us"</h1>
                                 <p class="mt-6 text-lg">"Your reference: " <strong class="font-mono">{shown}</strong></p>
-                                <p class="mt-3">{format!("We received it on {at}. A senior engineer will reply by {reply_by}, within {hours} hours.")}</p>
+                                <p class="mt-3">{format!("We received it on {at}. A senior engineer will reply by {reply_by}, within {within}.")}</p>
                                 <p class="mt-6"><a class="underline" href="/learn">"Read the explainer while you wait"</a></p>
                             }.into_any(),
                             _ => {

@@ -39,16 +39,16 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
             </div>
         }
     };
-    let hours = dashboard.reply_within_hours;
+    let within = dashboard.reply_within.clone();
     view! {
         <InboxFrame viewer=dashboard.viewer.clone() title="Dashboard".to_string()>
             <h2 class="mt-6 text-lg font-semibold">"Leads"</h2>
             <dl class="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
                 {figure("Today".into(), dashboard.today.to_string(), Some("since midnight UTC".into()))}
                 {figure("This week".into(), dashboard.this_week.to_string(), Some("since Monday, UTC".into()))}
-                {figure("Overdue now".into(), dashboard.overdue_now.to_string(), Some(format!("open, unanswered after {hours} h")))}
+                {figure("Overdue now".into(), dashboard.overdue_now.to_string(), Some(format!("open, unanswered after {within}")))}
                 {figure("Median first reply".into(), dashboard.median_first_reply.clone().unwrap_or_else(|| "—".into()), Some("last 30 days".into()))}
-                {figure(format!("Answered within {hours} h"), dashboard.answered_in_time.clone().unwrap_or_else(|| "—".into()), Some(format!("of {} leads, last 30 days", dashboard.last_30_days)))}
+                {figure(format!("Answered within {within}"), dashboard.answered_in_time.clone().unwrap_or_else(|| "—".into()), Some(format!("of {} leads, last 30 days", dashboard.last_30_days)))}
             </dl>
             <h2 class="mt-10 text-lg font-semibold">"The guide's funnel"</h2>
             <p class="mt-1 text-sm text-slate-600 dark:text-slate-400">"Step views, finished results and leads that attached a result, per version of the guide's model. Counts are anonymous."</p>

@@ -32,7 +32,7 @@ pub fn reply_state(state: &AppState, lead: &Lead) -> ReplyState {
         lead.created_at,
         lead.first_reply_at,
         state.clock.now(),
-        state.settings.brand.reply_within_hours,
+        &state.settings.reply_promise(),
     )
 }
 
@@ -140,9 +140,9 @@ pub async fn lead_detail(
 
 pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dashboard, StoreError> {
     let now = state.clock.now();
-    let hours = state.settings.brand.reply_within_hours;
+    let within = state.settings.brand.reply_within;
     let timings = state.stores.inbox.lead_timings(now - Duration::days(30)).await?;
-    let stats = LeadStats::compute(&timings, now, hours);
+    let stats = LeadStats::compute(&timings, now, within);
     let leads_per_version = state.stores.inbox.leads_per_model_version().await?;
     let mut funnels = Vec::new();
     for version in state.stores.funnel.versions().await? {
@@ -171,7 +171,7 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
         last_30_days: stats.last_30_days,
         median_first_reply: stats.median_first_reply.map(span),
         answered_in_time: stats.answered_in_time.map(|share| format!("{:.0}%", share * 100.0)),
-        reply_within_hours: hours,
+        reply_within: within.words(),
         funnels,
     })
 }

@@ -15,6 +15,14 @@ fn defaults_need_no_environment_at_all() {
     assert_eq!(s.public_url, "http://127.0.0.1:3000");
     assert_eq!(s.brand, Brand::default());
     assert!(!s.production);
+    assert_eq!(s.reply_promise(), ReplyPromise { within: Period::hours(24), warn_before: Period::hours(4) });
+}
+
+#[test]
+fn the_reply_promise_and_its_warning_read_like_people_write_them() {
+    let s = settings(&[("ARCHGUIDE_REPLY_WITHIN", "40s"), ("ARCHGUIDE_REMINDER_BEFORE", "30s")]).unwrap();
+    assert_eq!(s.reply_promise(), ReplyPromise { within: Period::seconds(40), warn_before: Period::seconds(30) });
+    assert_eq!(s.brand.reply_within.words(), "40 seconds");
 }
 
 #[test]
@@ -32,6 +40,9 @@ fn every_bad_value_names_its_variable() {
         ("ARCHGUIDE_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"),
         ("ARCHGUIDE_WEBHOOK_URL", "hooks.example.com"),
         ("ARCHGUIDE_OUTBOX_POLL_MS", "often"),
+        ("ARCHGUIDE_REPLY_WITHIN", "24"),
+        ("ARCHGUIDE_REPLY_WITHIN", "0s"),
+        ("ARCHGUIDE_REMINDER_BEFORE", "soon"),
     ] {
         let err = settings(&[(name, value)]).unwrap_err();
         assert_eq!(err.name, name, "{value}");
