@@ -71,6 +71,8 @@ pub enum StartupError {
     Notifications(String),
     #[error("the shared secrets could not be read or created: {0}")]
     Secrets(String),
+    #[error("older leads could not be made searchable: {0}")]
+    Search(String),
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -115,6 +117,11 @@ impl Application {
         }
         let shutdown_grace = settings.shutdown_grace;
         let stores = Stores::new(&db);
+        // Leads stored before the search column existed become searchable.
+        let filled = stores.inbox.fill_search().await.map_err(|e| StartupError::Search(e.to_string()))?;
+        if filled > 0 {
+            tracing::info!(leads = filled, "filled the search column of older leads");
+        }
         let form_tokens = Self::form_tokens(&stores).await?;
         let state = AppState::new(Shared {
             leptos_options: leptos_options(&settings, port),

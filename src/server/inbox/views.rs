@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::answers::Answers;
 use crate::domain::ids::LeadReference;
-use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, ReplyState};
+use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, LeadStatus, ReplyState};
 use crate::domain::questions::question;
 use crate::page_data::inbox::{
     Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, StageView, UserList, UserRow,
@@ -52,7 +52,13 @@ pub async fn lead_list(
         .inbox
         .list_leads(LeadQuery { filter: &filter, viewer_id: session.user.id, limit: Some(PAGE_SIZE) })
         .await?;
-    let counts = state.stores.inbox.status_counts().await?;
+    // The tabs count what the other filters select; spam has its own view without them.
+    let viewer_id = session.user.id;
+    let mut counts = state.stores.inbox.status_counts(LeadQuery { filter: &filter, viewer_id, limit: None }).await?;
+    let unfiltered = LeadFilter::default();
+    let all = state.stores.inbox.status_counts(LeadQuery { filter: &unfiltered, viewer_id, limit: None }).await?;
+    counts.retain(|(status, _)| *status != LeadStatus::Spam);
+    counts.extend(all.into_iter().filter(|(status, _)| *status == LeadStatus::Spam));
     let now = state.clock.now();
     let rows = page
         .leads

@@ -91,7 +91,7 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
     tx.execute(
         Statement::new(
             "UPDATE leads SET name = $1, email = $1, company = NULL, role = NULL, message = $1, \
-             preferred_contact = NULL, erased_at = $2 WHERE id = $3",
+             preferred_contact = NULL, search = '', erased_at = $2 WHERE id = $3",
         )
         .bind(ERASED)
         .bind(at)

@@ -78,8 +78,11 @@ pub struct LeadEvent {
 #[async_trait]
 pub trait InboxStore: Send + Sync {
     async fn list_leads(&self, query: LeadQuery<'_>) -> Result<LeadPage, StoreError>;
-    /// How many leads each status holds.
-    async fn status_counts(&self) -> Result<Vec<(LeadStatus, u64)>, StoreError>;
+    /// How many leads each status holds among those the query's filter selects, whatever
+    /// status the filter asks for.
+    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError>;
+    /// Fills the search column of leads stored before it existed; how many it filled.
+    async fn fill_search(&self) -> Result<u64, StoreError>;
     async fn lead(&self, reference: &LeadReference) -> Result<Option<Lead>, StoreError>;
     /// The lead's history, oldest first.
     async fn events(&self, lead_id: i64) -> Result<Vec<LeadEvent>, StoreError>;
@@ -150,13 +153,24 @@ fn like_pattern(text: &str) -> String {
     pattern
 }
 
+/// What the search column holds for a lead: its searchable fields, lower-cased, each on its own
+/// (a search never runs across two of them: the separator cannot be typed into a search box).
+pub fn search_text(name: &str, email: &str, company: Option<&str>, message: &str) -> String {
+    [name, email, company.unwrap_or_default(), message].join("\u{1f}").to_lowercase()
+}
+
 /// Appends the filter's `WHERE` clause.
 fn push_lead_filter(statement: &mut Statement, query: &LeadQuery<'_>) {
-    let filter = query.filter;
-    match filter.status {
+    match query.filter.status {
         Some(status) => statement.push(" WHERE l.status = ").push_bind(status),
         None => statement.push(" WHERE l.status <> ").push_bind(LeadStatus::Spam),
     };
+    push_lead_conditions(statement, query);
+}
+
+/// Appends the filter's conditions but the status, each with `AND`.
+fn push_lead_conditions(statement: &mut Statement, query: &LeadQuery<'_>) {
+    let filter = query.filter;
     match filter.assignee {
         Assignee::Anyone => {}
         Assignee::Mine => {
@@ -167,15 +181,7 @@ fn push_lead_filter(statement: &mut Statement, query: &LeadQuery<'_>) {
         }
     }
     if let Some(text) = &filter.text {
-        let pattern = like_pattern(text);
-        statement.push(" AND (");
-        for (i, column) in ["l.name", "l.email", "COALESCE(l.company, '')", "l.message"].iter().enumerate() {
-            if i > 0 {
-                statement.push(" OR ");
-            }
-            statement.push(&format!("LOWER({column}) LIKE ")).push_bind(pattern.as_str()).push(" ESCAPE '\\'");
-        }
-        statement.push(")");
+        statement.push(" AND l.search LIKE ").push_bind(like_pattern(text)).push(" ESCAPE '\\'");
     }
     let (start, end) = filter.time_range();
     if let Some(start) = start {
@@ -212,9 +218,41 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         Ok(LeadPage { leads: rows.iter().map(lead_from_row).collect::<Result<_, _>>()?, total })
     }
 
-    async fn status_counts(&self) -> Result<Vec<(LeadStatus, u64)>, StoreError> {
-        let rows = self.read_all(Statement::new("SELECT status, COUNT(*) AS n FROM leads GROUP BY status")).await?;
+    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError> {
+        let mut count = Statement::new("SELECT l.status, COUNT(*) AS n FROM leads l WHERE TRUE");
+        push_lead_conditions(&mut count, &query);
+        count.push(" GROUP BY l.status");
+        let rows = self.read_all(count).await?;
         rows.iter().map(|r| Ok((r.get("status")?, r.get("n")?))).collect()
+    }
+
+    async fn fill_search(&self) -> Result<u64, StoreError> {
+        let mut filled = 0;
+        loop {
+            let select =
+                "SELECT id, name, email, company, message FROM leads WHERE search IS NULL ORDER BY id LIMIT 500";
+            let rows = self.read_all(Statement::new(select)).await?;
+            if rows.is_empty() {
+                return Ok(filled);
+            }
+            let texts = rows
+                .iter()
+                .map(|row| {
+                    let company: Option<String> = row.get("company")?;
+                    let text = search_text(
+                        &row.get::<String>("name")?,
+                        &row.get::<String>("email")?,
+                        company.as_deref(),
+                        &row.get::<String>("message")?,
+                    );
+                    Ok((row.get::<i64>("id")?, text))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            for (id, text) in texts {
+                let update = Statement::new("UPDATE leads SET search = $1 WHERE id = $2 AND search IS NULL");
+                filled += self.write(update.bind(text).bind(id)).await?;
+            }
+        }
     }
 
     async fn lead(&self, reference: &LeadReference) -> Result<Option<Lead>, StoreError> {

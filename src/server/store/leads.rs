@@ -9,6 +9,7 @@ use crate::domain::inbox::LeadStatus;
 use crate::domain::lead::NewLead;
 use crate::domain::lifecycle::EventKind;
 
+use super::inbox::search_text;
 use super::outbox::OutboxMessage;
 use super::sql::{parsed, Backend, Conn, Record, SqlStore, Statement};
 use super::StoreError;
@@ -90,8 +91,8 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     let lead = &record.lead;
     let insert = Statement::new(
         "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
-         consent_version, consent_at, result_id, source_page, status, spam_reason, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10) \
+         consent_version, consent_at, result_id, source_page, status, spam_reason, created_at, search) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(record.reference.as_str())
@@ -107,7 +108,8 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     .bind(record.result_id.as_ref().map(ResultId::as_str))
     .bind(record.source_page.as_str())
     .bind(record.status())
-    .bind(record.spam_reason.as_deref());
+    .bind(record.spam_reason.as_deref())
+    .bind(search_text(&lead.name, lead.email.as_str(), lead.company.as_deref(), &lead.message));
     let lead_id: i64 = match conn.fetch_optional(insert).await {
         Ok(Some(row)) => row.get("id")?,
         Ok(None) => return already_stored(conn, &record.idempotency_key).await,

@@ -92,3 +92,22 @@ async fn the_reply_by_countdown_goes_from_on_track_to_soon_to_overdue_to_replied
     assert_eq!(state_of(&html), "replied");
     assert!(html.contains("Replied after 1 d 0 h"));
 }
+
+#[tokio::test]
+async fn search_folds_case_beyond_ascii_also_for_leads_stored_before_the_search_column() {
+    let app = spawn_app().await;
+    app.add_staff(SALES.0, Role::Sales, SALES.1).await;
+    let reference = app.send_lead(&[("name", "ZOË ÅNGSTRÖM"), ("company", "Ölwerk AG")]).await;
+    // As a lead stored by the version before the column existed.
+    sqlx::query("UPDATE leads SET search = NULL").execute(&app.db().await).await.unwrap();
+    let app = spawn_app_in(app.stop().await, &[]).await;
+    let session = app.login(SALES.0, SALES.1).await;
+    for query in ["zoë", "ångström", "ÖLWERK"] {
+        let path = format!("/inbox?q={}", archguide::page_data::url::encode(query));
+        let html = app.get_as(&session, &path).await.text().await.unwrap();
+        assert!(html.contains(&format!(r#"data-lead="{reference}""#)), "{query} finds the lead");
+    }
+    let html = app.get_as(&session, "/inbox?q=nobody").await.text().await.unwrap().replace("<!>", "");
+    assert!(!html.contains(&format!(r#"data-lead="{reference}""#)));
+    assert!(html.contains("All (0)"), "the counts follow the search");
+}

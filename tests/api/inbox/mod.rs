@@ -13,7 +13,7 @@ use chrono::{Duration, Utc};
 use archguide::domain::staff::Role;
 use archguide::server::auth::session::ManualClock;
 
-use crate::helpers::{spawn_app, spawn_app_with, spawn_app_with_clock, Session, TestApp};
+use crate::helpers::{spawn_app, spawn_app_in, spawn_app_with, spawn_app_with_clock, Session, TestApp};
 
 const ADMIN: (&str, &str) = ("admin@example.com", "correct horse battery staple");
 const SALES: (&str, &str) = ("sales@example.com", "violet tuesday harbour lamp");

@@ -65,8 +65,26 @@ async fn inbox_behaves(stores: &Stores) {
     assert_eq!(kinds, ["created", "assigned", "replied", "note", "erased"]);
     assert_eq!(events[3].detail, "[erased]");
     assert_eq!(events[4].actor, "admin@example.com");
-    let counts = stores.inbox.status_counts().await.unwrap();
+    let counts_for = |pairs: &'static [(&'static str, &'static str)]| {
+        let (filter, _) = LeadFilter::from_pairs(pairs.iter().copied());
+        async move {
+            let mut counts = stores
+                .inbox
+                .status_counts(LeadQuery { filter: &filter, viewer_id: sales.id, limit: None })
+                .await
+                .unwrap();
+            counts.sort();
+            counts
+        }
+    };
+    let counts = counts_for(&[]).await;
     assert!(counts.contains(&(LeadStatus::New, 5)) && counts.contains(&(LeadStatus::Contacted, 1)), "{counts:?}");
+    assert_eq!(
+        counts_for(&[("q", "acme_1"), ("status", "won")]).await,
+        [(LeadStatus::New, 3)],
+        "the filter but its status"
+    );
+    assert_eq!(list(&[("q", "person 1")]).await.0, 0, "an erased lead is not found by what it said");
     let due = stores.outbox.claim_due(t0 + Duration::days(1), t0 + Duration::days(2), 10).await.unwrap();
     assert_eq!(due.len(), 4, "the erased lead's notification is cancelled");
 
@@ -96,6 +114,10 @@ async fn inbox_behaves(stores: &Stores) {
         .await
         .unwrap();
     assert_eq!(later.account, 0, "only failures inside the window count");
+
+    stores.leads.insert(&record(7, "ZOË ÅNGSTRÖM", "Ölwerk", t0, false), &[]).await.unwrap();
+    assert_eq!(list(&[("q", "zoë")]).await.1, ["AG-T00007"], "case folds beyond ASCII");
+    assert_eq!(list(&[("q", "ölwerk")]).await.1, ["AG-T00007"]);
 }
 
 on_both_databases!(inbox_behaves: the_inbox_behaves_on_sqlite, the_inbox_behaves_on_postgres);
