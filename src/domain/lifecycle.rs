@@ -7,7 +7,16 @@ use super::inbox::LeadStatus;
 
 choice_enum!(
     /// What a line in a lead's history records.
-    EventKind { Created = "created", Status = "status", Assigned = "assigned", Note = "note", Replied = "replied", Erased = "erased" }
+    EventKind {
+        Created = "created",
+        Status = "status",
+        Assigned = "assigned",
+        Note = "note",
+        Replied = "replied",
+        Erased = "erased",
+        Reminded = "reminded",
+        Overdue = "overdue",
+    }
 );
 
 /// Something staff do to a lead.

@@ -5,6 +5,7 @@
 pub mod answers;
 pub mod choice;
 pub mod cost;
+pub mod deadline;
 pub mod engine;
 pub mod field_error;
 pub mod ids;

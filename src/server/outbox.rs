@@ -15,7 +15,11 @@ use tokio::sync::{watch, Notify};
 
 use super::auth::session::Clock;
 use super::settings::{EmailSettings, Settings, WebhookSettings};
+use super::store::deadlines::{DeadlineStore, DueLead};
 use super::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore};
+use super::store::Stores;
+use crate::domain::deadline::Deadline;
+use crate::domain::inbox::ReplyPromise;
 
 /// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,
 /// inside the default 60 s lease, so no other worker takes over a message still being sent.
@@ -35,6 +39,9 @@ pub struct Notification {
     pub company: Option<String>,
     pub recommendation: Option<String>,
     pub link: String,
+    /// Who the email goes to; empty: the configured sales address (`ARCHGUIDE_NOTIFY_EMAIL_TO`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to: Vec<String>,
 }
 
 impl Notification {
@@ -59,6 +66,27 @@ impl Notification {
             company: company.map(str::to_string),
             recommendation: recommendation.map(str::to_string),
             link,
+            to: Vec::new(),
+        }
+    }
+
+    /// A reminder or an overdue alert about a lead, to the people the deadline names.
+    pub fn deadline(deadline: Deadline, lead: &DueLead, promise: &ReplyPromise, public_url: &str) -> Self {
+        let reference = lead.reference.as_str();
+        let link = format!("{public_url}/inbox/leads/{reference}");
+        let who = match &lead.company {
+            Some(company) => format!("{} ({company})", lead.name),
+            None => lead.name.clone(),
+        };
+        Notification {
+            text: format!("{} {link}", deadline.sentence(reference, &who, promise)),
+            subject: deadline.subject(reference, &who),
+            reference: reference.to_string(),
+            name: lead.name.clone(),
+            company: lead.company.clone(),
+            recommendation: None,
+            link,
+            to: lead.recipients.iter().map(|e| e.to_string()).collect(),
         }
     }
 
@@ -87,6 +115,8 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
 /// The running worker's parts.
 pub struct Worker {
     outbox: Arc<dyn OutboxStore>,
+    deadlines: Arc<dyn DeadlineStore>,
+    settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     webhook: Option<WebhookSettings>,
     email: Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox, Mailbox)>,
@@ -103,8 +133,8 @@ pub struct Worker {
 
 impl Worker {
     pub fn new(
-        settings: &Settings,
-        outbox: Arc<dyn OutboxStore>,
+        settings: Arc<Settings>,
+        stores: &Stores,
         clock: Arc<dyn Clock>,
         wake: Arc<Notify>,
     ) -> Result<Self, String> {
@@ -121,7 +151,8 @@ impl Worker {
             None => None,
         };
         Ok(Worker {
-            outbox,
+            outbox: stores.outbox.clone(),
+            deadlines: stores.deadlines.clone(),
             clock,
             webhook: settings.webhook.clone(),
             email,
@@ -138,12 +169,14 @@ impl Worker {
                 .filter(|host| !host.is_empty())
                 .unwrap_or("archguide.invalid")
                 .to_string(),
+            settings,
         })
     }
 
     /// Works the outbox until `stop` turns true.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         loop {
+            self.check_deadlines().await;
             let worked = self.work_once().await;
             if *stop.borrow() {
                 return;
@@ -156,6 +189,28 @@ impl Worker {
                 }
             }
         }
+    }
+
+    /// Queues the reminders and overdue alerts that are due; returns how many leads it claimed.
+    pub async fn check_deadlines(&self) -> usize {
+        let now = self.clock.now();
+        let promise = self.settings.reply_promise();
+        let compose = |deadline: Deadline, lead: &DueLead| {
+            Notification::deadline(deadline, lead, &promise, &self.settings.public_url).messages(&self.settings)
+        };
+        let mut claimed = 0;
+        for deadline in Deadline::ALL {
+            match self.deadlines.claim_due(*deadline, deadline.received_by(&promise, now), now, &compose).await {
+                Ok(due) => {
+                    for lead in &due {
+                        tracing::info!(lead = %lead.reference, deadline = %deadline, recipients = lead.recipients.len(), "deadline notice queued");
+                    }
+                    claimed += due.len();
+                }
+                Err(error) => tracing::warn!(%error, %deadline, "checking deadlines failed"),
+            }
+        }
+        claimed
     }
 
     /// Claims and delivers the due messages; returns how many it worked.
@@ -220,9 +275,14 @@ impl Worker {
                     return Err("no SMTP server is configured".into());
                 };
                 let note: Notification = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
-                let message = Message::builder()
-                    .from(from.clone())
-                    .to(to.clone())
+                let mut message = Message::builder().from(from.clone());
+                if note.to.is_empty() {
+                    message = message.to(to.clone());
+                }
+                for address in &note.to {
+                    message = message.to(address.parse().map_err(|e| format!("the address {address}: {e}"))?);
+                }
+                let message = message
                     // Stable across attempts, so a repeated delivery is recognisably the same mail.
                     .message_id(Some(format!("<archguide-outbox-{}@{}>", item.id, self.message_domain)))
                     .subject(note.subject)

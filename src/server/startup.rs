@@ -136,9 +136,8 @@ impl Application {
             db: db.clone(),
             engine,
         });
-        let worker =
-            Worker::new(&state.settings, state.stores.outbox.clone(), state.clock.clone(), state.outbox_wake.clone())
-                .map_err(StartupError::Notifications)?;
+        let worker = Worker::new(state.settings.clone(), &state.stores, state.clock.clone(), state.outbox_wake.clone())
+            .map_err(StartupError::Notifications)?;
         Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker })
     }
 

@@ -180,3 +180,58 @@ async fn a_new_lead_is_emailed_to_sales() {
     assert!(mail.contains("To: sales@example.com"));
     assert!(!mail.contains("secret plans"));
 }
+
+#[tokio::test]
+async fn an_unanswered_lead_gets_one_reminder_and_one_overdue_alert_and_an_answered_one_none() {
+    use archguide::domain::staff::Role;
+    use archguide::server::auth::session::ManualClock;
+    let (url, messages) = smtp_sink().await;
+    let clock = ManualClock::at(chrono::Utc::now());
+    let app = crate::helpers::spawn_app_with_clock(
+        clock.clone(),
+        &[
+            ("ARCHGUIDE_SMTP_URL", url.as_str()),
+            ("ARCHGUIDE_NOTIFY_EMAIL_TO", "leads@example.com"),
+            ("ARCHGUIDE_NOTIFY_EMAIL_FROM", "guide@example.com"),
+            ("ARCHGUIDE_OUTBOX_POLL_MS", "50"),
+            ("ARCHGUIDE_REPLY_WITHIN", "40s"),
+            ("ARCHGUIDE_REMINDER_BEFORE", "30s"),
+        ],
+    )
+    .await;
+    app.add_staff("ann@example.com", Role::Admin, "correct horse battery staple").await;
+    app.add_staff("sam@example.com", Role::Sales, "violet tuesday harbour lamp").await;
+    let waiting = app.send_lead(&[("name", "Ada Waiting")]).await;
+    let answered = app.send_lead(&[("name", "Bob Answered")]).await;
+    let session = app.login("sam@example.com", "violet tuesday harbour lamp").await;
+    let replied = app.post_as(&session, &format!("/inbox/leads/{answered}"), &[("action", "replied")]).await;
+    assert_eq!(replied.status(), 303);
+    wait_for("the two new-lead emails", || messages.lock().unwrap().len() == 2).await;
+
+    clock.advance(chrono::Duration::seconds(11));
+    wait_for("the reminder", || messages.lock().unwrap().len() == 3).await;
+    clock.advance(chrono::Duration::seconds(30));
+    wait_for("the overdue alert", || messages.lock().unwrap().len() == 4).await;
+    // Time goes on; nothing more is sent about either lead.
+    clock.advance(chrono::Duration::hours(1));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mails = messages.lock().unwrap().clone();
+    assert_eq!(mails.len(), 4, "{mails:#?}");
+    let reminder = &mails[2];
+    assert!(reminder.contains(&format!("Subject: Reply soon: lead {waiting} from Ada Waiting")), "{reminder}");
+    assert!(reminder.contains("To: sam@example.com"), "nobody is assigned: every sales account");
+    assert!(reminder.contains("due within 30 seconds"));
+    let alert = &mails[3];
+    assert!(alert.contains(&format!("Subject: Overdue: lead {waiting} from Ada Waiting")), "{alert}");
+    assert!(alert.contains("To: ann@example.com"));
+    assert!(
+        mails.iter().all(|m| !m.contains("Our secret plans") && !m.contains("zoe@example.com")),
+        "no message or address"
+    );
+    assert!(!mails[2..].iter().any(|m| m.contains(&answered)), "the answered lead is left alone");
+
+    // The clock moved past the session's life: log in again.
+    let session = app.login("sam@example.com", "violet tuesday harbour lamp").await;
+    let history = app.get_as(&session, &format!("/inbox/leads/{waiting}")).await.text().await.unwrap();
+    assert!(history.contains(r#"data-event="reminded""#) && history.contains(r#"data-event="overdue""#));
+}

@@ -125,18 +125,23 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     )
     .await?;
     for message in notifications {
-        conn.execute(
-            Statement::new(
-                "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)",
-            )
-            .bind(lead_id)
-            .bind(message.channel)
-            .bind(message.payload.as_str())
-            .bind(record.created_at),
-        )
-        .await?;
+        queue(conn, lead_id, message, record.created_at).await?;
     }
     Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
+}
+
+/// Queues a notification about a lead, due at once, in the caller's transaction.
+pub async fn queue<C: Conn + ?Sized>(
+    conn: &mut C,
+    lead_id: i64,
+    message: &OutboxMessage,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let insert =
+        "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)";
+    conn.execute(Statement::new(insert).bind(lead_id).bind(message.channel).bind(message.payload.as_str()).bind(at))
+        .await?;
+    Ok(())
 }
 
 /// The lead an earlier post of the same form stored.

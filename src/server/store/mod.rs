@@ -5,6 +5,7 @@
 //! SQLite and on PostgreSQL.
 
 mod change;
+pub mod deadlines;
 pub mod inbox;
 pub mod leads;
 pub mod logins;
@@ -16,6 +17,7 @@ pub mod staff;
 use std::sync::Arc;
 
 use super::database::Database;
+use deadlines::DeadlineStore;
 use inbox::InboxStore;
 use leads::LeadStore;
 use logins::LoginStore;
@@ -49,6 +51,7 @@ pub struct Stores {
     pub sessions: Arc<dyn SessionStore>,
     pub inbox: Arc<dyn InboxStore>,
     pub logins: Arc<dyn LoginStore>,
+    pub deadlines: Arc<dyn DeadlineStore>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -77,7 +80,8 @@ impl Stores {
             users: store.clone(),
             sessions: store.clone(),
             inbox: store.clone(),
-            logins: store,
+            logins: store.clone(),
+            deadlines: store,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The same expectations of the stores, run on SQLite and on PostgreSQL.
 
 mod core;
+mod deadlines;
 mod inbox;
 mod sessions;
 mod together;

@@ -1,0 +1,6 @@
+-- When an unanswered lead's reminder and its overdue alert were sent: each goes once.
+ALTER TABLE leads ADD COLUMN reminded_at TIMESTAMPTZ;
+ALTER TABLE leads ADD COLUMN overdue_at TIMESTAMPTZ;
+
+-- The leads still waiting for a first reply, which the deadline check reads every few seconds.
+CREATE INDEX leads_awaiting_reply ON leads (created_at) WHERE first_reply_at IS NULL;
