@@ -125,3 +125,60 @@ async fn two_instances_share_leads_sessions_and_the_outbox_without_loss_or_repea
     db.close().await;
     println!("100 leads acknowledged in {sent_in:?} across two instances; all 100 notifications delivered once, {delivered_in:?} after the first was sent");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_send_each_reminder_and_overdue_alert_once_and_none_for_answered_leads() {
+    let pg = TestPostgres::create().await;
+    let hook = receiver(0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut env: HashMap<String, String> = test_env(&dir);
+    env.insert("DATABASE_URL".into(), pg.url.clone());
+    env.insert("ARCHGUIDE_WEBHOOK_URL".into(), hook.url.clone());
+    env.insert("ARCHGUIDE_WEBHOOK_SECRET".into(), "shared-secret".into());
+    env.insert("ARCHGUIDE_OUTBOX_POLL_MS".into(), "100".into());
+    env.insert("ARCHGUIDE_REPLY_WITHIN".into(), "8s".into());
+    env.insert("ARCHGUIDE_REMINDER_BEFORE".into(), "4s".into());
+    env.insert("ARCHGUIDE_LOG".into(), "info".into());
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| Process::start(&env));
+        let b = s.spawn(|| Process::start(&env));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    add_staff_with_binary(&env, "admin@example.com", "admin", PASSWORD);
+    add_staff_with_binary(&env, "sales@example.com", "sales", PASSWORD);
+
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let mut references = Vec::new();
+    for n in 0..20 {
+        references.push(send_lead(&client, if n % 2 == 0 { &a.address } else { &b.address }, n).await);
+    }
+    // Five leads are answered before their reminder is due.
+    let db = sqlx::PgPool::connect(&pg.url).await.unwrap();
+    let answered: Vec<String> = references[..5].to_vec();
+    sqlx::query("UPDATE leads SET first_reply_at = now(), status = 'contacted' WHERE reference = ANY($1)")
+        .bind(&answered)
+        .execute(&db)
+        .await
+        .unwrap();
+
+    // Every lead is overdue after 8 s; give both workers many more polls to repeat anything.
+    tokio::time::sleep(Duration::from_secs(11)).await;
+    let mut notices: HashMap<(String, String), usize> = HashMap::new();
+    for (_, body) in hook.received.lock().unwrap().iter() {
+        let json: serde_json::Value = serde_json::from_str(body).unwrap();
+        let subject = json["subject"].as_str().unwrap();
+        let kind = subject.split(':').next().unwrap().split(" lead").next().unwrap().to_string();
+        *notices.entry((json["reference"].as_str().unwrap().to_string(), kind)).or_default() += 1;
+    }
+    for reference in &references {
+        let count = |kind: &str| notices.get(&(reference.clone(), kind.to_string())).copied().unwrap_or(0);
+        let expected = if answered.contains(reference) { (1, 0, 0) } else { (1, 1, 1) };
+        assert_eq!((count("New"), count("Reply soon"), count("Overdue")), expected, "{reference}: {notices:?}");
+    }
+    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lead_events WHERE kind IN ('reminded', 'overdue')")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(events, 30, "one history line per notice");
+    db.close().await;
+}
