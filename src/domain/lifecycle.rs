@@ -4,6 +4,7 @@
 
 use super::choice::choice_enum;
 use super::inbox::LeadStatus;
+use super::reply::ReplyDraft;
 
 choice_enum!(
     /// What a line in a lead's history records.
@@ -14,6 +15,7 @@ choice_enum!(
         Note = "note",
         Replied = "replied",
         Erased = "erased",
+        Reply = "reply",
         Reminded = "reminded",
         Overdue = "overdue",
     }
@@ -28,6 +30,8 @@ pub enum LeadChange {
     Note(String),
     /// The first reply went out: records its time (once).
     Replied,
+    /// A reply written in the inbox, to send by email; the first one counts as `Replied`.
+    Reply(ReplyDraft),
     /// A lead held as spam is real after all: back to `new`.
     NotSpam,
     /// Replaces the personal data (admins only; checked by the caller).
@@ -68,6 +72,8 @@ pub struct ChangePlan {
     /// `Some(None)`: unassign.
     pub assign: Option<Option<i64>>,
     pub erase: bool,
+    /// A reply to send.
+    pub reply: Option<ReplyDraft>,
     /// The history line.
     pub event: EventKind,
     pub detail: String,
@@ -75,7 +81,15 @@ pub struct ChangePlan {
 
 impl ChangePlan {
     fn event(event: EventKind, detail: impl Into<String>) -> Self {
-        ChangePlan { status: None, first_reply: false, assign: None, erase: false, event, detail: detail.into() }
+        ChangePlan {
+            status: None,
+            first_reply: false,
+            assign: None,
+            erase: false,
+            reply: None,
+            event,
+            detail: detail.into(),
+        }
     }
 }
 
@@ -115,6 +129,13 @@ impl LeadChange {
             LeadChange::Replied => {
                 Ok(ChangePlan { first_reply: true, ..ChangePlan::event(EventKind::Replied, "first reply sent") })
             }
+            LeadChange::Reply(draft) => Ok(ChangePlan {
+                first_reply: !lead.replied,
+                // Replying is contacting, as with `Replied`.
+                status: (lead.status == LeadStatus::New).then_some(LeadStatus::Contacted),
+                reply: Some(draft.clone()),
+                ..ChangePlan::event(EventKind::Reply, format!("reply queued: {}", draft.subject))
+            }),
             LeadChange::NotSpam if lead.status != LeadStatus::Spam => refuse("The lead is not held as spam."),
             LeadChange::NotSpam => Ok(ChangePlan {
                 status: Some(LeadStatus::New),
@@ -168,6 +189,22 @@ mod tests {
         assert_eq!((plan.event, plan.detail.as_str()), (EventKind::Assigned, "assigned to sam@example.com"));
         assert!(LeadChange::Assign(Some(7)).plan(&lead(LeadStatus::New), sam(true)).is_err());
         assert!(LeadChange::Assign(Some(7)).plan(&lead(LeadStatus::New), None).is_err());
+    }
+
+    #[test]
+    fn a_written_reply_counts_as_the_first_reply_once_and_moves_a_new_lead_on() {
+        let draft = ReplyDraft::parse("Re: hello", "Hi").unwrap();
+        let plan = LeadChange::Reply(draft.clone()).plan(&lead(LeadStatus::New), None).unwrap();
+        assert_eq!(
+            (plan.first_reply, plan.status, plan.reply.as_ref()),
+            (true, Some(LeadStatus::Contacted), Some(&draft))
+        );
+        assert_eq!((plan.event, plan.detail.as_str()), (EventKind::Reply, "reply queued: Re: hello"));
+        let replied = LeadState { replied: true, ..lead(LeadStatus::Qualified) };
+        let plan = LeadChange::Reply(draft.clone()).plan(&replied, None).unwrap();
+        assert_eq!((plan.first_reply, plan.status), (false, None), "a second reply changes nothing else");
+        let erased = LeadState { erased: true, ..lead(LeadStatus::New) };
+        assert!(LeadChange::Reply(draft).plan(&erased, None).is_err());
     }
 
     #[test]

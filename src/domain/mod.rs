@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod period;
 pub mod questions;
 pub mod recommendation;
+pub mod reply;
 pub mod situation;
 pub mod spam;
 pub mod staff;

@@ -99,6 +99,11 @@ pub struct LeadDetail {
     pub erased: Option<String>,
     pub events: Vec<EventRow>,
     pub brief: Option<Brief>,
+    pub replies: Vec<ReplyRow>,
+    /// Whether replies can be sent from here (an SMTP server is configured).
+    pub can_email: bool,
+    /// What the compose form starts with: subject and text.
+    pub draft: (String, String),
 }
 
 /// What comes back after an action that was refused: the reason, and the note as typed.
@@ -106,6 +111,21 @@ pub struct LeadDetail {
 pub struct LeadFormState {
     pub message: String,
     pub note: String,
+    /// The reply as typed, when sending it was refused.
+    pub reply: Option<(String, String)>,
+}
+
+/// One reply in a lead's thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyRow {
+    pub at: String,
+    pub author: String,
+    pub subject: String,
+    pub body: String,
+    /// `queued`, `sent` or `failed`.
+    pub state: String,
+    /// The state in words: "Sent 2026-12-01 10:04 UTC", "Failed (attempt 2): … It is tried again.".
+    pub detail: String,
 }
 
 /// One stage of a funnel, ready to show.

@@ -11,6 +11,7 @@ pub mod form_token;
 pub mod guide;
 pub mod health;
 pub mod inbox;
+pub mod mail;
 pub mod outbox;
 pub mod page_cache;
 pub mod rate_limit;

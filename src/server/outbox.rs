@@ -7,16 +7,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use hmac::{Hmac, Mac};
-use lettre::message::Mailbox;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
 use super::auth::session::Clock;
-use super::settings::{EmailSettings, Settings, WebhookSettings};
+use super::mail::Mailer;
+use super::settings::{Settings, WebhookSettings};
 use super::store::deadlines::{DeadlineStore, DueLead};
-use super::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore};
+use super::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore, ReplyEmail};
 use super::store::Stores;
 use crate::domain::deadline::Deadline;
 use crate::domain::inbox::ReplyPromise;
@@ -119,13 +118,11 @@ pub struct Worker {
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     webhook: Option<WebhookSettings>,
-    email: Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox, Mailbox)>,
+    mailer: Option<Mailer>,
     http: reqwest::Client,
     poll: Duration,
     retry_base: Duration,
     wake: Arc<Notify>,
-    /// The host part of the Message-IDs of notification emails (the site's host).
-    message_domain: String,
     /// How long a claimed message belongs to this worker; after a crash, how long until
     /// another worker (or this one, restarted) takes it over.
     lease: Duration,
@@ -138,37 +135,26 @@ impl Worker {
         clock: Arc<dyn Clock>,
         wake: Arc<Notify>,
     ) -> Result<Self, String> {
-        let email = match &settings.email {
-            Some(EmailSettings { smtp_url, from, to }) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
-                    .map_err(|e| format!("ARCHGUIDE_SMTP_URL: {e}"))?
-                    .timeout(Some(Duration::from_secs(15)))
-                    .build();
-                let from = from.parse().map_err(|e| format!("ARCHGUIDE_NOTIFY_EMAIL_FROM: {e}"))?;
-                let to = to.parse().map_err(|e| format!("ARCHGUIDE_NOTIFY_EMAIL_TO: {e}"))?;
-                Some((transport, from, to))
-            }
-            None => None,
-        };
+        let domain = settings
+            .public_url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split([':', '/']).next())
+            .filter(|host| !host.is_empty())
+            .unwrap_or("archguide.invalid")
+            .to_string();
+        let mailer = settings.email.as_ref().map(|email| Mailer::new(email, &domain)).transpose()?;
         Ok(Worker {
             outbox: stores.outbox.clone(),
             deadlines: stores.deadlines.clone(),
             clock,
             webhook: settings.webhook.clone(),
-            email,
+            mailer,
             http: reqwest::Client::builder().timeout(DELIVERY_TIMEOUT).build().map_err(|e| e.to_string())?,
             lease: settings.outbox_lease,
             poll: settings.outbox_poll,
             retry_base: settings.outbox_retry_base,
             wake,
-            message_domain: settings
-                .public_url
-                .split("://")
-                .nth(1)
-                .and_then(|rest| rest.split([':', '/']).next())
-                .filter(|host| !host.is_empty())
-                .unwrap_or("archguide.invalid")
-                .to_string(),
             settings,
         })
     }
@@ -271,24 +257,14 @@ impl Worker {
                 }
             }
             Channel::Email => {
-                let Some((transport, from, to)) = &self.email else {
-                    return Err("no SMTP server is configured".into());
-                };
+                let Some(mailer) = &self.mailer else { return Err("no SMTP server is configured".into()) };
                 let note: Notification = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
-                let mut message = Message::builder().from(from.clone());
-                if note.to.is_empty() {
-                    message = message.to(to.clone());
-                }
-                for address in &note.to {
-                    message = message.to(address.parse().map_err(|e| format!("the address {address}: {e}"))?);
-                }
-                let message = message
-                    // Stable across attempts, so a repeated delivery is recognisably the same mail.
-                    .message_id(Some(format!("<archguide-outbox-{}@{}>", item.id, self.message_domain)))
-                    .subject(note.subject)
-                    .body(note.text)
-                    .map_err(|e| e.to_string())?;
-                transport.send(message).await.map(|_| ()).map_err(|e| format!("sending the email failed: {e}"))
+                mailer.notify(item.id, note).await
+            }
+            Channel::Reply => {
+                let Some(mailer) = &self.mailer else { return Err("no SMTP server is configured".into()) };
+                let reply: ReplyEmail = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
+                mailer.reply(item.id, reply).await
             }
         }
     }

@@ -73,6 +73,8 @@ pub struct EmailSettings {
     pub smtp_url: String,
     pub from: String,
     pub to: String,
+    /// Where replies to leads come from (`ARCHGUIDE_REPLY_FROM`, else `from`).
+    pub reply_from: String,
 }
 
 // Both hold secrets: their Debug output names only what is safe to log.
@@ -86,7 +88,11 @@ impl std::fmt::Debug for WebhookSettings {
 
 impl std::fmt::Debug for EmailSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "EmailSettings {{ smtp_url: …, from: {}, to: {} }}", self.from, self.to)
+        write!(
+            f,
+            "EmailSettings {{ smtp_url: …, from: {}, to: {}, reply_from: {} }}",
+            self.from, self.to, self.reply_from
+        )
     }
 }
 
@@ -306,7 +312,8 @@ fn email(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Option<EmailSetti
         SettingsError::new("ARCHGUIDE_NOTIFY_EMAIL_TO", "needed (an email address) when ARCHGUIDE_SMTP_URL is set")
     })?;
     let from = address("ARCHGUIDE_NOTIFY_EMAIL_FROM").unwrap_or_else(|| to.clone());
-    Ok(Some(EmailSettings { smtp_url, from, to }))
+    let reply_from = address("ARCHGUIDE_REPLY_FROM").unwrap_or_else(|| from.clone());
+    Ok(Some(EmailSettings { smtp_url, from, to, reply_from }))
 }
 
 impl Settings {

@@ -118,6 +118,12 @@ async fn suspected_spam_notifies_nobody() {
 
 /// A minimal SMTP server that accepts every message and keeps what it was sent.
 async fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
+    smtp_sink_refusing(0).await
+}
+
+/// Like `smtp_sink`, refusing the first `refusals` messages at their recipient (550).
+async fn smtp_sink_refusing(refusals: usize) -> (String, Arc<Mutex<Vec<String>>>) {
+    let refusals = Arc::new(std::sync::atomic::AtomicUsize::new(refusals));
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -126,7 +132,7 @@ async fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
     tokio::spawn(async move {
         loop {
             let (socket, _) = listener.accept().await.unwrap();
-            let kept = kept.clone();
+            let (kept, refusals) = (kept.clone(), refusals.clone());
             tokio::spawn(async move {
                 let (read, mut write) = socket.into_split();
                 let mut lines = BufReader::new(read).lines();
@@ -149,6 +155,16 @@ async fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
                     } else if upper.starts_with("DATA") {
                         data = Some(String::new());
                         b"354 go ahead\r\n"
+                    } else if upper.starts_with("RCPT")
+                        && refusals
+                            .fetch_update(
+                                std::sync::atomic::Ordering::SeqCst,
+                                std::sync::atomic::Ordering::SeqCst,
+                                |n| n.checked_sub(1),
+                            )
+                            .is_ok()
+                    {
+                        b"550 no such mailbox\r\n"
                     } else if upper.starts_with("QUIT") {
                         write.write_all(b"221 bye\r\n").await.unwrap();
                         return;
@@ -234,4 +250,101 @@ async fn an_unanswered_lead_gets_one_reminder_and_one_overdue_alert_and_an_answe
     let session = app.login("sam@example.com", "violet tuesday harbour lamp").await;
     let history = app.get_as(&session, &format!("/inbox/leads/{waiting}")).await.text().await.unwrap();
     assert!(history.contains(r#"data-event="reminded""#) && history.contains(r#"data-event="overdue""#));
+}
+
+#[tokio::test]
+async fn a_reply_written_in_the_inbox_reaches_the_lead_and_a_refused_one_is_retried() {
+    use archguide::domain::staff::Role;
+    let (url, messages) = smtp_sink_refusing(1).await;
+    let app = spawn_app_with(&[
+        ("ARCHGUIDE_SMTP_URL", url.as_str()),
+        ("ARCHGUIDE_NOTIFY_EMAIL_TO", "leads@example.com"),
+        ("ARCHGUIDE_NOTIFY_EMAIL_FROM", "guide@example.com"),
+        ("ARCHGUIDE_REPLY_FROM", "hello@example.com"),
+        ("ARCHGUIDE_OUTBOX_POLL_MS", "50"),
+        ("ARCHGUIDE_OUTBOX_RETRY_MS", "200"),
+    ])
+    .await;
+    app.add_staff("sam@example.com", Role::Sales, "violet tuesday harbour lamp").await;
+    let session = app.login("sam@example.com", "violet tuesday harbour lamp").await;
+    // The new-lead notification meets the refusal, and is retried.
+    let reference = app.send_lead(&[("name", "Zoë Ångström"), ("email", "zoe@example.com")]).await;
+    wait_for("the retried notification", || messages.lock().unwrap().len() == 1).await;
+
+    let page = format!("/inbox/leads/{reference}");
+    let form = app.get_as(&session, &page).await.text().await.unwrap();
+    assert!(
+        form.contains("Re: your message to AxiomTech") && form.contains("Hello Zoë Ångström,"),
+        "the form starts filled in"
+    );
+    for (subject, body, why) in [
+        ("Re: hi\r\nBcc: everyone@example.com", "Hello", "A subject is one line."),
+        ("Re: hi", "", "Write the reply."),
+        ("Re: \u{202e}moc.elgoog", "Hello", "direction-changing"),
+    ] {
+        let refused = app.post_as(&session, &page, &[("action", "reply"), ("subject", subject), ("body", body)]).await;
+        assert_eq!(refused.status(), 422, "{subject:?}");
+        let html = refused.text().await.unwrap();
+        assert!(html.contains(why), "{why}");
+    }
+    let kept = app
+        .post_as(&session, &page, &[("action", "reply"), ("subject", "Re: kept"), ("body", &"x".repeat(20_001))])
+        .await;
+    assert!(kept.text().await.unwrap().contains("Re: kept"), "a refused reply comes back as typed");
+
+    let body = "Hello Zoë,\n\nThank you. Could we talk on Tuesday?\n\nSam";
+    let sent =
+        app.post_as(&session, &page, &[("action", "reply"), ("subject", "Re: your message"), ("body", body)]).await;
+    assert_eq!(sent.status(), 303);
+    wait_for("the reply", || messages.lock().unwrap().len() == 2).await;
+    let mail = messages.lock().unwrap()[1].clone();
+    assert!(mail.contains("To: zoe@example.com"), "{mail}");
+    assert!(mail.contains("Reply-To: sam@example.com"), "{mail}");
+    assert!(mail.contains("From: hello@example.com"), "{mail}");
+    assert!(mail.contains("Subject: Re: your message"), "{mail}");
+    assert!(mail.contains("Could we talk on Tuesday?"), "{mail}");
+    assert!(mail.to_ascii_lowercase().contains("content-type: text/plain"), "text only");
+
+    let html = app.get_as(&session, &page).await.text().await.unwrap();
+    assert!(html.contains(r#"data-reply="sent""#), "the thread shows it sent");
+    assert!(html.contains(r#"data-event="reply""#));
+    let (status, replied): (String, Option<String>) =
+        sqlx::query_as("SELECT status, first_reply_at FROM leads WHERE reference = ?")
+            .bind(&reference)
+            .fetch_one(&app.db().await)
+            .await
+            .unwrap();
+    assert_eq!(status, "contacted", "replying is contacting");
+    assert!(replied.is_some(), "the first reply is recorded");
+}
+
+#[tokio::test]
+async fn a_reply_that_the_server_refuses_shows_as_failed_with_the_reason() {
+    use archguide::domain::staff::Role;
+    // Refuses the notification and the reply's first two attempts.
+    let (url, messages) = smtp_sink_refusing(3).await;
+    let app = spawn_app_with(&[
+        ("ARCHGUIDE_SMTP_URL", url.as_str()),
+        ("ARCHGUIDE_NOTIFY_EMAIL_TO", "leads@example.com"),
+        ("ARCHGUIDE_OUTBOX_POLL_MS", "50"),
+        ("ARCHGUIDE_OUTBOX_RETRY_MS", "60000"),
+    ])
+    .await;
+    app.add_staff("sam@example.com", Role::Sales, "violet tuesday harbour lamp").await;
+    let session = app.login("sam@example.com", "violet tuesday harbour lamp").await;
+    let reference = app.send_lead(&[]).await;
+    let page = format!("/inbox/leads/{reference}");
+    let sent = app.post_as(&session, &page, &[("action", "reply"), ("subject", "Re: hi"), ("body", "Hello")]).await;
+    assert_eq!(sent.status(), 303);
+    let mut html = String::new();
+    for _ in 0..100 {
+        html = app.get_as(&session, &page).await.text().await.unwrap();
+        if html.contains(r#"data-reply="failed""#) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(html.contains(r#"data-reply="failed""#), "the thread shows the failure");
+    assert!(html.contains("Failed (attempt 1)") && html.contains("550") && html.contains("It is tried again"));
+    assert!(messages.lock().unwrap().is_empty());
 }

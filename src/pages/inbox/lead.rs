@@ -11,6 +11,7 @@ use crate::domain::lifecycle::EventKind;
 
 use crate::page_data::inbox::{Brief, EventRow, LeadDetail, LeadFormState};
 
+use super::reply::ReplyCard;
 use super::{error_text, CountdownBadge, InboxFrame, InboxProblem};
 
 /// One lead by its reference; `None` when there is no such lead.
@@ -27,6 +28,7 @@ fn done_message(done: &str) -> Option<&'static str> {
         "assign" => "Assignment changed.",
         "note" => "Note added.",
         "replied" => "First reply recorded.",
+        "reply" => "Reply queued: it goes out in a moment.",
         "not_spam" => "Moved back to the inbox as a new lead.",
         "erase" => "Personal data erased.",
         _ => return None,
@@ -66,6 +68,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
     let input = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
     let title = if lead.erased.is_some() { format!("Lead {}", lead.reference) } else { lead.name.clone() };
     let note_text = textarea_text(&feedback.as_ref().map(|f| f.note.clone()).unwrap_or_default());
+    let typed = feedback.as_ref().and_then(|f| f.reply.clone());
     let problem = feedback.map(|f| f.message);
     let notes: Vec<EventRow> = lead.events.iter().filter(|e| e.kind == EventKind::Note).cloned().collect();
     let viewer_id = lead.viewer.id;
@@ -113,6 +116,14 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                         Some(brief) => view! { <BriefCard brief/> }.into_any(),
                         None => view! { <section class=card><h2 class="text-lg font-semibold">"Brief"</h2><p class="mt-2 text-sm">"This lead did not attach a guide result."</p></section> }.into_any(),
                     }}
+                    <ReplyCard
+                        action=action.clone()
+                        replies=lead.replies.clone()
+                        can_email=lead.can_email
+                        open=open && lead.status != LeadStatus::Spam
+                        draft=lead.draft.clone()
+                        typed
+                    />
                     <section class=card aria-labelledby="history-heading">
                         <h2 id="history-heading" class="text-lg font-semibold">"History"</h2>
                         <ol class="mt-3 space-y-2 text-sm">

@@ -5,6 +5,7 @@
 pub mod dashboard;
 pub mod lead;
 pub mod login;
+mod reply;
 pub mod users;
 
 use leptos::prelude::*;

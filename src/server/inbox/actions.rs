@@ -11,6 +11,7 @@ use crate::domain::field_error::FieldError;
 use crate::domain::ids::LeadReference;
 use crate::domain::inbox::{note_problem, LeadStatus};
 use crate::domain::lifecycle::{ChangeOutcome, LeadChange};
+use crate::domain::reply::ReplyDraft;
 use crate::domain::staff::{Role, StaffEmail};
 use crate::page_data::inbox::{LeadFormState, UserFormState};
 use crate::server::auth::password;
@@ -33,7 +34,8 @@ pub async fn lead_action(
     let note = field(&raw, "note");
     let page = format!("/inbox/leads/{reference}");
     let refuse = |message: String, status: StatusCode| {
-        let form = LeadFormState { message, note: note.to_string() };
+        let reply = (action == "reply").then(|| (field(&raw, "subject").to_string(), field(&raw, "body").to_string()));
+        let form = LeadFormState { message, note: note.to_string(), reply };
         let (state, page, session) = (state.clone(), page.clone(), session.clone());
         async move { page_with(&state, &page, form, status, Some(session)).await }
     };
@@ -56,6 +58,17 @@ pub async fn lead_action(
             Some(problem) => return refuse(problem, StatusCode::UNPROCESSABLE_ENTITY).await,
         },
         "replied" => LeadChange::Replied,
+        "reply" if state.settings.email.is_none() => {
+            let why = "Email is not set up on this server: write from your mail program, then mark the lead replied.";
+            return refuse(why.into(), StatusCode::CONFLICT).await;
+        }
+        "reply" => match ReplyDraft::parse(field(&raw, "subject"), field(&raw, "body")) {
+            Ok(draft) => LeadChange::Reply(draft),
+            Err(errors) => {
+                let why = errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
+                return refuse(format!("The reply was not sent: {why}"), StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
+        },
         "not_spam" => LeadChange::NotSpam,
         "erase" => {
             if !session.is_admin() {
@@ -73,7 +86,12 @@ pub async fn lead_action(
         _ => return refuse("That action is not known.".into(), StatusCode::BAD_REQUEST).await,
     };
     match state.stores.inbox.change_lead(&reference, &change, &session.user, state.clock.now()).await {
-        Ok(ChangeOutcome::Done) => Redirect::to(&format!("{page}?done={action}")).into_response(),
+        Ok(ChangeOutcome::Done) => {
+            if action == "reply" {
+                state.outbox_wake.notify_one();
+            }
+            Redirect::to(&format!("{page}?done={action}")).into_response()
+        }
         Ok(ChangeOutcome::NoSuchLead) => {
             (StatusCode::NOT_FOUND, "There is no lead with this reference.").into_response()
         }

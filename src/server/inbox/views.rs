@@ -6,13 +6,14 @@ use crate::domain::answers::Answers;
 use crate::domain::ids::LeadReference;
 use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, LeadStatus, ReplyState};
 use crate::domain::questions::question;
+use crate::domain::reply::ReplyDraft;
 use crate::page_data::inbox::{
-    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, StageView, UserList, UserRow,
-    Viewer, PAGE_SIZE,
+    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, ReplyRow, StageView, UserList,
+    UserRow, Viewer, PAGE_SIZE,
 };
 use crate::server::auth::staff::Authenticated;
 use crate::server::state::AppState;
-use crate::server::store::inbox::{Lead, LeadQuery};
+use crate::server::store::inbox::{Delivery, Lead, LeadQuery, LeadReply};
 use crate::server::store::results::FunnelEvent;
 use crate::server::store::StoreError;
 
@@ -95,6 +96,7 @@ pub async fn lead_detail(
     let Some(reference) = LeadReference::parse(reference) else { return Ok(None) };
     let Some(lead) = state.stores.inbox.lead(&reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
+    let replies = state.stores.inbox.replies(lead.id).await?;
     let staff =
         state.stores.users.users().await?.into_iter().filter(|u| !u.disabled).map(|u| (u.id, u.email.into())).collect();
     let brief = match &lead.result_id {
@@ -115,6 +117,8 @@ pub async fn lead_detail(
         }),
         None => None,
     };
+    let summary = brief.as_ref().map(|b| b.recommendation.summary());
+    let draft = ReplyDraft::starting(&state.settings.brand.name, &lead.name, summary.as_deref());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
         countdown: countdown(state, &lead),
@@ -140,8 +144,29 @@ pub async fn lead_detail(
             .into_iter()
             .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind, detail: e.detail })
             .collect(),
+        draft: (draft.subject, draft.body),
         brief,
+        replies: replies.into_iter().map(reply_row).collect(),
+        can_email: state.settings.email.is_some(),
     }))
+}
+
+fn reply_row(reply: LeadReply) -> ReplyRow {
+    let (state, detail) = match reply.delivery {
+        Delivery::Queued => ("queued", "Queued: it goes out in a moment.".to_string()),
+        Delivery::Sent { at } => ("sent", format!("Sent {}", minute(at))),
+        Delivery::Failed { reason, attempts } => {
+            ("failed", format!("Failed (attempt {attempts}): {reason}. It is tried again."))
+        }
+    };
+    ReplyRow {
+        at: minute(reply.at),
+        author: reply.author,
+        subject: reply.subject,
+        body: reply.body,
+        state: state.to_string(),
+        detail,
+    }
 }
 
 pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dashboard, StoreError> {

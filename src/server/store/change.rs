@@ -7,6 +7,8 @@ use crate::domain::ids::LeadReference;
 use crate::domain::inbox::ERASED;
 use crate::domain::lifecycle::{ChangeOutcome, ChangePlan, Colleague, EventKind, LeadChange, LeadState};
 
+use super::leads::queue;
+use super::outbox::{Channel, OutboxMessage, ReplyEmail};
 use super::sql::{Backend, Conn, Record, SqlStore, Statement};
 use super::staff::StaffUser;
 use super::StoreError;
@@ -25,7 +27,7 @@ pub(super) async fn change_lead<B: Backend>(
 ) -> Result<ChangeOutcome, StoreError> {
     let mut tx = store.backend.begin_write().await?;
     let select = format!(
-        "SELECT id, status, first_reply_at, erased_at, assigned_to FROM leads WHERE reference = $1{}",
+        "SELECT id, email, status, first_reply_at, erased_at, assigned_to FROM leads WHERE reference = $1{}",
         B::LOCK_ROWS
     );
     let Some(row) = tx.fetch_optional(Statement::new(select).bind(reference.as_str())).await? else {
@@ -52,6 +54,16 @@ pub(super) async fn change_lead<B: Backend>(
         Err(outcome) => return Ok(outcome),
     };
     write_plan(&mut *tx, lead_id, &plan, at).await?;
+    if let Some(draft) = &plan.reply {
+        let email = ReplyEmail {
+            reference: reference.to_string(),
+            to: row.get("email")?,
+            reply_to: actor.email.to_string(),
+            subject: draft.subject.clone(),
+            body: draft.body.clone(),
+        };
+        queue_reply(&mut *tx, lead_id, &email, at).await?;
+    }
     let event =
         Statement::new("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5)")
             .bind(lead_id)
@@ -86,7 +98,31 @@ async fn write_plan<C: Conn + ?Sized>(
     Ok(())
 }
 
-/// Replaces the lead's personal data, its notes, and its notifications' payloads.
+/// Queues a reply for sending and keeps it in the lead's thread.
+async fn queue_reply<C: Conn + ?Sized>(
+    tx: &mut C,
+    lead_id: i64,
+    email: &ReplyEmail,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let payload = serde_json::to_string(email).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let outbox_id = queue(tx, lead_id, &OutboxMessage { channel: Channel::Reply, payload }, at).await?;
+    let insert =
+        "INSERT INTO lead_replies (lead_id, outbox_id, author, at, subject, body) VALUES ($1, $2, $3, $4, $5, $6)";
+    tx.execute(
+        Statement::new(insert)
+            .bind(lead_id)
+            .bind(outbox_id)
+            .bind(email.reply_to.as_str())
+            .bind(at)
+            .bind(email.subject.as_str())
+            .bind(email.body.as_str()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Replaces the lead's personal data, its notes, its replies, and its messages' payloads.
 async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
     tx.execute(
         Statement::new(
@@ -99,10 +135,15 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
     )
     .await?;
     tx.execute(
-        Statement::new("UPDATE lead_events SET detail = $1 WHERE lead_id = $2 AND kind = $3")
+        Statement::new("UPDATE lead_events SET detail = $1 WHERE lead_id = $2 AND kind IN ($3, $4)")
             .bind(ERASED)
             .bind(lead_id)
-            .bind(EventKind::Note),
+            .bind(EventKind::Note)
+            .bind(EventKind::Reply),
+    )
+    .await?;
+    tx.execute(
+        Statement::new("UPDATE lead_replies SET subject = $1, body = $1 WHERE lead_id = $2").bind(ERASED).bind(lead_id),
     )
     .await?;
     tx.execute(

@@ -74,6 +74,31 @@ pub struct LeadEvent {
     pub detail: String,
 }
 
+/// Where a reply's email stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    Queued,
+    Sent {
+        at: DateTime<Utc>,
+    },
+    /// The last attempt failed, and why; it is tried again later.
+    Failed {
+        reason: String,
+        attempts: i64,
+    },
+}
+
+/// One reply in a lead's thread.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadReply {
+    pub at: DateTime<Utc>,
+    /// The staff member who wrote it.
+    pub author: String,
+    pub subject: String,
+    pub body: String,
+    pub delivery: Delivery,
+}
+
 /// The inbox's view of leads.
 #[async_trait]
 pub trait InboxStore: Send + Sync {
@@ -86,6 +111,8 @@ pub trait InboxStore: Send + Sync {
     async fn lead(&self, reference: &LeadReference) -> Result<Option<Lead>, StoreError>;
     /// The lead's history, oldest first.
     async fn events(&self, lead_id: i64) -> Result<Vec<LeadEvent>, StoreError>;
+    /// The replies written to the lead, oldest first.
+    async fn replies(&self, lead_id: i64) -> Result<Vec<LeadReply>, StoreError>;
     /// Applies a change and records it in the history, in one transaction.
     async fn change_lead(
         &self,
@@ -270,6 +297,30 @@ impl<B: Backend> InboxStore for SqlStore<B> {
                     actor: r.get("actor")?,
                     kind: r.get("kind")?,
                     detail: r.get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn replies(&self, lead_id: i64) -> Result<Vec<LeadReply>, StoreError> {
+        let select = Statement::new(
+            "SELECT r.at, r.author, r.subject, r.body, o.delivered_at, o.last_error, o.attempts \
+             FROM lead_replies r JOIN outbox o ON o.id = r.outbox_id WHERE r.lead_id = $1 ORDER BY r.id",
+        );
+        let rows = self.read_all(select.bind(lead_id)).await?;
+        rows.iter()
+            .map(|r| {
+                let delivery = match (r.time("delivered_at")?, r.text("last_error")?) {
+                    (Some(at), _) => Delivery::Sent { at },
+                    (None, Some(reason)) => Delivery::Failed { reason, attempts: r.get("attempts")? },
+                    (None, None) => Delivery::Queued,
+                };
+                Ok(LeadReply {
+                    at: r.get("at")?,
+                    author: r.get("author")?,
+                    subject: r.get("subject")?,
+                    body: r.get("body")?,
+                    delivery,
                 })
             })
             .collect()

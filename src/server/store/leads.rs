@@ -130,18 +130,19 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
 }
 
-/// Queues a notification about a lead, due at once, in the caller's transaction.
+/// Queues a message about a lead, due at once, in the caller's transaction; its outbox id.
 pub async fn queue<C: Conn + ?Sized>(
     conn: &mut C,
     lead_id: i64,
     message: &OutboxMessage,
     at: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let insert =
-        "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)";
-    conn.execute(Statement::new(insert).bind(lead_id).bind(message.channel).bind(message.payload.as_str()).bind(at))
+) -> Result<i64, StoreError> {
+    let insert = "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) \
+                  VALUES ($1, $2, $3, $4, $4) RETURNING id";
+    let row = conn
+        .fetch_one(Statement::new(insert).bind(lead_id).bind(message.channel).bind(message.payload.as_str()).bind(at))
         .await?;
-    Ok(())
+    row.get("id")
 }
 
 /// The lead an earlier post of the same form stored.

@@ -10,9 +10,21 @@ use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
 
 choice_enum!(
-    /// How a notification travels.
-    Channel { Email = "email", Webhook = "webhook" }
+    /// How a message travels: a notification to staff by email or webhook, or a reply to a lead.
+    Channel { Email = "email", Webhook = "webhook", Reply = "reply" }
 );
+
+/// A reply to a lead as the outbox keeps it until it is sent.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReplyEmail {
+    pub reference: String,
+    /// The lead's address.
+    pub to: String,
+    /// The staff member who wrote it, who gets the answer.
+    pub reply_to: String,
+    pub subject: String,
+    pub body: String,
+}
 
 /// A notification to deliver after the lead is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]

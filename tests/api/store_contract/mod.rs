@@ -3,6 +3,7 @@
 mod core;
 mod deadlines;
 mod inbox;
+mod replies;
 mod sessions;
 mod together;
 
