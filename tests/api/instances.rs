@@ -28,27 +28,38 @@ async fn send_lead(client: &reqwest::Client, address: &str, n: usize) -> String 
     response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()
 }
 
+/// The environment of instances that share `pg` and notify the webhook at `hook`.
+fn shared_env(pg: &TestPostgres, hook: &str, dir: &tempfile::TempDir) -> HashMap<String, String> {
+    let mut env = test_env(dir);
+    env.insert("DATABASE_URL".into(), pg.url.clone());
+    env.insert("ARCHGUIDE_WEBHOOK_URL".into(), hook.into());
+    env.insert("ARCHGUIDE_WEBHOOK_SECRET".into(), "shared-secret".into());
+    env.insert("ARCHGUIDE_OUTBOX_POLL_MS".into(), "100".into());
+    // The start-up line ("listening on …") is an info line.
+    env.insert("ARCHGUIDE_LOG".into(), "info".into());
+    env
+}
+
+/// Starts two instances at the same moment.
+fn start_two(env: &HashMap<String, String>) -> (Process, Process) {
+    std::thread::scope(|s| {
+        let a = s.spawn(|| Process::start(env));
+        let b = s.spawn(|| Process::start(env));
+        (a.join().unwrap(), b.join().unwrap())
+    })
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_share_leads_sessions_and_the_outbox_without_loss_or_repeats() {
     let pg = TestPostgres::create().await;
     let hook = receiver(0).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut env: HashMap<String, String> = test_env(&dir);
-    env.insert("DATABASE_URL".into(), pg.url.clone());
-    env.insert("ARCHGUIDE_WEBHOOK_URL".into(), hook.url.clone());
-    env.insert("ARCHGUIDE_WEBHOOK_SECRET".into(), "shared-secret".into());
-    env.insert("ARCHGUIDE_OUTBOX_POLL_MS".into(), "100".into());
+    let mut env = shared_env(&pg, &hook.url, &dir);
     env.insert("ARCHGUIDE_DB_POOL_SIZE".into(), "5".into());
-    // The start-up line ("listening on …") is an info line.
-    env.insert("ARCHGUIDE_LOG".into(), "info".into());
 
     // Both start at the same moment on an empty database: one migrates, the other waits its turn.
     let started = Instant::now();
-    let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| Process::start(&env));
-        let b = s.spawn(|| Process::start(&env));
-        (a.join().unwrap(), b.join().unwrap())
-    });
+    let (a, b) = start_two(&env);
     println!("two instances up in {:?}", started.elapsed());
 
     add_staff_with_binary(&env, "sales@example.com", "sales", PASSWORD);
@@ -131,19 +142,10 @@ async fn two_instances_send_each_reminder_and_overdue_alert_once_and_none_for_an
     let pg = TestPostgres::create().await;
     let hook = receiver(0).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut env: HashMap<String, String> = test_env(&dir);
-    env.insert("DATABASE_URL".into(), pg.url.clone());
-    env.insert("ARCHGUIDE_WEBHOOK_URL".into(), hook.url.clone());
-    env.insert("ARCHGUIDE_WEBHOOK_SECRET".into(), "shared-secret".into());
-    env.insert("ARCHGUIDE_OUTBOX_POLL_MS".into(), "100".into());
+    let mut env = shared_env(&pg, &hook.url, &dir);
     env.insert("ARCHGUIDE_REPLY_WITHIN".into(), "8s".into());
     env.insert("ARCHGUIDE_REMINDER_BEFORE".into(), "4s".into());
-    env.insert("ARCHGUIDE_LOG".into(), "info".into());
-    let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| Process::start(&env));
-        let b = s.spawn(|| Process::start(&env));
-        (a.join().unwrap(), b.join().unwrap())
-    });
+    let (a, b) = start_two(&env);
     add_staff_with_binary(&env, "admin@example.com", "admin", PASSWORD);
     add_staff_with_binary(&env, "sales@example.com", "sales", PASSWORD);
 
