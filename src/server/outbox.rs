@@ -1,7 +1,8 @@
-//! The notification worker: delivers the outbox's messages about new leads by webhook and/or
-//! email, retrying with growing delays. Messages survive restarts (they are rows), each is
-//! claimed with a lease so one worker at a time works it, and a delivered message is marked at
-//! once and never sent again.
+//! The notification worker: queues reminders and overdue alerts as leads reach their deadlines,
+//! and delivers the outbox's messages (notifications to staff by webhook and/or email, replies
+//! to leads by email), retrying with growing delays. Messages survive restarts (they are rows),
+//! each is claimed with a lease so one worker at a time works it, and a delivered message is
+//! marked at once and never sent again.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -161,8 +162,14 @@ impl Worker {
 
     /// Works the outbox until `stop` turns true.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        // Deadlines are checked once per poll interval, however busy delivering the worker is:
+        // each check takes the database's write lock on SQLite.
+        let mut next_check = tokio::time::Instant::now();
         loop {
-            self.check_deadlines().await;
+            if tokio::time::Instant::now() >= next_check {
+                self.check_deadlines().await;
+                next_check = tokio::time::Instant::now() + self.poll;
+            }
             let worked = self.work_once().await;
             if *stop.borrow() {
                 return;

@@ -53,6 +53,24 @@ fn column(deadline: Deadline) -> &'static str {
     }
 }
 
+/// The leads a deadline is due for: open, unanswered, not erased, received by the instant in
+/// the fourth placeholder from `first` (the first three hold the open statuses).
+fn due(deadline: Deadline, first: usize) -> String {
+    format!(
+        "{column} IS NULL AND first_reply_at IS NULL AND erased_at IS NULL \
+         AND status IN (${first}, ${}, ${}) AND created_at <= ${}",
+        first + 1,
+        first + 2,
+        first + 3,
+        column = column(deadline),
+    )
+}
+
+/// Binds the values `due` names.
+fn bind_due(statement: Statement, received_by: DateTime<Utc>) -> Statement {
+    statement.bind(LeadStatus::New).bind(LeadStatus::Contacted).bind(LeadStatus::Qualified).bind(received_by)
+}
+
 #[async_trait]
 impl<B: Backend> DeadlineStore for SqlStore<B> {
     async fn claim_due(
@@ -62,21 +80,22 @@ impl<B: Backend> DeadlineStore for SqlStore<B> {
         at: DateTime<Utc>,
         compose: Compose<'_>,
     ) -> Result<Vec<DueLead>, StoreError> {
+        // Most checks find nothing: a read says so without taking the write lock.
+        let probe = Statement::new(format!("SELECT id FROM leads WHERE {} LIMIT 1", due(deadline, 1)));
+        if self.read_optional(bind_due(probe, received_by)).await?.is_none() {
+            return Ok(Vec::new());
+        }
         let mut tx = self.backend.begin_write().await?;
         let claim = Statement::new(format!(
             "UPDATE leads SET {column} = $1 WHERE id IN ( \
-                 SELECT id FROM leads WHERE {column} IS NULL AND first_reply_at IS NULL AND erased_at IS NULL \
-                 AND status IN ($2, $3, $4) AND created_at <= $5 ORDER BY id LIMIT $6{skip}) \
+                 SELECT id FROM leads WHERE {due} ORDER BY id LIMIT $6{skip}) \
              RETURNING id, reference, name, company, assigned_to",
             column = column(deadline),
+            due = due(deadline, 2),
             skip = B::SKIP_LOCKED,
         ))
-        .bind(at)
-        .bind(LeadStatus::New)
-        .bind(LeadStatus::Contacted)
-        .bind(LeadStatus::Qualified)
-        .bind(received_by)
-        .bind(BATCH);
+        .bind(at);
+        let claim = bind_due(claim, received_by).bind(BATCH);
         let claimed = tx
             .fetch_all(claim)
             .await?
