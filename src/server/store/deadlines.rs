@@ -13,7 +13,7 @@ use crate::domain::staff::{Role, StaffEmail};
 
 use super::leads::queue;
 use super::outbox::OutboxMessage;
-use super::sql::{parsed, Backend, Conn, Record, SqlStore, Statement};
+use super::sql::{Backend, Conn, Record, SqlStore, Statement};
 use super::StoreError;
 
 /// Leads claimed at most in one check; the next check takes the rest.
@@ -104,7 +104,7 @@ impl<B: Backend> DeadlineStore for SqlStore<B> {
                 Ok((
                     r.get::<i64>("id")?,
                     r.get::<Option<i64>>("assigned_to")?,
-                    parsed(r.get("reference")?, LeadReference::parse)?,
+                    r.parse::<LeadReference>("reference")?,
                     r.get::<String>("name")?,
                     r.get::<Option<String>>("company")?,
                 ))
@@ -142,7 +142,5 @@ impl<B: Backend> DeadlineStore for SqlStore<B> {
 async fn active_staff<C: Conn + ?Sized>(conn: &mut C) -> Result<Vec<(i64, StaffEmail, Role)>, StoreError> {
     let select = "SELECT id, email, role FROM staff_users WHERE disabled_at IS NULL ORDER BY email";
     let rows = conn.fetch_all(Statement::new(select)).await?;
-    rows.iter()
-        .map(|r| Ok((r.get("id")?, parsed(r.get("email")?, |e| StaffEmail::parse(e).ok())?, r.get("role")?)))
-        .collect()
+    rows.iter().map(|r| Ok((r.get("id")?, r.parse("email")?, r.get("role")?))).collect()
 }

@@ -10,7 +10,7 @@ use crate::domain::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::recommendation::Recommendation;
 use crate::domain::staff::StaffEmail;
 
-use super::sql::{parsed, Backend, Record, SqlStore, Statement};
+use super::sql::{Backend, Record, SqlStore, Statement};
 use super::staff::StaffUser;
 use super::StoreError;
 
@@ -135,17 +135,11 @@ const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company,
      FROM leads l LEFT JOIN staff_users u ON u.id = l.assigned_to LEFT JOIN guide_results g ON g.id = l.result_id";
 
 fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
-    let reference = parsed(row.get("reference")?, LeadReference::parse)?;
-    let result_id = row.text("result_id")?.map(|id| parsed(id, ResultId::parse)).transpose()?;
-    let assignee_email = row.text("assignee_email")?.map(|e| parsed(e, |e| StaffEmail::parse(e).ok())).transpose()?;
     // A result the current code cannot read is shown without its summary, not as an error.
-    let recommendation_summary = row
-        .json("recommendation")?
-        .and_then(|json| serde_json::from_value::<Recommendation>(json).ok())
-        .map(|r| r.summary());
+    let recommendation_summary = row.json::<Recommendation>("recommendation").ok().flatten().map(|r| r.summary());
     Ok(Lead {
         id: row.get("id")?,
-        reference,
+        reference: row.parse("reference")?,
         name: row.get("name")?,
         email: row.get("email")?,
         company: row.get("company")?,
@@ -154,14 +148,14 @@ fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
         preferred_contact: row.get("preferred_contact")?,
         consent_version: row.get("consent_version")?,
         consent_at: row.get("consent_at")?,
-        result_id,
+        result_id: row.parse_optional("result_id")?,
         source_page: row.get("source_page")?,
         status: row.get("status")?,
         spam_reason: row.get("spam_reason")?,
         first_reply_at: row.get("first_reply_at")?,
         created_at: row.get("created_at")?,
         assigned_to: row.get("assigned_to")?,
-        assignee_email,
+        assignee_email: row.parse_optional("assignee_email")?,
         erased_at: row.get("erased_at")?,
         recommendation_summary,
     })

@@ -11,7 +11,7 @@ use crate::domain::lifecycle::EventKind;
 
 use super::inbox::search_text;
 use super::outbox::OutboxMessage;
-use super::sql::{parsed, Backend, Conn, Record, SqlStore, Statement};
+use super::sql::{Backend, Conn, Record, SqlStore, Statement};
 use super::StoreError;
 
 /// A lead as the contact form hands it to storage.
@@ -152,10 +152,7 @@ async fn already_stored<C: Conn + ?Sized>(conn: &mut C, idempotency_key: &str) -
             Statement::new("SELECT reference, created_at FROM leads WHERE idempotency_key = $1").bind(idempotency_key),
         )
         .await?;
-    Ok(Stored::AlreadyStored {
-        reference: parsed(row.get("reference")?, LeadReference::parse)?,
-        created_at: row.get("created_at")?,
-    })
+    Ok(Stored::AlreadyStored { reference: row.parse("reference")?, created_at: row.get("created_at")? })
 }
 
 /// Whether a database error is the unique constraint on the lead reference.

@@ -8,7 +8,7 @@ use crate::domain::choice::choice_enum;
 use crate::domain::ids::ResultId;
 use crate::domain::recommendation::Recommendation;
 
-use super::sql::{parsed, Backend, Record, SqlStore, Statement};
+use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
 
 /// One stored result.
@@ -53,15 +53,11 @@ impl<B: Backend> ResultStore for SqlStore<B> {
     async fn get(&self, id: &ResultId) -> Result<Option<StoredResult>, StoreError> {
         let select = "SELECT id, answers, recommendation, model_version, created_at FROM guide_results WHERE id = $1";
         let Some(row) = self.read_optional(Statement::new(select).bind(id.as_str())).await? else { return Ok(None) };
-        let json = |column| row.json(column)?.ok_or_else(|| StoreError::Corrupt(format!("{column} is NULL")));
-        let answers = match json("answers")? {
-            serde_json::Value::Object(answers) => answers,
-            _ => return Err(StoreError::Corrupt("answers are not a JSON object".into())),
-        };
+        let missing = |column: &str| StoreError::Corrupt(format!("{column} is NULL"));
         Ok(Some(StoredResult {
-            id: parsed(row.get("id")?, ResultId::parse)?,
-            answers,
-            recommendation: serde_json::from_value(json("recommendation")?).map_err(corrupt)?,
+            id: row.parse("id")?,
+            answers: row.json("answers")?.ok_or_else(|| missing("answers"))?,
+            recommendation: row.json("recommendation")?.ok_or_else(|| missing("recommendation"))?,
             model_version: row.get("model_version")?,
             created_at: row.get("created_at")?,
         }))

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::staff::{Role, StaffEmail};
 use crate::server::auth::session::SessionPolicy;
 
-use super::sql::{parsed, Backend, Record, SqlStore, Statement};
+use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
 
 /// A staff account. The password hash is deliberately not `Serialize`-able or printed.
@@ -35,7 +35,7 @@ impl StaffUser {
     pub(super) fn from_row(row: &impl Record) -> Result<Self, StoreError> {
         Ok(StaffUser {
             id: row.get("id")?,
-            email: parsed(row.get("email")?, |e| StaffEmail::parse(e).ok())?,
+            email: row.parse("email")?,
             role: row.get("role")?,
             password_hash: row.get("password_hash")?,
             disabled: row.time("disabled_at")?.is_some(),

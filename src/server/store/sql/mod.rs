@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::DeserializeOwned;
 use sqlx::{Pool, Transaction};
 
 use crate::domain::choice::Choice;
@@ -141,7 +142,8 @@ pub trait Record: Send {
     fn int(&self, column: &str) -> Result<Option<i64>, StoreError>;
     fn text(&self, column: &str) -> Result<Option<String>, StoreError>;
     fn time(&self, column: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
-    fn json(&self, column: &str) -> Result<Option<serde_json::Value>, StoreError>;
+    /// A JSON column read straight into `T`.
+    fn json<T: DeserializeOwned>(&self, column: &str) -> Result<Option<T>, StoreError>;
 
     /// The column as a Rust value; a NULL where a value must be is an error.
     fn get<T: FromColumn>(&self, column: &str) -> Result<T, StoreError>
@@ -149,6 +151,24 @@ pub trait Record: Send {
         Self: Sized,
     {
         T::from_column(self, column)
+    }
+
+    /// A value parsed from its stored text (a reference, an id, an email address) by the
+    /// type's own `TryFrom<String>`; NULL is `None`.
+    fn parse_optional<T: TryFrom<String, Error = String>>(&self, column: &str) -> Result<Option<T>, StoreError>
+    where
+        Self: Sized,
+    {
+        let corrupt = |e: String| StoreError::Corrupt(format!("{column}: {e}"));
+        self.text(column)?.map(|text| T::try_from(text).map_err(corrupt)).transpose()
+    }
+
+    /// Like `parse_optional`, where NULL is an error.
+    fn parse<T: TryFrom<String, Error = String>>(&self, column: &str) -> Result<T, StoreError>
+    where
+        Self: Sized,
+    {
+        required(self.parse_optional(column)?, column)
     }
 }
 
@@ -217,11 +237,6 @@ impl<T: Choice> FromColumn for T {
         let id: String = row.get(column)?;
         T::from_id(&id).ok_or_else(|| StoreError::Corrupt(format!("{column}: unknown value '{id}'")))
     }
-}
-
-/// A parsed value stored as its text (references, ids, email addresses).
-pub fn parsed<T>(text: String, parse: impl FnOnce(&str) -> Option<T>) -> Result<T, StoreError> {
-    parse(&text).ok_or_else(|| StoreError::Corrupt(format!("unreadable stored value '{text}'")))
 }
 
 /// A connection or transaction that runs statements.

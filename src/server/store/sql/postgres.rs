@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
 use sqlx::postgres::{PgArguments, PgConnection, PgPool, PgRow, Postgres};
 use sqlx::{Pool, Row, Transaction, TypeInfo, ValueRef};
 
@@ -101,7 +102,7 @@ impl Record for PgRow {
         Ok(self.try_get(column)?)
     }
 
-    fn json(&self, column: &str) -> Result<Option<serde_json::Value>, StoreError> {
-        Ok(self.try_get(column)?)
+    fn json<T: DeserializeOwned>(&self, column: &str) -> Result<Option<T>, StoreError> {
+        Ok(self.try_get::<Option<sqlx::types::Json<T>>, _>(column)?.map(|json| json.0))
     }
 }

@@ -5,6 +5,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::de::DeserializeOwned;
 use sqlx::sqlite::{Sqlite, SqliteArguments, SqliteConnection, SqliteRow};
 use sqlx::{Pool, Row, Transaction};
 
@@ -110,7 +111,7 @@ impl Record for SqliteRow {
         self.try_get::<Option<&str>, _>(column)?.map(parse_sqlite_time).transpose()
     }
 
-    fn json(&self, column: &str) -> Result<Option<serde_json::Value>, StoreError> {
+    fn json<T: DeserializeOwned>(&self, column: &str) -> Result<Option<T>, StoreError> {
         self.try_get::<Option<&str>, _>(column)?
             .map(|text| serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string())))
             .transpose()
