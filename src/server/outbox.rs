@@ -14,7 +14,7 @@ use tokio::sync::{watch, Notify};
 
 use super::auth::session::Clock;
 use super::mail::Mailer;
-use super::settings::{Settings, WebhookSettings};
+use super::settings::Settings;
 use super::store::deadlines::{DeadlineStore, DueLead};
 use super::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore, ReplyEmail};
 use super::store::Stores;
@@ -118,15 +118,9 @@ pub struct Worker {
     deadlines: Arc<dyn DeadlineStore>,
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
-    webhook: Option<WebhookSettings>,
     mailer: Option<Mailer>,
     http: reqwest::Client,
-    poll: Duration,
-    retry_base: Duration,
     wake: Arc<Notify>,
-    /// How long a claimed message belongs to this worker; after a crash, how long until
-    /// another worker (or this one, restarted) takes it over.
-    lease: Duration,
 }
 
 impl Worker {
@@ -149,12 +143,8 @@ impl Worker {
             outbox: stores.outbox.clone(),
             deadlines: stores.deadlines.clone(),
             clock,
-            webhook: settings.webhook.clone(),
             mailer,
             http: reqwest::Client::builder().timeout(DELIVERY_TIMEOUT).build().map_err(|e| e.to_string())?,
-            lease: settings.outbox_lease,
-            poll: settings.outbox_poll,
-            retry_base: settings.outbox_retry_base,
             wake,
             settings,
         })
@@ -168,7 +158,7 @@ impl Worker {
         loop {
             if tokio::time::Instant::now() >= next_check {
                 self.check_deadlines().await;
-                next_check = tokio::time::Instant::now() + self.poll;
+                next_check = tokio::time::Instant::now() + self.settings.outbox_poll;
             }
             let worked = self.work_once().await;
             if *stop.borrow() {
@@ -177,7 +167,7 @@ impl Worker {
             if worked == 0 {
                 tokio::select! {
                     _ = self.wake.notified() => {}
-                    _ = tokio::time::sleep(self.poll) => {}
+                    _ = tokio::time::sleep(self.settings.outbox_poll) => {}
                     _ = stop.changed() => return,
                 }
             }
@@ -209,7 +199,7 @@ impl Worker {
     /// Claims and delivers the due messages; returns how many it worked.
     pub async fn work_once(&self) -> usize {
         let now = self.clock.now();
-        let lease_until = now + chrono::Duration::from_std(self.lease).expect("a small duration");
+        let lease_until = now + chrono::Duration::from_std(self.settings.outbox_lease).expect("a small duration");
         let items = match self.outbox.claim_due(now, lease_until, BATCH).await {
             Ok(items) => items,
             Err(error) => {
@@ -223,7 +213,8 @@ impl Worker {
                 Ok(()) => self.outbox.mark_delivered(item.id, self.clock.now()).await,
                 Err(error) => {
                     let delay = self
-                        .retry_base
+                        .settings
+                        .outbox_retry_base
                         .saturating_mul(2u32.saturating_pow(item.attempts.clamp(0, 20) as u32))
                         .min(LONGEST_RETRY);
                     tracing::warn!(id = item.id, channel = %item.channel, attempt = item.attempts + 1, %error, "a notification failed; it will be retried");
@@ -241,7 +232,7 @@ impl Worker {
     async fn deliver(&self, item: &OutboxItem) -> Result<(), String> {
         match item.channel {
             Channel::Webhook => {
-                let Some(webhook) = &self.webhook else { return Err("no webhook is configured".into()) };
+                let Some(webhook) = &self.settings.webhook else { return Err("no webhook is configured".into()) };
                 let timestamp = self.clock.now().timestamp();
                 let response = self
                     .http

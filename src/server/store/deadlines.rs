@@ -114,18 +114,18 @@ impl<B: Backend> DeadlineStore for SqlStore<B> {
             return Ok(Vec::new());
         }
         let staff = active_staff(&mut *tx).await?;
+        let roles: Vec<(StaffEmail, Role)> = staff.iter().map(|(_, e, r)| (e.clone(), *r)).collect();
+        let kind = match deadline {
+            Deadline::Reminder => EventKind::Reminded,
+            Deadline::Overdue => EventKind::Overdue,
+        };
         let mut due = Vec::with_capacity(claimed.len());
         for (lead_id, assigned_to, reference, name, company) in claimed {
             let assignee = staff.iter().find(|(id, _, _)| Some(*id) == assigned_to).map(|(_, email, _)| email);
-            let roles: Vec<(StaffEmail, Role)> = staff.iter().map(|(_, e, r)| (e.clone(), *r)).collect();
             let lead = DueLead { reference, name, company, recipients: deadline.recipients(assignee, &roles) };
             for message in compose(deadline, &lead) {
                 queue(&mut *tx, lead_id, &message, at).await?;
             }
-            let kind = match deadline {
-                Deadline::Reminder => EventKind::Reminded,
-                Deadline::Overdue => EventKind::Overdue,
-            };
             let event = "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'system', $3, $4)";
             tx.execute(
                 Statement::new(event).bind(lead_id).bind(at).bind(kind).bind(deadline.history(&lead.recipients)),
