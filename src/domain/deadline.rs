@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::choice::choice_enum;
-use super::inbox::ReplyPromise;
 use super::period::Period;
+use super::promise::ReplyPromise;
 use super::staff::{Role, StaffEmail};
 
 choice_enum!(

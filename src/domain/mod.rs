@@ -13,6 +13,7 @@ pub mod inbox;
 pub mod lead;
 pub mod lifecycle;
 pub mod period;
+pub mod promise;
 pub mod questions;
 pub mod recommendation;
 pub mod reply;

@@ -19,7 +19,7 @@ use super::store::deadlines::{DeadlineStore, DueLead};
 use super::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore, ReplyEmail};
 use super::store::Stores;
 use crate::domain::deadline::Deadline;
-use crate::domain::inbox::ReplyPromise;
+use crate::domain::promise::ReplyPromise;
 
 /// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,
 /// inside the default 60 s lease, so no other worker takes over a message still being sent.

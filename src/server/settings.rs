@@ -11,8 +11,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use crate::brand::{parse_hex_colour, Brand};
-use crate::domain::inbox::ReplyPromise;
 use crate::domain::period::Period;
+use crate::domain::promise::ReplyPromise;
 
 use super::database::DatabaseUrl;
 

@@ -5,21 +5,6 @@ fn at(hours: i64) -> DateTime<Utc> {
 }
 
 #[test]
-fn the_reply_by_countdown_moves_from_on_track_to_soon_to_overdue() {
-    let promise = ReplyPromise::default();
-    let state = |now| ReplyState::of(LeadStatus::New, at(0), None, now, &promise);
-    assert_eq!(state(at(0)).tone(), "on-track");
-    assert_eq!(state(at(20)).label(), "On track: 4 h 0 min left");
-    assert_eq!(state(at(20) + Duration::minutes(1)).tone(), "soon");
-    assert_eq!(state(at(20) + Duration::minutes(1)).label(), "Reply soon: 3 h 59 min left");
-    assert_eq!(state(at(24)).tone(), "overdue");
-    assert_eq!(state(at(50)).label(), "Overdue by 1 d 2 h");
-    let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), &promise);
-    assert_eq!(replied.label(), "Replied after 3 h 0 min");
-    assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), &promise), ReplyState::NotDue);
-}
-
-#[test]
 fn the_filter_reads_its_url_and_writes_it_back() {
     let (filter, errors) = LeadFilter::from_pairs([
         ("status", "qualified"),
@@ -104,14 +89,4 @@ fn the_funnel_reports_drop_off_per_stage() {
     let drops: Vec<Option<f64>> = stages.iter().map(|s| s.drop_off_percent).collect();
     assert_eq!(drops, [None, Some(25.0), Some(100.0), None, None]);
     assert_eq!(stages[3].label, "Results");
-}
-
-#[test]
-fn the_promise_and_its_warning_come_from_the_settings() {
-    let promise = ReplyPromise { within: Period::parse("40s").unwrap(), warn_before: Period::parse("30s").unwrap() };
-    let state = |seconds| ReplyState::of(LeadStatus::New, at(0), None, at(0) + Duration::seconds(seconds), &promise);
-    assert_eq!(state(5).label(), "On track: 35 s left");
-    assert_eq!(state(11).tone(), "soon");
-    assert_eq!(state(40).tone(), "overdue");
-    assert_eq!(promise.due(at(0)), at(0) + Duration::seconds(40));
 }

@@ -4,7 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::answers::Answers;
 use crate::domain::ids::LeadReference;
-use crate::domain::inbox::{funnel_stages, span, LeadFilter, LeadStats, LeadStatus, ReplyState};
+use crate::domain::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus};
+use crate::domain::promise::{span, ReplyState};
 use crate::domain::questions::question;
 use crate::domain::reply::ReplyDraft;
 use crate::page_data::inbox::{
@@ -13,7 +14,8 @@ use crate::page_data::inbox::{
 };
 use crate::server::auth::staff::Authenticated;
 use crate::server::state::AppState;
-use crate::server::store::inbox::{Delivery, Lead, LeadQuery, LeadReply};
+use crate::server::store::inbox::{Lead, LeadQuery};
+use crate::server::store::replies::{Delivery, LeadReply};
 use crate::server::store::results::FunnelEvent;
 use crate::server::store::StoreError;
 

@@ -10,6 +10,7 @@ use crate::domain::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::recommendation::Recommendation;
 use crate::domain::staff::StaffEmail;
 
+use super::replies::LeadReply;
 use super::sql::{Backend, Record, SqlStore, Statement};
 use super::staff::StaffUser;
 use super::StoreError;
@@ -72,31 +73,6 @@ pub struct LeadEvent {
     pub actor: String,
     pub kind: EventKind,
     pub detail: String,
-}
-
-/// Where a reply's email stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Delivery {
-    Queued,
-    Sent {
-        at: DateTime<Utc>,
-    },
-    /// The last attempt failed, and why; it is tried again later.
-    Failed {
-        reason: String,
-        attempts: i64,
-    },
-}
-
-/// One reply in a lead's thread.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LeadReply {
-    pub at: DateTime<Utc>,
-    /// The staff member who wrote it.
-    pub author: String,
-    pub subject: String,
-    pub body: String,
-    pub delivery: Delivery,
 }
 
 /// The inbox's view of leads.
@@ -297,27 +273,7 @@ impl<B: Backend> InboxStore for SqlStore<B> {
     }
 
     async fn replies(&self, lead_id: i64) -> Result<Vec<LeadReply>, StoreError> {
-        let select = Statement::new(
-            "SELECT r.at, r.author, r.subject, r.body, o.delivered_at, o.last_error, o.attempts \
-             FROM lead_replies r JOIN outbox o ON o.id = r.outbox_id WHERE r.lead_id = $1 ORDER BY r.id",
-        );
-        let rows = self.read_all(select.bind(lead_id)).await?;
-        rows.iter()
-            .map(|r| {
-                let delivery = match (r.time("delivered_at")?, r.text("last_error")?) {
-                    (Some(at), _) => Delivery::Sent { at },
-                    (None, Some(reason)) => Delivery::Failed { reason, attempts: r.get("attempts")? },
-                    (None, None) => Delivery::Queued,
-                };
-                Ok(LeadReply {
-                    at: r.get("at")?,
-                    author: r.get("author")?,
-                    subject: r.get("subject")?,
-                    body: r.get("body")?,
-                    delivery,
-                })
-            })
-            .collect()
+        super::replies::replies(self, lead_id).await
     }
 
     async fn change_lead(

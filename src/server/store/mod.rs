@@ -10,6 +10,7 @@ pub mod inbox;
 pub mod leads;
 pub mod logins;
 pub mod outbox;
+pub mod replies;
 pub mod results;
 mod sql;
 pub mod staff;

@@ -2,7 +2,7 @@
 //! outbox, and erased with the lead, on both databases.
 
 use archguide::domain::reply::ReplyDraft;
-use archguide::server::store::inbox::Delivery;
+use archguide::server::store::replies::Delivery;
 
 use super::*;
 
