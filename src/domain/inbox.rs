@@ -173,6 +173,11 @@ impl LeadFilter {
         pairs
     }
 
+    /// Whether anything but the status, the order and the page limits which leads are listed.
+    pub fn narrows(&self) -> bool {
+        self.assignee != Assignee::Anyone || self.text.is_some() || self.from.is_some() || self.to.is_some()
+    }
+
     /// The first instant the list includes and the first it no longer includes.
     pub fn time_range(&self) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
         let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());

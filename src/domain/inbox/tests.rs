@@ -90,3 +90,12 @@ fn the_funnel_reports_drop_off_per_stage() {
     assert_eq!(drops, [None, Some(25.0), Some(100.0), None, None]);
     assert_eq!(stages[3].label, "Results");
 }
+
+#[test]
+fn only_assignee_text_and_dates_narrow_the_list() {
+    let narrows = |pairs: &[(&str, &str)]| LeadFilter::from_pairs(pairs.iter().copied()).0.narrows();
+    assert!(!narrows(&[("status", "won"), ("sort", "oldest"), ("page", "2")]));
+    for pair in [("assignee", "mine"), ("q", "acme"), ("from", "2026-11-01"), ("to", "2026-11-30")] {
+        assert!(narrows(&[pair]), "{pair:?}");
+    }
+}

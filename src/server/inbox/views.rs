@@ -58,10 +58,12 @@ pub async fn lead_list(
     // The tabs count what the other filters select; spam has its own view without them.
     let viewer_id = session.user.id;
     let mut counts = state.stores.inbox.status_counts(LeadQuery { filter: &filter, viewer_id, limit: None }).await?;
-    let unfiltered = LeadFilter::default();
-    let all = state.stores.inbox.status_counts(LeadQuery { filter: &unfiltered, viewer_id, limit: None }).await?;
-    counts.retain(|(status, _)| *status != LeadStatus::Spam);
-    counts.extend(all.into_iter().filter(|(status, _)| *status == LeadStatus::Spam));
+    if filter.narrows() {
+        let unfiltered = LeadFilter::default();
+        let all = state.stores.inbox.status_counts(LeadQuery { filter: &unfiltered, viewer_id, limit: None }).await?;
+        counts.retain(|(status, _)| *status != LeadStatus::Spam);
+        counts.extend(all.into_iter().filter(|(status, _)| *status == LeadStatus::Spam));
+    }
     let now = state.clock.now();
     let rows = page
         .leads
