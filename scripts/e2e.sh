@@ -8,10 +8,16 @@ cd "$(dirname "$0")/.."
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 bin="${ARCHGUIDE_BIN:-$target_dir/debug/archguide}"
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 
+pg_db="archguide_e2e_$$"
+pg_admin="${ARCHGUIDE_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
 cleanup() {
-  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  for pid in ${server_pid:-} ${pair_pids:-}; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  [ -n "${pair_pids:-}" ] && psql -q "$pg_admin/postgres" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,15 +34,46 @@ ARCHGUIDE_CONTACT_RATE_LIMIT=0 \
   "$bin" >"$work/server.log" 2>&1 &
 server_pid=$!
 
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+wait_for() {
+  for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+wait_for "$port" || true
+
+# Two more instances on one fresh PostgreSQL database, for the specs that need several
+# instances (a lead sent to one shows up in an inbox open on the other). Without a reachable
+# PostgreSQL those specs say so and are skipped.
+pair=()
+if psql -q "$pg_admin/postgres" -c "CREATE DATABASE $pg_db" >/dev/null 2>&1; then
+  pair_env=(
+    DATABASE_URL="$pg_admin/$pg_db" LEPTOS_SITE_ROOT="$PWD/target/site" ARCHGUIDE_LOG="${ARCHGUIDE_LOG:-warn}"
+    ARCHGUIDE_MIN_FILL_SECONDS=0 ARCHGUIDE_CONTACT_RATE_LIMIT=0 ARCHGUIDE_INBOX_POLL=1s
+    # Short enough that a countdown visibly moves from "on track" to "reply soon" in a test.
+    ARCHGUIDE_REPLY_WITHIN=75s ARCHGUIDE_REMINDER_BEFORE=60s
+  )
+  env "${pair_env[@]}" "$bin" migrate >/dev/null
+  echo "amber kettle drifts north" | env "${pair_env[@]}" "$bin" user add sales-e2e@example.com --role sales >/dev/null
+  for name in a b; do
+    p=$(free_port)
+    env "${pair_env[@]}" LEPTOS_SITE_ADDR="127.0.0.1:$p" "$bin" >"$work/server-$name.log" 2>&1 &
+    pair_pids="${pair_pids:-} $!"
+    wait_for "$p" || true
+    pair+=("http://127.0.0.1:$p")
+  done
+else
+  echo "e2e: PostgreSQL at $pg_admin is not reachable; the specs that need two instances are skipped"
+fi
 
 status=0
-(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test "$@") || status=$?
+(cd end2end && BASE_URL="http://127.0.0.1:$port" BASE_URL_A="${pair[0]:-}" BASE_URL_B="${pair[1]:-}" \
+  npx playwright test "$@") || status=$?
 if [ "$status" != 0 ]; then
-  echo "--- server log ---"
-  cat "$work/server.log"
+  for log in "$work"/server*.log; do
+    echo "--- $(basename "$log") ---"
+    cat "$log"
+  done
 fi
 exit "$status"

@@ -1,7 +1,8 @@
 //! Header, footer and skip link: the frame around every page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+use crate::components::carry::link;
 
 use crate::brand::Brand;
 use crate::components::theme_toggle::ThemeToggle;
@@ -43,23 +44,24 @@ pub fn Header() -> impl IntoView {
         }
         .into_any();
     }
-    let link = "rounded px-2 py-1 font-medium text-slate-700 hover:text-slate-950 hover:underline \
-                aria-[current=page]:text-slate-950 aria-[current=page]:underline \
-                dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white";
+    let class = "rounded px-2 py-1 font-medium text-slate-700 hover:text-slate-950 hover:underline \
+                 aria-[current=page]:text-slate-950 aria-[current=page]:underline \
+                 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:text-white";
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    // The page a link leads to, or one below it, is the current one.
+    let current = move |to: &str| (path == to || path.starts_with(&format!("{to}/"))).then_some("page");
     view! {
         <header class="border-b border-slate-200 dark:border-slate-800 print:hidden">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-                <a href="/" class="text-lg font-bold tracking-tight text-slate-950 dark:text-white">
+                <a href=link("/") class="text-lg font-bold tracking-tight text-slate-950 dark:text-white">
                     {brand.name}
                 </a>
                 <div class="flex items-center gap-2">
                     <nav aria-label="Main">
                         <ul class="flex flex-wrap items-center gap-x-1 text-sm sm:gap-x-3 sm:text-base">
-                            <li><A href="/learn" attr:class=link>"Learn"</A></li>
-                            <li><A href="/guide" attr:class=link>"Guide"</A></li>
-                            <li>
-                                <A href="/contact" attr:class=link>"Talk to us"</A>
-                            </li>
+                            <li><a href=link("/learn") class=class aria-current=current("/learn")>"Learn"</a></li>
+                            <li><a href=link("/guide") class=class aria-current=current("/guide")>"Guide"</a></li>
+                            <li><a href=link("/contact") class=class aria-current=current("/contact")>"Talk to us"</a></li>
                         </ul>
                     </nav>
                     <ThemeToggle/>
@@ -86,8 +88,8 @@ pub fn Footer() -> impl IntoView {
                 </p>
                 <nav aria-label="Footer">
                     <ul class="flex gap-4">
-                        <li><a class="underline" href="/privacy">"Privacy"</a></li>
-                        <li><a class="underline" href="/contact">"Contact"</a></li>
+                        <li><a class="underline" href=link("/privacy")>"Privacy"</a></li>
+                        <li><a class="underline" href=link("/contact")>"Contact"</a></li>
                     </ul>
                 </nav>
             </div>

@@ -92,6 +92,8 @@ pub struct LeadFilter {
     pub status: Option<LeadStatus>,
     pub assignee: Assignee,
     pub text: Option<String>,
+    /// Where the leads came from (`Attribution::source_label`), lower-cased.
+    pub source: Option<String>,
     pub from: Option<NaiveDate>,
     /// Inclusive: the whole day counts.
     pub to: Option<NaiveDate>,
@@ -127,6 +129,9 @@ impl LeadFilter {
                     _ => errors.push(FieldError::new("assignee", "Choose anyone, mine or unassigned.")),
                 },
                 "q" => filter.text = Some(value.chars().take(MAX_SEARCH_CHARS).collect()),
+                "source" => {
+                    filter.source = Some(value.chars().take(MAX_SEARCH_CHARS).flat_map(char::to_lowercase).collect())
+                }
                 "from" => filter.from = date("from", value, &mut errors).ok(),
                 "to" => filter.to = date("to", value, &mut errors).ok(),
                 "sort" => match Sort::ALL.iter().find(|s| s.as_str() == value) {
@@ -161,6 +166,9 @@ impl LeadFilter {
         if let Some(text) = &self.text {
             pairs.push(("q", text.clone()));
         }
+        if let Some(source) = &self.source {
+            pairs.push(("source", source.clone()));
+        }
         if let Some(from) = self.from {
             pairs.push(("from", from.to_string()));
         }
@@ -175,7 +183,11 @@ impl LeadFilter {
 
     /// Whether anything but the status, the order and the page limits which leads are listed.
     pub fn narrows(&self) -> bool {
-        self.assignee != Assignee::Anyone || self.text.is_some() || self.from.is_some() || self.to.is_some()
+        self.assignee != Assignee::Anyone
+            || self.text.is_some()
+            || self.source.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
     }
 
     /// The first instant the list includes and the first it no longer includes.

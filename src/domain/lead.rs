@@ -174,7 +174,7 @@ pub fn consent_problem(consent: bool) -> Option<String> {
 
 /// A character that shows as nothing or as blank space: any Unicode space, and the zero-width and
 /// direction-changing marks that could make an address look like another one in the inbox.
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     c.is_whitespace()
         || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
 }

@@ -3,6 +3,7 @@
 //! model live here.
 
 pub mod answers;
+pub mod attribution;
 pub mod choice;
 pub mod cost;
 pub mod deadline;

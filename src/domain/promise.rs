@@ -69,6 +69,11 @@ impl ReplyState {
         }
     }
 
+    /// Whether a reply is still owed (the countdown is running).
+    pub fn is_owed(self) -> bool {
+        matches!(self, ReplyState::OnTrack { .. } | ReplyState::Soon { .. } | ReplyState::Overdue { .. })
+    }
+
     /// A short machine name, used for styling and by tests.
     pub fn tone(self) -> &'static str {
         match self {
@@ -125,6 +130,8 @@ mod tests {
         let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), &promise);
         assert_eq!(replied.label(), "Replied after 3 h 0 min");
         assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), &promise), ReplyState::NotDue);
+        assert!(state(at(50)).is_owed() && state(at(0)).is_owed());
+        assert!(!replied.is_owed() && !ReplyState::NotDue.is_owed());
     }
 
     #[test]

@@ -25,6 +25,26 @@ pub struct Viewer {
 pub struct Countdown {
     pub tone: String,
     pub label: String,
+    /// While a reply is owed: when it is due (Unix seconds) and how long before that the
+    /// warning starts (seconds), so that an open page can move the countdown on by itself.
+    pub due: Option<(i64, i64)>,
+}
+
+/// Where the inbox stands, for a page that keeps itself current while it is open: `revision`
+/// moves whenever a lead arrives or changes (its history grows) or a reply's delivery moves on;
+/// `new_leads` counts the leads waiting as new.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPulse {
+    pub revision: String,
+    pub new_leads: u64,
+}
+
+/// What a page that keeps itself current is rendered with: the inbox's revision it shows and
+/// the server's time (Unix seconds), which the countdowns tick from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveMark {
+    pub revision: String,
+    pub now: i64,
 }
 
 /// One row of the list.
@@ -46,6 +66,7 @@ pub struct LeadRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LeadList {
     pub viewer: Viewer,
+    pub live: LiveMark,
     pub rows: Vec<LeadRow>,
     pub total: u64,
     pub page: u32,
@@ -77,6 +98,7 @@ pub struct Brief {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LeadDetail {
     pub viewer: Viewer,
+    pub live: LiveMark,
     pub reference: String,
     pub name: String,
     pub email: String,
@@ -87,6 +109,9 @@ pub struct LeadDetail {
     /// The consent record in words: which privacy notice, accepted when.
     pub consent: String,
     pub source_page: String,
+    /// Where the visitor came from, in words, and the source the list filters by.
+    pub came_from: String,
+    pub source: String,
     pub status: LeadStatus,
     pub spam_reason: Option<String>,
     pub received: String,
@@ -159,6 +184,17 @@ pub struct Dashboard {
     /// The promise in words: "24 hours".
     pub reply_within: String,
     pub funnels: Vec<FunnelView>,
+    /// Leads (spam left out) and won leads per source, most leads first.
+    pub sources: Vec<SourceRow>,
+}
+
+/// Where leads came from, as the dashboard counts them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRow {
+    /// The campaign's source, the referring site, or `direct`.
+    pub source: String,
+    pub leads: u64,
+    pub won: u64,
 }
 
 /// One staff account.

@@ -21,3 +21,32 @@ pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
         format!("{path}?{}", query.join("&"))
     }
 }
+
+/// `href` with `pairs` added to its query (before any `#fragment`); none: `href` as it is.
+pub fn carry(href: &str, pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return href.to_string();
+    }
+    let (address, fragment) = href.split_once('#').map_or((href, None), |(a, f)| (a, Some(f)));
+    let added: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    let joiner = if address.contains('?') { '&' } else { '?' };
+    let mut out = format!("{address}{joiner}{}", added.join("&"));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carried_pairs_join_the_query_before_the_fragment() {
+        let pairs = [("utm_source", "news letter".to_string())];
+        assert_eq!(carry("/learn#serverless", &pairs), "/learn?utm_source=news%20letter#serverless");
+        assert_eq!(carry("/contact?result=abc", &pairs), "/contact?result=abc&utm_source=news%20letter");
+        assert_eq!(carry("/guide", &[]), "/guide");
+    }
+}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::carry::link;
+
 use crate::brand::Brand;
 use crate::components::page_meta::PageMeta;
 
@@ -27,10 +29,10 @@ pub fn HomePage() -> impl IntoView {
                 </p>
                 <p class="mt-4 text-slate-700 dark:text-slate-300">{brand.tagline.clone()}</p>
                 <div class="mt-8 flex flex-wrap items-center gap-4">
-                    <a href="/guide" class="inline-block rounded-md bg-accent px-5 py-3 font-semibold text-white shadow hover:opacity-90">
+                    <a href=link("/guide") class="inline-block rounded-md bg-accent px-5 py-3 font-semibold text-white shadow hover:opacity-90">
                         "Start the guide"
                     </a>
-                    <a href="/learn" class="font-semibold underline">"Read the explainer"</a>
+                    <a href=link("/learn") class="font-semibold underline">"Read the explainer"</a>
                 </div>
                 <p class="mt-3 text-sm text-slate-600 dark:text-slate-400">
                     "Six short steps, no sign-up: both choices with the reasons, and a monthly cost estimate for your traffic."
@@ -44,7 +46,7 @@ pub fn HomePage() -> impl IntoView {
                         "One application, clear modules, a few services or many microservices: a question of
                         teams, release schedules and how well you know your domain."
                     </p>
-                    <a class="mt-3 inline-block underline" href="/learn#microservices">"Microservices, explained"</a>
+                    <a class="mt-3 inline-block underline" href=link("/learn#microservices")>"Microservices, explained"</a>
                 </section>
                 <section class=block aria-labelledby="run-heading">
                     <h2 id="run-heading" class="text-xl font-semibold">"How to run it"</h2>
@@ -52,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
                         "Functions, managed containers, Kubernetes or your own machines: a question of load
                         shape, limits, operations and the monthly bill."
                     </p>
-                    <a class="mt-3 inline-block underline" href="/learn#serverless">"Serverless, explained"</a>
+                    <a class="mt-3 inline-block underline" href=link("/learn#serverless")>"Serverless, explained"</a>
                 </section>
                 <section class=block aria-labelledby="combine-heading">
                     <h2 id="combine-heading" class="text-xl font-semibold">"Combining them"</h2>
@@ -60,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
                         "Every combination exists. The expensive mistake is adopting either before real pain
                         justifies it: start simple, measure, then split or switch."
                     </p>
-                    <a class="mt-3 inline-block underline" href="/learn#combinations">"How they combine"</a>
+                    <a class="mt-3 inline-block underline" href=link("/learn#combinations")>"How they combine"</a>
                 </section>
             </div>
 
@@ -71,7 +73,7 @@ pub fn HomePage() -> impl IntoView {
                     <li><strong>"The code stays yours."</strong>" Everything we build is in your repositories from day one."</li>
                     <li><strong>"No vendor lock-in."</strong>" We recommend what fits your system, not what we resell."</li>
                 </ul>
-                <a href="/contact" class="mt-6 inline-block rounded-md border border-slate-500 px-5 py-2 font-semibold">"Talk to us"</a>
+                <a href=link("/contact") class="mt-6 inline-block rounded-md border border-slate-500 px-5 py-2 font-semibold">"Talk to us"</a>
             </section>
         </div>
     }

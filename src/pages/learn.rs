@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::carry::link;
+
 use crate::components::page_meta::PageMeta;
 
 /// A section of the explainer with its anchor and a way into the guide.
@@ -16,7 +18,7 @@ fn Section(id: &'static str, title: &'static str, children: Children) -> impl In
             <h2 id=heading class="text-2xl font-bold tracking-tight">{title}</h2>
             <div class="mt-4 space-y-4 leading-7">{children()}</div>
             <p class="mt-4 print:hidden">
-                <a href="/guide" class="font-semibold text-accent underline dark:text-accent-on-dark">
+                <a href=link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">
                     "Find out what fits your system: start the guide →"
                 </a>
             </p>

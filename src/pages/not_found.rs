@@ -1,6 +1,8 @@
 //! The page for any unknown URL, answered with a real 404 status.
 
 use leptos::prelude::*;
+
+use crate::components::carry::link;
 use leptos_meta::{Meta, Title};
 
 /// Sets the 404 status on the server and points the visitor somewhere useful.
@@ -19,10 +21,10 @@ pub fn NotFoundPage() -> impl IntoView {
                 "The link may be old or mistyped. These pages are here for you:"
             </p>
             <ul class="mt-4 list-disc space-y-1 pl-6">
-                <li><a class="underline" href="/">"the home page"</a></li>
-                <li><a class="underline" href="/learn">"microservices and serverless, explained"</a></li>
-                <li><a class="underline" href="/guide">"the decision guide"</a></li>
-                <li><a class="underline" href="/contact">"talk to us"</a></li>
+                <li><a class="underline" href=link("/")>"the home page"</a></li>
+                <li><a class="underline" href=link("/learn")>"microservices and serverless, explained"</a></li>
+                <li><a class="underline" href=link("/guide")>"the decision guide"</a></li>
+                <li><a class="underline" href=link("/contact")>"talk to us"</a></li>
             </ul>
         </div>
     }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::carry::link;
+
 use crate::brand::Brand;
 use crate::components::layout::PageSection;
 use crate::components::page_meta::PageMeta;
@@ -47,7 +49,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>
                 "You can ask us at any time what we store about you, to correct it, or to delete it: reply to any
                 message from us or use the "
-                <a class="underline" href="/contact">"contact form"</a>
+                <a class="underline" href=link("/contact")>"contact form"</a>
                 " and say so. We erase your personal data and keep only the fact that an erasure happened."
             </p>
         </PageSection>

@@ -15,6 +15,7 @@ use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::lead::{LeadInput, NewLead};
 use crate::domain::spam::spam_reason;
 use crate::page_data::contact::{ContactFormState, PRIVACY_VERSION};
+use crate::page_data::url::carry;
 
 use super::client_ip::client_ip;
 use super::form::field;
@@ -35,6 +36,8 @@ pub async fn submit(
     Form(raw): Form<Vec<(String, String)>>,
 ) -> Response {
     let input = lead_input(&raw);
+    // Where the visitor came from travels on, also when the form comes back.
+    let carried = super::attribution::of_form(&raw).pairs();
     let result = Some(field(&raw, "result").to_string()).filter(|r| !r.is_empty());
     let again = |errors, notice: Option<&str>, status| {
         let form = ContactFormState {
@@ -43,7 +46,7 @@ pub async fn submit(
             errors,
             notice: notice.map(str::to_string),
         };
-        render_form(state.clone(), form, status)
+        render_form(state.clone(), carry("/contact", &carried), form, status)
     };
 
     let lead = match NewLead::parse(&input) {
@@ -81,11 +84,12 @@ pub async fn submit(
         consent_version: PRIVACY_VERSION.to_string(),
         result_id,
         source_page: "/contact".to_string(),
+        attribution: super::attribution::of_form(&raw),
         spam_reason,
         created_at: now,
     };
     match store(&state, record, summary.as_deref()).await {
-        Some(reference) => Redirect::to(&format!("/contact/thanks?ref={reference}")).into_response(),
+        Some(reference) => Redirect::to(&carry(&format!("/contact/thanks?ref={reference}"), &carried)).into_response(),
         None => {
             let notice = "Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment.";
             again(Vec::new(), Some(notice), StatusCode::SERVICE_UNAVAILABLE).await
@@ -158,6 +162,6 @@ fn new_reference() -> LeadReference {
 }
 
 /// Renders the contact page again with the visitor's values and the problems found.
-async fn render_form(state: AppState, form: ContactFormState, status: StatusCode) -> Response {
-    super::render::page_with(&state, "/contact", form, status, None).await
+async fn render_form(state: AppState, uri: String, form: ContactFormState, status: StatusCode) -> Response {
+    super::render::page_with(&state, &uri, form, status, None).await
 }

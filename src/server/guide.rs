@@ -8,6 +8,7 @@ use axum::Form;
 use crate::domain::answers::Answers;
 use crate::domain::engine::CostOptions;
 use crate::page_data::guide::{answer_pairs, guide_url, step_of};
+use crate::page_data::url::carry;
 
 use super::state::AppState;
 use crate::domain::ids::ResultId;
@@ -18,11 +19,12 @@ use super::store::results::{FunnelEvent, StoredResult};
 /// to the result's permanent page. Invalid answers go back to their step, values kept.
 pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(String, String)>>) -> Response {
     let typed = answer_pairs(&raw);
+    let carried = super::attribution::of_form(&raw).pairs();
     let answers = match Answers::from_form(typed.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(answers) => answers,
         Err(errors) => {
             let step = errors.iter().filter_map(|e| step_of(&e.field)).min().unwrap_or(1);
-            return Redirect::to(&guide_url(&typed, step)).into_response();
+            return Redirect::to(&carry(&guide_url(&typed, step), &carried)).into_response();
         }
     };
     let recommendation = state.engine.recommend(&answers, CostOptions::default());
@@ -42,7 +44,7 @@ pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(S
             .into_response();
     }
     record(&state, FunnelEvent::Complete, 0).await;
-    Redirect::to(&format!("/guide/result/{}", result.id.as_str())).into_response()
+    Redirect::to(&carry(&format!("/guide/result/{}", result.id.as_str()), &carried)).into_response()
 }
 
 /// Counts one view of a guide step, in the background so the page never waits for it.

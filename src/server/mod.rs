@@ -1,6 +1,7 @@
 //! Everything that only exists on the server: settings, start-up, storage, HTTP plumbing.
 
 pub mod api;
+pub mod attribution;
 pub mod auth;
 pub mod cli;
 pub mod client_ip;

@@ -5,7 +5,8 @@
 //! response gets a fresh nonce in its place, in the body and in the policy header alike.
 //!
 //! Pages that change per visitor or per visit are never cached: the guide's steps (they count
-//! views), the contact form (it carries a form token), the inbox, anything with a query string.
+//! views), the contact form (it carries a form token), the inbox, anything with a query string,
+//! and a page a visitor reaches from another site (its links carry that site on).
 
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
@@ -116,7 +117,12 @@ fn position_of(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// Serves a cacheable page from memory, or renders it and keeps a copy.
 pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if request.method() != Method::GET || request.uri().query().is_some() || !cacheable(path) {
+    // A visitor sent by another site gets that site carried in the page's links.
+    if request.method() != Method::GET
+        || request.uri().query().is_some()
+        || !cacheable(path)
+        || super::attribution::referred_from_elsewhere(request.headers(), &state.settings.public_url)
+    {
         return next.run(request).await;
     }
     let key = path.to_string();

@@ -49,6 +49,8 @@ pub struct Settings {
     pub email: Option<EmailSettings>,
     /// How often the notification worker looks for due messages when nothing wakes it.
     pub outbox_poll: Duration,
+    /// How often an instance looks for inbox changes while an inbox page is open on it.
+    pub inbox_poll: Period,
     /// How long a claimed notification belongs to one worker before another may take it over.
     pub outbox_lease: Duration,
     /// The first retry delay of a failed notification; it doubles with every attempt, up to an hour.
@@ -284,6 +286,7 @@ impl Settings {
             webhook: webhook(&env)?,
             email: email(&env)?,
             outbox_poll: env.millis("ARCHGUIDE_OUTBOX_POLL_MS", 2000)?,
+            inbox_poll: env.period("ARCHGUIDE_INBOX_POLL", Period::seconds(2))?,
             outbox_lease: env.seconds("ARCHGUIDE_OUTBOX_LEASE_SECONDS", 60, 1..=u64::MAX)?,
             outbox_retry_base: env.millis("ARCHGUIDE_OUTBOX_RETRY_MS", 5000)?,
             model_file: env.path("ARCHGUIDE_MODEL_FILE"),

@@ -35,6 +35,7 @@ use super::auth::session::{Clock, SessionPolicy, SystemClock};
 use super::auth::staff;
 use super::database::{Database, DatabaseError};
 use super::form_token::FormTokens;
+use super::inbox::live::Live;
 use super::outbox::Worker;
 use super::page_cache;
 use super::rate_limit::RateLimiter;
@@ -85,6 +86,14 @@ pub struct Application {
     port: u16,
     shutdown_grace: Duration,
     worker: Worker,
+    live: Watcher,
+}
+
+/// What keeps open inbox pages current: started with the server, stopped with it.
+struct Watcher {
+    live: Arc<Live>,
+    stores: Stores,
+    every: Duration,
 }
 
 impl Application {
@@ -131,6 +140,7 @@ impl Application {
             clock,
             session_policy: SessionPolicy::default(),
             page_cache: Arc::default(),
+            live: Arc::default(),
             settings: Arc::new(settings),
             stores,
             db: db.clone(),
@@ -138,7 +148,12 @@ impl Application {
         });
         let worker = Worker::new(state.settings.clone(), &state.stores, state.clock.clone(), state.outbox_wake.clone())
             .map_err(StartupError::Notifications)?;
-        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker })
+        let live = Watcher {
+            live: state.live.clone(),
+            stores: state.stores.clone(),
+            every: state.settings.inbox_poll.as_std(),
+        };
+        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker, live })
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
@@ -150,9 +165,12 @@ impl Application {
     /// flight finish, for at most the configured grace period.
     pub async fn run_until_stopped(self, stop: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let live = self.live.live.clone();
         let signal = async move {
             stop.await;
             tracing::info!("stopping: no new connections, finishing requests in flight");
+            // Open inbox streams would hold the shutdown for its whole grace period.
+            live.stop();
             let _ = stopping_tx.send(());
         };
         let listener = self.listener.tap_io(|tcp| {
@@ -161,6 +179,9 @@ impl Application {
             }
         });
         let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
+        let Watcher { live, stores, every } = self.live;
+        let watcher_stopped = worker_stopped.clone();
+        let watcher = tokio::spawn(async move { live.watch(stores, every, watcher_stopped).await });
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(signal).into_future();
@@ -177,6 +198,7 @@ impl Application {
             _ = deadline => tracing::warn!("requests still in flight after {grace:?}; stopping anyway"),
         }
         let _ = stop_worker.send(true);
+        let _ = watcher.await;
         if tokio::time::timeout(Duration::from_secs(2), worker).await.is_err() {
             tracing::warn!("the notification worker did not stop in time; undelivered messages stay queued");
         }

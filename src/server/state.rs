@@ -10,6 +10,7 @@ use crate::domain::engine::Engine;
 use super::auth::session::{Clock, SessionPolicy};
 use super::database::Database;
 use super::form_token::FormTokens;
+use super::inbox::live::Live;
 use super::page_cache::PageCache;
 use super::rate_limit::RateLimiter;
 use super::settings::Settings;
@@ -51,6 +52,8 @@ pub struct Shared {
     pub session_policy: SessionPolicy,
     /// Public pages rendered once (see `page_cache`).
     pub page_cache: Arc<PageCache>,
+    /// Where the inbox stands, for the pages that keep themselves current (see `inbox::live`).
+    pub live: Arc<Live>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -29,7 +29,8 @@ pub fn assets_are_hashed() -> bool {
         .is_some_and(|file| file.is_file())
 }
 
-/// The two files every page links outside `/pkg`, built into the binary: they are tiny, and a
+/// The files pages link outside `/pkg` (the favicon, the theme script every page runs first, and
+/// the script that keeps open inbox pages current), built into the binary: they are tiny, and a
 /// deployment then cannot miss them.
 pub fn embedded_routes() -> axum::Router<super::state::AppState> {
     use axum::routing::get;
@@ -38,7 +39,9 @@ pub fn embedded_routes() -> axum::Router<super::state::AppState> {
     }
     let favicon = file("image/svg+xml", include_bytes!("../../public/favicon.svg"));
     let theme = file("text/javascript; charset=utf-8", include_bytes!("../../public/theme.js"));
+    let inbox = file("text/javascript; charset=utf-8", include_bytes!("../../public/inbox.js"));
     axum::Router::new()
         .route("/favicon.svg", get(move || async move { favicon }))
         .route("/theme.js", get(move || async move { theme }))
+        .route("/inbox.js", get(move || async move { inbox }))
 }

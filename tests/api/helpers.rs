@@ -288,7 +288,7 @@ impl TestApp {
         fields.push(("token", &token));
         let response = self.post_form("/contact", &fields).await;
         assert_eq!(response.status(), 303, "the lead was not stored");
-        response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()
+        reference_in(response.headers()["location"].to_str().unwrap())
     }
 }
 
@@ -349,7 +349,13 @@ pub async fn post_lead(client: &reqwest::Client, base: &str, name: &str) -> Opti
         .await
         .ok()?;
     assert_eq!(response.status(), 303, "{name}: the lead was not acknowledged");
-    Some(response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string())
+    Some(reference_in(response.headers()["location"].to_str().unwrap()))
+}
+
+/// The lead reference in a thanks page's address (`/contact/thanks?ref=AG-…&…`).
+pub fn reference_in(location: &str) -> String {
+    let (_, rest) = location.split_once("ref=").unwrap_or_else(|| panic!("no reference in {location}"));
+    rest.split('&').next().unwrap().to_string()
 }
 
 /// Logs in on the instance at `base`; the session cookie (`name=value`).

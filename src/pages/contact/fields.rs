@@ -45,7 +45,12 @@ impl Field {
 }
 
 #[island]
-pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView {
+pub fn ContactFields(
+    input: LeadInput,
+    errors: Vec<FieldError>,
+    /// The privacy notice's address, with the visit's attribution carried on.
+    privacy: String,
+) -> impl IntoView {
     let name = Field::new("name", &input.name, &errors);
     let email = Field::new("email", &input.email, &errors);
     let company = Field::new("company", &input.company, &errors);
@@ -104,7 +109,7 @@ pub fn ContactFields(input: LeadInput, errors: Vec<FieldError>) -> impl IntoView
                 />
                 <label for="consent">
                     "You may store what I send and contact me about it, as described in the "
-                    <a href="/privacy" class="underline">"privacy notice"</a> "."
+                    <a href=privacy class="underline">"privacy notice"</a> "."
                 </label>
             </div>
             <ErrorText id="consent-error" error=consent_error/>

@@ -5,6 +5,8 @@ mod fields;
 pub mod thanks;
 
 use leptos::prelude::*;
+
+use crate::components::carry::{link, CarriedFields};
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
@@ -59,6 +61,7 @@ pub fn ContactPage() -> impl IntoView {
             })}
             <form method="post" action="/contact" class="mt-8 space-y-6" novalidate=problems.gt(&0)>
                 <input type="hidden" name="token" value=token/>
+                <CarriedFields/>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         summary.await.map(|(id, summary)| view! {
@@ -69,7 +72,7 @@ pub fn ContactPage() -> impl IntoView {
                         })
                     })}
                 </Suspense>
-                <ContactFields input=s.input.clone() errors=s.errors.clone()/>
+                <ContactFields input=s.input.clone() errors=s.errors.clone() privacy=link("/privacy")/>
                 // People never see this field; bots that fill every field do.
                 <div class="hidden">
                     <label for="website">"Leave this field empty"</label>

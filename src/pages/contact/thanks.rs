@@ -1,6 +1,8 @@
 //! `/contact/thanks`: the acknowledgement, shown only after the lead is stored.
 
 use leptos::prelude::*;
+
+use crate::components::carry::link;
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
@@ -46,7 +48,7 @@ pub fn ThanksPage() -> impl IntoView {
                                 <h1 class="text-3xl font-bold tracking-tight">"Thank you, your message has reached us"</h1>
                                 <p class="mt-6 text-lg">"Your reference: " <strong class="font-mono">{shown}</strong></p>
                                 <p class="mt-3">{format!("We received it on {at}. A senior engineer will reply by {reply_by}, within {within}.")}</p>
-                                <p class="mt-6"><a class="underline" href="/learn">"Read the explainer while you wait"</a></p>
+                                <p class="mt-6"><a class="underline" href=link("/learn")>"Read the explainer while you wait"</a></p>
                             }.into_any(),
                             _ => {
                                 #[cfg(feature = "ssr")]
@@ -55,7 +57,7 @@ pub fn ThanksPage() -> impl IntoView {
                                 }
                                 view! {
                                     <h1 class="text-3xl font-bold tracking-tight">"We could not find that reference"</h1>
-                                    <p class="mt-4">"If you sent us a message, it is safe with us; "<a class="underline" href="/contact">"write again"</a>" if you are unsure."</p>
+                                    <p class="mt-4">"If you sent us a message, it is safe with us; "<a class="underline" href=link("/contact")>"write again"</a>" if you are unsure."</p>
                                 }.into_any()
                             }
                         }

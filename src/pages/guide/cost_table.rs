@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::carry::link;
+
 use crate::components::cost_chart::{CostChart, CostChartView};
 use crate::domain::answers::plain_number;
 use crate::domain::cost::usd;
@@ -10,9 +12,9 @@ use crate::domain::recommendation::CostResult;
 #[component]
 pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> impl IntoView {
     let switch = if cost.assumptions.free_tier_included {
-        (result_path, "Leave the free tier out")
+        (link(&result_path), "Leave the free tier out")
     } else {
-        (format!("{result_path}?free_tier=1"), "Include the functions' free tier")
+        (link(&format!("{result_path}?free_tier=1")), "Include the functions' free tier")
     };
     let a = cost.assumptions.clone();
     let rows = [

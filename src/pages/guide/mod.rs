@@ -7,6 +7,8 @@ mod fields;
 pub mod result;
 
 use leptos::prelude::*;
+
+use crate::components::carry::{link, CarriedFields};
 use leptos_router::hooks::use_query_map;
 
 use crate::components::page_meta::PageMeta;
@@ -68,6 +70,7 @@ pub fn GuidePage() -> impl IntoView {
             </div>
             <form method="get" action="/guide" class="mt-8 space-y-8">
                 <h2 id="step-title" class="text-2xl font-semibold focus:outline-none" tabindex="-1" autofocus=moved>{STEPS[step - 1]}</h2>
+                <CarriedFields/>
                 {hidden
                     .into_iter()
                     .map(|(k, v)| view! { <input type="hidden" name=k value=v/> })
@@ -94,7 +97,7 @@ pub fn GuidePage() -> impl IntoView {
                             </button>
                         }.into_any(),
                     }}
-                    <a href="/guide" class="ml-auto text-sm underline">"Start over"</a>
+                    <a href=link("/guide") class="ml-auto text-sm underline">"Start over"</a>
                 </div>
             </form>
         </div>

@@ -1,6 +1,8 @@
 //! `/guide/result/{id}`: a stored recommendation, permanent and shareable.
 
 use leptos::prelude::*;
+
+use crate::components::carry::link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
@@ -123,8 +125,8 @@ fn ResultBody(view: ResultView) -> impl IntoView {
     let r = view.recommendation.clone();
     let summary = r.summary();
     let path = format!("/guide/result/{}", view.id);
-    let edit = guide_url(&view.answer_pairs, 1);
-    let contact = format!("/contact?result={}", view.id);
+    let edit = link(&guide_url(&view.answer_pairs, 1));
+    let contact = link(&format!("/contact?result={}", view.id));
     let absolute_link = format!("{}{path}", use_context::<PublicUrl>().map(|u| u.0).unwrap_or_default());
     let moved_on = (r.model_version != view.current_model_version).then(|| {
         format!(

@@ -1,9 +1,10 @@
 //! `/inbox/dashboard`: how the promise is kept (leads today and this week, overdue now, reply
-//! times) and how the guide turns visitors into leads, per model version.
+//! times), where leads come from, and how the guide turns visitors into leads, per model version.
 
 use leptos::prelude::*;
 
-use crate::page_data::inbox::{Dashboard, FunnelView};
+use crate::page_data::inbox::{Dashboard, FunnelView, SourceRow};
+use crate::page_data::url::with_query;
 
 use super::{error_text, InboxFrame, InboxProblem};
 
@@ -50,6 +51,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                 {figure("Median first reply".into(), dashboard.median_first_reply.clone().unwrap_or_else(|| "—".into()), Some("last 30 days".into()))}
                 {figure(format!("Answered within {within}"), dashboard.answered_in_time.clone().unwrap_or_else(|| "—".into()), Some(format!("of {} leads, last 30 days", dashboard.last_30_days)))}
             </dl>
+            <SourceTable sources=dashboard.sources.clone()/>
             <h2 class="mt-10 text-lg font-semibold">"The guide's funnel"</h2>
             <p class="mt-1 text-sm text-slate-600 dark:text-slate-400">"Step views, finished results and leads that attached a result, per version of the guide's model. Counts are anonymous."</p>
             {if dashboard.funnels.is_empty() {
@@ -58,6 +60,35 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                 dashboard.funnels.into_iter().map(|funnel| view! { <FunnelChart funnel/> }).collect_view().into_any()
             }}
         </InboxFrame>
+    }
+}
+
+/// Leads and won leads per source, each linking to its leads in the list.
+#[component]
+fn SourceTable(sources: Vec<SourceRow>) -> impl IntoView {
+    view! {
+        <h2 class="mt-10 text-lg font-semibold">"Where leads come from"</h2>
+        <p class="mt-1 text-sm text-slate-600 dark:text-slate-400">"Every lead so far (spam left out), by the campaign's source (utm_source), else the site that sent the visitor, else direct."</p>
+        {if sources.is_empty() {
+            view! { <p class="mt-3">"No leads yet."</p> }.into_any()
+        } else {
+            view! {
+                <table class="mt-3 text-sm" data-sources>
+                    <thead><tr><th scope="col" class="pr-6 text-left">"Source"</th><th scope="col" class="pr-6 text-right">"Received"</th><th scope="col" class="text-right">"Won"</th></tr></thead>
+                    <tbody>
+                        {sources.into_iter().map(|s| view! {
+                            <tr>
+                                <th scope="row" class="pr-6 text-left font-normal">
+                                    <a class="underline" href=with_query("/inbox", &[("source", s.source.clone())])>{s.source.clone()}</a>
+                                </th>
+                                <td class="pr-6 text-right tabular-nums">{s.leads.to_string()}</td>
+                                <td class="text-right tabular-nums">{s.won.to_string()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
     }
 }
 

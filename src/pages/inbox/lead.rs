@@ -10,6 +10,7 @@ use crate::domain::inbox::LeadStatus;
 use crate::domain::lifecycle::EventKind;
 
 use crate::page_data::inbox::{Brief, EventRow, LeadDetail, LeadFormState};
+use crate::page_data::url::with_query;
 
 use super::reply::ReplyCard;
 use super::{error_text, CountdownBadge, InboxFrame, InboxProblem};
@@ -75,8 +76,8 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
     let can_erase = lead.viewer.admin && lead.erased.is_none();
     let open = lead.erased.is_none();
     view! {
-        <InboxFrame viewer=lead.viewer.clone() title=title>
-            <p class="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+        <InboxFrame viewer=lead.viewer.clone() title=title live=lead.live.clone()>
+            <p data-live="summary" class="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
                 <span class="font-mono">{lead.reference.clone()}</span>
                 <span>{format!("Received {}", lead.received)}</span>
                 <span>{format!("Status: {}", lead.status.label())}</span>
@@ -84,6 +85,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
             </p>
             {done.map(|d| view! { <p role="status" class="mt-4 rounded-md bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{d}</p> })}
             {problem.map(|p| view! { <p role="alert" class="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">{p}</p> })}
+            <div data-live="spam">
             {lead.spam_reason.clone().filter(|_| lead.status == LeadStatus::Spam).map(|reason| view! {
                 <div class="mt-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
                     <p>{format!("Held as suspected spam: {reason}.")}</p>
@@ -93,9 +95,10 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                     </form>
                 </div>
             })}
+            </div>
             <div class="mt-6 grid gap-6 lg:grid-cols-3">
                 <div class="space-y-6 lg:col-span-2">
-                    <section class=card aria-labelledby="contact-heading">
+                    <section class=card aria-labelledby="contact-heading" data-live="contact">
                         <h2 id="contact-heading" class="text-lg font-semibold">"Contact"</h2>
                         {lead.erased.clone().map(|when| view! { <p class="mt-2">{format!("The personal data of this lead was erased on request ({when}).")}</p> })}
                         <dl class="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -107,6 +110,11 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                             <dt class="font-medium">"Prefers"</dt><dd>{lead.preferred_contact.clone().unwrap_or_else(|| "no preference".into())}</dd>
                             <dt class="font-medium">"Consent"</dt><dd>{lead.consent.clone()}</dd>
                             <dt class="font-medium">"Sent from"</dt><dd>{lead.source_page.clone()}</dd>
+                            <dt class="font-medium">"Came from"</dt>
+                            <dd data-came-from>
+                                {lead.came_from.clone()} " · "
+                                <a class="underline" href=with_query("/inbox", &[("source", lead.source.clone())])>{format!("leads from {}", lead.source)}</a>
+                            </dd>
                             <dt class="font-medium">"First reply"</dt><dd>{lead.first_reply.clone().unwrap_or_else(|| "not yet".into())}</dd>
                         </dl>
                         <h3 class="mt-4 font-medium">"Message"</h3>
@@ -124,7 +132,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                         draft=lead.draft.clone()
                         typed
                     />
-                    <section class=card aria-labelledby="history-heading">
+                    <section class=card aria-labelledby="history-heading" data-live="history">
                         <h2 id="history-heading" class="text-lg font-semibold">"History"</h2>
                         <ol class="mt-3 space-y-2 text-sm">
                             {lead.events.iter().map(|e| view! {
@@ -137,7 +145,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                     </section>
                 </div>
                 <div class="space-y-6">
-                    <section class=card aria-labelledby="work-heading">
+                    <section class=card aria-labelledby="work-heading" data-live="work">
                         <h2 id="work-heading" class="text-lg font-semibold">"Work this lead"</h2>
                         {(open && lead.first_reply.is_none() && lead.status != LeadStatus::Spam).then(|| view! {
                             <form method="post" action=action.clone() class="mt-3">
@@ -182,6 +190,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                             </form>
                         })}
                     </section>
+                    <div data-live="notes">
                     {(!notes.is_empty()).then(|| view! {
                         <section class=card aria-labelledby="notes-heading">
                             <h2 id="notes-heading" class="text-lg font-semibold">"Notes"</h2>
@@ -192,6 +201,8 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                             </ul>
                         </section>
                     })}
+                    </div>
+                    <div data-live="erase">
                     {can_erase.then(|| view! {
                         <section class="rounded-lg border border-red-300 p-4 dark:border-red-900" aria-labelledby="erase-heading">
                             <h2 id="erase-heading" class="text-lg font-semibold">"Erase personal data"</h2>
@@ -204,6 +215,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                             </form>
                         </section>
                     })}
+                    </div>
                 </div>
             </div>
         </InboxFrame>

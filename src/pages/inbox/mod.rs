@@ -13,7 +13,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
-use crate::page_data::inbox::{Countdown, LeadList, Viewer, PAGE_SIZE};
+use crate::page_data::inbox::{Countdown, LeadList, LiveMark, Viewer, PAGE_SIZE};
 use crate::page_data::url::with_query;
 
 /// The inbox's lead list for these query pairs (status, assignee, q, from, to, sort, page).
@@ -25,12 +25,23 @@ pub async fn inbox_leads(query: Vec<(String, String)>) -> Result<LeadList, Serve
 
 /// The frame of every staff page: its title, the staff navigation and the page's heading.
 #[component]
-pub fn InboxFrame(viewer: Viewer, title: String, children: Children) -> impl IntoView {
+///
+/// With `live`, the page keeps itself current while it is open (with JavaScript): its parts
+/// marked `data-live` are fetched again when the inbox moves, the countdowns tick and the tab's
+/// title counts the new leads (`public/inbox.js`).
+pub fn InboxFrame(
+    viewer: Viewer,
+    title: String,
+    #[prop(optional)] live: Option<LiveMark>,
+    children: Children,
+) -> impl IntoView {
     let link = "rounded px-2 py-1 font-medium underline-offset-4 hover:underline";
+    let (revision, now) = live.map(|live| (live.revision, live.now.to_string())).unzip();
+    let script = revision.is_some().then(|| view! { <script src="/inbox.js" defer></script> });
     view! {
         <Title text=format!("{title} · Inbox")/>
         <Meta name="robots" content="noindex, nofollow"/>
-        <div class="mx-auto max-w-6xl px-4 py-6">
+        <div class="mx-auto max-w-6xl px-4 py-6" data-live-revision=revision data-live-now=now>
             <nav aria-label="Inbox" class="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
                 <ul class="flex flex-wrap items-center gap-2 text-sm">
                     <li><a class=link href="/inbox">"Leads"</a></li>
@@ -51,6 +62,7 @@ pub fn InboxFrame(viewer: Viewer, title: String, children: Children) -> impl Int
             </nav>
             <h1 class="mt-6 text-2xl font-bold tracking-tight">{title}</h1>
             {children()}
+            {script}
         </div>
     }
 }
@@ -76,23 +88,27 @@ pub fn error_text(error: &ServerFnError) -> String {
     }
 }
 
-/// Colours for the reply-by states; the words always say the same.
-pub fn countdown_class(tone: &str) -> &'static str {
-    match tone {
-        "overdue" => "bg-red-100 text-red-900 ring-red-700 dark:bg-red-950 dark:text-red-100 dark:ring-red-400",
-        "soon" => "bg-amber-100 text-amber-950 ring-amber-700 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-400",
-        "on-track" => "bg-emerald-50 text-emerald-900 ring-emerald-700 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-400",
-        _ => "bg-slate-100 text-slate-800 ring-slate-400 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600",
-    }
-}
+/// Colours for the reply-by states, chosen by the badge's `data-countdown` (which an open page
+/// moves on by itself, see `public/inbox.js`); the words always say the same.
+const COUNTDOWN_TONES: &str = "bg-slate-100 text-slate-800 ring-slate-400 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600 \
+    data-[countdown=overdue]:bg-red-100 data-[countdown=overdue]:text-red-900 data-[countdown=overdue]:ring-red-700 \
+    dark:data-[countdown=overdue]:bg-red-950 dark:data-[countdown=overdue]:text-red-100 dark:data-[countdown=overdue]:ring-red-400 \
+    data-[countdown=soon]:bg-amber-100 data-[countdown=soon]:text-amber-950 data-[countdown=soon]:ring-amber-700 \
+    dark:data-[countdown=soon]:bg-amber-950 dark:data-[countdown=soon]:text-amber-100 dark:data-[countdown=soon]:ring-amber-400 \
+    data-[countdown=on-track]:bg-emerald-50 data-[countdown=on-track]:text-emerald-900 data-[countdown=on-track]:ring-emerald-700 \
+    dark:data-[countdown=on-track]:bg-emerald-950 dark:data-[countdown=on-track]:text-emerald-100 dark:data-[countdown=on-track]:ring-emerald-400";
 
-/// The reply-by badge.
+/// The reply-by badge. While a reply is owed it carries when it is due and when the warning
+/// starts, so that an open page ticks it on without asking the server.
 #[component]
 pub fn CountdownBadge(countdown: Countdown) -> impl IntoView {
+    let (due, warn) = countdown.due.unzip();
     view! {
         <span
             data-countdown=countdown.tone.clone()
-            class=format!("inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 {}", countdown_class(&countdown.tone))
+            data-due=due.map(|d| d.to_string())
+            data-warn=warn.map(|w| w.to_string())
+            class=format!("inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 {COUNTDOWN_TONES}")
         >
             {countdown.label}
         </span>
@@ -165,6 +181,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let next_page = (page < pages).then(|| page_link(page + 1));
     let (text, status, assignee, sort) =
         (filter.text.clone().unwrap_or_default(), filter.status, filter.assignee, filter.sort);
+    let source = filter.source.clone().unwrap_or_default();
     let from = filter.from.map(|d| d.to_string()).unwrap_or_default();
     let to = filter.to.map(|d| d.to_string()).unwrap_or_default();
     let (viewer, total) = (list.viewer.clone(), list.total);
@@ -179,8 +196,8 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let rows = list.rows.clone();
     let empty = rows.is_empty();
     view! {
-        <InboxFrame viewer title=title.to_string()>
-            <ul class="mt-4 flex flex-wrap gap-2" aria-label="Leads per status">{tabs}</ul>
+        <InboxFrame viewer title=title.to_string() live=list.live.clone()>
+            <ul class="mt-4 flex flex-wrap gap-2" aria-label="Leads per status" data-live="counts">{tabs}</ul>
             <form method="get" action="/inbox" class="mt-6 grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800" aria-label="Filter leads">
                 <div class="lg:col-span-2">
                     <label class=label for="q">"Search"</label>
@@ -203,6 +220,10 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                     </select>
                 </div>
                 <div>
+                    <label class=label for="source">"Source"</label>
+                    <input class=input id="source" name="source" type="text" value=source placeholder="newsletter, t.co, direct"/>
+                </div>
+                <div>
                     <label class=label for="from">"Received from"</label>
                     <input class=input id="from" name="from" type="date" value=from aria-invalid=from_error.as_ref().map(|_| "true") aria-describedby=from_error.as_ref().map(|_| "from-error")/>
                     {field_error(from_error.clone(), "from-error")}
@@ -218,12 +239,13 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                         {Sort::ALL.iter().map(|s| view! { <option value=s.as_str() selected=sort == *s>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="flex items-end gap-3 lg:col-span-5">
+                <div class="flex items-end gap-3 lg:col-span-4">
                     <button class="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 dark:bg-white dark:text-slate-900">"Show leads"</button>
                     <a class="underline" href="/inbox">"Clear filters"</a>
                     <a class="ml-auto underline" href=export download>"Export these leads (CSV)"</a>
                 </div>
             </form>
+            <div data-live="leads">
             <p class="mt-6 text-sm text-slate-600 dark:text-slate-400" role="status">
                 {if empty { "No leads match these filters.".to_string() } else { format!("Showing {first_shown}–{last_shown} of {total}") }}
             </p>
@@ -267,6 +289,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                     {next_page.map(|href| view! { <a class="underline" rel="next" href=href>"Next page"</a> })}
                 </nav>
             })}
+            </div>
         </InboxFrame>
     }
 }

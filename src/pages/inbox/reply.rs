@@ -26,7 +26,7 @@ pub fn ReplyCard(
         _ => "text-slate-600 dark:text-slate-400",
     };
     view! {
-        <section class=card aria-labelledby="thread-heading">
+        <section class=card aria-labelledby="thread-heading" data-live="thread">
             <h2 id="thread-heading" class="text-lg font-semibold">"Replies"</h2>
             {replies.is_empty().then(|| view! { <p class="mt-2 text-sm">"No reply written here yet."</p> })}
             <ol class="mt-3 space-y-4">

@@ -157,7 +157,7 @@ pub async fn logout(
     headers: HeaderMap,
     Form(raw): Form<Vec<(String, String)>>,
 ) -> Response {
-    if let Ok(Some(auth)) = authenticate(&state, &headers).await {
+    if let Ok(Some(auth)) = authenticate(&state, "/inbox/logout", &headers).await {
         let ended = if field(&raw, "everywhere").is_empty() {
             state.stores.sessions.delete_session(&auth.token_hash).await
         } else {

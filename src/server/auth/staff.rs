@@ -10,7 +10,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use crate::domain::staff::Role;
 use crate::page_data::url::encode;
 use crate::server::state::AppState;
-use crate::server::store::staff::{session_user, StaffUser};
+use crate::server::store::staff::{live_session_user, session_user, StaffUser};
 use crate::server::store::StoreError;
 
 use super::session::token_hash;
@@ -40,12 +40,43 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
     jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).filter(|t| t.len() == 43)
 }
 
-/// The live session a request carries, if it carries one. A live session's last use moves to now.
-pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<Authenticated>, StoreError> {
+/// The header an open inbox page sends when it fetches itself again to stay current.
+pub const REFRESH_HEADER: &str = "x-inbox-refresh";
+
+/// The stream that tells open inbox pages about changes.
+pub const EVENTS_PATH: &str = "/inbox/events";
+
+/// Whether a request was made by an open page on its own (its event stream, its refreshes)
+/// rather than by a person: it is checked like any other, but does not count as a use of the
+/// session, so a tab left open does not keep an unattended session alive.
+pub fn made_by_the_page(path: &str, headers: &HeaderMap) -> bool {
+    path == EVENTS_PATH || headers.contains_key(REFRESH_HEADER)
+}
+
+/// The live session a request carries, if it carries one. A live session's last use moves to
+/// now, unless the page made the request on its own (`made_by_the_page`).
+pub async fn authenticate(
+    state: &AppState,
+    path: &str,
+    headers: &HeaderMap,
+) -> Result<Option<Authenticated>, StoreError> {
     let Some(token) = session_token(headers) else { return Ok(None) };
     let hash = token_hash(&token);
-    let user = session_user(&*state.stores.sessions, &hash, state.clock.now(), &state.session_policy).await?;
+    let (sessions, now, policy) = (&*state.stores.sessions, state.clock.now(), &state.session_policy);
+    let user = if made_by_the_page(path, headers) {
+        live_session_user(sessions, &hash, now, policy).await?
+    } else {
+        session_user(sessions, &hash, now, policy).await?
+    };
     Ok(user.map(|user| Authenticated { user, token_hash: hash }))
+}
+
+/// Whether a session found earlier is still live, without counting as a use.
+pub async fn still_live(state: &AppState, session: &Authenticated) -> Result<bool, StoreError> {
+    let user =
+        live_session_user(&*state.stores.sessions, &session.token_hash, state.clock.now(), &state.session_policy)
+            .await?;
+    Ok(user.is_some_and(|user| user.id == session.user.id))
 }
 
 /// The session found by the guard, or (when called without it) looked up now.
@@ -53,7 +84,7 @@ pub async fn require(state: &AppState, parts: &axum::http::request::Parts) -> Re
     if let Some(auth) = parts.extensions.get::<Authenticated>() {
         return Ok(auth.clone());
     }
-    match authenticate(state, &parts.headers).await {
+    match authenticate(state, parts.uri.path(), &parts.headers).await {
         Ok(Some(auth)) => Ok(auth),
         Ok(None) => Err(Refusal::NotLoggedIn),
         Err(error) => {
@@ -156,12 +187,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     let mut response = if path == "/inbox/login" || path == "/inbox/logout" {
         next.run(request).await
     } else {
-        match authenticate(&state, request.headers()).await {
+        match authenticate(&state, &path, request.headers()).await {
             Ok(Some(auth)) => {
                 request.extensions_mut().insert(auth);
                 next.run(request).await
             }
-            Ok(None) if matches!(*request.method(), Method::GET | Method::HEAD) => {
+            // The event stream is no page: a browser's EventSource cannot follow a login.
+            Ok(None) if matches!(*request.method(), Method::GET | Method::HEAD) && path != EVENTS_PATH => {
                 let back = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/inbox");
                 let mut response = Redirect::to(&format!("/inbox/login?next={}", encode(back))).into_response();
                 response.headers_mut().insert(header::SET_COOKIE, clear_cookie());

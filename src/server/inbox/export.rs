@@ -12,7 +12,7 @@ use crate::server::store::inbox::{Lead, LeadQuery};
 
 use super::views::{minute, reply_state};
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 21] = [
     "reference",
     "received_utc",
     "status",
@@ -29,6 +29,11 @@ const HEADER: [&str; 16] = [
     "result_link",
     "consent_version",
     "source_page",
+    "source",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "referrer",
 ];
 
 /// Excel reads a file as UTF-8 only when it starts with a byte order mark.
@@ -77,7 +82,7 @@ async fn export(
     Ok(writer.into_inner().map_err(|e| e.to_string())?)
 }
 
-fn row(state: &AppState, lead: &Lead) -> [String; 16] {
+fn row(state: &AppState, lead: &Lead) -> [String; 21] {
     let public = &state.settings.public_url;
     [
         lead.reference.to_string(),
@@ -96,5 +101,10 @@ fn row(state: &AppState, lead: &Lead) -> [String; 16] {
         lead.result_id.as_ref().map(|id| format!("{public}/guide/result/{id}")).unwrap_or_default(),
         lead.consent_version.clone(),
         lead.source_page.clone(),
+        lead.attribution.source_label(),
+        lead.attribution.source.clone().unwrap_or_default(),
+        lead.attribution.medium.clone().unwrap_or_default(),
+        lead.attribution.campaign.clone().unwrap_or_default(),
+        lead.attribution.referrer.clone().unwrap_or_default(),
     ]
 }

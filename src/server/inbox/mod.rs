@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod export;
+pub mod live;
 pub mod views;
 
 use axum::routing::{get, post};
@@ -24,6 +25,7 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route("/inbox/users", post(actions::add_user))
         .route("/inbox/users/disable", post(actions::disable_user))
         .route("/inbox/export.csv", get(export::leads_csv))
+        .route(super::auth::staff::EVENTS_PATH, get(live::events))
 }
 
 /// The session a server function runs in, checked by the function itself whether it is

@@ -9,8 +9,8 @@ use crate::domain::promise::{span, ReplyState};
 use crate::domain::questions::question;
 use crate::domain::reply::ReplyDraft;
 use crate::page_data::inbox::{
-    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, ReplyRow, StageView, UserList,
-    UserRow, Viewer, PAGE_SIZE,
+    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, LiveMark, ReplyRow, StageView,
+    UserList, UserRow, Viewer, PAGE_SIZE,
 };
 use crate::server::auth::staff::Authenticated;
 use crate::server::state::AppState;
@@ -41,7 +41,18 @@ pub fn reply_state(state: &AppState, lead: &Lead) -> ReplyState {
 
 fn countdown(state: &AppState, lead: &Lead) -> Countdown {
     let reply = reply_state(state, lead);
-    Countdown { tone: reply.tone().to_string(), label: reply.label() }
+    let promise = state.settings.reply_promise();
+    let due = reply
+        .is_owed()
+        .then(|| (promise.due(lead.created_at).timestamp(), promise.warn_before.as_chrono().num_seconds()));
+    Countdown { tone: reply.tone().to_string(), label: reply.label(), due }
+}
+
+/// The mark a page that keeps itself current is rendered with. Read before the page's data, so
+/// a change that lands in between makes the page refresh once more rather than miss it.
+async fn live_mark(state: &AppState) -> Result<LiveMark, StoreError> {
+    let pulse = state.stores.inbox.pulse().await?;
+    Ok(LiveMark { revision: pulse.revision, now: state.clock.now().timestamp() })
 }
 
 pub async fn lead_list(
@@ -50,6 +61,7 @@ pub async fn lead_list(
     query: &[(String, String)],
 ) -> Result<LeadList, StoreError> {
     let (filter, errors) = LeadFilter::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let live = live_mark(state).await?;
     let page = state
         .stores
         .inbox
@@ -83,6 +95,7 @@ pub async fn lead_list(
     let pages = page.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
     Ok(LeadList {
         viewer: viewer(session),
+        live,
         rows,
         total: page.total,
         page: filter.page.min(pages),
@@ -98,6 +111,7 @@ pub async fn lead_detail(
     reference: &str,
 ) -> Result<Option<LeadDetail>, StoreError> {
     let Some(reference) = LeadReference::parse(reference) else { return Ok(None) };
+    let live = live_mark(state).await?;
     let Some(lead) = state.stores.inbox.lead(&reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
     let replies = state.stores.inbox.replies(lead.id).await?;
@@ -125,6 +139,7 @@ pub async fn lead_detail(
     let draft = ReplyDraft::starting(&state.settings.brand.name, &lead.name, summary.as_deref());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
+        live,
         countdown: countdown(state, &lead),
         reference: lead.reference.into(),
         name: lead.name,
@@ -135,6 +150,8 @@ pub async fn lead_detail(
         preferred_contact: lead.preferred_contact,
         consent: format!("Accepted privacy notice version {} at {}", lead.consent_version, minute(lead.consent_at)),
         source_page: lead.source_page,
+        came_from: lead.attribution.describe(),
+        source: lead.attribution.source_label(),
         status: lead.status,
         spam_reason: lead.spam_reason,
         received: minute(lead.created_at),
@@ -208,6 +225,7 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
         answered_in_time: stats.answered_in_time.map(|share| format!("{:.0}%", share * 100.0)),
         reply_within: within.words(),
         funnels,
+        sources: state.stores.inbox.leads_per_source().await?,
     })
 }
 

@@ -4,11 +4,13 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::attribution::Attribution;
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, LeadTiming, Sort};
 use crate::domain::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::recommendation::Recommendation;
 use crate::domain::staff::StaffEmail;
+use crate::page_data::inbox::{InboxPulse, SourceRow};
 
 use super::replies::LeadReply;
 use super::sql::{Backend, Record, SqlStore, Statement};
@@ -37,6 +39,8 @@ pub struct Lead {
     pub assigned_to: Option<i64>,
     pub assignee_email: Option<StaffEmail>,
     pub erased_at: Option<DateTime<Utc>>,
+    /// Where the visitor came from.
+    pub attribution: Attribution,
     /// The attached guide result's one-line summary, if a result is attached.
     pub recommendation_summary: Option<String>,
 }
@@ -101,12 +105,17 @@ pub trait InboxStore: Send + Sync {
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError>;
     /// Leads (spam left out) that came with a guide result, per model version of that result.
     async fn leads_per_model_version(&self) -> Result<Vec<(String, u64)>, StoreError>;
+    /// Leads (spam left out) and won leads per source, most leads first, at most 50 sources.
+    async fn leads_per_source(&self) -> Result<Vec<SourceRow>, StoreError>;
+    /// Where the inbox stands now, for pages that keep themselves current (see `pulse.rs`).
+    async fn pulse(&self) -> Result<InboxPulse, StoreError>;
 }
 
 /// The columns every lead query reads.
 const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company, l.role, l.message, \
      l.preferred_contact, l.consent_version, l.consent_at, l.result_id, l.source_page, l.status, l.spam_reason, \
      l.first_reply_at, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
+     l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, \
      g.recommendation AS recommendation \
      FROM leads l LEFT JOIN staff_users u ON u.id = l.assigned_to LEFT JOIN guide_results g ON g.id = l.result_id";
 
@@ -133,6 +142,12 @@ fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
         assigned_to: row.get("assigned_to")?,
         assignee_email: row.parse_optional("assignee_email")?,
         erased_at: row.get("erased_at")?,
+        attribution: Attribution {
+            source: row.get("utm_source")?,
+            medium: row.get("utm_medium")?,
+            campaign: row.get("utm_campaign")?,
+            referrer: row.get("referrer")?,
+        },
         recommendation_summary,
     })
 }
@@ -179,6 +194,9 @@ fn push_lead_conditions(statement: &mut Statement, query: &LeadQuery<'_>) {
     }
     if let Some(text) = &filter.text {
         statement.push(" AND l.search LIKE ").push_bind(like_pattern(text)).push(" ESCAPE '\\'");
+    }
+    if let Some(source) = &filter.source {
+        statement.push(" AND l.source = ").push_bind(source.as_str());
     }
     let (start, end) = filter.time_range();
     if let Some(start) = start {
@@ -315,6 +333,23 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         .bind(LeadStatus::Spam);
         let rows = self.read_all(select).await?;
         rows.iter().map(|r| Ok((r.get("model_version")?, r.get("n")?))).collect()
+    }
+
+    async fn leads_per_source(&self) -> Result<Vec<SourceRow>, StoreError> {
+        let select = Statement::new(
+            "SELECT source, COUNT(*) AS leads, COUNT(*) FILTER (WHERE status = $1) AS won FROM leads \
+             WHERE status <> $2 GROUP BY source ORDER BY leads DESC, source LIMIT 50",
+        )
+        .bind(LeadStatus::Won)
+        .bind(LeadStatus::Spam);
+        let rows = self.read_all(select).await?;
+        rows.iter()
+            .map(|r| Ok(SourceRow { source: r.get("source")?, leads: r.get("leads")?, won: r.get("won")? }))
+            .collect()
+    }
+
+    async fn pulse(&self) -> Result<InboxPulse, StoreError> {
+        super::pulse::pulse(self).await
     }
 }
 

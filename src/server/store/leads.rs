@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::attribution::Attribution;
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::inbox::LeadStatus;
 use crate::domain::lead::NewLead;
@@ -24,6 +25,8 @@ pub struct LeadRecord {
     pub consent_version: String,
     pub result_id: Option<ResultId>,
     pub source_page: String,
+    /// Where the visitor came from (campaign tags, referring site).
+    pub attribution: Attribution,
     /// `None` for an ordinary lead; the reason when it is stored as suspected spam.
     pub spam_reason: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -91,8 +94,9 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     let lead = &record.lead;
     let insert = Statement::new(
         "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
-         consent_version, consent_at, result_id, source_page, status, spam_reason, created_at, search) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15) \
+         consent_version, consent_at, result_id, source_page, status, spam_reason, created_at, search, \
+         utm_source, utm_medium, utm_campaign, referrer, source) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(record.reference.as_str())
@@ -109,7 +113,12 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     .bind(record.source_page.as_str())
     .bind(record.status())
     .bind(record.spam_reason.as_deref())
-    .bind(search_text(&lead.name, lead.email.as_str(), lead.company.as_deref(), &lead.message));
+    .bind(search_text(&lead.name, lead.email.as_str(), lead.company.as_deref(), &lead.message))
+    .bind(record.attribution.source.as_deref())
+    .bind(record.attribution.medium.as_deref())
+    .bind(record.attribution.campaign.as_deref())
+    .bind(record.attribution.referrer.as_deref())
+    .bind(record.attribution.source_label());
     let lead_id: i64 = match conn.fetch_optional(insert).await {
         Ok(Some(row)) => row.get("id")?,
         Ok(None) => return already_stored(conn, &record.idempotency_key).await,

@@ -10,6 +10,7 @@ pub mod inbox;
 pub mod leads;
 pub mod logins;
 pub mod outbox;
+mod pulse;
 pub mod replies;
 pub mod results;
 mod sql;

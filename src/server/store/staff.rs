@@ -181,12 +181,24 @@ pub async fn session_user(
     now: DateTime<Utc>,
     policy: &SessionPolicy,
 ) -> Result<Option<StaffUser>, StoreError> {
+    let Some(user) = live_session_user(sessions, token_hash, now, policy).await? else { return Ok(None) };
+    sessions.touch_session(token_hash, now).await?;
+    Ok(Some(user))
+}
+
+/// Like `session_user`, without counting as a use: for what a page does by itself while it is
+/// open (keeping current), which must not keep an unattended session alive.
+pub async fn live_session_user(
+    sessions: &dyn SessionStore,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    policy: &SessionPolicy,
+) -> Result<Option<StaffUser>, StoreError> {
     let Some(row) = sessions.session(token_hash).await? else { return Ok(None) };
     if row.user.disabled || !policy.is_live(row.created_at, row.last_seen_at, now) {
         sessions.delete_session(token_hash).await?;
         return Ok(None);
     }
-    sessions.touch_session(token_hash, now).await?;
     Ok(Some(row.user))
 }
 

@@ -50,6 +50,12 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             }
             results.push(format!("{who:?} GET {page} {}", response.status().as_u16()));
         }
+        // The event stream that keeps open pages current: no page, so no redirect.
+        let events = get_maybe(&app, session, "/inbox/events").await;
+        let expected = if matches!(who, Who::Sales | Who::Admin) { 200 } else { 401 };
+        assert_eq!(events.status(), expected, "{who:?} GET /inbox/events");
+        results.push(format!("{who:?} GET /inbox/events {}", events.status().as_u16()));
+        drop(events);
         for endpoint in ["leads", "lead", "dashboard", "users"] {
             let body = match endpoint {
                 "leads" => serde_json::json!({ "query": [] }).to_string(),

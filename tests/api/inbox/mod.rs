@@ -6,6 +6,7 @@ mod dashboard_and_users;
 mod export;
 mod lead;
 mod list;
+mod live;
 mod login;
 
 use chrono::{Duration, Utc};

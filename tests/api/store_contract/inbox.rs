@@ -121,3 +121,55 @@ async fn inbox_behaves(stores: &Stores) {
 }
 
 on_both_databases!(inbox_behaves: the_inbox_behaves_on_sqlite, the_inbox_behaves_on_postgres);
+
+/// Where leads came from: stored with them, filtered by, and counted per source with the won
+/// ones; and the inbox's pulse, which moves with every arrival and change.
+async fn sources_and_the_pulse_behave(stores: &Stores) {
+    let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    stores.users.add_user(&email("sales@example.com"), Role::Sales, "x", t0).await.unwrap();
+    let sales = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
+    let before = stores.inbox.pulse().await.unwrap();
+    assert_eq!(before.new_leads, 0);
+    let tagged = |pairs: &[(&str, &str)]| Attribution::from_pairs(pairs.iter().copied());
+    let attributions = [
+        tagged(&[("utm_source", "Newsletter"), ("utm_medium", "email"), ("utm_campaign", "spring")]),
+        tagged(&[("utm_source", "newsletter")]),
+        tagged(&[("referrer", "news.example.com")]),
+        Attribution::default(),
+    ];
+    for (i, attribution) in attributions.iter().enumerate() {
+        let lead = LeadRecord { attribution: attribution.clone(), ..record(i, "Person", "", t0, false) };
+        stores.leads.insert(&lead, &[]).await.unwrap();
+    }
+    let spam = LeadRecord { attribution: tagged(&[("utm_source", "newsletter")]), ..record(8, "Bot", "", t0, true) };
+    stores.leads.insert(&spam, &[]).await.unwrap();
+    let arrived = stores.inbox.pulse().await.unwrap();
+    assert_eq!(arrived.new_leads, 4, "spam is not new");
+    assert_ne!(arrived.revision, before.revision);
+
+    let lead = stores.inbox.lead(&reference("AG-T00000")).await.unwrap().unwrap();
+    assert_eq!(lead.attribution, attributions[0]);
+    assert_eq!(lead.attribution.source.as_deref(), Some("newsletter"));
+    let won = LeadChange::Status(LeadStatus::Won);
+    let outcome = stores.inbox.change_lead(&reference("AG-T00001"), &won, &sales, t0).await.unwrap();
+    assert_eq!(outcome, ChangeOutcome::Done);
+    let changed = stores.inbox.pulse().await.unwrap();
+    assert_eq!(changed.new_leads, 3);
+    assert_ne!(changed.revision, arrived.revision);
+    assert_eq!(stores.inbox.pulse().await.unwrap(), changed, "nothing moved, nothing changes");
+
+    let sources = stores.inbox.leads_per_source().await.unwrap();
+    let counted: Vec<(&str, u64, u64)> = sources.iter().map(|s| (s.source.as_str(), s.leads, s.won)).collect();
+    assert_eq!(counted, [("newsletter", 2, 1), ("direct", 1, 0), ("news.example.com", 1, 0)]);
+    for (source, expected) in [("newsletter", 2), ("NEWS.example.com", 1), ("direct", 1), ("elsewhere", 0)] {
+        let (filter, _) = LeadFilter::from_pairs([("source", source)]);
+        let page =
+            stores.inbox.list_leads(LeadQuery { filter: &filter, viewer_id: sales.id, limit: None }).await.unwrap();
+        assert_eq!(page.total, expected, "{source}");
+    }
+}
+
+on_both_databases!(
+    sources_and_the_pulse_behave: sources_and_the_pulse_behave_on_sqlite,
+    sources_and_the_pulse_behave_on_postgres
+);

@@ -10,6 +10,7 @@ mod together;
 use chrono::{DateTime, Duration, Utc};
 
 use archguide::domain::answers::Answers;
+use archguide::domain::attribution::Attribution;
 use archguide::domain::engine::recommend;
 use archguide::domain::ids::{LeadReference, ResultId};
 use archguide::domain::inbox::{LeadFilter, LeadStatus};
@@ -105,6 +106,7 @@ fn record(i: usize, name: &str, company: &str, at: DateTime<Utc>, spam: bool) ->
         consent_version: "2026-11-01".into(),
         result_id: None,
         source_page: "/contact".into(),
+        attribution: Attribution::default(),
         spam_reason: spam.then(|| "test".to_string()),
         created_at: at,
     }

@@ -1,0 +1,27 @@
+//! Where the inbox stands, read cheaply and often while someone has it open: the newest line of
+//! any lead's history (every arrival and every change writes one), the replies still on their
+//! way with their attempts so far, and the leads waiting as new.
+
+use crate::domain::inbox::LeadStatus;
+use crate::page_data::inbox::InboxPulse;
+
+use super::outbox::Channel;
+use super::sql::{Backend, Record, SqlStore, Statement};
+use super::StoreError;
+
+pub(super) async fn pulse<B: Backend>(store: &SqlStore<B>) -> Result<InboxPulse, StoreError> {
+    // Each part reads an index or the few undelivered replies, never the whole lead table.
+    let select = Statement::new(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM lead_events) AS last_event, \
+         (SELECT COUNT(*) FROM leads WHERE status = $1) AS new_leads, \
+         (SELECT COUNT(*) FROM outbox WHERE channel = $2 AND delivered_at IS NULL) AS replies_waiting, \
+         (SELECT CAST(COALESCE(SUM(attempts), 0) AS BIGINT) FROM outbox WHERE channel = $2 AND delivered_at IS NULL) \
+         AS reply_attempts",
+    )
+    .bind(LeadStatus::New)
+    .bind(Channel::Reply);
+    let row = store.read_one(select).await?;
+    let (last_event, waiting, attempts): (i64, i64, i64) =
+        (row.get("last_event")?, row.get("replies_waiting")?, row.get("reply_attempts")?);
+    Ok(InboxPulse { revision: format!("{last_event}.{waiting}.{attempts}"), new_leads: row.get("new_leads")? })
+}
