@@ -245,6 +245,7 @@ async fn an_unanswered_lead_gets_one_reminder_and_one_overdue_alert_and_an_answe
         "no message or address"
     );
     assert!(!mails[2..].iter().any(|m| m.contains(&answered)), "the answered lead is left alone");
+    println!("the reminder as it arrived:\n{reminder}\nthe overdue alert as it arrived:\n{alert}");
 
     // The clock moved past the session's life: log in again.
     let session = app.login("sam@example.com", "violet tuesday harbour lamp").await;
@@ -304,6 +305,7 @@ async fn a_reply_written_in_the_inbox_reaches_the_lead_and_a_refused_one_is_retr
     assert!(mail.contains("Subject: Re: your message"), "{mail}");
     assert!(mail.contains("Could we talk on Tuesday?"), "{mail}");
     assert!(mail.to_ascii_lowercase().contains("content-type: text/plain"), "text only");
+    println!("the reply as it arrived:\n{mail}");
 
     let html = app.get_as(&session, &page).await.text().await.unwrap();
     assert!(html.contains(r#"data-reply="sent""#), "the thread shows it sent");
