@@ -36,6 +36,9 @@ pub enum LeadChange {
     NotSpam,
     /// Replaces the personal data (admins only; checked by the caller).
     Erase,
+    /// Replaces the personal data because it was kept as long as the privacy notice says (the
+    /// retention job's erasure; `kept` says how long, in words).
+    Expire { kept: String },
 }
 
 /// What a change did.
@@ -146,6 +149,13 @@ impl LeadChange {
                 ..ChangePlan::event(
                     EventKind::Erased,
                     "personal data erased on request (name, email, company, role, message, notes)",
+                )
+            }),
+            LeadChange::Expire { kept } => Ok(ChangePlan {
+                erase: true,
+                ..ChangePlan::event(
+                    EventKind::Erased,
+                    format!("personal data erased by retention: no activity for {kept} (name, email, company, role, message, notes)"),
                 )
             }),
         }

@@ -18,6 +18,7 @@ pub mod promise;
 pub mod questions;
 pub mod recommendation;
 pub mod reply;
+pub mod retention;
 pub mod situation;
 pub mod spam;
 pub mod staff;

@@ -25,6 +25,10 @@ impl Period {
         Period { seconds: hours * 3_600 }
     }
 
+    pub const fn days(days: u64) -> Self {
+        Period { seconds: days * 86_400 }
+    }
+
     /// Reads numbers each followed by a unit (`d`, `h`, `m` or `s`), largest unit first, with
     /// no spaces: `24h`, `90m`, `1h30m`, `730d`. Zero is refused: no promise or interval is zero.
     ///

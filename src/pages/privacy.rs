@@ -7,12 +7,16 @@ use crate::components::carry::link;
 use crate::brand::Brand;
 use crate::components::layout::PageSection;
 use crate::components::page_meta::PageMeta;
+use crate::domain::retention::Retention;
 use crate::page_data::contact::PRIVACY_VERSION;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
     let name = brand.name.clone();
+    // The same values the retention job applies.
+    let kept = use_context::<Retention>().unwrap_or_default();
+    let (leads, spam, attempts) = (kept.leads.words(), kept.spam.words(), kept.login_attempts.words());
     view! {
         <PageMeta
             title="Privacy".into()
@@ -38,13 +42,18 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2 class="pt-4 text-xl font-semibold">"When you contact us"</h2>
             <p>
                 "If you send the contact form, we store your name, work email, optional company, role and preferred
-                way of contact, your message, the result you attached, the page you came from, the time, and the
-                version of this text you agreed to. We use them only to answer you and to talk about your project.
-                Only our sales and engineering staff see them. We keep them for two years after our last
-                conversation, then delete them."
+                way of contact, your message, the result you attached, the page you came from, the campaign tags
+                of the link you arrived by and the website that linked to us (its name only, never what you
+                searched for), the time, and the version of this text you agreed to. We use them only to answer
+                you and to talk about your project. Only our sales and engineering staff see them."
+            </p>
+            <p data-retention>
+                {format!("We keep them for {leads} after our last exchange about them (your message, our reply, \
+                 a note or a change of status), then erase them automatically. Messages our filter holds as \
+                 suspected spam are erased after {spam}. After an erasure we keep only the fact that it happened.")}
             </p>
             <h2 class="pt-4 text-xl font-semibold">"Staff accounts"</h2>
-            <p>"Staff who log in to answer messages have accounts with their work email; login attempts are logged for security."</p>
+            <p>{format!("Staff who log in to answer messages have accounts with their work email; login attempts are logged for security and deleted after {attempts}.")}</p>
             <h2 class="pt-4 text-xl font-semibold">"Deletion and your rights"</h2>
             <p>
                 "You can ask us at any time what we store about you, to correct it, or to delete it: reply to any

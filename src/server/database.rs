@@ -126,6 +126,8 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
+        // Erased personal data is overwritten in the file, not just marked free.
+        .pragma("secure_delete", "on")
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
     let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await.map_err(open_error)?;

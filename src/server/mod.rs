@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod page_cache;
 pub mod rate_limit;
 pub mod render;
+pub mod retention;
 pub mod security;
 pub mod seo;
 pub mod settings;

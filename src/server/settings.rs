@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use crate::brand::{parse_hex_colour, Brand};
 use crate::domain::period::Period;
+use crate::domain::retention::Retention;
 use crate::domain::promise::ReplyPromise;
 
 use super::database::DatabaseUrl;
@@ -51,6 +52,10 @@ pub struct Settings {
     pub outbox_poll: Duration,
     /// How often an instance looks for inbox changes while an inbox page is open on it.
     pub inbox_poll: Period,
+    /// How long leads, spam and login attempts are kept (the privacy notice says the same).
+    pub retention: Retention,
+    /// How often the retention job runs (and once at start-up).
+    pub retention_every: Period,
     /// How long a claimed notification belongs to one worker before another may take it over.
     pub outbox_lease: Duration,
     /// The first retry delay of a failed notification; it doubles with every attempt, up to an hour.
@@ -287,6 +292,12 @@ impl Settings {
             email: email(&env)?,
             outbox_poll: env.millis("ARCHGUIDE_OUTBOX_POLL_MS", 2000)?,
             inbox_poll: env.period("ARCHGUIDE_INBOX_POLL", Period::seconds(2))?,
+            retention: Retention {
+                leads: env.period("ARCHGUIDE_LEAD_RETENTION", Retention::default().leads)?,
+                spam: env.period("ARCHGUIDE_SPAM_RETENTION", Retention::default().spam)?,
+                ..Retention::default()
+            },
+            retention_every: env.period("ARCHGUIDE_RETENTION_INTERVAL", Period::hours(1))?,
             outbox_lease: env.seconds("ARCHGUIDE_OUTBOX_LEASE_SECONDS", 60, 1..=u64::MAX)?,
             outbox_retry_base: env.millis("ARCHGUIDE_OUTBOX_RETRY_MS", 5000)?,
             model_file: env.path("ARCHGUIDE_MODEL_FILE"),

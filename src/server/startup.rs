@@ -39,6 +39,7 @@ use super::inbox::live::Live;
 use super::outbox::Worker;
 use super::page_cache;
 use super::rate_limit::RateLimiter;
+use super::retention::RetentionJob;
 use super::settings::Settings;
 use super::state::{AppState, Shared};
 use super::store::Stores;
@@ -87,6 +88,7 @@ pub struct Application {
     shutdown_grace: Duration,
     worker: Worker,
     live: Watcher,
+    retention: RetentionJob,
 }
 
 /// What keeps open inbox pages current: started with the server, stopped with it.
@@ -153,7 +155,14 @@ impl Application {
             stores: state.stores.clone(),
             every: state.settings.inbox_poll.as_std(),
         };
-        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker, live })
+        let retention = RetentionJob {
+            stores: state.stores.clone(),
+            clock: state.clock.clone(),
+            retention: state.settings.retention,
+            sessions: state.session_policy,
+            every: state.settings.retention_every.as_std(),
+        };
+        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker, live, retention })
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
@@ -182,6 +191,7 @@ impl Application {
         let Watcher { live, stores, every } = self.live;
         let watcher_stopped = worker_stopped.clone();
         let watcher = tokio::spawn(async move { live.watch(stores, every, watcher_stopped).await });
+        let retention = tokio::spawn(self.retention.run(worker_stopped.clone()));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(signal).into_future();
@@ -199,6 +209,10 @@ impl Application {
         }
         let _ = stop_worker.send(true);
         let _ = watcher.await;
+        // A run in the middle of a batch is cut off; what it did not reach, the next start does.
+        if tokio::time::timeout(Duration::from_secs(2), retention).await.is_err() {
+            tracing::warn!("the retention job did not stop in time");
+        }
         if tokio::time::timeout(Duration::from_secs(2), worker).await.is_err() {
             tracing::warn!("the notification worker did not stop in time; undelivered messages stay queued");
         }
@@ -236,6 +250,7 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
         provide_context(state.clone());
         provide_context(state.settings.brand.clone());
         provide_context(PublicUrl(state.settings.public_url.clone()));
+        provide_context(state.settings.retention);
     }
 }
 

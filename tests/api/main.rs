@@ -16,6 +16,7 @@ mod outbox;
 mod page_cache;
 mod pages;
 mod recommendation;
+mod retention;
 mod security;
 mod seo;
 mod store_contract;

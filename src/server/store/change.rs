@@ -18,11 +18,29 @@ const ERASED_PAYLOAD: &str = "{}";
 /// Why a message that was still waiting will not be sent.
 const CANCELLED_BY_ERASURE: &str = "cancelled: the lead's personal data was erased";
 
+/// Who makes a change: a staff member, or the software itself.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Actor<'a> {
+    Staff(&'a StaffUser),
+    /// The retention job (`server::retention`).
+    Retention,
+}
+
+impl Actor<'_> {
+    /// How the history names it.
+    fn name(&self) -> &str {
+        match self {
+            Actor::Staff(user) => user.email.as_str(),
+            Actor::Retention => "retention",
+        }
+    }
+}
+
 pub(super) async fn change_lead<B: Backend>(
     store: &SqlStore<B>,
     reference: &LeadReference,
     change: &LeadChange,
-    actor: &StaffUser,
+    actor: Actor<'_>,
     at: DateTime<Utc>,
 ) -> Result<ChangeOutcome, StoreError> {
     let mut tx = store.backend.begin_write().await?;
@@ -55,10 +73,13 @@ pub(super) async fn change_lead<B: Backend>(
     };
     write_plan(&mut *tx, lead_id, &plan, at).await?;
     if let Some(draft) = &plan.reply {
+        let Actor::Staff(writer) = actor else {
+            return Ok(ChangeOutcome::Refused("Only a staff member writes replies.".into()));
+        };
         let email = ReplyEmail {
             reference: reference.to_string(),
             to: row.get("email")?,
-            reply_to: actor.email.to_string(),
+            reply_to: writer.email.to_string(),
             subject: draft.subject.clone(),
             body: draft.body.clone(),
         };
@@ -68,11 +89,15 @@ pub(super) async fn change_lead<B: Backend>(
         Statement::new("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5)")
             .bind(lead_id)
             .bind(at)
-            .bind(actor.email.as_str())
+            .bind(actor.name())
             .bind(plan.event)
             .bind(plan.detail.as_str());
     tx.execute(event).await?;
     tx.commit().await?;
+    if plan.erase {
+        // What the erasure replaced must not linger in the database's files either.
+        store.backend.after_erasure().await?;
+    }
     Ok(ChangeOutcome::Done)
 }
 
@@ -149,7 +174,7 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
     tx.execute(
         Statement::new(
             "UPDATE outbox SET payload = $1, \
-             last_error = CASE WHEN delivered_at IS NULL THEN $2 ELSE last_error END, \
+             last_error = CASE WHEN delivered_at IS NULL THEN $2 ELSE NULL END, \
              delivered_at = COALESCE(delivered_at, $3) WHERE lead_id = $4",
         )
         .bind(ERASED_PAYLOAD)

@@ -101,6 +101,9 @@ pub trait InboxStore: Send + Sync {
         actor: &StaffUser,
         at: DateTime<Utc>,
     ) -> Result<ChangeOutcome, StoreError>;
+    /// Erases a lead that was kept as long as the privacy notice says, through the same path as
+    /// an erasure on request; the history names the retention job and how long it was kept.
+    async fn expire_lead(&self, reference: &LeadReference, kept: &str, at: DateTime<Utc>) -> Result<ChangeOutcome, StoreError>;
     /// Leads received since `since`, and every older one still waiting for a reply.
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError>;
     /// Leads (spam left out) that came with a guide result, per model version of that result.
@@ -301,7 +304,12 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         actor: &StaffUser,
         at: DateTime<Utc>,
     ) -> Result<ChangeOutcome, StoreError> {
-        super::change::change_lead(self, reference, change, actor, at).await
+        super::change::change_lead(self, reference, change, super::change::Actor::Staff(actor), at).await
+    }
+
+    async fn expire_lead(&self, reference: &LeadReference, kept: &str, at: DateTime<Utc>) -> Result<ChangeOutcome, StoreError> {
+        let change = LeadChange::Expire { kept: kept.to_string() };
+        super::change::change_lead(self, reference, &change, super::change::Actor::Retention, at).await
     }
 
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError> {

@@ -13,6 +13,7 @@ pub mod outbox;
 mod pulse;
 pub mod replies;
 pub mod results;
+pub mod retention;
 mod sql;
 pub mod staff;
 
@@ -25,6 +26,7 @@ use leads::LeadStore;
 use logins::LoginStore;
 use outbox::OutboxStore;
 use results::{FunnelStore, ResultStore};
+use retention::RetentionStore;
 use sql::{postgres::PgBackend, sqlite::SqliteBackend, Backend, SqlStore};
 use staff::{SecretStore, SessionStore, UserStore};
 
@@ -54,6 +56,7 @@ pub struct Stores {
     pub inbox: Arc<dyn InboxStore>,
     pub logins: Arc<dyn LoginStore>,
     pub deadlines: Arc<dyn DeadlineStore>,
+    pub retention: Arc<dyn RetentionStore>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -83,7 +86,8 @@ impl Stores {
             sessions: store.clone(),
             inbox: store.clone(),
             logins: store.clone(),
-            deadlines: store,
+            deadlines: store.clone(),
+            retention: store,
         }
     }
 }

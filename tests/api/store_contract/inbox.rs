@@ -173,3 +173,61 @@ on_both_databases!(
     sources_and_the_pulse_behave: sources_and_the_pulse_behave_on_sqlite,
     sources_and_the_pulse_behave_on_postgres
 );
+
+/// What the retention job reads and deletes; two instances expiring one lead at once erase it once.
+async fn retention_behaves(stores: &Stores) {
+    let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    stores.users.add_user(&email("sales@example.com"), Role::Sales, "x", t0).await.unwrap();
+    let sales = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
+    stores.leads.insert(&record(0, "Quiet", "", t0, false), &[]).await.unwrap();
+    stores.leads.insert(&record(1, "Worked", "", t0, false), &[]).await.unwrap();
+    stores.leads.insert(&record(2, "Bot", "", t0, true), &[]).await.unwrap();
+    let note = LeadChange::Note("still talking".into());
+    stores.inbox.change_lead(&reference("AG-T00001"), &note, &sales, t0 + Duration::days(20)).await.unwrap();
+    let retention = Retention { leads: Period::days(30), spam: Period::days(7), ..Retention::default() };
+    let expired = |days: i64| {
+        let cutoffs = retention.cutoffs(t0 + Duration::days(days));
+        async move {
+            let found = stores.retention.expired_leads(&cutoffs, 10).await.unwrap();
+            found.into_iter().map(|e| (e.reference.to_string(), e.spam)).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(expired(6).await, []);
+    assert_eq!(expired(8).await, [("AG-T00002".to_string(), true)]);
+    assert_eq!(expired(31).await, [("AG-T00000".to_string(), false), ("AG-T00002".to_string(), true)]);
+    assert_eq!(expired(51).await.len(), 3, "the note kept the worked lead 20 days longer");
+
+    let at = t0 + Duration::days(31);
+    let quiet = reference("AG-T00000");
+    let (first, second) =
+        tokio::join!(stores.inbox.expire_lead(&quiet, "30 days", at), stores.inbox.expire_lead(&quiet, "30 days", at));
+    let outcomes = [first.unwrap(), second.unwrap()];
+    assert_eq!(outcomes.iter().filter(|o| **o == ChangeOutcome::Done).count(), 1, "{outcomes:?}");
+    let lead = stores.inbox.lead(&reference("AG-T00000")).await.unwrap().unwrap();
+    assert_eq!(lead.name, "[erased]");
+    let events = stores.inbox.events(lead.id).await.unwrap();
+    let erasures: Vec<_> = events.iter().filter(|e| e.kind.as_str() == "erased").collect();
+    assert_eq!(erasures.len(), 1);
+    assert_eq!(erasures[0].actor, "retention");
+    assert!(erasures[0].detail.contains("no activity for 30 days"), "{}", erasures[0].detail);
+    assert_eq!(expired(31).await, [("AG-T00002".to_string(), true)], "an erased lead is not expired again");
+
+    let attempt = |at| LoginAttempt {
+        at,
+        account_key: token_hash("sales@example.com"),
+        user_id: Some(sales.id),
+        ip: "10.0.0.1".into(),
+        outcome: LoginOutcome::Success,
+    };
+    stores.logins.record_login(&attempt(t0)).await.unwrap();
+    stores.logins.record_login(&attempt(t0 + Duration::days(2))).await.unwrap();
+    assert_eq!(stores.retention.delete_login_attempts(t0 + Duration::days(1)).await.unwrap(), 1);
+    stores.sessions.create_session("old", sales.id, t0).await.unwrap();
+    stores.sessions.create_session("new", sales.id, t0 + Duration::days(2)).await.unwrap();
+    let deleted = stores.retention.delete_ended_sessions(t0 + Duration::days(1), t0 - Duration::days(1)).await.unwrap();
+    assert_eq!(deleted, 1);
+    assert!(stores.sessions.session("new").await.unwrap().is_some());
+    stores.retention.compact().await.unwrap();
+}
+
+on_both_databases!(retention_behaves: retention_behaves_on_sqlite, retention_behaves_on_postgres);

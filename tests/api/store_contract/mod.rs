@@ -16,6 +16,8 @@ use archguide::domain::ids::{LeadReference, ResultId};
 use archguide::domain::inbox::{LeadFilter, LeadStatus};
 use archguide::domain::lead::{LeadInput, NewLead};
 use archguide::domain::lifecycle::{ChangeOutcome, LeadChange};
+use archguide::domain::period::Period;
+use archguide::domain::retention::Retention;
 use archguide::domain::staff::Role;
 use archguide::domain::staff::StaffEmail;
 use archguide::server::auth::session::{token_hash, SessionPolicy};

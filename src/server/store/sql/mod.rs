@@ -276,6 +276,9 @@ pub trait Backend: Send + Sync + 'static {
     async fn begin_write(&self) -> Result<Transaction<'static, Self::Db>, StoreError>;
     /// Commits one lead with `leads::insert_lead` (see there).
     async fn insert_lead(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError>;
+    /// After personal data was replaced: removes what the database's files may still hold of
+    /// the old values (beyond the tables themselves).
+    async fn after_erasure(&self) -> Result<(), StoreError>;
 }
 
 /// Every store, on one backend: the queries in `store/*.rs` are implemented once, for any `B`.
