@@ -18,6 +18,7 @@ choice_enum!(
         Reply = "reply",
         Reminded = "reminded",
         Overdue = "overdue",
+        Exported = "exported",
     }
 );
 
@@ -36,9 +37,13 @@ pub enum LeadChange {
     NotSpam,
     /// Replaces the personal data (admins only; checked by the caller).
     Erase,
+    /// Everything stored about the person was downloaded (admins only, on the person's request).
+    Export,
     /// Replaces the personal data because it was kept as long as the privacy notice says (the
     /// retention job's erasure; `kept` says how long, in words).
-    Expire { kept: String },
+    Expire {
+        kept: String,
+    },
 }
 
 /// What a change did.
@@ -151,6 +156,9 @@ impl LeadChange {
                     "personal data erased on request (name, email, company, role, message, notes)",
                 )
             }),
+            LeadChange::Export => {
+                Ok(ChangePlan::event(EventKind::Exported, "everything stored about the person exported (JSON) on request"))
+            }
             LeadChange::Expire { kept } => Ok(ChangePlan {
                 erase: true,
                 ..ChangePlan::event(

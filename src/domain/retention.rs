@@ -54,7 +54,10 @@ mod tests {
     #[test]
     fn the_default_keeps_leads_two_years_spam_a_month_and_attempts_ninety_days() {
         let r = Retention::default();
-        assert_eq!((r.leads.words(), r.spam.words(), r.login_attempts.words()), ("730 days".into(), "30 days".into(), "90 days".into()));
+        assert_eq!(
+            (r.leads.words(), r.spam.words(), r.login_attempts.words()),
+            ("730 days".into(), "30 days".into(), "90 days".into())
+        );
         let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let cut = r.cutoffs(now);
         assert_eq!((now - cut.leads).num_days(), 730);

@@ -122,6 +122,8 @@ pub struct LeadDetail {
     pub staff: Vec<(i64, String)>,
     /// When the personal data was erased, if it was.
     pub erased: Option<String>,
+    /// How many unerased leads came from the same email address, this one included.
+    pub same_address: usize,
     pub events: Vec<EventRow>,
     pub brief: Option<Brief>,
     pub replies: Vec<ReplyRow>,

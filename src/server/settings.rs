@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use crate::brand::{parse_hex_colour, Brand};
 use crate::domain::period::Period;
-use crate::domain::retention::Retention;
 use crate::domain::promise::ReplyPromise;
+use crate::domain::retention::Retention;
 
 use super::database::DatabaseUrl;
 

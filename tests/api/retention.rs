@@ -59,7 +59,8 @@ async fn leads_past_their_time_are_erased_and_nothing_personal_is_left_in_the_fi
     )
     .await;
     app.add_staff(ADMIN.0, Role::Admin, ADMIN.1).await;
-    let personal = ["Olga Oldlead", "olga.oldlead@example.com", "Oldco Ltd", "secret migration plan", "Olga likes Rust"];
+    let personal =
+        ["Olga Oldlead", "olga.oldlead@example.com", "Oldco Ltd", "secret migration plan", "Olga likes Rust"];
     let old = app
         .send_lead(&[
             ("name", personal[0]),

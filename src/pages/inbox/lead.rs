@@ -32,6 +32,7 @@ fn done_message(done: &str) -> Option<&'static str> {
         "reply" => "Reply queued: it goes out in a moment.",
         "not_spam" => "Moved back to the inbox as a new lead.",
         "erase" => "Personal data erased.",
+        "erase_person" => "Every lead from this address was erased.",
         _ => return None,
     })
 }
@@ -202,6 +203,9 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                         </section>
                     })}
                     </div>
+                    <div data-live="person">
+                    {can_erase.then(|| view! { <PersonCard action=action.clone() email=lead.email.clone() leads=lead.same_address/> })}
+                    </div>
                     <div data-live="erase">
                     {can_erase.then(|| view! {
                         <section class="rounded-lg border border-red-300 p-4 dark:border-red-900" aria-labelledby="erase-heading">
@@ -219,6 +223,29 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                 </div>
             </div>
         </InboxFrame>
+    }
+}
+
+/// The person's own data, on their request (admins): download it all, or erase every lead they sent.
+#[component]
+fn PersonCard(action: String, email: String, leads: usize) -> impl IntoView {
+    let input =
+        "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
+    let sent = if leads == 1 { "1 lead".to_string() } else { format!("{leads} leads") };
+    view! {
+        <section class="rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby="person-heading">
+            <h2 id="person-heading" class="text-lg font-semibold">"The person's own data"</h2>
+            <p class="mt-1 text-sm">"On their request: everything stored about them, or none of it. Both are recorded in the history."</p>
+            <form method="post" action=format!("{action}/export.json") class="mt-3">
+                <button class="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium dark:border-slate-600">"Download everything (JSON)"</button>
+            </form>
+            <form method="post" action=format!("{action}/erase-person") class="mt-4">
+                <p class="text-sm" data-same-address>{format!("{email} sent {sent} that still hold personal data.")}</p>
+                <label for="confirm-person" class="mt-2 block text-sm font-medium">{format!("Type {email} to erase all of them")}</label>
+                <input id="confirm-person" name="confirm" required autocomplete="off" class=input/>
+                <button class="mt-2 rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700">"Erase every lead from this address"</button>
+            </form>
+        </section>
     }
 }
 

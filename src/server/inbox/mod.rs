@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod export;
 pub mod live;
+pub mod person;
 pub mod views;
 
 use axum::routing::{get, post};
@@ -22,6 +23,8 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route("/inbox/login", post(login::login))
         .route("/inbox/logout", post(login::logout))
         .route("/inbox/leads/{reference}", post(actions::lead_action))
+        .route("/inbox/leads/{reference}/export.json", post(person::export))
+        .route("/inbox/leads/{reference}/erase-person", post(person::erase_person))
         .route("/inbox/users", post(actions::add_user))
         .route("/inbox/users/disable", post(actions::disable_user))
         .route("/inbox/export.csv", get(export::leads_csv))

@@ -136,6 +136,12 @@ pub async fn lead_detail(
         None => None,
     };
     let summary = brief.as_ref().map(|b| b.recommendation.summary());
+    // Only admins can act on it; nobody else pays for the query.
+    let same_address = if session.is_admin() && lead.erased_at.is_none() {
+        state.stores.inbox.leads_from(&lead.email).await?.len()
+    } else {
+        0
+    };
     let draft = ReplyDraft::starting(&state.settings.brand.name, &lead.name, summary.as_deref());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
@@ -161,6 +167,7 @@ pub async fn lead_detail(
         assigned_to: lead.assigned_to,
         staff,
         erased: lead.erased_at.map(minute),
+        same_address,
         events: events
             .into_iter()
             .map(|e| EventRow { at: minute(e.at), actor: e.actor, kind: e.kind, detail: e.detail })

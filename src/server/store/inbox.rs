@@ -103,7 +103,15 @@ pub trait InboxStore: Send + Sync {
     ) -> Result<ChangeOutcome, StoreError>;
     /// Erases a lead that was kept as long as the privacy notice says, through the same path as
     /// an erasure on request; the history names the retention job and how long it was kept.
-    async fn expire_lead(&self, reference: &LeadReference, kept: &str, at: DateTime<Utc>) -> Result<ChangeOutcome, StoreError>;
+    async fn expire_lead(
+        &self,
+        reference: &LeadReference,
+        kept: &str,
+        at: DateTime<Utc>,
+    ) -> Result<ChangeOutcome, StoreError>;
+    /// The unerased leads sent from this email address (compared as the search folds case),
+    /// oldest first.
+    async fn leads_from(&self, email: &str) -> Result<Vec<LeadReference>, StoreError>;
     /// Leads received since `since`, and every older one still waiting for a reply.
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError>;
     /// Leads (spam left out) that came with a guide result, per model version of that result.
@@ -307,9 +315,32 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         super::change::change_lead(self, reference, change, super::change::Actor::Staff(actor), at).await
     }
 
-    async fn expire_lead(&self, reference: &LeadReference, kept: &str, at: DateTime<Utc>) -> Result<ChangeOutcome, StoreError> {
+    async fn expire_lead(
+        &self,
+        reference: &LeadReference,
+        kept: &str,
+        at: DateTime<Utc>,
+    ) -> Result<ChangeOutcome, StoreError> {
         let change = LeadChange::Expire { kept: kept.to_string() };
         super::change::change_lead(self, reference, &change, super::change::Actor::Retention, at).await
+    }
+
+    async fn leads_from(&self, email: &str) -> Result<Vec<LeadReference>, StoreError> {
+        // The search column narrows it down (it holds the address folded as Rust folds it);
+        // the exact comparison is made here.
+        let wanted = email.to_lowercase();
+        let select = Statement::new(
+            "SELECT reference, email FROM leads WHERE erased_at IS NULL AND search LIKE $1 ESCAPE '\\' ORDER BY id",
+        )
+        .bind(like_pattern(&wanted));
+        let rows = self.read_all(select).await?;
+        let mut references = Vec::new();
+        for row in &rows {
+            if row.get::<String>("email")?.to_lowercase() == wanted {
+                references.push(row.parse("reference")?);
+            }
+        }
+        Ok(references)
     }
 
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError> {

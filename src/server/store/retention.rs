@@ -56,7 +56,12 @@ impl<B: Backend> RetentionStore for SqlStore<B> {
         .bind(i64::from(limit));
         let rows = self.read_all(select).await?;
         rows.iter()
-            .map(|r| Ok(Expired { reference: r.parse("reference")?, spam: r.get::<LeadStatus>("status")? == LeadStatus::Spam }))
+            .map(|r| {
+                Ok(Expired {
+                    reference: r.parse("reference")?,
+                    spam: r.get::<LeadStatus>("status")? == LeadStatus::Spam,
+                })
+            })
             .collect()
     }
 

@@ -95,6 +95,12 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
                 lead_page.clone(),
                 vec![("action", "reply".into()), ("subject", "Re: hi".into()), ("body", format!("reply by {who:?}"))],
             ),
+            (format!("{lead_page}/export.json"), vec![("action", "export".into())]),
+            // A wrong confirmation: an admin is told so, nobody else gets that far.
+            (
+                format!("{lead_page}/erase-person"),
+                vec![("action", "erase-person".into()), ("confirm", "x@example.com".into())],
+            ),
             (lead_page.clone(), vec![("action", "erase".into()), ("confirm", reference.clone())]),
             (
                 "/inbox/users".into(),
@@ -109,10 +115,13 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
         for (path, fields) in actions {
             let action = fields[0].1.clone();
             let response = post_maybe(&app, session, &path, &fields).await;
-            let admin_only = path.starts_with("/inbox/users") || action == "erase";
+            let admin_only =
+                path.starts_with("/inbox/users") || ["erase", "export", "erase-person"].contains(&action.as_str());
             let expected = match who {
                 Who::Anonymous | Who::Forged | Who::Disabled => 401,
                 Who::Sales if admin_only => 403,
+                _ if action == "export" => 200,
+                _ if action == "erase-person" => 422,
                 // This app has no SMTP server: staff are told so, after their session is checked.
                 _ if action == "reply" => 409,
                 _ => 303,
@@ -134,7 +143,8 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
     let history: Vec<(String, String)> =
         sqlx::query_as("SELECT actor, kind FROM lead_events ORDER BY id").fetch_all(&app.db().await).await.unwrap();
     let actors: Vec<&str> = history.iter().map(|(actor, _)| actor.as_str()).collect();
-    assert_eq!(actors, ["visitor", SALES.0, SALES.0, ADMIN.0, ADMIN.0, ADMIN.0], "{history:?}");
+    // The admin's: a note, a status, the export, the erasure.
+    assert_eq!(actors, ["visitor", SALES.0, SALES.0, ADMIN.0, ADMIN.0, ADMIN.0, ADMIN.0], "{history:?}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM staff_users WHERE email LIKE 'new-%'").await, 1);
     assert_eq!(scalar(&app, "SELECT email FROM staff_users WHERE email LIKE 'new-%'").await, "new-admin@example.com");
     // Server functions are not reachable by GET.

@@ -8,6 +8,7 @@ mod lead;
 mod list;
 mod live;
 mod login;
+mod person;
 
 use chrono::{Duration, Utc};
 
