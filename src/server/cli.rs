@@ -9,7 +9,7 @@ use super::settings::Settings;
 use super::startup::Application;
 use super::store::Stores;
 use super::users_cli::{self, UserCommand};
-use super::{shutdown, telemetry};
+use super::{backup, shutdown, telemetry};
 
 #[derive(Parser)]
 #[command(
@@ -41,6 +41,17 @@ enum Command {
         #[arg(default_value_t = 1)]
         count: u32,
     },
+    /// Write a consistent copy of the SQLite database to PATH while the server keeps running.
+    Backup {
+        /// Where the copy goes; it must not exist yet.
+        path: std::path::PathBuf,
+    },
+    /// Put a backup in place of the SQLite database (stop the server first); the current file is
+    /// kept beside it.
+    Restore {
+        /// The backup to restore.
+        path: std::path::PathBuf,
+    },
 }
 
 /// Runs the command line and turns every failure into a one-line message and an exit code.
@@ -58,6 +69,10 @@ pub async fn run() -> ExitCode {
         Command::Migrate => migrate(settings).await,
         Command::User(command) => users_cli::run(settings, command).await,
         Command::FormTokens { count } => form_tokens(settings, count).await,
+        Command::Backup { path } => backup::backup(&settings.database_url, &path).await.map(|done| println!("{done}")),
+        Command::Restore { path } => backup::restore(&settings.database_url, &path, Database::newest_sqlite_schema())
+            .await
+            .map(|done| println!("{done}")),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -116,6 +116,13 @@ impl Database {
     }
 }
 
+impl Database {
+    /// The newest SQLite schema version this program brings (its last migration).
+    pub fn newest_sqlite_schema() -> i64 {
+        sqlx::migrate!("migrations/sqlite").iter().map(|m| m.version).max().unwrap_or(0)
+    }
+}
+
 async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| DatabaseError::CreateDir { path: dir.to_path_buf(), source })?;

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod attribution;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod client_ip;
 pub mod contact;

@@ -2,6 +2,7 @@
 //! Every test file is a module here, so they all compile into one binary.
 
 mod attribution;
+mod backup;
 mod binary;
 mod contact;
 mod crash;
