@@ -49,21 +49,31 @@ npm_ci() {
 npm_ci .
 npm_ci end2end
 
-# Debian packages: Chromium for the browser tests; wrk and nginx for the benchmarks.
+# Debian packages: Chromium for the browser tests, promtool for the metrics test; wrk and nginx
+# for the benchmarks.
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+# promtool, which checks /metrics in the tests, comes with Prometheus (its recommended
+# exporters are not needed).
+lean=()
+command -v promtool >/dev/null || lean+=(prometheus)
 if [ "${1:-}" = --bench ]; then
   command -v wrk >/dev/null || packages+=(wrk)
   [ -x /usr/sbin/nginx ] || packages+=(nginx)
   npm_ci bench
 fi
-if [ ${#packages[@]} -gt 0 ]; then
+if [ $((${#packages[@]} + ${#lean[@]})) -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    step "installing ${packages[*]} from Debian's packages"
+    step "installing ${packages[*]} ${lean[*]} from Debian's packages"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+    if [ ${#packages[@]} -gt 0 ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+    fi
+    if [ ${#lean[@]} -gt 0 ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
+    fi
   else
-    echo "setup: missing Debian packages; install them with: sudo apt-get install ${packages[*]}" >&2
+    echo "setup: missing Debian packages; install them with: sudo apt-get install ${packages[*]} ${lean[*]}" >&2
     exit 1
   fi
 fi

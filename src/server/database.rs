@@ -117,6 +117,20 @@ impl Database {
 }
 
 impl Database {
+    /// Connections open in the pools and how many of them are in use now (SQLite: the readers
+    /// and the writer together).
+    pub fn pool_usage(&self) -> (u32, u32) {
+        let usage = |size: u32, idle: usize| (size, size.saturating_sub(idle as u32));
+        match self {
+            Database::Sqlite(db) => {
+                let (readers, readers_busy) = usage(db.reader.size(), db.reader.num_idle());
+                let (writers, writers_busy) = usage(db.writer.size(), db.writer.num_idle());
+                (readers + writers, readers_busy + writers_busy)
+            }
+            Database::Postgres(pool) => usage(pool.size(), pool.num_idle()),
+        }
+    }
+
     /// The newest SQLite schema version this program brings (its last migration).
     pub fn newest_sqlite_schema() -> i64 {
         sqlx::migrate!("migrations/sqlite").iter().map(|m| m.version).max().unwrap_or(0)

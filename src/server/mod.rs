@@ -14,6 +14,7 @@ pub mod guide;
 pub mod health;
 pub mod inbox;
 pub mod mail;
+pub mod metrics;
 pub mod outbox;
 pub mod page_cache;
 pub mod rate_limit;

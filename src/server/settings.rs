@@ -56,6 +56,8 @@ pub struct Settings {
     pub retention: Retention,
     /// How often the retention job runs (and once at start-up).
     pub retention_every: Period,
+    /// Where `/metrics` is served on a listener of its own (then not on the main one).
+    pub metrics_addr: Option<SocketAddr>,
     /// How long a claimed notification belongs to one worker before another may take it over.
     pub outbox_lease: Duration,
     /// The first retry delay of a failed notification; it doubles with every attempt, up to an hour.
@@ -298,6 +300,12 @@ impl Settings {
                 ..Retention::default()
             },
             retention_every: env.period("ARCHGUIDE_RETENTION_INTERVAL", Period::hours(1))?,
+            metrics_addr: match env.get("ARCHGUIDE_METRICS_ADDR") {
+                None => None,
+                Some(_) => Some(
+                    env.parsed("ARCHGUIDE_METRICS_ADDR", "", "an address like 127.0.0.1:9464", |v| v.parse().ok())?,
+                ),
+            },
             outbox_lease: env.seconds("ARCHGUIDE_OUTBOX_LEASE_SECONDS", 60, 1..=u64::MAX)?,
             outbox_retry_base: env.millis("ARCHGUIDE_OUTBOX_RETRY_MS", 5000)?,
             model_file: env.path("ARCHGUIDE_MODEL_FILE"),

@@ -43,7 +43,7 @@ use super::retention::RetentionJob;
 use super::settings::Settings;
 use super::state::{AppState, Shared};
 use super::store::Stores;
-use super::{api, contact, guide, health, inbox, security, seo, static_files};
+use super::{api, contact, guide, health, inbox, metrics, security, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -89,6 +89,8 @@ pub struct Application {
     worker: Worker,
     live: Watcher,
     retention: RetentionJob,
+    /// `/metrics` on a listener of its own, when `ARCHGUIDE_METRICS_ADDR` asks for one.
+    metrics: Option<(TcpListener, Router)>,
 }
 
 /// What keeps open inbox pages current: started with the server, stopped with it.
@@ -143,6 +145,7 @@ impl Application {
             session_policy: SessionPolicy::default(),
             page_cache: Arc::default(),
             live: Arc::default(),
+            metrics: Arc::default(),
             settings: Arc::new(settings),
             stores,
             db: db.clone(),
@@ -162,7 +165,15 @@ impl Application {
             sessions: state.session_policy,
             every: state.settings.retention_every.as_std(),
         };
-        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker, live, retention })
+        let metrics = match state.settings.metrics_addr {
+            Some(addr) => {
+                let listener = TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
+                let routes = Router::new().route("/metrics", get(metrics::scrape)).with_state(state.clone());
+                Some((listener, routes))
+            }
+            None => None,
+        };
+        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker, live, retention, metrics })
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
@@ -192,6 +203,17 @@ impl Application {
         let watcher_stopped = worker_stopped.clone();
         let watcher = tokio::spawn(async move { live.watch(stores, every, watcher_stopped).await });
         let retention = tokio::spawn(self.retention.run(worker_stopped.clone()));
+        if let Some((listener, routes)) = self.metrics {
+            let mut stopped = worker_stopped.clone();
+            let until = async move {
+                let _ = stopped.wait_for(|stopped| *stopped).await;
+            };
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, routes).with_graceful_shutdown(until).await {
+                    tracing::error!(%error, "the metrics listener failed");
+                }
+            });
+        }
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(signal).into_future();
@@ -266,6 +288,7 @@ fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::local))
         .nest("/api/v1", api::routes())
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
@@ -299,6 +322,8 @@ fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(from_fn_with_state(state.clone(), security::headers))
+        // Every request counted by its route template, 503s and timeouts included.
+        .layer(from_fn_with_state(state.clone(), metrics::count))
         // Past this many requests at once, answer 503 straight away rather than queue.
         .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
         .load_shed()

@@ -11,6 +11,7 @@ use super::auth::session::{Clock, SessionPolicy};
 use super::database::Database;
 use super::form_token::FormTokens;
 use super::inbox::live::Live;
+use super::metrics::Metrics;
 use super::page_cache::PageCache;
 use super::rate_limit::RateLimiter;
 use super::settings::Settings;
@@ -54,6 +55,8 @@ pub struct Shared {
     pub page_cache: Arc<PageCache>,
     /// Where the inbox stands, for the pages that keep themselves current (see `inbox::live`).
     pub live: Arc<Live>,
+    /// What `/metrics` reports (see `metrics`).
+    pub metrics: Arc<Metrics>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -53,6 +53,17 @@ pub trait OutboxStore: Send + Sync {
     ) -> Result<Vec<OutboxItem>, StoreError>;
     async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
     async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError>;
+    /// Messages not delivered yet, how many of them failed at least once, and when the oldest
+    /// was queued.
+    async fn backlog(&self) -> Result<Backlog, StoreError>;
+}
+
+/// What waits in the outbox.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Backlog {
+    pub pending: u64,
+    pub failing: u64,
+    pub oldest: Option<DateTime<Utc>>,
 }
 
 #[async_trait]
@@ -116,5 +127,14 @@ impl<B: Backend> OutboxStore for SqlStore<B> {
         )
         .await?;
         Ok(())
+    }
+
+    async fn backlog(&self) -> Result<Backlog, StoreError> {
+        let select = Statement::new(
+            "SELECT COUNT(*) AS pending, COUNT(*) FILTER (WHERE attempts > 0) AS failing, MIN(created_at) AS oldest \
+             FROM outbox WHERE delivered_at IS NULL",
+        );
+        let row = self.read_one(select).await?;
+        Ok(Backlog { pending: row.get("pending")?, failing: row.get("failing")?, oldest: row.get("oldest")? })
     }
 }
