@@ -19,6 +19,12 @@ fn hidden(html: &str, name: &str) -> Option<String> {
     html[at..].split('"').next().map(str::to_string)
 }
 
+/// A page as a visitor gets it who followed a link on `referer`.
+async fn referred_page(app: &TestApp, path: &str, referer: &str) -> String {
+    let response = app.client.get(format!("{}{path}", app.address)).header("referer", referer).send().await.unwrap();
+    response.text().await.unwrap()
+}
+
 async fn page(app: &TestApp, path: &str) -> String {
     let response = app.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
@@ -98,16 +104,7 @@ async fn campaign_tags_travel_from_the_landing_page_through_the_guide_into_the_l
 #[tokio::test]
 async fn the_site_that_sent_a_visitor_is_carried_but_never_what_they_searched_for() {
     let app = spawn_app().await;
-    let referred = app
-        .client
-        .get(format!("{}/learn", app.address))
-        .header("referer", "https://www.Google.com/search?q=secret+project")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let referred = referred_page(&app, "/learn", "https://www.Google.com/search?q=secret+project").await;
     assert!(referred.contains(r#"href="/guide?referrer=www.google.com""#), "{referred}");
     assert!(!referred.contains("secret"));
     // The page everyone else gets (from the cache, too) carries nothing.
@@ -116,28 +113,15 @@ async fn the_site_that_sent_a_visitor_is_carried_but_never_what_they_searched_fo
         assert!(plain.contains(r#"href="/guide""#) && !plain.contains("referrer="), "{plain}");
     }
     // A link from one of the site's own pages is no referrer.
-    let own = app
-        .client
-        .get(format!("{}/learn", app.address))
-        .header("referer", format!("{}/", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let own = referred_page(&app, "/learn", &format!("{}/", app.address)).await;
     assert!(!own.contains("referrer="));
     // Once carried, the referrer stays what it was, whatever page links on.
-    let next = app
-        .client
-        .get(format!("{}/guide?referrer=www.google.com", app.address))
-        .header("referer", format!("{}/learn?referrer=www.google.com", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let next = referred_page(
+        &app,
+        "/guide?referrer=www.google.com",
+        &format!("{}/learn?referrer=www.google.com", app.address),
+    )
+    .await;
     assert_eq!(hidden(&next, "referrer").as_deref(), Some("www.google.com"));
 }
 
