@@ -40,7 +40,7 @@ pub async fn backup(url: &DatabaseUrl, target: &Path) -> Result<String, String> 
     let partial = sibling(target, "partial");
     let _ = std::fs::remove_file(&partial);
     let result = async {
-        let mut source = open(live, true).await?;
+        let mut source = open(live).await?;
         sqlx::query("VACUUM INTO ?")
             .bind(partial.to_string_lossy().into_owned())
             .execute(&mut source)
@@ -109,7 +109,7 @@ pub async fn restore(url: &DatabaseUrl, copy: &Path, newest_schema: i64) -> Resu
 /// Opens a copy and checks it: `PRAGMA integrity_check`, a schema this program made, its leads.
 pub async fn check(path: &Path) -> Result<Checked, String> {
     let bad = |why: String| format!("{} is not a usable backup: {why}", path.display());
-    let mut conn = open(path, true).await.map_err(bad)?;
+    let mut conn = open(path).await.map_err(bad)?;
     let integrity: String =
         sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut conn).await.map_err(|e| bad(e.to_string()))?;
     if integrity != "ok" {
@@ -147,10 +147,11 @@ async fn ensure_not_in_use(live: &Path) -> Result<(), String> {
     }
 }
 
-async fn open(path: &Path, read_only: bool) -> Result<SqliteConnection, String> {
+/// A read-only connection: a backup and a check only read what they open.
+async fn open(path: &Path) -> Result<SqliteConnection, String> {
     SqliteConnectOptions::new()
         .filename(path)
-        .read_only(read_only)
+        .read_only(true)
         .busy_timeout(Duration::from_secs(5))
         .connect()
         .await

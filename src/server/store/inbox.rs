@@ -344,47 +344,15 @@ impl<B: Backend> InboxStore for SqlStore<B> {
     }
 
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError> {
-        let mut select = Statement::new(
-            "SELECT status, created_at, first_reply_at FROM leads WHERE created_at >= $1 \
-             OR (first_reply_at IS NULL AND status IN ($2, $3, $4))",
-        )
-        .bind(since);
-        for status in [LeadStatus::New, LeadStatus::Contacted, LeadStatus::Qualified] {
-            select = select.bind(status);
-        }
-        let rows = self.read_all(select).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(LeadTiming {
-                    status: r.get("status")?,
-                    created_at: r.get("created_at")?,
-                    first_reply_at: r.get("first_reply_at")?,
-                })
-            })
-            .collect()
+        super::figures::lead_timings(self, since).await
     }
 
     async fn leads_per_model_version(&self) -> Result<Vec<(String, u64)>, StoreError> {
-        let select = Statement::new(
-            "SELECT g.model_version, COUNT(*) AS n FROM leads l JOIN guide_results g ON g.id = l.result_id \
-             WHERE l.status <> $1 GROUP BY g.model_version",
-        )
-        .bind(LeadStatus::Spam);
-        let rows = self.read_all(select).await?;
-        rows.iter().map(|r| Ok((r.get("model_version")?, r.get("n")?))).collect()
+        super::figures::leads_per_model_version(self).await
     }
 
     async fn leads_per_source(&self) -> Result<Vec<SourceRow>, StoreError> {
-        let select = Statement::new(
-            "SELECT source, COUNT(*) AS leads, COUNT(*) FILTER (WHERE status = $1) AS won FROM leads \
-             WHERE status <> $2 GROUP BY source ORDER BY leads DESC, source LIMIT 50",
-        )
-        .bind(LeadStatus::Won)
-        .bind(LeadStatus::Spam);
-        let rows = self.read_all(select).await?;
-        rows.iter()
-            .map(|r| Ok(SourceRow { source: r.get("source")?, leads: r.get("leads")?, won: r.get("won")? }))
-            .collect()
+        super::figures::leads_per_source(self).await
     }
 
     async fn pulse(&self) -> Result<InboxPulse, StoreError> {

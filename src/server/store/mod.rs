@@ -6,6 +6,7 @@
 
 mod change;
 pub mod deadlines;
+mod figures;
 pub mod inbox;
 pub mod leads;
 pub mod logins;

@@ -13,10 +13,9 @@ pub(super) async fn pulse<B: Backend>(store: &SqlStore<B>) -> Result<InboxPulse,
     // Each part reads an index or the few undelivered replies, never the whole lead table.
     let select = Statement::new(
         "SELECT (SELECT COALESCE(MAX(id), 0) FROM lead_events) AS last_event, \
-         (SELECT COUNT(*) FROM leads WHERE status = $1) AS new_leads, \
-         (SELECT COUNT(*) FROM outbox WHERE channel = $2 AND delivered_at IS NULL) AS replies_waiting, \
-         (SELECT CAST(COALESCE(SUM(attempts), 0) AS BIGINT) FROM outbox WHERE channel = $2 AND delivered_at IS NULL) \
-         AS reply_attempts",
+         (SELECT COUNT(*) FROM leads WHERE status = $1) AS new_leads, r.replies_waiting, r.reply_attempts \
+         FROM (SELECT COUNT(*) AS replies_waiting, CAST(COALESCE(SUM(attempts), 0) AS BIGINT) AS reply_attempts \
+               FROM outbox WHERE channel = $2 AND delivered_at IS NULL) AS r",
     )
     .bind(LeadStatus::New)
     .bind(Channel::Reply);

@@ -1,0 +1,59 @@
+//! The dashboard's figures: reply timings, leads per guide model version and per source.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::inbox::{LeadStatus, LeadTiming};
+use crate::page_data::inbox::SourceRow;
+
+use super::sql::{Backend, Record, SqlStore, Statement};
+use super::StoreError;
+
+/// Leads received since `since`, and every older one still waiting for a reply.
+pub(super) async fn lead_timings<B: Backend>(
+    store: &SqlStore<B>,
+    since: DateTime<Utc>,
+) -> Result<Vec<LeadTiming>, StoreError> {
+    let mut select = Statement::new(
+        "SELECT status, created_at, first_reply_at FROM leads WHERE created_at >= $1 \
+         OR (first_reply_at IS NULL AND status IN ($2, $3, $4))",
+    )
+    .bind(since);
+    for status in [LeadStatus::New, LeadStatus::Contacted, LeadStatus::Qualified] {
+        select = select.bind(status);
+    }
+    let rows = store.read_all(select).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LeadTiming {
+                status: r.get("status")?,
+                created_at: r.get("created_at")?,
+                first_reply_at: r.get("first_reply_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Leads (spam left out) that came with a guide result, per model version of that result.
+pub(super) async fn leads_per_model_version<B: Backend>(store: &SqlStore<B>) -> Result<Vec<(String, u64)>, StoreError> {
+    let select = Statement::new(
+        "SELECT g.model_version, COUNT(*) AS n FROM leads l JOIN guide_results g ON g.id = l.result_id \
+         WHERE l.status <> $1 GROUP BY g.model_version",
+    )
+    .bind(LeadStatus::Spam);
+    let rows = store.read_all(select).await?;
+    rows.iter().map(|r| Ok((r.get("model_version")?, r.get("n")?))).collect()
+}
+
+/// Leads (spam left out) and won leads per source, most leads first, at most 50 sources.
+pub(super) async fn leads_per_source<B: Backend>(store: &SqlStore<B>) -> Result<Vec<SourceRow>, StoreError> {
+    let select = Statement::new(
+        "SELECT source, COUNT(*) AS leads, COUNT(*) FILTER (WHERE status = $1) AS won FROM leads \
+         WHERE status <> $2 GROUP BY source ORDER BY leads DESC, source LIMIT 50",
+    )
+    .bind(LeadStatus::Won)
+    .bind(LeadStatus::Spam);
+    let rows = store.read_all(select).await?;
+    rows.iter()
+        .map(|r| Ok(SourceRow { source: r.get("source")?, leads: r.get("leads")?, won: r.get("won")? }))
+        .collect()
+}
