@@ -1,5 +1,6 @@
 //! UI pieces shared by several pages.
 
+pub mod architecture_map;
 pub mod carry;
 pub mod cost_chart;
 pub mod layout;

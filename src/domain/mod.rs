@@ -13,6 +13,7 @@ pub mod ids;
 pub mod inbox;
 pub mod lead;
 pub mod lifecycle;
+pub mod map;
 pub mod period;
 pub mod promise;
 pub mod questions;

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use crate::components::carry::link;
 
 use crate::brand::Brand;
+use crate::components::architecture_map::{ArchitectureMapView, GeneralMap};
 use crate::components::page_meta::PageMeta;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
+    let map = use_context::<GeneralMap>().unwrap_or_default().0;
     let block = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
     view! {
         <PageMeta
@@ -65,6 +67,16 @@ pub fn HomePage() -> impl IntoView {
                     <a class="mt-3 inline-block underline" href=link("/learn#combinations")>"How they combine"</a>
                 </section>
             </div>
+
+            <section class="mt-14" aria-labelledby="map-heading">
+                <h2 id="map-heading" class="text-2xl font-semibold">"Every system sits somewhere on this map"</h2>
+                <p class="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">
+                    "Pick a column for how you organise the code and the teams, and a row for how you run it. Most
+                    young products belong in the top-left corner; the far right pays off only with many teams."
+                </p>
+                <ArchitectureMapView map/>
+                <p class="mt-4"><a href=link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">"Find your cell: start the guide →"</a></p>
+            </section>
 
             <section class="mt-14 rounded-lg bg-slate-100 p-6 dark:bg-slate-900" aria-labelledby="promise-heading">
                 <h2 id="promise-heading" class="text-2xl font-semibold">{format!("Talk to {}", brand.name)}</h2>

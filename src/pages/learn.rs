@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::carry::link;
 
+use crate::components::architecture_map::{ArchitectureMapView, GeneralMap};
 use crate::components::page_meta::PageMeta;
 
 /// A section of the explainer with its anchor and a way into the guide.
@@ -38,6 +39,7 @@ const SECTIONS: &[(&str, &str)] = &[
 
 #[component]
 pub fn LearnPage() -> impl IntoView {
+    let map = use_context::<GeneralMap>().unwrap_or_default().0;
     view! {
         <PageMeta
             title="Microservices and serverless, explained".into()
@@ -148,6 +150,19 @@ pub fn LearnPage() -> impl IntoView {
             </Section>
 
             <Section id="combinations" title="How they combine">
+                <p>"Put the two questions together and every system lands in one of sixteen cells."</p>
+                <ArchitectureMapView map table_open=true>
+                    <p>
+                        <strong>"Across: how it is organised."</strong> " From one deployable (a monolith), through enforced
+                        modules inside it and a few coarse services, to many microservices. Each step right adds deployables,
+                        network calls and team independence."
+                    </p>
+                    <p>
+                        <strong>"Down: how it runs."</strong> " From functions the provider starts for each request, through
+                        managed containers and Kubernetes, to virtual machines you patch yourself. Each step down adds control
+                        and operations work."
+                    </p>
+                </ArchitectureMapView>
                 <ul class="list-disc space-y-2 pl-6">
                     <li><strong>"Microservices on serverless:"</strong> " each service is a set of functions or a serverless container. Great for event-driven systems with uneven load; watch the number of moving parts and the provider lock-in."</li>
                     <li><strong>"Microservices in containers:"</strong> " each service is a container on managed containers or Kubernetes. The common choice for many teams with steady traffic and a platform team to run it."</li>

@@ -29,7 +29,9 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::app::{shell, App};
+use crate::components::architecture_map::GeneralMap;
 use crate::components::page_meta::PublicUrl;
+use crate::domain::map::ArchitectureMap;
 
 use super::auth::session::{Clock, SessionPolicy, SystemClock};
 use super::auth::staff;
@@ -268,8 +270,10 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 /// What every rendered page can read through context, besides the state itself.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let state = state.clone();
+    let map = GeneralMap(Arc::new(ArchitectureMap::general(&state.engine.model.combinations)));
     move || {
         provide_context(state.clone());
+        provide_context(map.clone());
         provide_context(state.settings.brand.clone());
         provide_context(PublicUrl(state.settings.public_url.clone()));
         provide_context(state.settings.retention);

@@ -13,6 +13,7 @@ mod inbox;
 mod instances;
 mod load;
 mod logs;
+mod map;
 mod metrics;
 mod outbox;
 mod page_cache;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::domain::answers::Value;
+use crate::domain::map::{Combination, Combinations};
 use crate::domain::questions::{question_index, Input, QUESTIONS};
 use crate::domain::recommendation::{Execution, Organisation};
 use crate::domain::situation::Situation;
@@ -27,6 +28,8 @@ struct RawModel {
     rules: Vec<RawRule>,
     next_steps: BTreeMap<String, Vec<String>>,
     revisit_when: BTreeMap<String, Vec<String>>,
+    #[serde(rename = "combination", default)]
+    combinations: Vec<Combination>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +141,8 @@ pub struct Model {
     pub confidence: ConfidenceThresholds,
     pub next_steps: BTreeMap<String, Vec<String>>,
     pub revisit_when: BTreeMap<String, Vec<String>>,
+    /// What each organisation × execution pair is typically good for: the map of the idea.
+    pub combinations: Combinations,
 }
 
 impl Model {
@@ -195,6 +200,7 @@ impl Model {
             confidence: raw.confidence,
             next_steps: raw.next_steps,
             revisit_when: raw.revisit_when,
+            combinations: Combinations::from_list(raw.combinations)?,
         })
     }
 

@@ -5,8 +5,10 @@ use serde_json::{json, Map, Value};
 
 use crate::domain::answers::Answers;
 use crate::domain::questions::{Input, QUESTIONS};
+use crate::domain::map::{ArchitectureMap, Cell, Standing};
 use crate::domain::recommendation::Execution;
 
+use super::model::Model;
 use super::recommend;
 
 /// Any valid value for one question.
@@ -108,4 +110,26 @@ proptest! {
         let form = Answers::from_form(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap();
         prop_assert_eq!(form, parsed);
     }
+
+    #[test]
+    fn the_map_marks_the_recommendation_as_the_best_fit_it_may_choose(raw in answers()) {
+        let r = recommend(&Answers::from_json(&raw).unwrap());
+        let map = ArchitectureMap::for_recommendation(&Model::default_model().combinations, &r);
+        let marked: Vec<_> = map.cells.iter().filter(|c| standing(c) == Standing::Recommended).collect();
+        prop_assert_eq!(marked.len(), 1);
+        let best = marked[0];
+        prop_assert_eq!((best.combination.organisation, best.combination.execution), (r.organisation.choice, r.execution.choice));
+        let best_score = best.fit.unwrap().score;
+        for cell in map.cells.iter().filter(|c| standing(c) != Standing::HeldBack) {
+            prop_assert!(cell.fit.unwrap().score <= best_score, "{} beats the recommendation", cell.combination.title());
+        }
+        // Only a missing prerequisite holds a better-scoring organisation back, and the result says so.
+        if map.cells.iter().any(|c| standing(c) == Standing::HeldBack) {
+            prop_assert!(r.warnings.iter().any(|w| w.code == "distributed_monolith_risk"));
+        }
+    }
+}
+
+fn standing(cell: &Cell) -> Standing {
+    cell.fit.expect("a result's map has a fit in every cell").standing
 }

@@ -6,9 +6,11 @@ use crate::components::carry::link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
+use crate::components::architecture_map::ArchitectureMapView;
 use crate::components::cost_chart::CostChart;
 use crate::components::page_meta::{PageMeta, PublicUrl};
 use crate::components::share::ShareButtons;
+use crate::domain::map::ArchitectureMap;
 use crate::domain::questions::question;
 use crate::domain::recommendation::{CostResult, Execution, Organisation, Reason, Recommendation};
 
@@ -26,6 +28,8 @@ pub struct ResultView {
     /// The cost comparison as stored, or recomputed when the visitor switched the free tier on.
     pub cost: CostResult,
     pub chart: CostChart,
+    /// The map of the idea for this result: the current model's texts, the stored scores.
+    pub map: ArchitectureMap,
 }
 
 /// Loads a stored result; `None` when there is no result with that id. With `free_tier`, the
@@ -50,6 +54,7 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
         stored.recommendation.cost.clone()
     };
     let chart = cost_chart(&cost, &state.engine.prices);
+    let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &stored.recommendation);
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
         answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
@@ -58,6 +63,7 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
         recommendation: stored.recommendation,
         cost,
         chart,
+        map,
     }))
 }
 
@@ -151,6 +157,7 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                 </div>
                 <p class="mt-3 text-sm">"Permanent link: " <a class="underline" href=path.clone()>{absolute_link}</a></p>
             </header>
+            <MapSection map=view.map.clone()/>
             <section class=card aria-labelledby="org-heading">
                 <h2 id="org-heading" class="text-xl font-semibold">{format!("How to organise it: {}", r.organisation.choice.label())}</h2>
                 <ScoreList scores=Organisation::ALL.iter().map(|o| (o.label().to_string(), r.organisation.scores[o.as_str()], *o == r.organisation.choice)).collect()/>
@@ -197,6 +204,22 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                 <ul class="mt-2 list-disc space-y-2 pl-6">{r.revisit_when.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
             </section>
         </div>
+    }
+}
+
+/// Where the recommendation sits among all sixteen combinations, and what its own cell says.
+#[component]
+fn MapSection(map: ArchitectureMap) -> impl IntoView {
+    let yours = map.recommended().map(|cell| {
+        let c = &cell.combination;
+        view! { <p class="mt-2"><strong>{format!("{}: ", c.title())}</strong>{c.text.clone()}</p> }
+    });
+    view! {
+        <section class="rounded-lg border border-slate-200 p-5 dark:border-slate-800" aria-labelledby="map-heading">
+            <h2 id="map-heading" class="text-xl font-semibold">"Where your system sits"</h2>
+            {yours}
+            <ArchitectureMapView map=std::sync::Arc::new(map)/>
+        </section>
     }
 }
 

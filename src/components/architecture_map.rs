@@ -1,0 +1,264 @@
+//! The map of the idea, drawn on the server as SVG: how a system is organised (across) × how it
+//! runs (down). Each cell links to its row in the table under the map, which says the same in
+//! sentences for people who cannot see the picture and for copying. On a result, each cell is
+//! shaded by how well it fits the visitor's answers and the recommendation is marked.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::map::{ArchitectureMap, Cell, Fit, Standing, Verdict};
+use crate::domain::recommendation::{Execution, Organisation};
+
+/// The map for no one in particular, built once from the model the server runs and handed to
+/// every page through context.
+#[derive(Clone, Debug, Default)]
+pub struct GeneralMap(pub Arc<ArchitectureMap>);
+
+const WIDTH: u32 = 320;
+const LEFT: u32 = 72;
+const TOP: u32 = 34;
+const CELL_W: u32 = 62;
+const CELL_H: u32 = 56;
+const HEIGHT: u32 = TOP + 4 * CELL_H;
+/// How strongly the accent colour fills a cell in each band of fit (dark text up to band 3:
+/// the accent is dark enough for white text only at full strength). The colours themselves are
+/// in the stylesheet (`.idea-map`), written once instead of on every cell.
+const BAND_OPACITY: [&str; 5] = ["0.05", "0.16", "0.3", "0.48", "1"];
+
+fn column_lines(o: Organisation) -> &'static [&'static str] {
+    match o {
+        Organisation::Monolith => &["Monolith"],
+        Organisation::ModularMonolith => &["Modular", "monolith"],
+        Organisation::ServiceBased => &["A few", "services"],
+        Organisation::Microservices => &["Micro-", "services"],
+    }
+}
+
+fn row_lines(e: Execution) -> &'static [&'static str] {
+    match e {
+        Execution::Functions => &["Functions"],
+        Execution::ManagedContainers => &["Managed", "containers"],
+        Execution::Kubernetes => &["Kubernetes"],
+        Execution::VirtualMachines => &["Virtual", "machines"],
+    }
+}
+
+/// Lines of text centred on `(x, y)`, one line height apart.
+fn lines(x: u32, y: f64, lines: Vec<String>) -> impl IntoView {
+    let first = y - (lines.len() as f64 - 1.0) * 5.5;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            view! { <text x=x.to_string() y=format!("{:.1}", first + i as f64 * 11.0)>{line}</text> }
+        })
+        .collect_view()
+}
+
+/// How a cell is drawn: the kind of its rectangle (none: the accent colour), the accent's
+/// strength, and whether its words need the light ink of a full-strength accent.
+fn shade(cell: &Cell) -> (Option<&'static str>, Option<&'static str>, bool) {
+    let mark = cell.fit.and_then(|f| match f.standing {
+        Standing::Recommended => Some("mark"),
+        Standing::HeldBack => Some("held"),
+        Standing::Open | Standing::NoFit => None,
+    });
+    match (cell.fit, cell.combination.verdict) {
+        (Some(fit), _) if fit.band == 4 => (mark, None, true),
+        (Some(fit), _) => (mark, Some(BAND_OPACITY[fit.band as usize]), false),
+        (None, Verdict::Fits) => (None, Some("0.22"), false),
+        (None, Verdict::Depends) => (Some("depends"), None, false),
+        (None, Verdict::Warns) => (Some("warns"), None, false),
+    }
+}
+
+/// The words under a cell's description on a result: its fit, or why it is not an option.
+fn fit_words(fit: Fit) -> String {
+    match fit.standing {
+        Standing::Recommended => format!("★ {}", fit.score),
+        Standing::Open => fit.score.to_string(),
+        Standing::HeldBack => format!("{} held", fit.score),
+        Standing::NoFit => "no fit".to_string(),
+    }
+}
+
+fn fit_phrase(fit: Fit) -> String {
+    let tail = match fit.standing {
+        Standing::Recommended => ", your recommendation",
+        Standing::Open => "",
+        Standing::HeldBack => ", held back: its prerequisites are missing",
+        Standing::NoFit => ", one half does not fit your answers at all",
+    };
+    format!("fit {} of 100{tail}", fit.score)
+}
+
+fn cell_view(cell: &Cell, column: u32, row: u32) -> impl IntoView {
+    let c = &cell.combination;
+    let (x, y) = (LEFT + column * CELL_W, TOP + row * CELL_H);
+    let (kind, opacity, on_accent) = shade(cell);
+    let name = match cell.fit {
+        Some(fit) => format!("{}: {}", c.title(), fit_phrase(fit)),
+        None => format!("{}: {}", c.title(), c.verdict.label()),
+    };
+    let mut words = c.short.clone();
+    if let Some(fit) = cell.fit {
+        words.push(fit_words(fit));
+    }
+    let middle = y as f64 + CELL_H as f64 / 2.0 + 3.0;
+    view! {
+        <a href=format!("#{}", c.anchor()) aria-label=name aria-describedby=format!("{}-text", c.anchor()) data-ink=on_accent.then_some("light")>
+            <rect x=(x + 2).to_string() y=(y + 2).to_string() width=(CELL_W - 4).to_string() height=(CELL_H - 4).to_string() rx="4" data-kind=kind fill-opacity=opacity/>
+            {lines(x + CELL_W / 2, middle, words)}
+        </a>
+    }
+}
+
+/// A one-sentence description of what the map shows, for the SVG's `desc`.
+fn description(map: &ArchitectureMap) -> String {
+    let axes = "Sixteen ways to build a system: how it is organised (across: a monolith, a modular monolith, a few coarse services, microservices) and how it runs (down: functions, managed containers, Kubernetes, virtual machines).";
+    let Some(best) = map.recommended() else {
+        let count = |v: Verdict| map.cells.iter().filter(|c| c.combination.verdict == v).count();
+        return format!(
+            "{axes} {} usually fit, {} depend on the situation and {} come with a warning.",
+            count(Verdict::Fits),
+            count(Verdict::Depends),
+            count(Verdict::Warns)
+        );
+    };
+    let mut others: Vec<&Cell> =
+        map.cells.iter().filter(|c| c.fit.is_some_and(|f| f.standing == Standing::Open)).collect();
+    others.sort_by_key(|c| std::cmp::Reverse(c.fit.map(|f| f.score)));
+    let neighbours = others
+        .iter()
+        .take(2)
+        .map(|c| format!("{} (fit {})", c.combination.title(), c.fit.map(|f| f.score).unwrap_or(0)))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    format!(
+        "{axes} Each is shaded by how well it fits your answers. Yours: {} (fit {}); the closest alternatives: {neighbours}.",
+        best.combination.title(),
+        best.fit.map(|f| f.score).unwrap_or(0)
+    )
+}
+
+/// The map, with its legend and its table. `table_open`: whether the table shows without a click;
+/// `children`: what to show beside the map on wide screens (below it on narrow ones).
+#[component]
+pub fn ArchitectureMapView(
+    map: Arc<ArchitectureMap>,
+    #[prop(optional)] table_open: bool,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    if map.cells.len() != 16 {
+        return None;
+    }
+    let for_result = map.recommended().is_some();
+    let beside_layout = children.is_some().then_some("md:grid md:grid-cols-5 md:items-center md:gap-6");
+    let headers = Organisation::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let words = column_lines(*o).iter().map(|s| s.to_string()).collect();
+            lines(LEFT + i as u32 * CELL_W + CELL_W / 2, TOP as f64 / 2.0 + 2.0, words)
+        })
+        .collect_view();
+    let rows = Execution::ALL
+        .iter()
+        .enumerate()
+        .map(|(row, e)| {
+            let words = row_lines(*e).iter().map(|s| s.to_string()).collect();
+            let middle = (TOP + row as u32 * CELL_H) as f64 + CELL_H as f64 / 2.0 + 3.0;
+            let cells = map.row(*e).enumerate().map(|(column, cell)| cell_view(cell, column as u32, row as u32)).collect_view();
+            view! { {lines(LEFT / 2, middle, words)} {cells} }
+        })
+        .collect_view();
+    Some(view! {
+        <figure class="mt-6">
+            <div class=beside_layout>
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group" aria-labelledby="map-title map-desc" font-size="9.5" text-anchor="middle" class="idea-map mx-auto h-auto w-full max-w-xl max-sm:-mx-4 max-sm:w-[calc(100%+2rem)] max-sm:max-w-none md:col-span-3">
+                <title id="map-title">"How you organise it × how you run it"</title>
+                <desc id="map-desc">{description(&map)}</desc>
+                <g aria-hidden="true" font-weight="bold">
+                    <text x="4" y="12" text-anchor="start" font-weight="normal">"organised →"</text>
+                    <text x="4" y="26" text-anchor="start" font-weight="normal">"runs on ↓"</text>
+                    {headers}
+                </g>
+                {rows}
+            </svg>
+            {children.map(|beside| view! { <div class="mt-4 space-y-3 md:col-span-2 md:mt-0">{beside()}</div> })}
+            </div>
+            <MapLegend for_result/>
+            <MapTable map table_open/>
+        </figure>
+    })
+}
+
+#[component]
+fn MapLegend(for_result: bool) -> impl IntoView {
+    let swatch = "inline-block h-3 w-4 rounded-sm border border-slate-300 align-middle dark:border-slate-600";
+    let key = if for_result {
+        view! {
+            <p>
+                "★ marks your recommendation. Each number is how well the pair fits your answers (0–100, the mean of its two scores): the stronger the colour, the better the fit. "
+                "A dashed border and “held”: the organisation fits your wishes but lacks what it needs to pay off (see “Watch out”); “no fit”: one half does not fit at all."
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="flex flex-wrap gap-x-4 gap-y-1">
+                <li><span class=format!("{swatch} bg-accent/20")></span>" usually fits"</li>
+                <li><span class=format!("{swatch} bg-slate-100 dark:bg-slate-800")></span>" depends"</li>
+                <li><span class=format!("{swatch} bg-amber-100 dark:bg-amber-950")></span>" a warning"</li>
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <figcaption class="mx-auto mt-3 max-w-xl space-y-1 text-sm text-slate-700 dark:text-slate-300">
+            {key}
+            <p>"Across: how the system is organised. Down: how it runs. Select a cell for its explanation."</p>
+        </figcaption>
+    }
+}
+
+#[component]
+fn MapTable(map: Arc<ArchitectureMap>, table_open: bool) -> impl IntoView {
+    let for_result = map.recommended().is_some();
+    let rows = map
+        .cells
+        .iter()
+        .map(|cell| {
+            let c = &cell.combination;
+            let marked = cell.fit.is_some_and(|f| f.standing == Standing::Recommended);
+            let typically = match cell.fit {
+                Some(fit) => format!("{}; {}", c.verdict.label(), fit_phrase(fit)),
+                None => c.verdict.label().to_string(),
+            };
+            view! {
+                <tr id=c.anchor() class="scroll-mt-4 border-b border-slate-200 align-top target:bg-amber-50 dark:border-slate-800 dark:target:bg-amber-950" class:font-semibold=marked>
+                    <th scope="row" class="py-2 pr-3 text-left">{c.title()}</th>
+                    <td class="py-2 pr-3">{typically}</td>
+                    <td class="py-2" id=format!("{}-text", c.anchor())>{c.text.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="mt-4 text-sm" open=table_open>
+            <summary class="cursor-pointer font-semibold underline print:hidden">"The map as a table"</summary>
+            <table class="mt-2 w-full border-collapse">
+                <caption class="sr-only">"Every way of organising and running a system, and what it is typically good for"</caption>
+                <thead>
+                    <tr class="border-b border-slate-300 text-left dark:border-slate-700">
+                        <th scope="col" class="py-2 pr-3">"Combination"</th>
+                        <th scope="col" class="py-2 pr-3">{if for_result { "Typically; for you" } else { "Typically" }}</th>
+                        <th scope="col" class="py-2">"Why"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
