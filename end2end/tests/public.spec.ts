@@ -34,7 +34,7 @@ test("a keyboard user reaches the guide from the home page", async ({ page }) =>
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
     if (focused === "Start the guide") break;
   }
-  await expect(page.getByRole("link", { name: "Start the guide" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Start the guide", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/guide$/);
   await expect(page.getByText("Step 1 of 6")).toBeVisible();

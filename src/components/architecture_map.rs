@@ -44,16 +44,20 @@ fn row_lines(e: Execution) -> &'static [&'static str] {
     }
 }
 
-/// Lines of text centred on `(x, y)`, one line height apart.
+/// Lines of text centred on `(x, y)`, one line height apart: one `text` whose lines are
+/// separated by spaces, so what it says reads as words, not as one run of letters.
 fn lines(x: u32, y: f64, lines: Vec<String>) -> impl IntoView {
     let first = y - (lines.len() as f64 - 1.0) * 5.5;
-    lines
+    let x = x.to_string();
+    let spans = lines
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
-            view! { <text x=x.to_string() y=format!("{:.1}", first + i as f64 * 11.0)>{line}</text> }
+            let (gap, dy) = if i == 0 { (None, None) } else { (Some(" "), Some("11")) };
+            view! { {gap}<tspan x=x.clone() dy=dy>{line}</tspan> }
         })
-        .collect_view()
+        .collect_view();
+    view! { <text y=format!("{first:.1}")>{spans}</text> }
 }
 
 /// How a cell is drawn: the kind of its rectangle (none: the accent colour), the accent's
@@ -93,18 +97,25 @@ fn fit_phrase(fit: Fit) -> String {
     format!("fit {} of 100{tail}", fit.score)
 }
 
+/// A cell's accessible name: the words it shows first (so speech input can name it by what is
+/// on screen), then the combination and its verdict or fit.
+fn cell_name(cell: &Cell, words: &[String]) -> String {
+    let c = &cell.combination;
+    let shown = words.join(" ").replace("★ ", "");
+    let what = match cell.fit {
+        Some(fit) => fit_phrase(fit),
+        None => c.verdict.label().to_string(),
+    };
+    format!("{shown}: {}, {what}", c.phrase())
+}
+
 fn cell_view(cell: &Cell, column: u32, row: u32) -> impl IntoView {
     let c = &cell.combination;
     let (x, y) = (LEFT + column * CELL_W, TOP + row * CELL_H);
     let (kind, opacity, on_accent) = shade(cell);
-    let name = match cell.fit {
-        Some(fit) => format!("{}: {}", c.title(), fit_phrase(fit)),
-        None => format!("{}: {}", c.title(), c.verdict.label()),
-    };
     let mut words = c.short.clone();
-    if let Some(fit) = cell.fit {
-        words.push(fit_words(fit));
-    }
+    words.extend(cell.fit.map(fit_words));
+    let name = cell_name(cell, &words);
     let middle = y as f64 + CELL_H as f64 / 2.0 + 3.0;
     view! {
         <a href=format!("#{}", c.anchor()) aria-label=name aria-describedby=format!("{}-text", c.anchor()) data-ink=on_accent.then_some("light")>
@@ -132,12 +143,12 @@ fn description(map: &ArchitectureMap) -> String {
     let neighbours = others
         .iter()
         .take(2)
-        .map(|c| format!("{} (fit {})", c.combination.title(), c.fit.map(|f| f.score).unwrap_or(0)))
+        .map(|c| format!("{} (fit {})", c.combination.phrase(), c.fit.map(|f| f.score).unwrap_or(0)))
         .collect::<Vec<_>>()
         .join(" and ");
     format!(
         "{axes} Each is shaded by how well it fits your answers. Yours: {} (fit {}); the closest alternatives: {neighbours}.",
-        best.combination.title(),
+        best.combination.phrase(),
         best.fit.map(|f| f.score).unwrap_or(0)
     )
 }
@@ -169,7 +180,8 @@ pub fn ArchitectureMapView(
         .map(|(row, e)| {
             let words = row_lines(*e).iter().map(|s| s.to_string()).collect();
             let middle = (TOP + row as u32 * CELL_H) as f64 + CELL_H as f64 / 2.0 + 3.0;
-            let cells = map.row(*e).enumerate().map(|(column, cell)| cell_view(cell, column as u32, row as u32)).collect_view();
+            let cells =
+                map.row(*e).enumerate().map(|(column, cell)| cell_view(cell, column as u32, row as u32)).collect_view();
             view! { {lines(LEFT / 2, middle, words)} {cells} }
         })
         .collect_view();
@@ -237,10 +249,10 @@ fn MapTable(map: Arc<ArchitectureMap>, table_open: bool) -> impl IntoView {
                 None => c.verdict.label().to_string(),
             };
             view! {
-                <tr id=c.anchor() class="scroll-mt-4 border-b border-slate-200 align-top target:bg-amber-50 dark:border-slate-800 dark:target:bg-amber-950" class:font-semibold=marked>
-                    <th scope="row" class="py-2 pr-3 text-left">{c.title()}</th>
-                    <td class="py-2 pr-3">{typically}</td>
-                    <td class="py-2" id=format!("{}-text", c.anchor())>{c.text.clone()}</td>
+                <tr id=c.anchor() data-yours=marked.then_some("")>
+                    <th scope="row">{c.title()}</th>
+                    <td>{typically}</td>
+                    <td id=format!("{}-text", c.anchor())>{c.text.clone()}</td>
                 </tr>
             }
         })
@@ -248,13 +260,14 @@ fn MapTable(map: Arc<ArchitectureMap>, table_open: bool) -> impl IntoView {
     view! {
         <details class="mt-4 text-sm" open=table_open>
             <summary class="cursor-pointer font-semibold underline print:hidden">"The map as a table"</summary>
-            <table class="mt-2 w-full border-collapse">
+            // Cell styles are set once on the table rather than on each of its 48 cells.
+            <table class="mt-2 w-full border-collapse text-left [&_td]:py-2 [&_td]:pr-3 [&_th]:py-2 [&_th]:pr-3 [&_th]:text-left [&_tr]:scroll-mt-4 [&_tr]:border-b [&_tr]:border-slate-200 [&_tr]:align-top [&_tr[data-yours]]:font-semibold [&_tr:target]:bg-amber-50 dark:[&_tr]:border-slate-800 dark:[&_tr:target]:bg-amber-950">
                 <caption class="sr-only">"Every way of organising and running a system, and what it is typically good for"</caption>
                 <thead>
-                    <tr class="border-b border-slate-300 text-left dark:border-slate-700">
-                        <th scope="col" class="py-2 pr-3">"Combination"</th>
-                        <th scope="col" class="py-2 pr-3">{if for_result { "Typically; for you" } else { "Typically" }}</th>
-                        <th scope="col" class="py-2">"Why"</th>
+                    <tr>
+                        <th scope="col">"Combination"</th>
+                        <th scope="col">{if for_result { "Typically; for you" } else { "Typically" }}</th>
+                        <th scope="col">"Why"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -46,10 +46,15 @@ pub struct Combination {
 }
 
 impl Combination {
-    /// "A monolith on functions (FaaS)".
+    /// "a monolith on functions (FaaS)", for use inside a sentence.
+    pub fn phrase(&self) -> String {
+        format!("{} on {}", self.organisation.label(), self.execution.label())
+    }
+
+    /// "A monolith on functions (FaaS)", to start a sentence or a heading.
     pub fn title(&self) -> String {
-        let words = format!("{} on {}", self.organisation.label(), self.execution.label());
-        let mut chars = words.chars();
+        let phrase = self.phrase();
+        let mut chars = phrase.chars();
         chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
     }
 
@@ -172,7 +177,7 @@ impl ArchitectureMap {
             .iter()
             .map(|c| {
                 let (o, e) = (org_score(c.organisation), exec_score(c.execution));
-                let score = ((o as u16 + e as u16 + 1) / 2) as u8;
+                let score = (o as u16 + e as u16).div_ceil(2) as u8;
                 let standing = if c.organisation == org.choice && c.execution == exec.choice {
                     Standing::Recommended
                 } else if o == 0 || e == 0 {

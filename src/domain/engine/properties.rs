@@ -4,8 +4,8 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::domain::answers::Answers;
-use crate::domain::questions::{Input, QUESTIONS};
 use crate::domain::map::{ArchitectureMap, Cell, Standing};
+use crate::domain::questions::{Input, QUESTIONS};
 use crate::domain::recommendation::Execution;
 
 use super::model::Model;

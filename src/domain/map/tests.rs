@@ -53,7 +53,9 @@ fn each_cell_fits_by_the_mean_of_its_two_scores_and_is_shaded_in_steps_of_twenty
     use Organisation::*;
     let r = recommendation([80, 61, 40, 20], [0, 90, 35, 50], (Monolith, ManagedContainers));
     let map = ArchitectureMap::for_recommendation(&shipped(), &r);
-    let fit = |o, e| map.cells.iter().find(|c| c.combination.organisation == o && c.combination.execution == e).unwrap().fit.unwrap();
+    let fit = |o, e| {
+        map.cells.iter().find(|c| c.combination.organisation == o && c.combination.execution == e).unwrap().fit.unwrap()
+    };
     assert_eq!(fit(Monolith, ManagedContainers), Fit { score: 85, band: 4, standing: Standing::Recommended });
     assert_eq!(fit(ModularMonolith, ManagedContainers), Fit { score: 76, band: 3, standing: Standing::Open });
     assert_eq!(fit(Microservices, Kubernetes), Fit { score: 28, band: 1, standing: Standing::Open });
