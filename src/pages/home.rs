@@ -75,7 +75,7 @@ pub fn HomePage() -> impl IntoView {
                     young products belong in the top-left corner; the far right pays off only with many teams."
                 </p>
                 <ArchitectureMapView map/>
-                <p class="mt-4"><a href=link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">"Find your cell: start the guide →"</a></p>
+                <p class="mt-4"><a href=link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">"Find your cell with the guide →"</a></p>
             </section>
 
             <section class="mt-14 rounded-lg bg-slate-100 p-6 dark:bg-slate-900" aria-labelledby="promise-heading">
