@@ -95,10 +95,6 @@ impl Combinations {
     pub fn iter(&self) -> impl Iterator<Item = &Combination> {
         self.0.iter()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 fn index(organisation: Organisation, execution: Execution) -> usize {
