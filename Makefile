@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup run dev build-release test test-rust test-e2e test-fuzz fuzz bench
+.PHONY: setup run dev build-release test test-rust test-e2e test-api test-fuzz fuzz bench
 
 setup:
 	@scripts/setup.sh
@@ -20,8 +20,9 @@ build-release: setup
 	cargo leptos build --release
 	node scripts/precompress.mjs target/site/pkg
 
-## Every test: unit, integration, browser tests in Chromium, and a short fuzzing run.
-test: setup test-rust test-e2e test-fuzz
+## Every test: unit, integration, browser tests in Chromium, the API against its OpenAPI
+## document, and a short fuzzing run.
+test: setup test-rust test-e2e test-api test-fuzz
 
 test-rust:
 	cargo leptos test
@@ -29,6 +30,10 @@ test-rust:
 test-e2e:
 	cargo leptos build
 	scripts/e2e.sh
+
+test-api:
+	cargo leptos build
+	scripts/api-contract.sh
 
 test-fuzz:
 	scripts/fuzz.sh

@@ -1,4 +1,5 @@
-//! The engine's cost per call: `recommend` (which includes the cost model and the flip search)
+//! The engine's cost per call: `recommend` (which includes the cost model, the flip search and
+//! the "what if" list, the engine run again for every other answer that could change a choice)
 //! and `monthly_cost` alone, for a visitor who answered everything and one who answered nothing.
 //! Run with `cargo bench --bench engine`.
 
@@ -20,7 +21,7 @@ fn engine(c: &mut Criterion) {
         "monthly_requests": 300_000_000, "peak_to_average": 4, "avg_duration_ms": 120, "memory_mb": 1024,
         "longest_task": "minutes", "persistent_connections": false, "latency": "moderate",
         "scaling_divergence": "some", "independent_releases": "some", "domain_clarity": "stable",
-        "ops_maturity": "basic", "portability": "preferred", "cost_priority": "predictable"
+        "ops_maturity": "basic", "portability": "preferred", "cost_priority": "predictable", "cloud": "azure"
     }));
     let empty = answers(json!({}));
     let prices = PriceTable::default_table();
@@ -32,7 +33,7 @@ fn engine(c: &mut Criterion) {
         free_tier: false,
     };
 
-    c.bench_function("recommend (all 18 answers)", |b| b.iter(|| recommend(black_box(&full))));
+    c.bench_function("recommend (all 19 answers)", |b| b.iter(|| recommend(black_box(&full))));
     c.bench_function("recommend (no answers)", |b| b.iter(|| recommend(black_box(&empty))));
     c.bench_function("monthly_cost", |b| b.iter(|| monthly_cost(black_box(&workload), black_box(&prices))));
 }

@@ -5,10 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-bin="${ARCHGUIDE_BIN:-$target_dir/debug/archguide}"
+. scripts/test_server.sh
 work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 
 pg_db="archguide_e2e_$$"
@@ -34,13 +32,6 @@ ARCHGUIDE_CONTACT_RATE_LIMIT=0 \
   "$bin" >"$work/server.log" 2>&1 &
 server_pid=$!
 
-wait_for() {
-  for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
 wait_for "$port" || true
 
 # Two more instances on one fresh PostgreSQL database, for the specs that need several

@@ -46,7 +46,7 @@ pub enum RawValue {
     Text(String),
     Number(f64),
     Bool(bool),
-    /// JSON `null`: the same as no answer.
+    /// An empty form field: the same as no answer.
     Missing,
     /// Anything else (arrays, objects), named for the error message.
     Other(&'static str),
@@ -55,7 +55,7 @@ pub enum RawValue {
 impl From<&serde_json::Value> for RawValue {
     fn from(value: &serde_json::Value) -> Self {
         match value {
-            serde_json::Value::Null => RawValue::Missing,
+            serde_json::Value::Null => RawValue::Other("null"),
             serde_json::Value::Bool(b) => RawValue::Bool(*b),
             serde_json::Value::Number(n) => {
                 n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("a number out of range"))
@@ -74,8 +74,8 @@ pub struct Answers {
 }
 
 impl Answers {
-    /// Parses a JSON object (the API): unknown ids, wrong types and out-of-range values are
-    /// errors; `null` means "not answered".
+    /// Parses a JSON object (the API): unknown ids, wrong types (`null` too: a question not
+    /// answered is left out) and out-of-range values are errors.
     pub fn from_json(object: &serde_json::Map<String, serde_json::Value>) -> Result<Self, Vec<FieldError>> {
         Self::parse(object.iter().map(|(k, v)| (k.as_str(), RawValue::from(v))), false)
     }
@@ -102,6 +102,10 @@ impl Answers {
                 continue;
             };
             if raw == RawValue::Missing {
+                continue;
+            }
+            if raw == RawValue::Other("null") {
+                errors.push(FieldError::new(id, "cannot be null: leave the question out to take its default"));
                 continue;
             }
             match parse_value(q, raw, lenient) {
@@ -219,6 +223,18 @@ fn kind(raw: &RawValue) -> &'static str {
     }
 }
 
+/// An answer in words for people: a choice by its label, a number with its unit, yes or no.
+pub fn describe(q: &Question, value: Value) -> String {
+    match (value, &q.input) {
+        (Value::Choice(c), _) => q.option_label(c).unwrap_or(c).to_string(),
+        (Value::Number(n), Input::Integer { unit, .. } | Input::Number { unit, .. }) if *unit != q.topic => {
+            format!("{} {unit}", plain_number(n))
+        }
+        (Value::Number(n), _) => plain_number(n),
+        (Value::Bool(b), _) => if b { "yes" } else { "no" }.to_string(),
+    }
+}
+
 /// A number written for people: no trailing `.0`, thousands grouped.
 pub fn plain_number(n: f64) -> String {
     if n.fract() != 0.0 || n.abs() >= 1e15 {
@@ -286,9 +302,11 @@ mod tests {
     }
 
     #[test]
-    fn null_and_empty_form_fields_mean_not_answered() {
-        let answers = Answers::from_json(json!({"stage": null}).as_object().unwrap()).unwrap();
-        assert!(answers.is_empty());
+    fn null_is_refused_and_empty_form_fields_mean_not_answered() {
+        let errors = json_errors(json!({"teams": null, "stage": null}));
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["stage", "teams"]);
+        assert!(errors[0].message.contains("leave the question out"), "{errors:?}");
         let form = Answers::from_form([("stage", ""), ("engineers", " 12 "), ("step", "3")]).unwrap();
         assert_eq!(form.len(), 1);
         assert_eq!(form.get("engineers"), Some(Value::Number(12.0)));

@@ -1,48 +1,108 @@
 //! The monthly compute cost of one workload on functions, managed containers, Kubernetes and
-//! virtual machines, from a dated price table.
+//! virtual machines, from one provider's dated price table (see `book` for where tables come from).
 //!
 //! Functions bill every request's full wall time. Containers and VMs serve many requests at
 //! once, so they are sized by the CPU the work really uses (`cpu_share` of the duration) at the
 //! peak, at a target utilisation, and billed for every hour of the month.
 
+mod book;
+
 use serde::{Deserialize, Serialize};
 
-/// The price facts and sizing assumptions, read from `src/domain/data/prices.toml` or an override.
+pub use book::{Cloud, OnPremisesTerms, PriceBook, DEFAULT_PRICES_TOML};
+
+/// Where a section's prices come from: the product, the provider's pricing page, the date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct About {
+    pub product: String,
+    pub source: String,
+    pub as_of: String,
+}
+
+/// One provider's prices, resolved for one visitor: the cloud's managed options and either the
+/// cloud's or your own servers for the self-run ones.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PriceTable {
+    /// The oldest date among the sections in this table.
     pub as_of: String,
     pub region: String,
     pub currency: String,
     pub hours_per_month: f64,
+    pub cloud: Cloud,
+    /// The provider's name, e.g. "Microsoft Azure".
+    pub provider: String,
+    /// Virtual machines and Kubernetes are priced as your own servers.
+    pub on_premises: Option<OnPremisesTerms>,
     pub functions: FunctionPrices,
     pub managed_containers: ContainerPrices,
     pub kubernetes: KubernetesPrices,
-    pub virtual_machines: Vec<VmSize>,
+    pub virtual_machines: VmPrices,
     pub assumptions: SizingAssumptions,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FunctionPrices {
+    #[serde(flatten)]
+    pub about: About,
+    /// What the provider calls a billed call: "requests", "executions".
+    pub request_unit: String,
+    /// What the provider calls its memory-time unit: "GB-second", "GiB-second".
+    pub memory_unit: String,
     pub per_million_requests: f64,
     pub per_gb_second: f64,
+    /// Charged on top of memory-time where the provider bills CPU separately.
+    #[serde(default)]
+    pub per_vcpu_second: f64,
     pub free_requests: f64,
     pub free_gb_seconds: f64,
+    #[serde(default)]
+    pub free_vcpu_seconds: f64,
+    /// The shortest time a run is billed for.
+    #[serde(default)]
+    pub min_billed_ms: f64,
     pub max_duration_ms: f64,
-    pub min_memory_mb: u32,
     pub max_memory_mb: u32,
+    /// `[memory in MB, vCPU]` steps where the vCPU comes with the memory chosen.
+    #[serde(default)]
+    pub vcpu_by_memory: Vec<[f64; 2]>,
+}
+
+impl FunctionPrices {
+    /// The vCPU a function with this much memory gets (0 where CPU is not billed apart).
+    pub fn vcpu_for(&self, memory_mb: u32) -> f64 {
+        let memory = memory_mb as f64;
+        self.vcpu_by_memory
+            .iter()
+            .find(|[mb, _]| *mb >= memory)
+            .or(self.vcpu_by_memory.last())
+            .map_or(0.0, |[_, vcpu]| *vcpu)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContainerPrices {
+    #[serde(flatten)]
+    pub about: About,
     pub per_vcpu_hour: f64,
     pub per_gb_hour: f64,
+    #[serde(default)]
+    pub per_million_requests: f64,
     pub min_vcpu: f64,
     pub gb_per_vcpu: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KubernetesPrices {
+    #[serde(flatten)]
+    pub about: About,
     pub control_plane_hour: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmPrices {
+    #[serde(flatten)]
+    pub about: About,
+    pub sizes: Vec<VmSize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,29 +121,10 @@ pub struct SizingAssumptions {
     pub min_instances: u32,
 }
 
-/// The price table shipped with this build.
-pub const DEFAULT_PRICES_TOML: &str = include_str!("data/prices.toml");
-
 impl PriceTable {
-    /// Parses and checks a price table.
-    pub fn from_toml(text: &str) -> Result<Self, String> {
-        let table: PriceTable = toml::from_str(text).map_err(|e| e.to_string())?;
-        let a = &table.assumptions;
-        if !(a.cpu_share > 0.0 && a.cpu_share <= 1.0) {
-            return Err("assumptions.cpu_share must be in (0, 1]".into());
-        }
-        if !(a.utilisation_target > 0.0 && a.utilisation_target <= 1.0) {
-            return Err("assumptions.utilisation_target must be in (0, 1]".into());
-        }
-        if table.virtual_machines.is_empty() {
-            return Err("at least one [[virtual_machines]] size is needed".into());
-        }
-        Ok(table)
-    }
-
-    /// The price table shipped with this build.
+    /// AWS's table from the shipped price book.
     pub fn default_table() -> Self {
-        Self::from_toml(DEFAULT_PRICES_TOML).expect("the shipped price table is valid")
+        PriceBook::default_book().table(Cloud::Aws, false).clone()
     }
 }
 
@@ -134,20 +175,19 @@ pub fn monthly_cost(workload: &Workload, prices: &PriceTable) -> MonthlyCost {
     }
 }
 
-/// Lambda: requests × price per request + requests × seconds × GB × price per GB-second,
-/// less the free tier when it applies.
+/// Requests × price per request + billed seconds × (GB × price per GB-second + vCPU × price per
+/// vCPU-second), less the free tier when it applies.
 pub fn functions(workload: &Workload, prices: &PriceTable) -> f64 {
     let f = &prices.functions;
     let requests = workload.monthly_requests.max(0.0);
-    let gb_seconds = requests * (workload.avg_duration_ms / 1000.0) * (workload.memory_mb as f64 / 1024.0);
-    let (billable_requests, billable_gb_seconds) = if workload.free_tier {
-        ((requests - f.free_requests).max(0.0), (gb_seconds - f.free_gb_seconds).max(0.0))
-    } else {
-        (requests, gb_seconds)
-    };
-    billable_requests * f.per_million_requests / 1_000_000.0 + billable_gb_seconds * f.per_gb_second
+    let seconds = requests * workload.avg_duration_ms.max(f.min_billed_ms) / 1000.0;
+    let gb_seconds = seconds * (workload.memory_mb as f64 / 1024.0);
+    let vcpu_seconds = seconds * f.vcpu_for(workload.memory_mb);
+    let less = |used: f64, free: f64| if workload.free_tier { (used - free).max(0.0) } else { used };
+    less(requests, f.free_requests) * f.per_million_requests / 1_000_000.0
+        + less(gb_seconds, f.free_gb_seconds) * f.per_gb_second
+        + less(vcpu_seconds, f.free_vcpu_seconds) * f.per_vcpu_second
 }
-
 /// The CPU (in vCPUs) the workload keeps busy at its peak.
 pub fn peak_cpu_demand(workload: &Workload, prices: &PriceTable) -> f64 {
     let seconds_per_month = prices.hours_per_month * 3600.0;
@@ -156,14 +196,16 @@ pub fn peak_cpu_demand(workload: &Workload, prices: &PriceTable) -> f64 {
     peak_per_second * (workload.avg_duration_ms / 1000.0) * prices.assumptions.cpu_share
 }
 
-/// Fargate, provisioned for the peak at the target utilisation: vCPU-hours plus GB-hours.
-/// Returns the cost and the vCPUs provisioned.
+/// Managed containers, provisioned for the peak at the target utilisation: vCPU-hours plus
+/// GB-hours (plus a request fee where the provider charges one). Returns the cost and the vCPUs
+/// provisioned.
 fn managed_containers(workload: &Workload, prices: &PriceTable) -> (f64, f64) {
     let c = &prices.managed_containers;
     let a = &prices.assumptions;
     let vcpu = (peak_cpu_demand(workload, prices) / a.utilisation_target).max(c.min_vcpu * a.min_instances as f64);
     let gb = (vcpu * c.gb_per_vcpu).max(workload.memory_mb as f64 / 1024.0);
-    let cost = (vcpu * c.per_vcpu_hour + gb * c.per_gb_hour) * prices.hours_per_month;
+    let cost = (vcpu * c.per_vcpu_hour + gb * c.per_gb_hour) * prices.hours_per_month
+        + workload.monthly_requests.max(0.0) * c.per_million_requests / 1_000_000.0;
     (cost, vcpu)
 }
 
@@ -174,13 +216,15 @@ fn virtual_machines(workload: &Workload, prices: &PriceTable) -> (f64, String) {
     let min = prices.assumptions.min_instances.max(1) as f64;
     prices
         .virtual_machines
+        .sizes
         .iter()
         .filter(|size| size.memory_gb >= handler_gb)
         .map(|size| {
             let count = (needed / size.sustained_vcpu).ceil().max(min);
-            (count * size.per_hour * prices.hours_per_month, format!("{count} × {}", size.name))
+            (count * size.per_hour * prices.hours_per_month, count, size)
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(cost, count, size)| (cost, format!("{count} × {}", size.name)))
         .unwrap_or_else(|| (f64::INFINITY, "no size has enough memory".into()))
 }
 
@@ -211,84 +255,6 @@ pub fn break_even_monthly_requests(workload: &Workload, prices: &PriceTable) -> 
     Some(high.round())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn workload(requests: f64) -> Workload {
-        Workload {
-            monthly_requests: requests,
-            avg_duration_ms: 200.0,
-            memory_mb: 512,
-            peak_to_average: 3.0,
-            free_tier: false,
-        }
-    }
-
-    #[test]
-    fn functions_follow_the_lambda_formula() {
-        let prices = PriceTable::default_table();
-        // 10M requests × 0.2 s × 0.5 GB = 1M GB-s.
-        let cost = functions(&workload(10_000_000.0), &prices);
-        let expected = 10.0 * 0.20 + 1_000_000.0 * 0.0000166667;
-        assert!((cost - expected).abs() < 1e-9, "{cost} vs {expected}");
-    }
-
-    #[test]
-    fn the_free_tier_subtracts_a_million_requests_and_400k_gb_seconds() {
-        let prices = PriceTable::default_table();
-        let w = Workload { free_tier: true, ..workload(10_000_000.0) };
-        let expected = 9.0 * 0.20 + 600_000.0 * 0.0000166667;
-        assert!((functions(&w, &prices) - expected).abs() < 1e-9);
-        let tiny = Workload { free_tier: true, ..workload(500_000.0) };
-        assert_eq!(functions(&tiny, &prices), 0.0);
-    }
-
-    #[test]
-    fn containers_cost_at_least_one_small_task_all_month() {
-        let prices = PriceTable::default_table();
-        let idle = monthly_cost(&workload(0.0), &prices);
-        let floor = (0.25 * 0.04048 + 0.5 * 0.004445) * 730.0;
-        assert!((idle.managed_containers - floor).abs() < 1e-6, "{}", idle.managed_containers);
-        assert_eq!(idle.functions, 0.0);
-        assert_eq!(idle.vm_fleet, "1 × t3.micro");
-    }
-
-    #[test]
-    fn steady_high_load_is_cheaper_on_provisioned_capacity() {
-        let prices = PriceTable::default_table();
-        let steady = Workload { peak_to_average: 1.5, ..workload(2_000_000_000.0) };
-        let cost = monthly_cost(&steady, &prices);
-        assert!(cost.managed_containers < cost.functions, "{cost:?}");
-        assert!(cost.virtual_machines < cost.functions, "{cost:?}");
-    }
-
-    #[test]
-    fn break_even_is_where_the_two_costs_meet() {
-        let prices = PriceTable::default_table();
-        let w = workload(1.0);
-        let at = break_even_monthly_requests(&w, &prices).expect("a break-even exists");
-        let below = Workload { monthly_requests: at * 0.9, ..w };
-        let above = Workload { monthly_requests: at * 1.1, ..w };
-        assert!(functions(&below, &prices) < monthly_cost(&below, &prices).managed_containers);
-        assert!(functions(&above, &prices) > monthly_cost(&above, &prices).managed_containers);
-    }
-
-    #[test]
-    fn a_handler_bigger_than_small_vms_gets_a_bigger_size() {
-        let prices = PriceTable::default_table();
-        let w = Workload { memory_mb: 6144, ..workload(1_000.0) };
-        assert_eq!(monthly_cost(&w, &prices).vm_fleet, "1 × m5.large");
-    }
-
-    #[test]
-    fn a_bad_price_table_is_refused() {
-        let broken = DEFAULT_PRICES_TOML.replace("cpu_share = 0.1", "cpu_share = 0");
-        assert!(PriceTable::from_toml(&broken).is_err());
-        assert!(PriceTable::from_toml("as_of = 1").is_err());
-    }
-}
-
 /// Dollars for people: cents below $10, whole dollars above.
 pub fn usd(amount: f64) -> String {
     if amount < 10.0 {
@@ -316,24 +282,6 @@ pub fn cost_curve(
         .collect()
 }
 
-#[cfg(test)]
-mod curve_tests {
-    use super::*;
 
-    #[test]
-    fn the_curve_spans_the_range_and_grows_with_volume() {
-        let prices = PriceTable::default_table();
-        let w = Workload {
-            monthly_requests: 1e6,
-            avg_duration_ms: 200.0,
-            memory_mb: 512,
-            peak_to_average: 3.0,
-            free_tier: false,
-        };
-        let curve = cost_curve(&w, &prices, 1e3, 1e9, 25);
-        assert_eq!(curve.len(), 25);
-        assert!((curve[0].0 - 1e3).abs() < 1e-6 && (curve[24].0 - 1e9).abs() / 1e9 < 1e-9);
-        assert!(curve.windows(2).all(|p| p[1].1.functions >= p[0].1.functions));
-        assert!(curve.windows(2).all(|p| p[1].1.managed_containers >= p[0].1.managed_containers));
-    }
-}
+#[cfg(test)]
+mod tests;

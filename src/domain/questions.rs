@@ -9,6 +9,8 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct Question {
     pub id: &'static str,
+    /// A few words naming what it asks, for sentences that quote answers ("teams: 1").
+    pub topic: &'static str,
     /// The step (screen) the guide shows it on, counted from 1.
     pub step: usize,
     pub text: &'static str,

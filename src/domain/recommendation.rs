@@ -66,6 +66,10 @@ pub struct Recommendation {
     pub cost: CostResult,
     pub confidence: Confidence,
     pub flip: Option<Flip>,
+    /// Every other value of an answer that would change a choice (results stored before it
+    /// existed have none).
+    #[serde(default)]
+    pub what_if: Vec<WhatIf>,
     pub next_steps: Vec<String>,
     pub revisit_when: Vec<String>,
 }
@@ -120,6 +124,15 @@ pub struct Flip {
     pub organisation: Organisation,
 }
 
+/// One answer changed to another value, and the choices the guide would then make.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhatIf {
+    pub question: String,
+    pub to: String,
+    pub organisation: Organisation,
+    pub execution: Execution,
+}
+
 /// The monthly cost comparison for the visitor's traffic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CostResult {
@@ -157,4 +170,30 @@ pub struct CostAssumptions {
     /// already runs a cluster).
     pub kubernetes_control_plane_included: bool,
     pub formulas: BTreeMap<String, String>,
+    /// Whose prices: `aws`, `azure` or `gcp` (results stored before the choice existed: AWS).
+    #[serde(default = "aws")]
+    pub cloud: String,
+    /// The provider's name, e.g. "Microsoft Azure".
+    #[serde(default)]
+    pub provider: String,
+    /// Virtual machines and Kubernetes priced as your own servers.
+    #[serde(default)]
+    pub on_premises: bool,
+    /// Per execution option: the product priced (e.g. "Azure Container Apps (Consumption plan)").
+    #[serde(default)]
+    pub products: BTreeMap<String, String>,
+    /// Per execution option: where its prices come from and when they were read.
+    #[serde(default)]
+    pub sources: BTreeMap<String, PriceSource>,
+}
+
+/// A price's origin: the provider's public pricing page (or the stated assumptions) and the date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriceSource {
+    pub source: String,
+    pub as_of: String,
+}
+
+fn aws() -> String {
+    "aws".into()
 }

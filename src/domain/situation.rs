@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::answers::{Answers, Value};
 use super::choice::choice_enum;
+pub use super::cost::Cloud;
 use super::questions::{question_index, Condition, DefaultValue, Question, QUESTIONS};
 
 /// Every question with a value: the visitor's answer or the default.
@@ -150,6 +151,7 @@ typed_getters! {
     domain_clarity: DomainClarity = "domain_clarity",
     portability: Portability = "portability",
     cost_priority: CostPriority = "cost_priority",
+    cloud: Cloud = "cloud",
 }
 
 choice_enum!(Stage { Idea = "idea", Mvp = "mvp", Growth = "growth", Scale = "scale" });

@@ -346,7 +346,7 @@ impl Settings {
 
     /// The recommendation engine: the shipped model and prices, or the files that replace them.
     pub fn engine(&self) -> Result<crate::domain::engine::Engine, SettingsError> {
-        use crate::domain::cost::PriceTable;
+        use crate::domain::cost::PriceBook;
         use crate::domain::engine::{model::Model, Engine};
         let read = |name: &'static str, path: &PathBuf| {
             std::fs::read_to_string(path)
@@ -358,9 +358,9 @@ impl Settings {
             None => Model::default_model(),
         };
         let prices = match &self.prices_file {
-            Some(path) => PriceTable::from_toml(&read("ARCHGUIDE_PRICES_FILE", path)?)
+            Some(path) => PriceBook::from_toml(&read("ARCHGUIDE_PRICES_FILE", path)?)
                 .map_err(|e| SettingsError::new("ARCHGUIDE_PRICES_FILE", e))?,
-            None => PriceTable::default_table(),
+            None => PriceBook::default_book(),
         };
         Ok(Engine { model, prices })
     }

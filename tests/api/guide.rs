@@ -90,3 +90,53 @@ async fn step_views_and_completions_are_counted_without_personal_data() {
             .unwrap();
     assert_eq!(rows, vec![("complete".into(), 0, 1), ("view".into(), 1, 1), ("view".into(), 2, 1)]);
 }
+
+async fn finish(app: &TestApp, answers: &str) -> String {
+    let response = post_form(app, "/guide/result", answers).await;
+    assert_eq!(response.status(), 303);
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_result_names_the_chosen_clouds_products_with_their_pricing_pages_and_what_would_change_it() {
+    let app = spawn_app().await;
+    let location = finish(&app, "stage=mvp&engineers=exact&engineers_exact=6&teams=1&cloud=azure&independent_releases=yes").await;
+    let html = app.get(&location).await.text().await.unwrap();
+    assert!(html.contains("Functions (Azure Functions (Consumption plan))"), "{html}");
+    assert!(html.contains("Managed containers (Azure Container Apps (Consumption plan))"));
+    assert!(html.contains("Microsoft Azure&#x27;s on-demand prices in East US") || html.contains("Microsoft Azure's on-demand prices in East US"), "{html}");
+    assert!(html.contains(r#"href="https://azure.microsoft.com/en-us/pricing/details/container-apps/""#));
+    assert!(html.contains("What would change the advice"));
+    assert!(html.contains("Teams: 1"), "the visitor's own answer heads a row");
+    // The tension between the wish and the team, in the visitor's words.
+    assert!(html.contains("parts that ship on their own: yes"), "{html}");
+}
+
+#[tokio::test]
+async fn a_result_stored_before_clouds_and_what_ifs_existed_still_shows_as_it_was() {
+    let app = spawn_app().await;
+    let location = finish(&app, "stage=growth&engineers=exact&engineers_exact=25&teams=4").await;
+    let id = location.strip_prefix("/guide/result/").unwrap();
+    let db = app.data_dir.path().join("archguide.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+    let (stored,): (String,) =
+        sqlx::query_as("SELECT recommendation FROM guide_results WHERE id = $1").bind(id).fetch_one(&pool).await.unwrap();
+    let mut old: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    old.as_object_mut().unwrap().remove("what_if");
+    let assumptions = old["cost"]["assumptions"].as_object_mut().unwrap();
+    for field in ["cloud", "provider", "on_premises", "products", "sources"] {
+        assumptions.remove(field);
+    }
+    sqlx::query("UPDATE guide_results SET recommendation = $1 WHERE id = $2")
+        .bind(old.to_string())
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let page = app.get(&location).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Functions (AWS Lambda)"), "{html}");
+    assert!(html.contains("AWS&#x27;s on-demand prices") || html.contains("AWS's on-demand prices"));
+    assert!(!html.contains("What would change the advice"));
+}

@@ -1,9 +1,11 @@
 //! Warnings for anti-patterns and limits, and per-part advice where parts of the workload
 //! should run differently from the rest.
 
-use crate::domain::recommendation::{Component, Execution, Organisation, Warning};
+use crate::domain::answers::plain_number;
+use crate::domain::cost::PriceTable;
+use crate::domain::recommendation::{Component, Execution, Organisation, Reason, Warning};
 use crate::domain::situation::{
-    LoadShape, LongestTask, OpsMaturity, Portability, ScalingDivergence, Situation, StartingPoint,
+    LoadShape, LongestTask, Portability, ScalingDivergence, Situation, StartingPoint,
 };
 
 use super::costing::Costed;
@@ -62,8 +64,9 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
     if situation.longest_task() == LongestTask::Hours {
         out.push(warning(
             "function_time_limit",
-            "Work longer than 15 minutes cannot run as a function (AWS Lambda stops at 900 seconds). \
-             Run those jobs as container jobs or on a machine, whatever runs the rest.",
+            "Work longer than 15 minutes cannot run as a function (AWS Lambda stops at 900 seconds, \
+             Azure Functions' Consumption plan at 10 minutes). Run those jobs as container jobs or on \
+             a machine, whatever runs the rest.",
             &["longest_task"],
         ));
     }
@@ -74,37 +77,12 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
             &["avg_duration_ms"],
         ));
     }
-    if execution == Execution::Functions && situation.persistent_connections() {
-        out.push(warning(
-            "functions_cannot_hold_connections",
-            "Functions end after each request, so websockets, streams and in-memory state need a \
-             process that stays up (see the per-part advice).",
-            &["persistent_connections"],
-        ));
-    }
-    if execution == Execution::Functions && situation.latency() == crate::domain::situation::Latency::Strict {
-        out.push(warning(
-            "cold_start_latency",
-            "Idle functions take 1-2 seconds to start. Keep latency-critical paths warm with \
-             provisioned concurrency (billed whether used or not) or run them in a container.",
-            &["latency"],
-        ));
-    }
     if situation.portability() == Portability::Required {
         out.push(warning(
             "on_premises_excludes_managed",
             "Running on your own servers or across clouds excludes the providers' managed functions \
              and managed containers; the cost comparison shows them for reference only.",
             &["portability"],
-        ));
-    }
-    if execution == Execution::Kubernetes && situation.ops_maturity() != OpsMaturity::Platform {
-        out.push(warning(
-            "kubernetes_needs_a_platform_team",
-            "Kubernetes is chosen here mainly because the alternatives are ruled out, but a cluster \
-             needs people who upgrade, secure and watch it. Budget for that team, or for a managed \
-             platform that does it for you.",
-            &["ops_maturity"],
         ));
     }
     let costs = &costed.per_option;
@@ -124,6 +102,61 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
         ));
     }
     out
+}
+
+/// Reasons the chosen provider's functions cannot take this workload at all: a handler that
+/// needs more memory, or a typical request that runs longer, than its functions allow.
+pub fn function_limits(situation: &Situation, prices: &PriceTable) -> Vec<Reason> {
+    let f = &prices.functions;
+    let product = &f.about.product;
+    let mut out = Vec::new();
+    let memory = situation.number("memory_mb");
+    if memory > f.max_memory_mb as f64 {
+        out.push(against_functions(
+            "memory_mb",
+            format!(
+                "A handler needing {} MB does not fit: {product} gives a function at most {} MB.",
+                plain_number(memory),
+                plain_number(f.max_memory_mb as f64)
+            ),
+        ));
+    }
+    let duration = situation.number("avg_duration_ms");
+    if duration > f.max_duration_ms {
+        out.push(against_functions(
+            "avg_duration_ms",
+            format!(
+                "A typical request of {} ms is longer than {product} allows a run to take ({} s).",
+                plain_number(duration),
+                plain_number(f.max_duration_ms / 1000.0)
+            ),
+        ));
+    }
+    out
+}
+
+fn against_functions(answer: &str, text: String) -> Reason {
+    Reason { answer: answer.into(), effect: "-".into(), option: Execution::Functions.as_str().into(), text }
+}
+
+/// Jobs of several minutes on a provider whose functions stop sooner than the guide's 15.
+pub fn short_function_limit(situation: &Situation, execution: Execution, prices: &PriceTable) -> Option<Warning> {
+    let f = &prices.functions;
+    (execution == Execution::Functions
+        && situation.longest_task() == LongestTask::Minutes
+        && f.max_duration_ms < 900_000.0)
+        .then(|| {
+            warning(
+                "function_time_limit",
+                format!(
+                    "{} stops a run after {} minutes: jobs that take longer need a plan without that \
+                     limit or a container job.",
+                    f.about.product,
+                    plain_number(f.max_duration_ms / 60_000.0)
+                ),
+                &["longest_task", "cloud"],
+            )
+        })
 }
 
 /// Parts of the workload that fit another way of running better than the main choice.

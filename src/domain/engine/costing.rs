@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::domain::answers::plain_number;
-use crate::domain::cost::{break_even_monthly_requests, monthly_cost, usd, PriceTable, Workload};
-use crate::domain::recommendation::{CostAssumptions, CostResult, Execution, MonthlyUsd, Reason};
+use crate::domain::cost::{break_even_monthly_requests, monthly_cost, usd, MonthlyCost, PriceTable, Workload};
+use crate::domain::recommendation::{CostAssumptions, CostResult, Execution, MonthlyUsd, PriceSource, Reason};
 use crate::domain::situation::{OpsMaturity, Situation};
 
 use super::model::CostWeights;
@@ -28,50 +28,37 @@ pub fn workload(situation: &Situation, options: CostOptions) -> Workload {
     }
 }
 
-/// Prices the visitor's workload on every option.
-pub fn price(situation: &Situation, prices: &PriceTable, options: CostOptions) -> Costed {
-    let workload = workload(situation, options);
-    let mut cost = monthly_cost(&workload, prices);
+/// The monthly cost of each option in the engine's order (functions, managed containers,
+/// Kubernetes, virtual machines): all the choice needs, without the result's texts.
+pub fn per_option(situation: &Situation, prices: &PriceTable, options: CostOptions) -> ([f64; 4], MonthlyCost) {
+    let mut cost = monthly_cost(&workload(situation, options), prices);
     // A platform team already runs a cluster: one more workload adds nodes, not a control plane.
-    let control_plane_included = situation.ops_maturity() != OpsMaturity::Platform;
-    if !control_plane_included {
+    if !control_plane_included(situation) {
         cost.kubernetes = cost.virtual_machines;
     }
+    ([cost.functions, cost.managed_containers, cost.kubernetes, cost.virtual_machines], cost)
+}
+
+fn control_plane_included(situation: &Situation) -> bool {
+    situation.ops_maturity() != OpsMaturity::Platform
+}
+
+/// Prices the visitor's workload on every option, with the formulas and assumptions shown.
+pub fn price(situation: &Situation, prices: &PriceTable, options: CostOptions) -> Costed {
+    let workload = workload(situation, options);
+    let (per_option, cost) = per_option(situation, prices, options);
     let a = &prices.assumptions;
     let formulas = BTreeMap::from([
-        (
-            "functions".to_string(),
-            format!(
-                "requests × ${}/1M + requests × duration (s) × memory (GB) × ${}/GB-s{}",
-                prices.functions.per_million_requests,
-                prices.functions.per_gb_second,
-                if options.free_tier { ", less 1M requests and 400,000 GB-s free each month" } else { "" }
-            ),
-        ),
-        (
-            "managed_containers".to_string(),
-            format!(
-                "vCPU = max({} × {}, peak requests/s × duration (s) × CPU share {} ÷ utilisation {}); \
-                 memory = max(vCPU × {} GB, one handler); cost = (vCPU × ${}/h + GB × ${}/h) × {} h",
-                a.min_instances,
-                prices.managed_containers.min_vcpu,
-                a.cpu_share,
-                a.utilisation_target,
-                prices.managed_containers.gb_per_vcpu,
-                prices.managed_containers.per_vcpu_hour,
-                prices.managed_containers.per_gb_hour,
-                prices.hours_per_month
-            ),
-        ),
-        (
-            "virtual_machines".to_string(),
-            format!(
-                "the cheapest fleet of one size whose sustained vCPU covers the peak CPU ÷ utilisation {}, \
-                 at least {} instance(s), × hourly price × {} h",
-                a.utilisation_target, a.min_instances, prices.hours_per_month
-            ),
-        ),
+        ("functions".to_string(), functions_formula(prices, options.free_tier)),
+        ("managed_containers".to_string(), containers_formula(prices)),
+        ("virtual_machines".to_string(), machines_formula(prices)),
     ]);
+    let abouts = [
+        ("functions", &prices.functions.about),
+        ("managed_containers", &prices.managed_containers.about),
+        ("kubernetes", &prices.kubernetes.about),
+        ("virtual_machines", &prices.virtual_machines.about),
+    ];
     let result = CostResult {
         monthly_usd: MonthlyUsd {
             functions: cents(cost.functions),
@@ -95,11 +82,86 @@ pub fn price(situation: &Situation, prices: &PriceTable, options: CostOptions) -
             container_vcpu: (cost.container_vcpu * 100.0).round() / 100.0,
             vm_fleet: cost.vm_fleet.clone(),
             kubernetes_monthly_usd: cents(cost.kubernetes),
-            kubernetes_control_plane_included: control_plane_included,
+            kubernetes_control_plane_included: control_plane_included(situation),
             formulas,
+            cloud: prices.cloud.as_str().to_string(),
+            provider: prices.provider.clone(),
+            on_premises: prices.on_premises.is_some(),
+            products: abouts.iter().map(|(k, a)| (k.to_string(), a.product.clone())).collect(),
+            sources: abouts
+                .iter()
+                .map(|(k, a)| (k.to_string(), PriceSource { source: a.source.clone(), as_of: a.as_of.clone() }))
+                .collect(),
         },
     };
-    Costed { per_option: [cost.functions, cost.managed_containers, cost.kubernetes, cost.virtual_machines], result }
+    Costed { per_option, result }
+}
+
+fn functions_formula(prices: &PriceTable, free_tier: bool) -> String {
+    let f = &prices.functions;
+    let memory = f.memory_unit.trim_end_matches("-second");
+    let mut text = format!(
+        "{} × ${}/1M + {} × duration (s) × memory ({memory}) × ${}/{}",
+        f.request_unit, f.per_million_requests, f.request_unit, f.per_gb_second, f.memory_unit
+    );
+    if f.per_vcpu_second > 0.0 {
+        text += &format!(" + {} × duration (s) × vCPU × ${}/vCPU-second", f.request_unit, f.per_vcpu_second);
+    }
+    if f.min_billed_ms > 1.0 {
+        text += &format!("; each run billed for at least {} ms", plain_number(f.min_billed_ms));
+    }
+    if free_tier {
+        let mut free = vec![
+            format!("{} {}", requests_in_words(f.free_requests), f.request_unit),
+            format!("{} {}s", plain_number(f.free_gb_seconds), f.memory_unit),
+        ];
+        if f.free_vcpu_seconds > 0.0 {
+            free.push(format!("{} vCPU-seconds", plain_number(f.free_vcpu_seconds)));
+        }
+        text += &format!("; less {} free each month", free.join(", "));
+    }
+    text
+}
+
+fn containers_formula(prices: &PriceTable) -> String {
+    let (c, a) = (&prices.managed_containers, &prices.assumptions);
+    let mut text = format!(
+        "vCPU = max({} × {}, peak requests/s × duration (s) × CPU share {} ÷ utilisation {}); \
+         memory = max(vCPU × {} GB, one handler); cost = (vCPU × ${}/h + GB × ${}/h) × {} h",
+        a.min_instances,
+        c.min_vcpu,
+        a.cpu_share,
+        a.utilisation_target,
+        c.gb_per_vcpu,
+        c.per_vcpu_hour,
+        c.per_gb_hour,
+        prices.hours_per_month
+    );
+    if c.per_million_requests > 0.0 {
+        text += &format!(" + requests × ${}/1M", c.per_million_requests);
+    }
+    text
+}
+
+fn machines_formula(prices: &PriceTable) -> String {
+    let a = &prices.assumptions;
+    let mut text = format!(
+        "the cheapest fleet of one size whose sustained vCPU covers the peak CPU ÷ utilisation {}, \
+         at least {} instance(s), × hourly price × {} h",
+        a.utilisation_target, a.min_instances, prices.hours_per_month
+    );
+    if let Some(o) = &prices.on_premises {
+        text += &format!(
+            "; a server's month = its price ÷ {} months + its watts × {} h × ${}/kWh × PUE {} + its \
+             operations hours × ${}/h",
+            plain_number(o.amortisation_years * 12.0),
+            prices.hours_per_month,
+            o.usd_per_kwh,
+            o.pue,
+            o.ops_usd_per_hour
+        );
+    }
+    text
 }
 
 fn cents(usd: f64) -> f64 {

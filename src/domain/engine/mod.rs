@@ -8,14 +8,16 @@ mod costing;
 mod flip;
 pub mod model;
 mod scoring;
+mod tension;
+mod what_if;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::domain::answers::Answers;
-use crate::domain::cost::PriceTable;
+use crate::domain::cost::{PriceBook, PriceTable};
 use crate::domain::recommendation::{AxisResult, Confidence, Execution, Organisation, Reason, Recommendation, Warning};
-use crate::domain::situation::Situation;
+use crate::domain::situation::{Portability, Situation};
 
 use model::{display_value, Model};
 use scoring::Scores;
@@ -28,11 +30,11 @@ const EXECUTION_PREFERENCE: [usize; 4] = [1, 0, 3, 2];
 const ORGANISATION_NAMES: [&str; 4] = ["monolith", "modular_monolith", "service_based", "microservices"];
 const EXECUTION_NAMES: [&str; 4] = ["functions", "managed_containers", "kubernetes", "virtual_machines"];
 
-/// A model and a price table: everything a recommendation depends on.
+/// A model and a price book: everything a recommendation depends on.
 #[derive(Clone, Debug)]
 pub struct Engine {
     pub model: Model,
-    pub prices: PriceTable,
+    pub prices: PriceBook,
 }
 
 /// Choices the visitor makes about the cost comparison itself.
@@ -58,25 +60,36 @@ pub fn recommend(answers: &Answers) -> Recommendation {
 impl Engine {
     /// The model and price table shipped in this build.
     pub fn default_engine() -> Self {
-        Engine { model: Model::default_model(), prices: PriceTable::default_table() }
+        Engine { model: Model::default_model(), prices: PriceBook::default_book() }
+    }
+
+    /// The prices for this visitor: their cloud's, with the self-run options on their own
+    /// servers when it must run on premises.
+    pub fn prices_for(&self, situation: &Situation) -> &PriceTable {
+        self.prices.table(situation.cloud(), situation.portability() == Portability::Required)
     }
 
     /// The full recommendation for these answers.
     pub fn recommend(&self, answers: &Answers, options: CostOptions) -> Recommendation {
         let situation = Situation::from_answers(answers);
+        let prices = self.prices_for(&situation);
         let organisation = self.organisation(&situation);
-        let costed = costing::price(&situation, &self.prices, options);
-        let execution = self.execution(&situation, &costed);
+        let costed = costing::price(&situation, prices, options);
+        let execution = self.execution(&situation, prices, &costed);
 
         let org_choice = Organisation::ALL[organisation.choice];
         let exec_choice = Execution::ALL[execution.choice];
         let mut warnings = organisation.warnings;
         warnings.extend(advice::warnings(&situation, exec_choice, &costed));
+        warnings.extend(advice::short_function_limit(&situation, exec_choice, prices));
+        let tensions = tension::tensions(&self.model, &situation, org_choice, exec_choice, &warnings);
+        warnings.extend(tensions);
 
         Recommendation {
             model_version: self.model.version.clone(),
             confidence: self.confidence(&situation, &organisation.scores, &execution.scores),
             flip: flip::find(&self.model, &situation, org_choice),
+            what_if: what_if::find(self, answers, &situation, (org_choice, exec_choice), options),
             components: advice::components(&situation, exec_choice, &execution.scores),
             next_steps: self.lines(&self.model.next_steps, org_choice.as_str(), exec_choice.as_str(), &costed),
             revisit_when: self.lines(&self.model.revisit_when, org_choice.as_str(), exec_choice.as_str(), &costed),
@@ -85,6 +98,14 @@ impl Engine {
             cost: costed.result,
             warnings,
         }
+    }
+
+    /// Both choices alone (no reasons, no texts): what the "what if" search asks many times.
+    pub(crate) fn choices(&self, situation: &Situation, options: CostOptions) -> (Organisation, Execution) {
+        let prices = self.prices_for(situation);
+        let (per_option, _) = costing::per_option(situation, prices, options);
+        let execution = self.execution_scores(situation, prices, &per_option).best(&EXECUTION_PREFERENCE);
+        (Self::organisation_choice(&self.model, situation), Execution::ALL[execution])
     }
 
     /// The organisation choice alone (no reasons): what the flip search asks many times.
@@ -118,13 +139,29 @@ impl Engine {
         AxisOutcome { scores, choice, reasons, warnings }
     }
 
-    fn execution(&self, situation: &Situation, costed: &costing::Costed) -> AxisOutcome {
+    /// Rules, cost points, and the provider's function limits.
+    fn execution_scores(&self, situation: &Situation, prices: &PriceTable, per_option: &[f64; 4]) -> Scores {
         let model = &self.model;
         let mut scores = Scores::from_rules(model.execution_base, &model.execution_rules, situation);
-        let mut reasons = scoring::reasons(&model.execution_rules, situation, &EXECUTION_NAMES);
-        let cost_points = costing::points(&costed.per_option, &model.cost);
+        let cost_points = costing::points(per_option, &model.cost);
         for i in 0..4 {
             scores.points[i] += cost_points[i];
+        }
+        let f = &prices.functions;
+        if situation.number("memory_mb") > f.max_memory_mb as f64 || situation.number("avg_duration_ms") > f.max_duration_ms
+        {
+            scores.excluded[0] = true;
+        }
+        scores
+    }
+
+    fn execution(&self, situation: &Situation, prices: &PriceTable, costed: &costing::Costed) -> AxisOutcome {
+        let model = &self.model;
+        let ruled_out_by_rules = model.execution_rules.iter().any(|r| r.exclude[0] && r.when.holds(situation));
+        let scores = self.execution_scores(situation, prices, &costed.per_option);
+        let mut reasons = scoring::reasons(&model.execution_rules, situation, &EXECUTION_NAMES);
+        if !ruled_out_by_rules {
+            reasons.extend(advice::function_limits(situation, prices));
         }
         reasons.extend(costing::reasons(situation, &costed.per_option, &model.cost, &scores.excluded));
         let choice = scores.best(&EXECUTION_PREFERENCE);

@@ -30,6 +30,27 @@ struct RawModel {
     revisit_when: BTreeMap<String, Vec<String>>,
     #[serde(rename = "combination", default)]
     combinations: Vec<Combination>,
+    #[serde(rename = "tension", default)]
+    tensions: Vec<RawTension>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTension {
+    code: String,
+    #[serde(default)]
+    requires: Vec<RawWhen>,
+    #[serde(default)]
+    wants: Vec<RawWhen>,
+    #[serde(default)]
+    against: Vec<RawWhen>,
+    #[serde(default)]
+    organisation: Vec<String>,
+    #[serde(default)]
+    execution: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    text: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +149,23 @@ pub struct Prerequisite {
     pub text: String,
 }
 
+/// Answers that pull in opposite directions, named in a warning instead of cancelling out in
+/// the scores. It applies when every `requires` condition holds, at least one of `wants` (if
+/// any) and one of `against` (if any) holds, the recommendation is one of `organisation` and
+/// `execution` (if given), and none of the warnings in `unless` was given already.
+#[derive(Clone, Debug)]
+pub struct Tension {
+    pub code: String,
+    pub requires: Vec<When>,
+    pub wants: Vec<When>,
+    pub against: Vec<When>,
+    pub organisation: Vec<Organisation>,
+    pub execution: Vec<Execution>,
+    pub unless: Vec<String>,
+    /// `{wants}` and `{against}` become the answers on each side.
+    pub text: String,
+}
+
 /// The checked, compiled model.
 #[derive(Clone, Debug)]
 pub struct Model {
@@ -143,6 +181,8 @@ pub struct Model {
     pub revisit_when: BTreeMap<String, Vec<String>>,
     /// What each organisation × execution pair is typically good for: the map of the idea.
     pub combinations: Combinations,
+    /// Checked in file order; a tension's `unless` can name one above it.
+    pub tensions: Vec<Tension>,
 }
 
 impl Model {
@@ -201,12 +241,29 @@ impl Model {
             next_steps: raw.next_steps,
             revisit_when: raw.revisit_when,
             combinations: Combinations::from_list(raw.combinations)?,
+            tensions: raw.tensions.iter().map(compile_tension).collect::<Result<_, _>>()?,
         })
     }
 
     /// The model shipped with this build.
     pub fn default_model() -> Self {
         Self::from_toml(DEFAULT_MODEL_TOML).expect("the shipped model is valid")
+    }
+
+    /// The numbers at which a rule or prerequisite on this question starts or stops holding:
+    /// where a numeric answer can change a choice.
+    pub fn thresholds(&self, question: usize) -> impl Iterator<Item = f64> + '_ {
+        let integer = matches!(QUESTIONS[question].input, Input::Integer { .. });
+        self.organisation_rules
+            .iter()
+            .chain(self.execution_rules.iter())
+            .map(|r| &r.when)
+            .chain(self.prerequisites.iter().map(|p| &p.requires))
+            .filter(move |w| w.question == question)
+            .flat_map(move |w| {
+                let after_most = w.at_most.filter(|_| integer).map(|n| n + 1.0);
+                [w.at_least, w.at_most, after_most].into_iter().flatten()
+            })
     }
 
     /// The questions any organisation rule or prerequisite looks at, in question order.
@@ -247,6 +304,40 @@ fn compile_when(raw: &RawWhen, context: &str) -> Result<When, String> {
         return Err(format!("{context}: a condition needs one_of, at_least or at_most"));
     }
     Ok(When { question: index, one_of, at_least: raw.at_least, at_most: raw.at_most })
+}
+
+fn compile_tension(raw: &RawTension) -> Result<Tension, String> {
+    let context = format!("tension '{}'", raw.code);
+    if raw.code.is_empty() || !raw.code.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(format!("{context}: a code is lower-case words joined by '_'"));
+    }
+    let whens = |list: &[RawWhen]| list.iter().map(|w| compile_when(w, &context)).collect::<Result<Vec<_>, _>>();
+    let unknown = |n: &String| format!("{context}: unknown option '{n}'");
+    let tension = Tension {
+        code: raw.code.clone(),
+        requires: whens(&raw.requires)?,
+        wants: whens(&raw.wants)?,
+        against: whens(&raw.against)?,
+        organisation: raw
+            .organisation
+            .iter()
+            .map(|n| Organisation::parse(n).ok_or_else(|| unknown(n)))
+            .collect::<Result<_, _>>()?,
+        execution: raw.execution.iter().map(|n| Execution::parse(n).ok_or_else(|| unknown(n))).collect::<Result<_, _>>()?,
+        unless: raw.unless.clone(),
+        text: raw.text.clone(),
+    };
+    let answer_sides = [!tension.requires.is_empty() || !tension.wants.is_empty(), !tension.against.is_empty()];
+    let choice_side = !tension.organisation.is_empty() || !tension.execution.is_empty();
+    if answer_sides.iter().filter(|s| **s).count() + usize::from(choice_side) < 2 {
+        return Err(format!("{context}: a tension needs two sides (answers on each, or answers and a choice)"));
+    }
+    for (placeholder, side) in [("{wants}", answer_sides[0]), ("{against}", answer_sides[1])] {
+        if tension.text.contains(placeholder) && !side {
+            return Err(format!("{context}: the text names {placeholder} but that side has no conditions"));
+        }
+    }
+    Ok(tension)
 }
 
 fn per_option(effects: &BTreeMap<String, f64>, names: &[&str], context: &str) -> Result<[f64; 4], String> {

@@ -181,17 +181,47 @@ fn there_are_at_least_fifteen_personas() {
     assert!(personas().len() >= 15);
 }
 
-/// Prints the persona table (run with `--nocapture` to see the engine's answers).
+/// Two visitors per cloud: a quiet, spiky product and a busy, steady one.
+fn cloud_visitors() -> Vec<(String, serde_json::Value)> {
+    let mut out = Vec::new();
+    for cloud in ["aws", "azure", "gcp"] {
+        out.push((
+            format!("A small team, spiky traffic, 2M requests a month, on {cloud}"),
+            json!({"stage": "mvp", "engineers": 4, "teams": 1, "load_shape": "spiky", "monthly_requests": 2_000_000,
+                "ops_maturity": "basic", "cost_priority": "lowest_when_idle", "cloud": cloud}),
+        ));
+        out.push((
+            format!("A growing SaaS, steady traffic, 400M requests a month, on {cloud}"),
+            json!({"stage": "growth", "starting_point": "monolith", "engineers": 25, "teams": 3, "load_shape": "steady",
+                "monthly_requests": 400_000_000, "ops_maturity": "basic", "cost_priority": "predictable", "cloud": cloud}),
+        ));
+    }
+    out
+}
+
+/// Prints the persona table with each persona's warnings and what-ifs (run with `--nocapture`).
 #[test]
 fn persona_table() {
-    for p in personas() {
-        let r = recommend(&answers(p.answers));
+    use crate::domain::cost::usd;
+    let everyone = personas().into_iter().map(|p| (p.who.to_string(), p.answers)).chain(cloud_visitors());
+    for (who, answers_json) in everyone {
+        let r = recommend(&answers(answers_json));
+        let m = &r.cost.monthly_usd;
+        println!("### {who}");
         println!(
-            "| {} | {} | {} | {} |",
-            p.who,
+            "{} on {} ({}); {}: functions {}, containers {}, VMs {}",
             r.organisation.choice.label(),
             r.execution.choice.label(),
-            r.confidence
+            r.confidence,
+            r.cost.assumptions.provider,
+            usd(m.functions),
+            usd(m.managed_containers),
+            usd(m.virtual_machines)
         );
+        let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.as_str()).collect();
+        println!("warnings: {}", if codes.is_empty() { "none".to_string() } else { codes.join(", ") });
+        for w in &r.what_if {
+            println!("  if {} = {}: {} on {}", w.question, w.to, w.organisation.label(), w.execution.label());
+        }
     }
 }

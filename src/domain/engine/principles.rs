@@ -211,11 +211,12 @@ fn the_json_uses_the_field_names_of_the_contract() {
 }
 
 #[test]
-fn every_question_has_a_distinct_id_and_a_step() {
+fn every_question_has_a_distinct_id_a_topic_and_a_step() {
     let mut ids: Vec<&str> = QUESTIONS.iter().map(|q| q.id).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), QUESTIONS.len());
-    assert_eq!(ids.len(), 18);
+    assert_eq!(ids.len(), 19);
     assert!(QUESTIONS.iter().all(|q| q.step >= 1 && q.step <= crate::domain::questions::STEPS.len()));
+    assert!(QUESTIONS.iter().all(|q| !q.topic.is_empty() && q.topic == q.topic.to_lowercase()));
 }

@@ -93,7 +93,9 @@ proptest! {
     }
 
     #[test]
-    fn the_functions_cost_is_the_lambda_formula(raw in answers()) {
+    fn the_functions_cost_on_aws_is_the_lambda_formula(raw in answers()) {
+        let mut raw = raw;
+        raw.insert("cloud".into(), json!("aws"));
         let r = recommend(&Answers::from_json(&raw).unwrap());
         let a = &r.cost.assumptions;
         let gb_seconds = a.monthly_requests * a.avg_duration_ms / 1000.0 * a.memory_mb as f64 / 1024.0;
@@ -126,6 +128,56 @@ proptest! {
         // Only a missing prerequisite holds a better-scoring organisation back, and the result says so.
         if map.cells.iter().any(|c| standing(c) == Standing::HeldBack) {
             prop_assert!(r.warnings.iter().any(|w| w.code == "distributed_monolith_risk"));
+        }
+    }
+}
+
+proptest! {
+    // Each case runs the engine once more for every entry: fewer cases, same reach.
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn every_what_if_is_what_the_engine_says_for_the_changed_answers(raw in answers()) {
+        let parsed = Answers::from_json(&raw).unwrap();
+        let r = recommend(&parsed);
+        for w in &r.what_if {
+            let mut changed = raw.clone();
+            let q = crate::domain::questions::question(&w.question).expect("a question id");
+            let value = match &q.input {
+                Input::Choice { .. } => json!(w.to),
+                Input::Boolean { .. } => json!(w.to == "true"),
+                Input::Integer { .. } | Input::Number { .. } => json!(w.to.parse::<f64>().unwrap()),
+            };
+            changed.insert(w.question.clone(), value);
+            let again = recommend(&Answers::from_json(&changed).expect("a what-if is a valid answer set"));
+            prop_assert_eq!((again.organisation.choice, again.execution.choice), (w.organisation, w.execution),
+                "{} = {}", w.question, w.to);
+            prop_assert!((w.organisation, w.execution) != (r.organisation.choice, r.execution.choice));
+        }
+    }
+
+    #[test]
+    fn every_other_option_that_changes_a_choice_is_listed(raw in answers()) {
+        let parsed = Answers::from_json(&raw).unwrap();
+        let r = recommend(&parsed);
+        let situation = crate::domain::situation::Situation::from_answers(&parsed);
+        for q in QUESTIONS.iter().filter(|q| situation.applicable.contains(q.id)) {
+            let values: Vec<Value> = match &q.input {
+                Input::Choice { options } => options.iter().map(|o| json!(o.value)).collect(),
+                Input::Boolean { .. } => vec![json!(true), json!(false)],
+                _ => continue,
+            };
+            for value in values {
+                let mut changed = raw.clone();
+                changed.insert(q.id.to_string(), value.clone());
+                let again = recommend(&Answers::from_json(&changed).unwrap());
+                let pair = (again.organisation.choice, again.execution.choice);
+                if pair != (r.organisation.choice, r.execution.choice) {
+                    let to = value.as_str().map(str::to_string).unwrap_or(value.to_string());
+                    prop_assert!(r.what_if.iter().any(|w| w.question == q.id && w.to == to && (w.organisation, w.execution) == pair),
+                        "{} = {} gives {:?}, not listed in {:?}", q.id, to, pair, r.what_if);
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ pub const STEPS: &[&str] =
 pub static QUESTIONS: &[Question] = &[
     Question {
         id: "stage",
+        topic: "stage",
         step: 1,
         text: "Where is the product today?",
         help: "The earlier the stage, the more the product will still change shape.",
@@ -27,6 +28,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "starting_point",
+        topic: "starting point",
         step: 1,
         text: "Are you starting fresh or evolving a running system?",
         help: "What exists already changes what is cheap to do next.",
@@ -50,6 +52,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "engineers",
+        topic: "engineers",
         step: 2,
         text: "How many engineers work on it?",
         help: "Everyone who writes or ships its code, across all teams.",
@@ -70,6 +73,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "teams",
+        topic: "teams",
         step: 2,
         text: "How many teams ship parts of it?",
         help: "A team here is a group that plans and releases its own work.",
@@ -90,6 +94,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "load_shape",
+        topic: "traffic",
         step: 3,
         text: "What does the traffic look like over a day or a week?",
         help: "The shape of the load decides whether paying per use or paying for capacity is cheaper.",
@@ -106,6 +111,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "monthly_requests",
+        topic: "requests a month",
         step: 3,
         text: "How many requests or events does it handle in a month?",
         help: "A rough figure is enough: 1 request per second is about 2.6 million a month.",
@@ -127,6 +133,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "peak_to_average",
+        topic: "busiest hour over the average",
         step: 3,
         text: "How much higher is the busiest hour than the average?",
         help: "Capacity you run all the time must cover the peak; pay-per-use does not care.",
@@ -149,6 +156,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "avg_duration_ms",
+        topic: "time per request",
         step: 4,
         text: "How long does handling one request or event take?",
         help: "From start to finish, including waiting for databases and other services.",
@@ -169,6 +177,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "memory_mb",
+        topic: "memory per handler",
         step: 4,
         text: "How much memory does one handler need?",
         help: "Functions are billed by memory × time; 512 MB suits most web handlers.",
@@ -189,6 +198,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "longest_task",
+        topic: "longest task",
         step: 4,
         text: "What is the longest single piece of work it does?",
         help: "Functions stop after 15 minutes (AWS Lambda's limit is 900 seconds).",
@@ -208,6 +218,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "persistent_connections",
+        topic: "open connections or state",
         step: 4,
         text: "Does it keep connections or state open between requests?",
         help: "Websockets, streaming, long polling, or data held in memory across requests.",
@@ -220,6 +231,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "latency",
+        topic: "cold starts tolerated",
         step: 4,
         text: "Could users live with an occasional 1–2 second delay on a cold start?",
         help: "Functions that have been idle take a moment to start again.",
@@ -239,6 +251,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "scaling_divergence",
+        topic: "parts that scale differently",
         step: 5,
         text: "Do parts of the system need to scale very differently?",
         help: "For example a search or media part that needs ten times the capacity of the rest.",
@@ -254,6 +267,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "independent_releases",
+        topic: "parts that ship on their own",
         step: 5,
         text: "Must parts of it ship on their own schedules?",
         help: "Because different teams own them, or rules demand it.",
@@ -269,6 +283,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "domain_clarity",
+        topic: "boundaries known",
         step: 5,
         text: "Do you know where the boundaries between the parts lie?",
         help: "Boundaries drawn too early are expensive to move once they are network calls.",
@@ -284,6 +299,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "ops_maturity",
+        topic: "who runs production",
         step: 6,
         text: "Who runs it in production?",
         help: "Every deployable you add needs builds, monitoring and someone on call.",
@@ -303,6 +319,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "portability",
+        topic: "must move or run on-premises",
         step: 6,
         text: "Must it move between clouds or run on your own servers?",
         help: "Managed functions and containers tie you to one provider's services.",
@@ -326,6 +343,7 @@ pub static QUESTIONS: &[Question] = &[
     },
     Question {
         id: "cost_priority",
+        topic: "what matters on the bill",
         step: 6,
         text: "What matters most on the bill?",
         help: "Each way of running software is cheapest on a different kind of bill.",
@@ -345,6 +363,30 @@ pub static QUESTIONS: &[Question] = &[
             ],
         },
         default: DefaultValue::Text("predictable"),
+        applies_when: None,
+    },
+    Question {
+        id: "cloud",
+        topic: "cloud",
+        step: 6,
+        text: "Whose prices should the cost comparison use?",
+        help: "The advice is the same on every major cloud; the products and prices differ.",
+        input: Input::Choice {
+            options: &[
+                Opt { value: "aws", label: "AWS", help: "Lambda, Fargate, EKS and EC2." },
+                Opt {
+                    value: "azure",
+                    label: "Microsoft Azure",
+                    help: "Functions, Container Apps, AKS and Virtual Machines.",
+                },
+                Opt {
+                    value: "gcp",
+                    label: "Google Cloud",
+                    help: "Cloud Run functions, Cloud Run, GKE and Compute Engine.",
+                },
+            ],
+        },
+        default: DefaultValue::Text("aws"),
         applies_when: None,
     },
 ];

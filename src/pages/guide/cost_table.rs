@@ -17,23 +17,44 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
         (link(&format!("{result_path}?free_tier=1")), "Include the functions' free tier")
     };
     let a = cost.assumptions.clone();
+    // Results stored before the provider was a choice were priced on AWS.
+    let product = |key: &str, before: &str| a.products.get(key).cloned().unwrap_or_else(|| before.to_string());
     let rows = [
         (
-            "Functions (AWS Lambda)",
+            format!("Functions ({})", product("functions", "AWS Lambda")),
             cost.monthly_usd.functions,
             a.formulas.get("functions").cloned().unwrap_or_default(),
         ),
         (
-            "Managed containers (AWS Fargate)",
+            format!("Managed containers ({})", product("managed_containers", "AWS Fargate")),
             cost.monthly_usd.managed_containers,
             a.formulas.get("managed_containers").cloned().unwrap_or_default(),
         ),
         (
-            "Virtual machines (Amazon EC2)",
+            format!("Virtual machines ({})", product("virtual_machines", "Amazon EC2")),
             cost.monthly_usd.virtual_machines,
             format!("{} · {}", a.vm_fleet, a.formulas.get("virtual_machines").cloned().unwrap_or_default()),
         ),
     ];
+    let provider = if a.provider.is_empty() { "AWS".to_string() } else { a.provider.clone() };
+    let prices_are = if a.on_premises {
+        format!(
+            "Compute only: {provider}'s on-demand prices in {} ({}) for the managed options, shown for reference; your own servers for the rest. As of {}. An estimate for comparing options, not a quote.",
+            a.region, a.currency, a.prices_as_of
+        )
+    } else {
+        format!(
+            "Compute only, {provider}'s on-demand prices in {} ({}), as of {}. An estimate for comparing options, not a quote.",
+            a.region, a.currency, a.prices_as_of
+        )
+    };
+    let sources: Vec<(String, String, String)> = ["functions", "managed_containers", "kubernetes", "virtual_machines"]
+        .iter()
+        .filter_map(|&key| {
+            let source = a.sources.get(key)?;
+            Some((product(key, key), source.source.clone(), source.as_of.clone()))
+        })
+        .collect();
     let break_even = match cost.break_even_monthly_requests {
         Some(n) => format!("Above about {} requests a month, managed containers cost less than functions for this workload.", plain_number(n)),
         None => "For this workload, functions and managed containers do not swap places between 1 and 10¹² requests a month.".to_string(),
@@ -42,7 +63,7 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
         <section class="rounded-lg border border-slate-200 p-5 dark:border-slate-800" aria-labelledby="cost-heading">
             <h2 id="cost-heading" class="text-xl font-semibold">"What it would cost to run, per month"</h2>
             <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">
-                {format!("Compute only, on-demand prices in {} ({}), as of {}. An estimate for comparing options, not a quote.", a.region, a.currency, a.prices_as_of)}
+                {prices_are}
             </p>
             <table class="mt-4 w-full text-left">
                 <caption class="sr-only">"Monthly cost by way of running it"</caption>
@@ -66,8 +87,25 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
                     {if a.free_tier_included { "The functions' monthly free tier (1M requests, 400,000 GB-seconds) is subtracted. " } else { "The functions' monthly free tier is not subtracted (it is shared by everything in an account). " }}
                     <a href=switch.0 class="underline print:hidden">{switch.1}</a>
                 </li>
-                <li>{format!("Kubernetes would cost about {} a month: the VMs above{}.", usd(a.kubernetes_monthly_usd), if a.kubernetes_control_plane_included { " plus a managed control plane" } else { " (your platform team's cluster already exists)" })}</li>
+                <li>{format!("Kubernetes would cost about {} a month: the VMs above{}.", usd(a.kubernetes_monthly_usd), if !a.kubernetes_control_plane_included { " (your platform team's cluster already exists)" } else if a.on_premises { " plus control-plane servers and the hours it takes to run the cluster" } else { " plus a managed control plane" })}</li>
             </ul>
+            {(!sources.is_empty()).then(|| view! {
+                <h3 class="mt-4 font-semibold">"Where the prices come from"</h3>
+                <ul class="mt-2 list-disc space-y-1 pl-6 text-sm">
+                    {sources.into_iter().map(|(product, source, as_of)| {
+                        let page = source.starts_with("https://").then(|| source.clone());
+                        view! {
+                            <li>
+                                {match page {
+                                    Some(href) => view! { <a class="underline" href=href>{format!("{product} pricing")}</a> }.into_any(),
+                                    None => view! { <span>{format!("{product}: {source}")}</span> }.into_any(),
+                                }}
+                                {format!(", read {as_of}.")}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
         </section>
     }
 }

@@ -30,6 +30,20 @@ pub struct ResultView {
     pub chart: CostChart,
     /// The map of the idea for this result: the current model's texts, the stored scores.
     pub map: ArchitectureMap,
+    /// The result's "what if" entries in words.
+    pub what_if: Vec<WhatIfRow>,
+}
+
+/// One changed answer and the advice it would give, as the page shows it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WhatIfRow {
+    /// What the question is about, e.g. "teams".
+    pub topic: String,
+    /// The visitor's answer (or the default, marked as assumed).
+    pub yours: String,
+    pub instead: String,
+    pub organisation: Organisation,
+    pub execution: Execution,
 }
 
 /// Loads a stored result; `None` when there is no result with that id. With `free_tier`, the
@@ -53,7 +67,9 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     } else {
         stored.recommendation.cost.clone()
     };
-    let chart = cost_chart(&cost, &state.engine.prices);
+    let situation = crate::domain::situation::Situation::from_answers(&answers);
+    let chart = cost_chart(&cost, state.engine.prices_for(&situation));
+    let what_if = stored.recommendation.what_if.iter().filter_map(|w| what_if_row(&situation, w)).collect();
     let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &stored.recommendation);
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
@@ -64,7 +80,29 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
         cost,
         chart,
         map,
+        what_if,
     }))
+}
+
+/// A "what if" entry in the visitor's words: their answer, the other one, the other advice.
+#[cfg(feature = "ssr")]
+fn what_if_row(
+    situation: &crate::domain::situation::Situation,
+    w: &crate::domain::recommendation::WhatIf,
+) -> Option<WhatIfRow> {
+    use crate::domain::answers::{describe, Answers};
+    use crate::domain::questions::question_index;
+    let index = question_index(&w.question)?;
+    let q = question(&w.question)?;
+    let instead = Answers::from_form([(q.id, w.to.as_str())]).ok()?.get(q.id)?;
+    let assumed = if situation.defaulted.contains(q.id) { " (assumed)" } else { "" };
+    Some(WhatIfRow {
+        topic: q.topic.to_string(),
+        yours: format!("{}{assumed}", describe(q, situation.at(index))),
+        instead: describe(q, instead),
+        organisation: w.organisation,
+        execution: w.execution,
+    })
 }
 
 /// The chart's lines: three decades either side of the visitor's volume, within the guide's range.
@@ -187,16 +225,7 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                 </section>
             })}
             <super::cost_table::CostSection cost=view.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
-            {r.flip.clone().map(|f| {
-                let q = question(&f.question).map(|q| q.text).unwrap_or("one answer");
-                let to = question(&f.question).and_then(|q| q.option_label(&f.to)).map(str::to_string).unwrap_or(f.to.clone());
-                view! {
-                    <section class=card aria-labelledby="flip-heading">
-                        <h2 id="flip-heading" class="text-xl font-semibold">"What would change it"</h2>
-                        <p class="mt-3">{format!("If your answer to “{q}” were “{to}”, the guide would recommend {} instead.", f.organisation.label())}</p>
-                    </section>
-                }
-            })}
+            <WhatIfSection rows=view.what_if.clone() recommendation=r.clone()/>
             <section class=card aria-labelledby="next-heading">
                 <h2 id="next-heading" class="text-xl font-semibold">"Next steps"</h2>
                 <ol class="mt-3 list-decimal space-y-2 pl-6">{r.next_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
@@ -205,6 +234,62 @@ fn ResultBody(view: ResultView) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// Every other answer that would change the advice, as a table; results stored before the
+/// table existed show their single organisation flip instead.
+#[component]
+fn WhatIfSection(rows: Vec<WhatIfRow>, recommendation: Recommendation) -> impl IntoView {
+    let card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
+    if rows.is_empty() {
+        return recommendation.flip.clone().map(|f| {
+            let q = question(&f.question).map(|q| q.text).unwrap_or("one answer");
+            let to = question(&f.question).and_then(|q| q.option_label(&f.to)).map(str::to_string).unwrap_or(f.to.clone());
+            view! {
+                <section class=card aria-labelledby="flip-heading">
+                    <h2 id="flip-heading" class="text-xl font-semibold">"What would change it"</h2>
+                    <p class="mt-3">{format!("If your answer to “{q}” were “{to}”, the guide would recommend {} instead.", f.organisation.label())}</p>
+                </section>
+            }
+        }).into_any();
+    }
+    let (org, exec) = (recommendation.organisation.choice, recommendation.execution.choice);
+    view! {
+        <section class=card aria-labelledby="flip-heading">
+            <h2 id="flip-heading" class="text-xl font-semibold">"What would change the advice"</h2>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">"Each line changes one answer and keeps the rest; the guide ran again for each."</p>
+            <div class="mt-4 overflow-x-auto">
+                <table class="w-full text-left text-sm">
+                    <caption class="sr-only">"Answers that would change the advice"</caption>
+                    <thead><tr>
+                        <th scope="col" class="py-2 pr-3">"Your answer"</th>
+                        <th scope="col" class="py-2 pr-3">"If instead"</th>
+                        <th scope="col" class="py-2">"The guide would recommend"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|row| {
+                            let mut topic = row.topic.clone();
+                            if let Some(first) = topic.get(0..1) {
+                                topic = format!("{}{}", first.to_uppercase(), &topic[1..]);
+                            }
+                            view! {
+                                <tr class="border-t border-slate-200 align-top dark:border-slate-800">
+                                    <th scope="row" class="py-2 pr-3 font-normal">{format!("{topic}: {}", row.yours)}</th>
+                                    <td class="py-2 pr-3">{row.instead}</td>
+                                    <td class="py-2">
+                                        <span class:font-semibold={row.organisation != org}>{row.organisation.label()}</span>
+                                        " on "
+                                        <span class:font-semibold={row.execution != exec}>{row.execution.label()}</span>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">"In bold: what would differ from your recommendation."</p>
+        </section>
+    }.into_any()
 }
 
 /// Where the recommendation sits among all sixteen combinations, and what its own cell says.

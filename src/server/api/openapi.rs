@@ -38,7 +38,8 @@ pub async fn document(State(state): State<AppState>) -> impl IntoResponse {
                         "schema": { "$ref": "#/components/schemas/Recommendation" } } } },
                     "400": { "description": "The body is not JSON", "content": { "application/json": {
                         "schema": { "$ref": "#/components/schemas/FieldErrors" } } } },
-                    "422": { "description": "Unknown question ids, wrong types or out-of-range values",
+                    "422": { "description": "Unknown question ids, wrong types (null included), out-of-range values, \
+                                             or more teams than engineers",
                         "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FieldErrors" } } } }
                 }
             }}
@@ -66,11 +67,17 @@ fn answers_schema() -> Value {
             Input::Integer { min, max, .. } => json!({ "type": "integer", "minimum": min, "maximum": max }),
             Input::Number { min, max, .. } => json!({ "type": "number", "minimum": min, "maximum": max }),
         };
-        schema["description"] = json!(q.text);
+        schema["description"] = json!(if q.id == "teams" {
+            format!("{} At most the number of engineers.", q.text)
+        } else {
+            q.text.to_string()
+        });
         properties.insert(q.id.to_string(), schema);
     }
     json!({ "type": "object", "additionalProperties": false, "properties": properties,
-            "description": "teams may not exceed engineers; a missing answer takes its default" })
+            "description": "Every answer is optional: a question left out takes its documented default (null is \
+                            not an answer). One rule JSON Schema cannot express: teams may not exceed engineers \
+                            when both are given; such a body is answered with 422 and a field error for teams." })
 }
 
 fn recommendation_schema() -> Value {
@@ -81,11 +88,12 @@ fn recommendation_schema() -> Value {
         "reasons": { "type": "array", "items": { "$ref": "#/components/schemas/Reason" } } } })
     };
     let executions = ["functions", "managed_containers", "kubernetes", "virtual_machines"];
+    let organisations = ["monolith", "modular_monolith", "service_based", "microservices"];
     json!({ "type": "object", "required": ["model_version", "organisation", "execution", "components", "warnings",
-                                           "cost", "confidence", "flip", "next_steps", "revisit_when"],
+                                           "cost", "confidence", "flip", "what_if", "next_steps", "revisit_when"],
         "properties": {
             "model_version": { "type": "string" },
-            "organisation": axis(&["monolith", "modular_monolith", "service_based", "microservices"]),
+            "organisation": axis(&organisations),
             "execution": axis(&executions),
             "components": { "type": "array", "items": { "type": "object", "properties": {
                 "part": { "type": "string" }, "execution": { "enum": executions }, "why": { "type": "string" } } } },
@@ -101,6 +109,11 @@ fn recommendation_schema() -> Value {
             "confidence": { "enum": ["high", "medium", "low"] },
             "flip": { "oneOf": [{ "type": "null" }, { "type": "object", "properties": {
                 "question": { "type": "string" }, "to": { "type": "string" }, "organisation": { "type": "string" } } }] },
+            "what_if": { "type": "array", "description": "Every other value of an answer that would change \
+                the organisation or the execution choice, with the choices it would give", "items": {
+                "type": "object", "required": ["question", "to", "organisation", "execution"], "properties": {
+                "question": { "type": "string" }, "to": { "type": "string" },
+                "organisation": { "enum": organisations }, "execution": { "enum": executions } } } },
             "next_steps": { "type": "array", "items": { "type": "string" } },
             "revisit_when": { "type": "array", "items": { "type": "string" } }
         } })
