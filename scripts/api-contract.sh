@@ -26,9 +26,10 @@ server_pid=$!
 wait_for "$port" || { cat "$work/server.log"; exit 1; }
 
 status=0
+SCHEMATHESIS_HOOKS=scripts/api_contract_hooks.py \
 .venv/bin/schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --checks all \
-  --max-examples "${API_EXAMPLES:-150}" \
+  --max-examples "${API_EXAMPLES:-500}" \
   --seed 20261202 \
   --workers 1 \
   --generation-database none \
