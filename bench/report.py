@@ -70,8 +70,10 @@ w(f"| memory (RSS) under that load | {peak:.1f} MB peak | {number('rss_idle_kb')
   f"| {peak / (number('rss_idle_kb') / 1024):.1f} × idle | ≤ 64 MB | {met(peak <= 64)} |")
 engine = {k.removeprefix("engine "): float(v) for k, v in r.items() if k.startswith("engine ")}
 slowest = max(engine.items(), key=lambda kv: kv[1])
-w(f"| the engine, `recommend` + `monthly_cost` | {slowest[1]:.1f} µs (`{slowest[0]}`) | budget 50 µs "
-  f"| {slowest[1] / 50:.2f} × budget | ≤ 50 µs | {met(slowest[1] <= 50)} |")
+# `recommend` runs the engine again for every answer that could change a choice (`what_if`):
+# the budget is half of the millisecond a recommendation may take.
+w(f"| the engine, `recommend` (with `what_if`) + `monthly_cost` | {slowest[1]:.1f} µs (`{slowest[0]}`) | budget 500 µs "
+  f"| {slowest[1] / 500:.2f} × budget | ≤ 500 µs | {met(slowest[1] <= 500)} |")
 lighthouse = {k.removeprefix("lighthouse "): [int(x) for x in v.split(",")] for k, v in r.items() if k.startswith("lighthouse ")}
 lighthouse_failed = {k.removeprefix("lighthouse-failed "): v.split() for k, v in r.items() if k.startswith("lighthouse-failed ")}
 
