@@ -104,30 +104,35 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
     out
 }
 
-/// Reasons the chosen provider's functions cannot take this workload at all: a handler that
-/// needs more memory, or a typical request that runs longer, than its functions allow.
+/// Whether a handler needs more memory (first) or a typical request runs longer (second) than
+/// the chosen provider's functions allow.
+pub fn beyond_function_limits(situation: &Situation, prices: &PriceTable) -> [bool; 2] {
+    let f = &prices.functions;
+    [situation.number("memory_mb") > f.max_memory_mb as f64, situation.number("avg_duration_ms") > f.max_duration_ms]
+}
+
+/// Reasons the chosen provider's functions cannot take this workload at all.
 pub fn function_limits(situation: &Situation, prices: &PriceTable) -> Vec<Reason> {
     let f = &prices.functions;
     let product = &f.about.product;
+    let [memory, duration] = beyond_function_limits(situation, prices);
     let mut out = Vec::new();
-    let memory = situation.number("memory_mb");
-    if memory > f.max_memory_mb as f64 {
+    if memory {
         out.push(against_functions(
             "memory_mb",
             format!(
                 "A handler needing {} MB does not fit: {product} gives a function at most {} MB.",
-                plain_number(memory),
+                plain_number(situation.number("memory_mb")),
                 plain_number(f.max_memory_mb as f64)
             ),
         ));
     }
-    let duration = situation.number("avg_duration_ms");
-    if duration > f.max_duration_ms {
+    if duration {
         out.push(against_functions(
             "avg_duration_ms",
             format!(
                 "A typical request of {} ms is longer than {product} allows a run to take ({} s).",
-                plain_number(duration),
+                plain_number(situation.number("avg_duration_ms")),
                 plain_number(f.max_duration_ms / 1000.0)
             ),
         ));

@@ -147,9 +147,7 @@ impl Engine {
         for i in 0..4 {
             scores.points[i] += cost_points[i];
         }
-        let f = &prices.functions;
-        if situation.number("memory_mb") > f.max_memory_mb as f64 || situation.number("avg_duration_ms") > f.max_duration_ms
-        {
+        if advice::beyond_function_limits(situation, prices).contains(&true) {
             scores.excluded[0] = true;
         }
         scores

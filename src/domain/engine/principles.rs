@@ -220,3 +220,34 @@ fn every_question_has_a_distinct_id_a_topic_and_a_step() {
     assert!(QUESTIONS.iter().all(|q| q.step >= 1 && q.step <= crate::domain::questions::STEPS.len()));
     assert!(QUESTIONS.iter().all(|q| !q.topic.is_empty() && q.topic == q.topic.to_lowercase()));
 }
+
+#[test]
+fn each_clouds_own_function_limits_rule_functions_out() {
+    // Spiky, idle-priced work that functions win on AWS, with a 2 GB handler: Azure's
+    // Consumption plan gives a function at most 1.5 GB.
+    let base = json!({"engineers": 2, "load_shape": "spiky", "monthly_requests": 100_000, "memory_mb": 2048,
+                      "latency": "relaxed", "ops_maturity": "none", "cost_priority": "lowest_when_idle"});
+    let aws = rec(with(base.clone(), "cloud", json!("aws")));
+    assert_eq!(aws.execution.choice, Execution::Functions);
+    let azure = rec(with(base, "cloud", json!("azure")));
+    assert_ne!(azure.execution.choice, Execution::Functions);
+    assert_eq!(azure.execution.scores["functions"], 0);
+    let reason = azure.execution.reasons.iter().find(|r| r.answer == "memory_mb" && r.option == "functions");
+    assert!(reason.is_some_and(|r| r.effect == "-" && r.text.contains("1,536 MB")), "{:?}", azure.execution.reasons);
+}
+
+#[test]
+fn jobs_of_minutes_on_functions_that_stop_at_ten_minutes_are_warned_about() {
+    let base = json!({"engineers": 2, "load_shape": "event", "monthly_requests": 20_000, "longest_task": "minutes",
+                      "latency": "relaxed", "ops_maturity": "none", "cost_priority": "lowest_when_idle"});
+    for (cloud, warned) in [("azure", true), ("aws", false), ("gcp", false)] {
+        let r = rec(with(base.clone(), "cloud", json!(cloud)));
+        if r.execution.choice != Execution::Functions {
+            continue;
+        }
+        let limit = r.warnings.iter().find(|w| w.code == "function_time_limit" && w.answers.contains(&"cloud".to_string()));
+        assert_eq!(limit.is_some(), warned, "{cloud}: {:?}", r.warnings);
+    }
+    let azure = rec(with(base, "cloud", json!("azure")));
+    assert_eq!(azure.execution.choice, Execution::Functions, "the case the warning is for");
+}
