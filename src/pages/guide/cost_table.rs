@@ -84,7 +84,7 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
                 <li>{format!("{} requests a month, {} ms each, {} MB of memory, peak {}× the average.", plain_number(a.monthly_requests.round()), plain_number(a.avg_duration_ms), a.memory_mb, a.peak_to_average)}</li>
                 <li>{format!("Containers and VMs serve many requests at once, so they are sized by the CPU a request really uses: {}% of its duration (web requests mostly wait on databases and other services), at {}% utilisation at the peak, at least {} instance(s) all month.", a.cpu_share * 100.0, a.utilisation_target * 100.0, a.min_instances)}</li>
                 <li>
-                    {if a.free_tier_included { "The functions' monthly free tier (1M requests, 400,000 GB-seconds) is subtracted. " } else { "The functions' monthly free tier is not subtracted (it is shared by everything in an account). " }}
+                    {if a.free_tier_included { "The functions' monthly free tier (in the formula above) is subtracted. " } else { "The functions' monthly free tier is not subtracted (it is shared by everything in an account). " }}
                     <a href=switch.0 class="underline print:hidden">{switch.1}</a>
                 </li>
                 <li>{format!("Kubernetes would cost about {} a month: the VMs above{}.", usd(a.kubernetes_monthly_usd), if !a.kubernetes_control_plane_included { " (your platform team's cluster already exists)" } else if a.on_premises { " plus control-plane servers and the hours it takes to run the cluster" } else { " plus a managed control plane" })}</li>
