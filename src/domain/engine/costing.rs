@@ -30,8 +30,8 @@ pub fn workload(situation: &Situation, options: CostOptions) -> Workload {
 
 /// The monthly cost of each option in the engine's order (functions, managed containers,
 /// Kubernetes, virtual machines): all the choice needs, without the result's texts.
-pub fn per_option(situation: &Situation, prices: &PriceTable, options: CostOptions) -> ([f64; 4], MonthlyCost) {
-    let mut cost = monthly_cost(&workload(situation, options), prices);
+pub fn per_option(situation: &Situation, workload: &Workload, prices: &PriceTable) -> ([f64; 4], MonthlyCost) {
+    let mut cost = monthly_cost(workload, prices);
     // A platform team already runs a cluster: one more workload adds nodes, not a control plane.
     if !control_plane_included(situation) {
         cost.kubernetes = cost.virtual_machines;
@@ -46,7 +46,7 @@ fn control_plane_included(situation: &Situation) -> bool {
 /// Prices the visitor's workload on every option, with the formulas and assumptions shown.
 pub fn price(situation: &Situation, prices: &PriceTable, options: CostOptions) -> Costed {
     let workload = workload(situation, options);
-    let (per_option, cost) = per_option(situation, prices, options);
+    let (per_option, cost) = per_option(situation, &workload, prices);
     let a = &prices.assumptions;
     let formulas = BTreeMap::from([
         ("functions".to_string(), functions_formula(prices, options.free_tier)),

@@ -103,7 +103,7 @@ impl Engine {
     /// Both choices alone (no reasons, no texts): what the "what if" search asks many times.
     pub(crate) fn choices(&self, situation: &Situation, options: CostOptions) -> (Organisation, Execution) {
         let prices = self.prices_for(situation);
-        let (per_option, _) = costing::per_option(situation, prices, options);
+        let (per_option, _) = costing::per_option(situation, &costing::workload(situation, options), prices);
         let execution = self.execution_scores(situation, prices, &per_option).best(&EXECUTION_PREFERENCE);
         (Self::organisation_choice(&self.model, situation), Execution::ALL[execution])
     }
