@@ -23,12 +23,17 @@ trap cleanup EXIT
 export DATABASE_URL="sqlite://$work/archguide.db"
 # The staff account the inbox specs log in with.
 echo "amber kettle drifts north" | "$bin" user add sales-e2e@example.com --role sales >/dev/null
+# One per browser project, for the two-factor spec (it turns the second factor on and off).
+for project in js-on js-off; do
+  echo "amber kettle drifts north" | "$bin" user add "2fa-$project@example.com" --role sales >/dev/null
+done
 
 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 LEPTOS_SITE_ROOT="$PWD/target/site" \
 ARCHGUIDE_LOG="${ARCHGUIDE_LOG:-warn}" \
 ARCHGUIDE_MIN_FILL_SECONDS=0 \
 ARCHGUIDE_CONTACT_RATE_LIMIT=0 \
+ARCHGUIDE_SECRET_KEY="$(head -c 32 /dev/urandom | base64)" \
   "$bin" >"$work/server.log" 2>&1 &
 server_pid=$!
 

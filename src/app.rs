@@ -13,7 +13,14 @@ use crate::pages::{
     contact::{thanks::ThanksPage, ContactPage},
     guide::{result::ResultPage, GuidePage},
     home::HomePage,
-    inbox::{dashboard::DashboardPage, lead::LeadPage, login::LoginPage, users::UsersPage, InboxPage},
+    inbox::{
+        account::AccountPage,
+        dashboard::DashboardPage,
+        lead::LeadPage,
+        login::{LoginCodePage, LoginPage},
+        users::UsersPage,
+        InboxPage,
+    },
     learn::LearnPage,
     not_found::NotFoundPage,
     privacy::PrivacyPage,
@@ -79,6 +86,8 @@ pub fn App() -> impl IntoView {
                         // and the data come first), never cached.
                         <Route path=path!("inbox") view=InboxPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/login") view=LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/login/code") view=LoginCodePage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/account") view=AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/users") view=UsersPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/leads/:reference") view=LeadPage ssr=SsrMode::Async/>

@@ -20,6 +20,7 @@ pub mod questions;
 pub mod recommendation;
 pub mod reply;
 pub mod retention;
+pub mod second_factor;
 pub mod situation;
 pub mod spam;
 pub mod staff;

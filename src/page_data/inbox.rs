@@ -206,12 +206,16 @@ pub struct UserRow {
     pub role: String,
     pub disabled: bool,
     pub created: String,
+    /// Whether logging in takes a code from an app as well as the password.
+    pub two_factor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserList {
     pub viewer: Viewer,
     pub users: Vec<UserRow>,
+    /// Whether every account must have two-factor authentication.
+    pub two_factor_required: bool,
 }
 
 /// The add form as it comes back: what was typed (never the password) and what was wrong; or
@@ -231,4 +235,43 @@ pub struct LoginFormState {
     /// Where to go after logging in.
     pub next: String,
     pub error: Option<String>,
+}
+
+/// The login's second step as it comes back after a refused code.
+#[derive(Clone, Debug, Default)]
+pub struct CodeFormState {
+    pub error: Option<String>,
+}
+
+/// A new TOTP secret on its way to an authenticator app, until a code confirms it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpSetup {
+    /// The secret in base32, in groups of four, for typing by hand.
+    pub secret: String,
+    /// The QR code of the `otpauth://` address, as an SVG element drawn by the server.
+    pub qr_svg: String,
+}
+
+/// The account page: the viewer's second factor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub viewer: Viewer,
+    /// When the second factor was turned on (UTC, to the minute), if it is on.
+    pub two_factor_since: Option<String>,
+    pub recovery_codes_left: u64,
+    /// Whether the server holds the key that seals secrets (without it nothing can be set up).
+    pub can_set_up: bool,
+    /// Whether every account must have a second factor.
+    pub required: bool,
+    /// A set-up in progress.
+    pub setup: Option<TotpSetup>,
+}
+
+/// What an account form comes back with: a problem with a field, a notice, or recovery codes
+/// to show once.
+#[derive(Clone, Debug, Default)]
+pub struct AccountFormState {
+    pub errors: Vec<FieldError>,
+    pub notice: Option<String>,
+    pub recovery_codes: Vec<String>,
 }

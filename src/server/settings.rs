@@ -15,6 +15,7 @@ use crate::domain::period::Period;
 use crate::domain::promise::ReplyPromise;
 use crate::domain::retention::Retention;
 
+use super::auth::sealing::SecretKey;
 use super::database::DatabaseUrl;
 
 /// Everything the server needs to start, read from the environment.
@@ -66,6 +67,12 @@ pub struct Settings {
     pub model_file: Option<PathBuf>,
     /// A replacement for the shipped price table, if any.
     pub prices_file: Option<PathBuf>,
+    /// The key that seals staff accounts' second-factor secrets (`ARCHGUIDE_SECRET_KEY`); without
+    /// it nobody can turn the second factor on.
+    pub secret_key: Option<SecretKey>,
+    /// Whether every staff account must have a second factor before it sees any lead
+    /// (`ARCHGUIDE_REQUIRE_2FA`).
+    pub require_two_factor: bool,
 }
 
 /// Where new-lead notifications go by webhook (a JSON POST signed with HMAC-SHA256).
@@ -241,6 +248,23 @@ impl Settings {
             )?,
             reply_within: env.period("ARCHGUIDE_REPLY_WITHIN", default_brand.reply_within)?,
         };
+        let secret_key = match env.raw("ARCHGUIDE_SECRET_KEY") {
+            None => None,
+            Some(text) => {
+                Some(SecretKey::parse(&text).map_err(|message| SettingsError::new("ARCHGUIDE_SECRET_KEY", message))?)
+            }
+        };
+        let require_two_factor = env.choice(
+            "ARCHGUIDE_REQUIRE_2FA",
+            "false",
+            &[("false", false), ("true", true), ("0", false), ("1", true), ("no", false), ("yes", true)],
+        )?;
+        if require_two_factor && secret_key.is_none() {
+            return Err(SettingsError::new(
+                "ARCHGUIDE_SECRET_KEY",
+                "needed (`openssl rand -base64 32`) when ARCHGUIDE_REQUIRE_2FA is true: it seals the second factor's secrets",
+            ));
+        }
         Ok(Self {
             database_url,
             db_pool_size: env.number(
@@ -310,6 +334,8 @@ impl Settings {
             outbox_retry_base: env.millis("ARCHGUIDE_OUTBOX_RETRY_MS", 5000)?,
             model_file: env.path("ARCHGUIDE_MODEL_FILE"),
             prices_file: env.path("ARCHGUIDE_PRICES_FILE"),
+            secret_key,
+            require_two_factor,
         })
     }
 }

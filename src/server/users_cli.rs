@@ -27,6 +27,11 @@ pub enum UserCommand {
     Disable { email: String },
     /// Set a new password (read like `add` does).
     SetPassword { email: String },
+    /// Remove an account's second factor (a lost phone and no recovery codes): its secret and
+    /// recovery codes are forgotten and its sessions end. If every account must have one, its
+    /// owner sets a new one up right after the next login.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor { email: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -64,7 +69,13 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
             UserCommand::List => {
                 for user in users.users().await.map_err(|e| e.to_string())? {
                     let status = if user.disabled { "disabled" } else { "active" };
-                    println!("{}\t{}\t{status}\t{}", user.email, user.role, user.created_at.format("%Y-%m-%d"));
+                    let factor = if user.has_two_factor() { "2fa" } else { "password only" };
+                    println!(
+                        "{}\t{}\t{status}\t{}\t{factor}",
+                        user.email,
+                        user.role,
+                        user.created_at.format("%Y-%m-%d")
+                    );
                 }
                 Ok(())
             }
@@ -85,6 +96,16 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                 // Whoever knew the old password is logged out everywhere.
                 stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;
                 Ok(println!("set a new password for {email}; every session of this account has ended"))
+            }
+            UserCommand::ResetTwoFactor { email } => {
+                let email = StaffEmail::parse(&email)?;
+                let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
+                    return Err(format!("there is no account for {email}"));
+                };
+                stores.two_factor.disable_totp(user.id).await.map_err(|e| e.to_string())?;
+                stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;
+                let before = if user.has_two_factor() { "removed the second factor of" } else { "no second factor to remove for" };
+                Ok(println!("{before} {email}; every session of this account has ended"))
             }
         }
     }

@@ -1,7 +1,11 @@
-//! The logs of a whole working day (the guide, a lead, logins, the inbox, an export) hold no
-//! lead's email or message, no password and no session token, even at debug level.
+//! The logs of a whole working day (the guide, a lead, logins, the inbox, an export, setting up
+//! and using a second factor) hold no lead's email or message, no password, no session token and
+//! nothing of the second factor (its secret, codes, recovery codes, the login challenge, the
+//! server's key), even at debug level.
 
 use std::time::Duration;
+
+use archguide::server::auth::totp::Authenticator;
 
 use crate::helpers::{add_staff_with_binary, form_token, login_at, test_env, Process};
 
@@ -14,6 +18,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
     let dir = tempfile::tempdir().unwrap();
     let mut env = test_env(&dir);
     env.insert("ARCHGUIDE_LOG".into(), "debug".into());
+    env.insert("ARCHGUIDE_SECRET_KEY".into(), crate::inbox::two_factor::KEY.into());
     add_staff_with_binary(&env, "sales@example.com", "sales", PASSWORD);
     let server = Process::start(&env);
     let base = server.address.clone();
@@ -66,6 +71,37 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         .await
         .unwrap();
     assert_eq!(note.status(), 303);
+
+    // A second factor: set up, then a login that takes a code.
+    let post = |path: &str, fields: Vec<(&'static str, String)>| {
+        client.post(format!("{base}{path}")).header("cookie", &cookie).form(&fields).send()
+    };
+    assert_eq!(post("/inbox/account/two-factor/start", vec![]).await.unwrap().status(), 303);
+    let page = get("/inbox/account".into()).await.unwrap().text().await.unwrap();
+    let secret = crate::inbox::two_factor::text_after(&page, "data-totp-secret");
+    let app_side = Authenticator::from_base32(&secret, "AxiomTech", "sales@example.com").unwrap();
+    let now = || std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let setup_code = app_side.code_at(now());
+    let confirmed = post("/inbox/account/two-factor/confirm", vec![("code", setup_code.clone())]).await.unwrap();
+    let recovery = crate::inbox::two_factor::recovery_codes(&confirmed.text().await.unwrap());
+    assert_eq!(recovery.len(), 10);
+    let password_step = client
+        .post(format!("{base}/inbox/login"))
+        .form(&[("email", "sales@example.com"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let challenge = password_step.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let login_code = app_side.code_at(now() + 30);
+    let second = client
+        .post(format!("{base}/inbox/login/code"))
+        .header("cookie", &challenge)
+        .form(&[("code", login_code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(second.status(), 303);
+
     let out = client
         .post(format!("{base}/inbox/logout"))
         .header("cookie", &cookie)
@@ -89,6 +125,15 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         &session_token,
         &hash,
         &token,
+        &secret,
+        &secret.replace(' ', ""),
+        &app_side.uri(),
+        &format!("code={setup_code}"),
+        &format!("code={login_code}"),
+        &recovery[0],
+        &recovery[0].replace('-', ""),
+        challenge.split('=').nth(1).unwrap(),
+        crate::inbox::two_factor::KEY,
     ] {
         assert!(!logs.contains(secret), "the logs contain {secret}");
     }

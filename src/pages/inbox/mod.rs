@@ -2,6 +2,7 @@
 //! that checks the session itself; every action is a plain form post, so the whole day's work
 //! can be done with JavaScript off.
 
+pub mod account;
 pub mod dashboard;
 pub mod lead;
 pub mod login;
@@ -48,6 +49,7 @@ pub fn InboxFrame(
                     <li><a class=link href="/inbox?status=spam">"Spam"</a></li>
                     <li><a class=link href="/inbox/dashboard">"Dashboard"</a></li>
                     {viewer.admin.then(|| view! { <li><a class=link href="/inbox/users">"Users"</a></li> })}
+                    <li><a class=link href="/inbox/account">"Your account"</a></li>
                 </ul>
                 <div class="flex flex-wrap items-center gap-2 text-sm">
                     <span class="text-slate-600 dark:text-slate-400">{format!("Signed in as {}", viewer.email)}</span>

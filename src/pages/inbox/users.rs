@@ -61,6 +61,7 @@ fn UsersBody(list: UserList) -> impl IntoView {
                         <th scope="col" class="py-2 pr-3">"Email"</th>
                         <th scope="col" class="py-2 pr-3">"Role"</th>
                         <th scope="col" class="py-2 pr-3">"Since"</th>
+                        <th scope="col" class="py-2 pr-3">"Two-factor"</th>
                         <th scope="col" class="py-2">"Account"</th>
                     </tr>
                 </thead>
@@ -72,6 +73,7 @@ fn UsersBody(list: UserList) -> impl IntoView {
                                 <td class="py-2 pr-3">{u.email.clone()}</td>
                                 <td class="py-2 pr-3">{u.role.clone()}</td>
                                 <td class="py-2 pr-3">{u.created.clone()}</td>
+                                <td class="py-2 pr-3" data-two-factor=if u.two_factor { "on" } else { "off" }>{if u.two_factor { "On" } else { "Off" }}</td>
                                 <td class="py-2">
                                     {if u.disabled {
                                         view! { <span>"Disabled"</span> }.into_any()
@@ -94,6 +96,13 @@ fn UsersBody(list: UserList) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                {if list.two_factor_required {
+                    "Two-factor authentication is required: an account without it reaches only its account page until it is set up."
+                } else {
+                    "Two-factor authentication is optional here; each person sets it up under \"Your account\"."
+                }}
+            </p>
             <form method="post" action="/inbox/users" class="mt-8 max-w-md space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby="add-heading">
                 <h2 id="add-heading" class="text-lg font-semibold">"Add an account"</h2>
                 <div>

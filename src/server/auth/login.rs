@@ -21,10 +21,11 @@ use crate::server::form::field;
 use crate::server::render::page_with;
 use crate::server::state::AppState;
 use crate::server::store::logins::{Failures, LoginAttempt, LoginOutcome};
+use crate::server::store::StoreError;
 
-use super::password;
 use super::session::{new_token, token_hash};
 use super::staff::{authenticate, clear_cookie, safe_next, session_cookie, session_token};
+use super::{password, two_factor};
 
 /// How far back failed attempts count.
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
@@ -60,40 +61,20 @@ pub async fn login(
     // like any other.
     let account = StaffEmail::parse(&email).ok();
     let account_key = token_hash(account.as_ref().map_or(email.as_str(), StaffEmail::as_str));
-    let now = state.clock.now();
-    let record = |outcome: LoginOutcome, user_id: Option<i64>| {
-        let attempt = LoginAttempt { at: now, account_key: account_key.clone(), user_id, ip: ip.clone(), outcome };
-        let state = state.clone();
-        async move {
-            // The email typed is left out of the log: it may be a password typed in the wrong box.
-            tracing::info!(outcome = outcome.as_str(), user_id, ip = %attempt.ip, "login attempt");
-            state.stores.logins.record_login(&attempt).await
-        }
-    };
+    let record = |outcome, user_id| record_attempt(&state, &account_key, &ip, outcome, user_id);
 
-    let since = now - Duration::minutes(THROTTLE_WINDOW_MINUTES);
-    let failures = match state.stores.logins.login_failures(&account_key, &ip, since).await {
-        Ok(failures) => failures,
+    match throttle_check(&state, &account_key, &ip).await {
+        Ok(None) => {}
+        Ok(Some(wait)) => {
+            record(LoginOutcome::Throttled, None).await;
+            let mut response = again(too_many_message(), StatusCode::TOO_MANY_REQUESTS).await;
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
+            return response;
+        }
         Err(error) => {
             tracing::error!(%error, "reading login attempts failed");
-            return again(
-                "Logging in is unavailable just now; please try again in a moment.".into(),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
+            return again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await;
         }
-    };
-    if throttled(failures) {
-        let _ = record(LoginOutcome::Throttled, None).await;
-        let mut response = again(
-            format!(
-                "Too many failed attempts. Please wait {THROTTLE_WINDOW_MINUTES} minutes before trying again, or ask an administrator to set a new password."
-            ),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(THROTTLE_WINDOW_MINUTES * 60));
-        return response;
     }
 
     let found = match &account {
@@ -104,11 +85,7 @@ pub async fn login(
         Ok(user) => user,
         Err(error) => {
             tracing::error!(%error, "reading a staff account failed");
-            return again(
-                "Logging in is unavailable just now; please try again in a moment.".into(),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
+            return again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await;
         }
     };
     // The password is checked even when there is no such account, against a hash nobody can
@@ -125,30 +102,91 @@ pub async fn login(
         Some(_) => LoginOutcome::Success,
     };
     let user_id = user.as_ref().map(|u| u.id);
-    if let Err(error) = record(outcome, user_id).await {
-        tracing::error!(%error, "recording a login attempt failed");
-    }
     let (Some(user), LoginOutcome::Success) = (user, outcome) else {
+        record(outcome, user_id).await;
         return again(NO_MATCH.into(), StatusCode::UNAUTHORIZED).await;
     };
+    // With a second factor, the password only earns the right to enter a code.
+    if user.has_two_factor() {
+        record(LoginOutcome::CodeAsked, user_id).await;
+        return match two_factor::ask_for_code(&state, &user, &next).await {
+            Ok(response) => response,
+            Err(error) => {
+                tracing::error!(%error, "storing a login challenge failed");
+                again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await
+            }
+        };
+    }
+    record(outcome, user_id).await;
+    match begin_session(&state, &headers, user.id, &next).await {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%error, "storing a session failed");
+            again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await
+        }
+    }
+}
 
-    // A fresh session id at every login: a session someone planted before cannot be upgraded.
-    if let Some(old) = session_token(&headers) {
-        let _ = state.stores.sessions.delete_session(&token_hash(&old)).await;
+/// Starts a session for a user who has proved who they are, and sends them to `next`. A fresh
+/// session id at every login: a session someone planted before cannot be upgraded.
+pub(super) async fn begin_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+    next: &str,
+) -> Result<Response, StoreError> {
+    if let Some(old) = session_token(headers) {
+        state.stores.sessions.delete_session(&token_hash(&old)).await?;
     }
     let token = new_token();
-    if let Err(error) = state.stores.sessions.create_session(&token_hash(&token), user.id, now).await {
-        tracing::error!(%error, "storing a session failed");
-        return again(
-            "Logging in is unavailable just now; please try again in a moment.".into(),
-            StatusCode::SERVICE_UNAVAILABLE,
-        )
-        .await;
-    }
-    let mut response = Redirect::to(&next).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, session_cookie(&token));
-    response
+    state.stores.sessions.create_session(&token_hash(&token), user_id, state.clock.now()).await?;
+    let mut response = Redirect::to(next).into_response();
+    response.headers_mut().append(header::SET_COOKIE, session_cookie(&token));
+    Ok(response)
 }
+
+/// The throttling state for an account (by the hash of its email) from an address: `Ok(None)`
+/// when another attempt is allowed, else the time to wait in seconds.
+pub(super) async fn throttle_check(
+    state: &AppState,
+    account_key: &str,
+    ip: &str,
+) -> Result<Option<i64>, StoreError> {
+    let since = state.clock.now() - Duration::minutes(THROTTLE_WINDOW_MINUTES);
+    let failures = state.stores.logins.login_failures(account_key, ip, since).await?;
+    Ok(throttled(failures).then_some(THROTTLE_WINDOW_MINUTES * 60))
+}
+
+/// Records one attempt; the email typed is left out of the log (it may be a password typed in
+/// the wrong box).
+pub(super) async fn record_attempt(
+    state: &AppState,
+    account_key: &str,
+    ip: &str,
+    outcome: LoginOutcome,
+    user_id: Option<i64>,
+) {
+    tracing::info!(outcome = outcome.as_str(), user_id, ip = %ip, "login attempt");
+    let attempt = LoginAttempt {
+        at: state.clock.now(),
+        account_key: account_key.to_string(),
+        user_id,
+        ip: ip.to_string(),
+        outcome,
+    };
+    if let Err(error) = state.stores.logins.record_login(&attempt).await {
+        tracing::error!(%error, "recording a login attempt failed");
+    }
+}
+
+/// What a refused attempt says when there were too many.
+pub(super) fn too_many_message() -> String {
+    format!(
+        "Too many failed attempts. Please wait {THROTTLE_WINDOW_MINUTES} minutes before trying again, or ask an administrator to set a new password."
+    )
+}
+
+const UNAVAILABLE: &str = "Logging in is unavailable just now; please try again in a moment.";
 
 /// Ends the session on the server (with `everywhere`, every session of the account), then
 /// forgets the cookie. Works, and says goodbye, whether or not the session was still live.

@@ -79,12 +79,26 @@ pub async fn still_live(state: &AppState, session: &Authenticated) -> Result<boo
     Ok(user.is_some_and(|user| user.id == session.user.id))
 }
 
+/// Where an account without a second factor may go while every account must have one: its
+/// account page (and the server function behind it) to set one up.
+pub fn open_before_second_factor(path: &str) -> bool {
+    path == super::two_factor::ACCOUNT_PATH
+        || path.starts_with("/inbox/account/")
+        || path == "/inbox/api/account"
+}
+
+/// Whether the policy lets this session reach `path`.
+fn policy_allows(state: &AppState, auth: &Authenticated, path: &str) -> bool {
+    !state.settings.require_two_factor || auth.user.has_two_factor() || open_before_second_factor(path)
+}
+
 /// The session found by the guard, or (when called without it) looked up now.
 pub async fn require(state: &AppState, parts: &axum::http::request::Parts) -> Result<Authenticated, Refusal> {
     if let Some(auth) = parts.extensions.get::<Authenticated>() {
         return Ok(auth.clone());
     }
     match authenticate(state, parts.uri.path(), &parts.headers).await {
+        Ok(Some(auth)) if !policy_allows(state, &auth, parts.uri.path()) => Err(Refusal::SecondFactorFirst),
         Ok(Some(auth)) => Ok(auth),
         Ok(None) => Err(Refusal::NotLoggedIn),
         Err(error) => {
@@ -135,13 +149,16 @@ pub enum Refusal {
     NotAllowed,
     /// Sessions cannot be read just now: 503.
     Unavailable,
+    /// Every account must have a second factor and this one has none yet: 403 (a page goes to
+    /// the account page to set it up).
+    SecondFactorFirst,
 }
 
 impl Refusal {
     pub fn status(self) -> StatusCode {
         match self {
             Refusal::NotLoggedIn => StatusCode::UNAUTHORIZED,
-            Refusal::NotAllowed => StatusCode::FORBIDDEN,
+            Refusal::NotAllowed | Refusal::SecondFactorFirst => StatusCode::FORBIDDEN,
             Refusal::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -151,6 +168,9 @@ impl Refusal {
             Refusal::NotLoggedIn => "Please log in to the inbox.",
             Refusal::NotAllowed => "Only an administrator can do that.",
             Refusal::Unavailable => "The inbox is unavailable just now; please try again in a moment.",
+            Refusal::SecondFactorFirst => {
+                "Every account here needs two-factor authentication: set it up on your account page first."
+            }
         }
     }
 }
@@ -176,18 +196,28 @@ pub fn is_inbox_path(path: &str) -> bool {
 }
 
 /// Stands in front of every `/inbox` route except the login and logout: pages without a live
-/// session redirect to the login (and come back afterwards); anything else answers 401. The
-/// session found travels on in the request, and every staff response is marked private.
+/// session redirect to the login (and come back afterwards); anything else answers 401. Where
+/// every account must have a second factor, an account without one reaches only its account
+/// page. The session found travels on in the request, and every staff response is marked
+/// private.
 pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     if !is_inbox_path(&path) {
         return next.run(request).await;
     }
-    // The login and the logout work without a session (the logout ends one if there is one).
-    let mut response = if path == "/inbox/login" || path == "/inbox/logout" {
+    // The login, its second step and the logout work without a session (the logout ends one if
+    // there is one).
+    let mut response = if path == "/inbox/login" || path == super::two_factor::CODE_PATH || path == "/inbox/logout" {
         next.run(request).await
     } else {
         match authenticate(&state, &path, request.headers()).await {
+            Ok(Some(auth)) if !policy_allows(&state, &auth, &path) => {
+                if matches!(*request.method(), Method::GET | Method::HEAD) && path != EVENTS_PATH && !path.starts_with("/inbox/api/") {
+                    Redirect::to(super::two_factor::ACCOUNT_PATH).into_response()
+                } else {
+                    Refusal::SecondFactorFirst.into_response()
+                }
+            }
             Ok(Some(auth)) => {
                 request.extensions_mut().insert(auth);
                 next.run(request).await

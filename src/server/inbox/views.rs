@@ -24,7 +24,7 @@ pub fn minute(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-fn viewer(session: &Authenticated) -> Viewer {
+pub fn viewer(session: &Authenticated) -> Viewer {
     Viewer { id: session.user.id, email: session.user.email.to_string(), admin: session.is_admin() }
 }
 
@@ -243,11 +243,13 @@ pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList
         users: users
             .into_iter()
             .map(|u| UserRow {
+                two_factor: u.has_two_factor(),
                 email: u.email.into(),
                 role: u.role.to_string(),
                 disabled: u.disabled,
                 created: u.created_at.format("%Y-%m-%d").to_string(),
             })
             .collect(),
+        two_factor_required: state.settings.require_two_factor,
     })
 }

@@ -84,3 +84,19 @@ fn brand_and_public_url_come_from_the_environment() {
     assert_eq!(s.public_url, "https://acme.example");
     assert!(s.production);
 }
+
+#[test]
+fn the_second_factor_policy_needs_the_key_that_seals_its_secrets() {
+    let s = settings(&[]).unwrap();
+    assert!(s.secret_key.is_none() && !s.require_two_factor);
+    let err = settings(&[("ARCHGUIDE_REQUIRE_2FA", "true")]).unwrap_err();
+    assert_eq!(err.name, "ARCHGUIDE_SECRET_KEY");
+    let key = "uP/0ua1cEC5FvzxyhtBZhNFps5nD3oVkPNfaUp092p8=";
+    let err = settings(&[("ARCHGUIDE_SECRET_KEY", "too-short-to-be-a-key")]).unwrap_err();
+    assert_eq!(err.name, "ARCHGUIDE_SECRET_KEY");
+    assert!(!err.to_string().contains("too-short"), "{err}");
+    let s = settings(&[("ARCHGUIDE_SECRET_KEY", key), ("ARCHGUIDE_REQUIRE_2FA", "true")]).unwrap();
+    assert!(s.require_two_factor && s.secret_key.is_some());
+    assert!(!format!("{s:?}").contains(key), "the key is never printed");
+    assert_eq!(settings(&[("ARCHGUIDE_REQUIRE_2FA", "maybe")]).unwrap_err().name, "ARCHGUIDE_REQUIRE_2FA");
+}

@@ -9,13 +9,17 @@ use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
 
 choice_enum!(
-    /// How a login attempt ended.
+    /// How a login attempt ended. `code_asked`: the password was right and the account's code
+    /// is asked for next; `recovery_code`: logged in with a recovery code instead of the app's.
     LoginOutcome {
         Success = "success",
         WrongPassword = "wrong_password",
         UnknownAccount = "unknown_account",
         Disabled = "disabled",
         Throttled = "throttled",
+        CodeAsked = "code_asked",
+        WrongCode = "wrong_code",
+        RecoveryCode = "recovery_code",
     }
 );
 
@@ -43,7 +47,7 @@ pub struct Failures {
 #[async_trait]
 pub trait LoginStore: Send + Sync {
     async fn record_login(&self, attempt: &LoginAttempt) -> Result<(), StoreError>;
-    /// Failed attempts (wrong password, unknown or disabled account) since `since`.
+    /// Failed attempts (wrong password or code, unknown or disabled account) since `since`.
     async fn login_failures(&self, account_key: &str, ip: &str, since: DateTime<Utc>) -> Result<Failures, StoreError>;
 }
 
@@ -68,14 +72,15 @@ impl<B: Backend> LoginStore for SqlStore<B> {
                     COUNT(*) FILTER (WHERE account_key = $1 AND ip = $2) AS pair, \
                     COUNT(*) FILTER (WHERE ip = $2) AS by_ip \
              FROM login_attempts WHERE at >= $3 AND (account_key = $1 OR ip = $2) \
-             AND outcome IN ($4, $5, $6)",
+             AND outcome IN ($4, $5, $6, $7)",
         )
         .bind(account_key)
         .bind(ip)
         .bind(since)
         .bind(LoginOutcome::WrongPassword)
         .bind(LoginOutcome::UnknownAccount)
-        .bind(LoginOutcome::Disabled);
+        .bind(LoginOutcome::Disabled)
+        .bind(LoginOutcome::WrongCode);
         let row = self.read_one(count).await?;
         Ok(Failures { account: row.get("account")?, account_from_ip: row.get("pair")?, ip: row.get("by_ip")? })
     }

@@ -1,8 +1,8 @@
 //! Storage behind traits, chosen at start-up from `DATABASE_URL`. Handlers and server functions
 //! see only the traits (one per subject: results, funnel, leads, outbox, staff, sessions,
-//! secrets, the inbox, logins); each trait is implemented once, in its subject's file, for
-//! `SqlStore<B>` with any backend `B` (`sql/`), so every query is written once and runs on
-//! SQLite and on PostgreSQL.
+//! secrets, the second factor, the inbox, logins); each trait is implemented once, in its
+//! subject's file, for `SqlStore<B>` with any backend `B` (`sql/`), so every query is written
+//! once and runs on SQLite and on PostgreSQL.
 
 mod change;
 pub mod deadlines;
@@ -17,6 +17,7 @@ pub mod results;
 pub mod retention;
 mod sql;
 pub mod staff;
+pub mod two_factor;
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ use results::{FunnelStore, ResultStore};
 use retention::RetentionStore;
 use sql::{postgres::PgBackend, sqlite::SqliteBackend, Backend, SqlStore};
 use staff::{SecretStore, SessionStore, UserStore};
+use two_factor::TwoFactorStore;
 
 /// A storage failure; the detail is logged where it is handled and never shown to visitors.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +56,7 @@ pub struct Stores {
     pub secrets: Arc<dyn SecretStore>,
     pub users: Arc<dyn UserStore>,
     pub sessions: Arc<dyn SessionStore>,
+    pub two_factor: Arc<dyn TwoFactorStore>,
     pub inbox: Arc<dyn InboxStore>,
     pub logins: Arc<dyn LoginStore>,
     pub deadlines: Arc<dyn DeadlineStore>,
@@ -85,6 +88,7 @@ impl Stores {
             secrets: store.clone(),
             users: store.clone(),
             sessions: store.clone(),
+            two_factor: store.clone(),
             inbox: store.clone(),
             logins: store.clone(),
             deadlines: store.clone(),

@@ -9,7 +9,8 @@ use crate::server::auth::session::SessionPolicy;
 use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
 
-/// A staff account. The password hash is deliberately not `Serialize`-able or printed.
+/// A staff account. The password hash and the sealed second-factor secrets are deliberately not
+/// `Serialize`-able or printed.
 #[derive(Clone, PartialEq, Eq)]
 pub struct StaffUser {
     pub id: i64,
@@ -18,19 +19,34 @@ pub struct StaffUser {
     pub password_hash: String,
     pub disabled: bool,
     pub created_at: DateTime<Utc>,
+    /// The confirmed TOTP secret, sealed; `None` while the account has no second factor.
+    pub totp_secret: Option<String>,
+    /// A TOTP secret shown during set-up and not yet confirmed, sealed.
+    pub totp_pending: Option<String>,
+    /// When the second factor was turned on.
+    pub two_factor_since: Option<DateTime<Utc>>,
 }
 
 impl std::fmt::Debug for StaffUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "StaffUser {{ id: {}, email: {}, role: {}, disabled: {} }}",
-            self.id, self.email, self.role, self.disabled
+            "StaffUser {{ id: {}, email: {}, role: {}, disabled: {}, two_factor: {} }}",
+            self.id,
+            self.email,
+            self.role,
+            self.disabled,
+            self.has_two_factor()
         )
     }
 }
 
 impl StaffUser {
+    /// Whether logging in takes a code as well as the password.
+    pub fn has_two_factor(&self) -> bool {
+        self.totp_secret.is_some()
+    }
+
     /// The account in a row that has the `staff_users` columns.
     pub(super) fn from_row(row: &impl Record) -> Result<Self, StoreError> {
         Ok(StaffUser {
@@ -40,11 +56,15 @@ impl StaffUser {
             password_hash: row.get("password_hash")?,
             disabled: row.time("disabled_at")?.is_some(),
             created_at: row.get("created_at")?,
+            totp_secret: row.get("totp_secret")?,
+            totp_pending: row.get("totp_pending")?,
+            two_factor_since: row.time("totp_enabled_at")?,
         })
     }
 }
 
-pub(super) const USER_COLUMNS: &str = "u.id, u.email, u.role, u.password_hash, u.disabled_at, u.created_at";
+pub(super) const USER_COLUMNS: &str = "u.id, u.email, u.role, u.password_hash, u.disabled_at, u.created_at, \
+     u.totp_secret, u.totp_pending, u.totp_enabled_at";
 
 /// Staff accounts.
 #[async_trait]

@@ -27,7 +27,7 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
     let forged = Session { cookie: format!("__Host-archguide-session={}", "A".repeat(43)) };
 
     let lead_page = format!("/inbox/leads/{reference}");
-    let pages = ["/inbox", "/inbox/dashboard", "/inbox/users", lead_page.as_str(), "/inbox/export.csv"];
+    let pages = ["/inbox", "/inbox/dashboard", "/inbox/users", "/inbox/account", lead_page.as_str(), "/inbox/export.csv"];
     let mut results = Vec::new();
     for who in [Who::Anonymous, Who::Forged, Who::Disabled, Who::Sales, Who::Admin] {
         let session = match who {
@@ -56,7 +56,7 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
         assert_eq!(events.status(), expected, "{who:?} GET /inbox/events");
         results.push(format!("{who:?} GET /inbox/events {}", events.status().as_u16()));
         drop(events);
-        for endpoint in ["leads", "lead", "dashboard", "users"] {
+        for endpoint in ["leads", "lead", "dashboard", "users", "account"] {
             let body = match endpoint {
                 "leads" => serde_json::json!({ "query": [] }).to_string(),
                 "lead" => format!("reference={reference}"),
@@ -111,6 +111,12 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
                 ],
             ),
             ("/inbox/users/disable".into(), vec![("email", SALES.0.into())]),
+            // This app has no key to seal second-factor secrets: staff are told so, after their
+            // session is checked; nobody has a second factor to turn off or renew codes for.
+            ("/inbox/account/two-factor/start".into(), vec![("action", "two-factor-start".into())]),
+            ("/inbox/account/two-factor/confirm".into(), vec![("action", "two-factor-confirm".into()), ("code", "123456".into())]),
+            ("/inbox/account/two-factor/disable".into(), vec![("action", "two-factor-off".into()), ("confirm", "x".into())]),
+            ("/inbox/account/recovery-codes".into(), vec![("action", "recovery-codes".into()), ("confirm", "x".into())]),
         ];
         for (path, fields) in actions {
             let action = fields[0].1.clone();
@@ -120,7 +126,8 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             let expected = match who {
                 Who::Anonymous | Who::Forged | Who::Disabled => 401,
                 Who::Sales if admin_only => 403,
-                _ if action == "export" => 200,
+                _ if action == "export" || action == "two-factor-off" => 200,
+                _ if action.starts_with("two-factor") || action == "recovery-codes" => 409,
                 _ if action == "erase-person" => 422,
                 // This app has no SMTP server: staff are told so, after their session is checked.
                 _ if action == "reply" => 409,

@@ -9,6 +9,7 @@ mod list;
 mod live;
 mod login;
 mod person;
+pub(crate) mod two_factor;
 
 use chrono::{Duration, Utc};
 
