@@ -34,6 +34,8 @@ async function axeInBothThemes(page: Page, where: string, javaScriptEnabled: boo
 }
 
 test("a staff member sets up a second factor, logs in with a code and a recovery code, and turns it off", async ({ page, javaScriptEnabled }, info) => {
+  // Three pages checked with axe in two themes, and a login four times over.
+  test.setTimeout(90_000);
   const email = `2fa-${info.project.name}@example.com`;
   await passwordStep(page, email);
   await expect(page).toHaveURL(/\/inbox$/);

@@ -101,7 +101,7 @@ fn SetUp(setup: TotpSetup, code_error: Option<String>) -> impl IntoView {
                 <li>
                     "Scan this QR code with an authenticator app (any app for time-based codes)."
                     <figure class="mt-2">
-                        <div class="inline-block w-52 bg-white p-2" role="img" aria-label="QR code that adds this account to an authenticator app" inner_html=setup.qr_svg></div>
+                        <div class="inline-block w-52 bg-white p-2 [&_svg]:block [&_svg]:h-auto [&_svg]:w-full" role="img" aria-label="QR code that adds this account to an authenticator app" inner_html=setup.qr_svg></div>
                         <figcaption class="mt-2 text-sm">
                             "Cannot scan it? Enter this key instead (time-based, 6 digits, every 30 seconds): "
                             <code class="whitespace-nowrap rounded bg-slate-100 px-1 font-mono dark:bg-slate-900" data-totp-secret="">{setup.secret}</code>

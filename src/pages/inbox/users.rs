@@ -100,7 +100,7 @@ fn UsersBody(list: UserList) -> impl IntoView {
                 {if list.two_factor_required {
                     "Two-factor authentication is required: an account without it reaches only its account page until it is set up."
                 } else {
-                    "Two-factor authentication is optional here; each person sets it up under \"Your account\"."
+                    "Two-factor authentication is optional here; each person sets it up under “Your account”."
                 }}
             </p>
             <form method="post" action="/inbox/users" class="mt-8 max-w-md space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby="add-heading">
