@@ -2,21 +2,26 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup run dev build-release test test-rust test-e2e test-api test-fuzz fuzz bench
+.PHONY: setup setup-run run dev build-release test test-rust test-e2e test-api test-fuzz fuzz bench
 
+## Everything building, running and testing need.
 setup:
 	@scripts/setup.sh
+
+## Only what building and running need (no fuzzer, API tester, browser or their packages).
+setup-run:
+	@scripts/setup.sh --run
 
 ## Build (release) and serve http://127.0.0.1:3000 with SQLite at ./data/archguide.db.
 run: build-release
 	LEPTOS_ENV=PROD "$${CARGO_TARGET_DIR:-target}/release/archguide"
 
 ## Rebuild and reload on every change.
-dev: setup
+dev: setup-run
 	cargo leptos watch
 
 ## The release binary (target/release/archguide) and the site (target/site).
-build-release: setup
+build-release: setup-run
 	cargo leptos build --release
 	node scripts/precompress.mjs target/site/pkg
 

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs every tool the project builds and tests with, from the package registries only.
+# Installs the tools the project builds and tests with, from the package registries only.
 # Idempotent: each step checks first, so a second run takes a second or two.
-#   scripts/setup.sh          what building, running and testing need
+#   scripts/setup.sh --run    what building and running need (make run, make dev)
+#   scripts/setup.sh          also what testing needs (cargo-fuzz, Schemathesis, Playwright,
+#                             Chromium, promtool)
 #   scripts/setup.sh --bench  also what `make bench` needs (wrk, nginx, Lighthouse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-test}
+mode=${mode#--}
+case "$mode" in run | test | bench) ;; *) echo "setup: unknown option --$mode (use --run, --bench or nothing)" >&2; exit 2 ;; esac
 
 CARGO_LEPTOS_VERSION=0.3.10
 CARGO_FUZZ_VERSION=0.13.2
@@ -30,6 +35,23 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# npm ci only when the lock file changed since the last install.
+npm_ci() {
+  local dir=$1 stamp="$1/node_modules/.lock-sha256"
+  local want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
+    step "npm ci in ${dir}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  fi
+}
+# Tailwind and wasm-opt, which the build runs.
+npm_ci .
+
+# Running needs nothing more.
+[ "$mode" = run ] && exit 0
+
 if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
   step "installing cargo-fuzz $CARGO_FUZZ_VERSION (under a minute, once)"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
@@ -43,18 +65,7 @@ if [ "$(.venv/bin/schemathesis --version 2>/dev/null || true)" != "schemathesis,
   .venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
-# npm ci only when the lock file changed since the last install.
-npm_ci() {
-  local dir=$1 stamp="$1/node_modules/.lock-sha256"
-  local want
-  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
-    step "npm ci in ${dir}"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$want" >"$stamp"
-  fi
-}
-npm_ci .
+# Playwright and axe-core for the browser tests.
 npm_ci end2end
 
 # Debian packages: Chromium for the browser tests, promtool for the metrics test; wrk and nginx
@@ -65,7 +76,7 @@ packages=()
 # exporters are not needed).
 lean=()
 command -v promtool >/dev/null || lean+=(prometheus)
-if [ "${1:-}" = --bench ]; then
+if [ "$mode" = bench ]; then
   command -v wrk >/dev/null || packages+=(wrk)
   [ -x /usr/sbin/nginx ] || packages+=(nginx)
   npm_ci bench
