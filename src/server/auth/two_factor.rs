@@ -337,11 +337,7 @@ pub async fn confirm_setup(
         Ok(true) => {
             tracing::info!(user_id = user.id, replaced = user.has_two_factor(), "second factor turned on");
             let session = refreshed(&state, session).await;
-            let form = AccountFormState {
-                notice: Some("Two-factor authentication is on. Logging in now takes a code from your app.".into()),
-                recovery_codes: shown,
-                ..AccountFormState::default()
-            };
+            let form = codes_shown("Two-factor authentication is on. Logging in now takes a code from your app.", shown);
             account_page(&state, session, form, StatusCode::OK).await
         }
         Ok(false) => {
@@ -389,6 +385,31 @@ async fn proves_identity(
     }
 }
 
+/// `proves_identity` for an account form: the session back when it holds, else the account page
+/// with the problem next to `field_name`.
+async fn asked_again(
+    state: &AppState,
+    session: Authenticated,
+    typed: &str,
+    ip: &str,
+    field_name: &str,
+) -> Result<Authenticated, Response> {
+    match proves_identity(state, &session.user, typed, ip).await {
+        Ok(Ok(())) => Ok(session),
+        Ok(Err((message, status))) => Err(account_page(state, session, problem(field_name, &message), status).await),
+        Err(error) => {
+            error.log();
+            let message = "Your code could not be checked just now; enter your password instead.";
+            Err(account_page(state, session, problem(field_name, message), StatusCode::SERVICE_UNAVAILABLE).await)
+        }
+    }
+}
+
+/// The account page showing new recovery codes, this once.
+fn codes_shown(notice: &str, codes: Vec<String>) -> AccountFormState {
+    AccountFormState { notice: Some(notice.to_string()), recovery_codes: codes, ..AccountFormState::default() }
+}
+
 /// `POST /inbox/account/two-factor/disable`: turns the second factor off, with a current code or
 /// the password. Where every account must have one, it cannot be turned off (only moved).
 pub async fn turn_off(
@@ -407,15 +428,10 @@ pub async fn turn_off(
         return account_page(&state, session, notice("Two-factor authentication is off."), StatusCode::OK).await;
     }
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    match proves_identity(&state, &user, field(&raw, "confirm"), &ip).await {
-        Ok(Ok(())) => {}
-        Ok(Err((message, status))) => return account_page(&state, session, problem("confirm", &message), status).await,
-        Err(error) => {
-            error.log();
-            let message = "Your code could not be checked just now; enter your password instead.";
-            return account_page(&state, session, problem("confirm", message), StatusCode::SERVICE_UNAVAILABLE).await;
-        }
-    }
+    let session = match asked_again(&state, session, field(&raw, "confirm"), &ip, "confirm").await {
+        Ok(session) => session,
+        Err(refused) => return refused,
+    };
     match state.stores.two_factor.disable_totp(user.id).await {
         Ok(_) => {
             tracing::info!(user_id = user.id, "second factor turned off");
@@ -446,23 +462,14 @@ pub async fn replace_recovery_codes(
         return account_page(&state, session, notice(message), StatusCode::CONFLICT).await;
     }
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    match proves_identity(&state, &user, field(&raw, "confirm"), &ip).await {
-        Ok(Ok(())) => {}
-        Ok(Err((message, status))) => return account_page(&state, session, problem("renew", &message), status).await,
-        Err(error) => {
-            error.log();
-            let message = "Your code could not be checked just now; enter your password instead.";
-            return account_page(&state, session, problem("renew", message), StatusCode::SERVICE_UNAVAILABLE).await;
-        }
-    }
+    let session = match asked_again(&state, session, field(&raw, "confirm"), &ip, "renew").await {
+        Ok(session) => session,
+        Err(refused) => return refused,
+    };
     let (hashes, shown) = fresh_recovery_codes();
     match state.stores.two_factor.replace_recovery_codes(user.id, &hashes).await {
         Ok(()) => {
-            let form = AccountFormState {
-                notice: Some("New recovery codes; the old ones no longer work.".into()),
-                recovery_codes: shown,
-                ..AccountFormState::default()
-            };
+            let form = codes_shown("New recovery codes; the old ones no longer work.", shown);
             account_page(&state, session, form, StatusCode::OK).await
         }
         Err(error) => {
