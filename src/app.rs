@@ -26,7 +26,15 @@ use crate::pages::{
     privacy::PrivacyPage,
 };
 
-/// The document around every page: head, hydration scripts for the islands, stylesheet.
+/// Whether the page at `path` has islands (the contact form's checks, a result's copy-link
+/// button). Only these pages load the browser bundle; every other page is HTML, CSS and the
+/// theme script. The browser tests check this list against what each page renders.
+pub fn page_has_islands(path: &str) -> bool {
+    path == "/contact" || path.strip_prefix("/guide/result/").is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The document around every page: head, hydration scripts for the islands (on the pages that
+/// have them), stylesheet.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let brand = use_context::<Brand>().unwrap_or_default();
     // The accent is validated as `#rrggbb` when settings are read, so it is safe inside CSS.
@@ -41,6 +49,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, policy);
         }
     }
+    #[cfg(feature = "ssr")]
+    let islands = use_context::<axum::http::request::Parts>().is_none_or(|parts| page_has_islands(parts.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let islands = true;
+    if !islands {
+        // What the hydration scripts do for the islands mode: the page around islands is
+        // rendered without hydration markers.
+        if let Some(context) = Owner::current_shared_context() {
+            context.set_is_hydrating(false);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -52,7 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script src="/theme.js" nonce=nonce.clone()></script>
                 <style nonce=nonce>{brand_css}</style>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options=options.clone() islands=true/>
+                {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
                 <HashedStylesheet options id="leptos"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <MetaTags/>
@@ -96,5 +115,19 @@ pub fn App() -> impl IntoView {
                 <Footer/>
             </div>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_has_islands;
+
+    #[test]
+    fn only_the_contact_form_and_results_load_the_browser_bundle() {
+        assert!(page_has_islands("/contact"));
+        assert!(page_has_islands("/guide/result/abc-DEF_123"));
+        for path in ["/", "/learn", "/guide", "/privacy", "/contact/thanks", "/guide/result/", "/guide/result/a/b", "/inbox", "/inbox/login"] {
+            assert!(!page_has_islands(path), "{path}");
+        }
     }
 }

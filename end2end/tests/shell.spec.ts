@@ -40,21 +40,48 @@ test("an unknown address answers 404 with a page that helps", async ({ page }) =
 test.describe("with JavaScript on", () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "needs scripts");
 
-  test("islands hydrate and the theme switch works and is remembered", async ({ page }) => {
+  test("the theme switch works without the browser bundle, says its state and is remembered", async ({ page }) => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const wasm: string[] = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/");
-    const toggle = page.getByRole("button", { name: "Switch between light and dark theme" });
-    await expect(toggle).toHaveAttribute("data-hydrated", "true");
+    const toggle = page.getByRole("button", { name: "Dark theme" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
     const html = page.locator("html");
-    const before = await html.getAttribute("data-theme");
     await toggle.click();
-    const after = await html.getAttribute("data-theme");
-    expect(after === "dark" || after === "light").toBe(true);
-    expect(after).not.toBe(before);
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
     await page.reload();
-    await expect(html).toHaveAttribute("data-theme", after!);
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    await expect(html).toHaveAttribute("data-theme", "light");
+    expect(wasm).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  test("only pages with islands load the browser bundle", async ({ page, request }) => {
+    const made = await request.post("/guide/result", { form: { stage: "growth" }, maxRedirects: 0 });
+    const result = made.headers()["location"];
+    expect(result).toMatch(/^\/guide\/result\//);
+    const pages = ["/", "/learn", "/guide", "/guide?step=2", "/privacy", "/contact/thanks", "/no/such/page", "/inbox/login", "/contact", result];
+    for (const path of pages) {
+      const scripts: string[] = [];
+      const listener = (r: { url(): string; resourceType(): string }) => {
+        if (r.url().endsWith(".wasm") || r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+      };
+      page.on("request", listener);
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      page.off("request", listener);
+      const islands = await page.locator("leptos-island").count();
+      const loadsWasm = scripts.some((s) => s.endsWith(".wasm"));
+      expect(loadsWasm, `${path}: ${islands} islands, requested ${scripts.join(", ")}`).toBe(islands > 0);
+      // Islands waking up is what the contact and guide specs check (instant validation, copy link).
+      if (islands === 0) expect(scripts.filter((s) => s !== "/theme.js"), path).toEqual([]);
+    }
   });
 });
 
@@ -64,7 +91,7 @@ test.describe("with JavaScript off", () => {
   test("the page is complete and the theme switch, which needs scripts, is hidden", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("button", { name: /theme/ })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Dark theme", includeHidden: true })).toBeHidden();
     await expect(page.getByRole("link", { name: "Start the guide" })).toBeVisible();
   });
 });
