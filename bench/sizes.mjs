@@ -49,7 +49,8 @@ const kB = (n) => (n / 1000).toFixed(1);
 const rows = [];
 for (const page of pages) {
   const html = await get(page);
-  const totals = { page, html: html.wire, js: 0, wasm: 0, css: 0, raw_js: 0, raw_wasm: 0, files: [] };
+  const islands = (html.text.match(/<leptos-island\b/g) ?? []).length;
+  const totals = { page, islands, html: html.wire, js: 0, wasm: 0, css: 0, raw_js: 0, raw_wasm: 0, files: [] };
   for (const url of assets(html.text)) {
     const file = await get(url);
     totals[kind(url)] += file.wire;

@@ -88,7 +88,7 @@ result_path="/${result#"$base"/}"
 [ "$result_path" != / ] || { echo "bench: the guide made no result" >&2; exit 1; }
 
 step "what each public page downloads"
-node bench/sizes.mjs "$base" / /learn /guide "$result_path" /contact | tee "$work/sizes.txt" | grep -v '^JSON '
+node bench/sizes.mjs "$base" / /learn /guide "/guide?stage=growth&step=2" /privacy "$result_path" /contact | tee "$work/sizes.txt" | grep -v '^JSON '
 grep '^JSON ' "$work/sizes.txt" | sed 's/^JSON //' >"$work/sizes.jsonl"
 
 step "server rendering under wrk (64 connections, ${seconds} s) against nginx serving the same bytes"
@@ -167,6 +167,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/lighthouse-*.json")):
         and not passed(report["audits"][ref["id"]])
     })
     print(f"lighthouse {page}={scores}")
+    print(f"lighthouse-lcp {page}={report['audits']['largest-contentful-paint']['numericValue']:.0f}")
     print(f"lighthouse-failed {page}={' '.join(failed)}")
 PY
 
