@@ -126,7 +126,17 @@ mod tests {
     fn only_the_contact_form_and_results_load_the_browser_bundle() {
         assert!(page_has_islands("/contact"));
         assert!(page_has_islands("/guide/result/abc-DEF_123"));
-        for path in ["/", "/learn", "/guide", "/privacy", "/contact/thanks", "/guide/result/", "/guide/result/a/b", "/inbox", "/inbox/login"] {
+        for path in [
+            "/",
+            "/learn",
+            "/guide",
+            "/privacy",
+            "/contact/thanks",
+            "/guide/result/",
+            "/guide/result/a/b",
+            "/inbox",
+            "/inbox/login",
+        ] {
             assert!(!page_has_islands(path), "{path}");
         }
     }

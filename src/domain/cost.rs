@@ -282,6 +282,5 @@ pub fn cost_curve(
         .collect()
 }
 
-
 #[cfg(test)]
 mod tests;

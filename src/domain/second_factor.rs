@@ -63,7 +63,8 @@ mod tests {
         assert_eq!(classify("123456"), TypedCode::Totp("123456".into()));
         assert_eq!(classify("123-456"), TypedCode::Totp("123456".into()));
         assert_eq!(classify("abcd efgh 2345 67ab"), TypedCode::Recovery("abcdefgh234567ab".into()));
-        for bad in ["", "1234567", "12345a", "abcdefgh234567a", "abcdefgh234567a1", "abcdefgh234567ab8", "١٢٣٤٥٦"] {
+        for bad in ["", "1234567", "12345a", "abcdefgh234567a", "abcdefgh234567a1", "abcdefgh234567ab8", "١٢٣٤٥٦"]
+        {
             assert_eq!(classify(bad), TypedCode::Malformed, "{bad}");
         }
     }

@@ -104,7 +104,11 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                 };
                 stores.two_factor.disable_totp(user.id).await.map_err(|e| e.to_string())?;
                 stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;
-                let before = if user.has_two_factor() { "removed the second factor of" } else { "no second factor to remove for" };
+                let before = if user.has_two_factor() {
+                    "removed the second factor of"
+                } else {
+                    "no second factor to remove for"
+                };
                 Ok(println!("{before} {email}; every session of this account has ended"))
             }
         }

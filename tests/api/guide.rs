@@ -100,11 +100,16 @@ async fn finish(app: &TestApp, answers: &str) -> String {
 #[tokio::test]
 async fn a_result_names_the_chosen_clouds_products_with_their_pricing_pages_and_what_would_change_it() {
     let app = spawn_app().await;
-    let location = finish(&app, "stage=mvp&engineers=exact&engineers_exact=6&teams=1&cloud=azure&independent_releases=yes").await;
+    let location =
+        finish(&app, "stage=mvp&engineers=exact&engineers_exact=6&teams=1&cloud=azure&independent_releases=yes").await;
     let html = app.get(&location).await.text().await.unwrap();
     assert!(html.contains("Functions (Azure Functions (Consumption plan))"), "{html}");
     assert!(html.contains("Managed containers (Azure Container Apps (Consumption plan))"));
-    assert!(html.contains("Microsoft Azure&#x27;s on-demand prices in East US") || html.contains("Microsoft Azure's on-demand prices in East US"), "{html}");
+    assert!(
+        html.contains("Microsoft Azure&#x27;s on-demand prices in East US")
+            || html.contains("Microsoft Azure's on-demand prices in East US"),
+        "{html}"
+    );
     assert!(html.contains(r#"href="https://azure.microsoft.com/en-us/pricing/details/container-apps/""#));
     assert!(html.contains("What would change the advice"));
     assert!(html.contains("Teams: 1"), "the visitor's own answer heads a row");
@@ -119,8 +124,11 @@ async fn a_result_stored_before_clouds_and_what_ifs_existed_still_shows_as_it_wa
     let id = location.strip_prefix("/guide/result/").unwrap();
     let db = app.data_dir.path().join("archguide.db");
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
-    let (stored,): (String,) =
-        sqlx::query_as("SELECT recommendation FROM guide_results WHERE id = $1").bind(id).fetch_one(&pool).await.unwrap();
+    let (stored,): (String,) = sqlx::query_as("SELECT recommendation FROM guide_results WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     let mut old: serde_json::Value = serde_json::from_str(&stored).unwrap();
     old.as_object_mut().unwrap().remove("what_if");
     let assumptions = old["cost"]["assumptions"].as_object_mut().unwrap();

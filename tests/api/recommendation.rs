@@ -190,7 +190,8 @@ async fn the_recommendation_lists_what_would_change_it_and_each_entry_holds() {
         assert_eq!(again["organisation"]["choice"], w["organisation"], "{w}");
         assert_eq!(again["execution"]["choice"], w["execution"], "{w}");
     }
-    let tension = r["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "microservices_wish_without_prerequisites");
+    let tension =
+        r["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "microservices_wish_without_prerequisites");
     let tension = tension.unwrap_or_else(|| panic!("{}", r["warnings"]));
     assert_eq!(tension["answers"], json!(["independent_releases", "teams"]));
     assert!(tension["message"].as_str().unwrap().contains("teams: 1"));

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{About, ContainerPrices, FunctionPrices, KubernetesPrices, PriceTable, SizingAssumptions, VmPrices, VmSize};
+use super::{
+    About, ContainerPrices, FunctionPrices, KubernetesPrices, PriceTable, SizingAssumptions, VmPrices, VmSize,
+};
 use crate::domain::choice::choice_enum;
 
 /// The price book shipped with this build.
@@ -98,7 +100,12 @@ impl PriceBook {
                 let c = raw.clouds.get(cloud.as_str()).ok_or(format!("clouds.{cloud}: missing"))?;
                 check_cloud(*cloud, c)?;
                 let in_cloud = PriceTable {
-                    as_of: oldest([&c.functions.about, &c.managed_containers.about, &c.kubernetes.about, &c.virtual_machines.about]),
+                    as_of: oldest([
+                        &c.functions.about,
+                        &c.managed_containers.about,
+                        &c.kubernetes.about,
+                        &c.virtual_machines.about,
+                    ]),
                     region: c.region.clone(),
                     currency: raw.currency.clone(),
                     hours_per_month: raw.hours_per_month,
@@ -200,8 +207,8 @@ fn own_servers(raw: &RawBook) -> Result<(OnPremisesTerms, VmPrices, KubernetesPr
         })
         .collect();
     let smallest = o.servers.iter().map(monthly).fold(f64::INFINITY, f64::min);
-    let control_plane = o.kubernetes_control_plane_servers as f64 * smallest
-        + o.kubernetes_ops_hours_per_month * o.ops_usd_per_hour;
+    let control_plane =
+        o.kubernetes_control_plane_servers as f64 * smallest + o.kubernetes_ops_hours_per_month * o.ops_usd_per_hour;
     let about = |product: String| About { product, source: o.source.clone(), as_of: o.as_of.clone() };
     let terms = OnPremisesTerms {
         amortisation_years: o.amortisation_years,

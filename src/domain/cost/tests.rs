@@ -2,7 +2,6 @@
 
 use super::*;
 
-
 fn workload(requests: f64) -> Workload {
     Workload {
         monthly_requests: requests,
@@ -80,7 +79,6 @@ fn a_bad_price_book_is_refused_with_the_place_named() {
     assert!(PriceBook::from_toml(&unknown).is_err());
 }
 
-
 #[test]
 fn the_curve_spans_the_range_and_grows_with_volume() {
     let prices = PriceTable::default_table();
@@ -133,7 +131,8 @@ fn each_cloud_floors_its_containers_at_its_own_smallest_always_on_instance() {
     // Cloud Run needs a whole vCPU to serve requests concurrently.
     assert!((idle(Cloud::Gcp) - (1.0 * 0.0648 + 0.5 * 0.0072) * 730.0).abs() < 1e-6);
     let busy = monthly_cost(&workload(100_000_000.0), &table(Cloud::Azure, false));
-    let without_fee = monthly_cost(&Workload { monthly_requests: 100_000_000.0, ..workload(0.0) }, &table(Cloud::Aws, false));
+    let without_fee =
+        monthly_cost(&Workload { monthly_requests: 100_000_000.0, ..workload(0.0) }, &table(Cloud::Aws, false));
     assert!(busy.managed_containers > without_fee.managed_containers, "Azure adds $0.40 per million requests");
 }
 

@@ -4,9 +4,7 @@
 use crate::domain::answers::plain_number;
 use crate::domain::cost::PriceTable;
 use crate::domain::recommendation::{Component, Execution, Organisation, Reason, Warning};
-use crate::domain::situation::{
-    LoadShape, LongestTask, Portability, ScalingDivergence, Situation, StartingPoint,
-};
+use crate::domain::situation::{LoadShape, LongestTask, Portability, ScalingDivergence, Situation, StartingPoint};
 
 use super::costing::Costed;
 use super::model::{Model, Prerequisite};

@@ -323,7 +323,11 @@ fn compile_tension(raw: &RawTension) -> Result<Tension, String> {
             .iter()
             .map(|n| Organisation::parse(n).ok_or_else(|| unknown(n)))
             .collect::<Result<_, _>>()?,
-        execution: raw.execution.iter().map(|n| Execution::parse(n).ok_or_else(|| unknown(n))).collect::<Result<_, _>>()?,
+        execution: raw
+            .execution
+            .iter()
+            .map(|n| Execution::parse(n).ok_or_else(|| unknown(n)))
+            .collect::<Result<_, _>>()?,
         unless: raw.unless.clone(),
         text: raw.text.clone(),
     };

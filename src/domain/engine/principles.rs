@@ -245,7 +245,8 @@ fn jobs_of_minutes_on_functions_that_stop_at_ten_minutes_are_warned_about() {
         if r.execution.choice != Execution::Functions {
             continue;
         }
-        let limit = r.warnings.iter().find(|w| w.code == "function_time_limit" && w.answers.contains(&"cloud".to_string()));
+        let limit =
+            r.warnings.iter().find(|w| w.code == "function_time_limit" && w.answers.contains(&"cloud".to_string()));
         assert_eq!(limit.is_some(), warned, "{cloud}: {:?}", r.warnings);
     }
     let azure = rec(with(base, "cloud", json!("azure")));

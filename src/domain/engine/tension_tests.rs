@@ -25,7 +25,8 @@ fn the(code: &str, warnings: &[Warning]) -> Option<Warning> {
 
 /// The tension speaks up for `yes`, naming `named`, and not for `no`.
 fn check(code: &str, yes: (Value, Organisation, Execution), no: (Value, Organisation, Execution), named: &[&str]) {
-    let warning = the(code, &found(yes.0.clone(), yes.1, yes.2)).unwrap_or_else(|| panic!("{code}: silent for {}", yes.0));
+    let warning =
+        the(code, &found(yes.0.clone(), yes.1, yes.2)).unwrap_or_else(|| panic!("{code}: silent for {}", yes.0));
     assert_eq!(warning.answers, named, "{code}: {warning:?}");
     assert!(!warning.message.contains('{'), "{code}: a placeholder is left: {}", warning.message);
     assert!(the(code, &found(no.0.clone(), no.1, no.2)).is_none(), "{code}: speaks up for {}", no.0);
@@ -35,19 +36,33 @@ fn check(code: &str, yes: (Value, Organisation, Execution), no: (Value, Organisa
 fn the_wish_for_microservices_without_their_prerequisites_names_both_sides() {
     check(
         "microservices_wish_without_prerequisites",
-        (json!({"engineers": 6, "teams": 1, "independent_releases": "yes", "scaling_divergence": "many", "ops_maturity": "none"}), Monolith, ManagedContainers),
-        (json!({"engineers": 6, "teams": 1, "independent_releases": "no", "ops_maturity": "none"}), Monolith, ManagedContainers),
+        (
+            json!({"engineers": 6, "teams": 1, "independent_releases": "yes", "scaling_divergence": "many", "ops_maturity": "none"}),
+            Monolith,
+            ManagedContainers,
+        ),
+        (
+            json!({"engineers": 6, "teams": 1, "independent_releases": "no", "ops_maturity": "none"}),
+            Monolith,
+            ManagedContainers,
+        ),
         &["independent_releases", "scaling_divergence", "teams", "ops_maturity"],
     );
-    let w = the("microservices_wish_without_prerequisites", &found(json!({"engineers": 6, "independent_releases": "yes"}), Monolith, ManagedContainers)).unwrap();
+    let w = the(
+        "microservices_wish_without_prerequisites",
+        &found(json!({"engineers": 6, "independent_releases": "yes"}), Monolith, ManagedContainers),
+    )
+    .unwrap();
     assert!(w.message.contains("parts that ship on their own: yes"), "{}", w.message);
     assert!(w.message.contains("teams: 1 (assumed)"), "{}", w.message);
 }
 
 #[test]
 fn the_microservices_wish_is_not_said_twice_when_the_distributed_monolith_warning_says_it() {
-    let r = recommend(&answers(json!({"stage": "scale", "starting_point": "distributed", "engineers": 150, "teams": 15,
-        "scaling_divergence": "many", "independent_releases": "yes", "domain_clarity": "stable", "ops_maturity": "none"})));
+    let r = recommend(&answers(
+        json!({"stage": "scale", "starting_point": "distributed", "engineers": 150, "teams": 15,
+        "scaling_divergence": "many", "independent_releases": "yes", "domain_clarity": "stable", "ops_maturity": "none"}),
+    ));
     assert!(the("distributed_monolith_risk", &r.warnings).is_some(), "{:?}", r.warnings);
     assert!(the("microservices_wish_without_prerequisites", &r.warnings).is_none());
     let quiet = recommend(&answers(json!({"engineers": 5, "teams": 1, "independent_releases": "yes"})));

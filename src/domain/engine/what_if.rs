@@ -49,8 +49,10 @@ pub fn find(
                 _ => out.push(entry(q, value, outcome)),
             }
         }
-        let mut numbers: Vec<(f64, Value, (Organisation, Execution))> =
-            nearest.into_iter().map(|(outcome, (_, value))| (value.as_number().unwrap_or(0.0), value, outcome)).collect();
+        let mut numbers: Vec<(f64, Value, (Organisation, Execution))> = nearest
+            .into_iter()
+            .map(|(outcome, (_, value))| (value.as_number().unwrap_or(0.0), value, outcome))
+            .collect();
         numbers.sort_by(|a, b| a.0.total_cmp(&b.0));
         out.extend(numbers.into_iter().map(|(_, value, outcome)| entry(q, value, outcome)));
     }

@@ -147,11 +147,7 @@ pub(super) async fn begin_session(
 
 /// The throttling state for an account (by the hash of its email) from an address: `Ok(None)`
 /// when another attempt is allowed, else the time to wait in seconds.
-pub(super) async fn throttle_check(
-    state: &AppState,
-    account_key: &str,
-    ip: &str,
-) -> Result<Option<i64>, StoreError> {
+pub(super) async fn throttle_check(state: &AppState, account_key: &str, ip: &str) -> Result<Option<i64>, StoreError> {
     let since = state.clock.now() - Duration::minutes(THROTTLE_WINDOW_MINUTES);
     let failures = state.stores.logins.login_failures(account_key, ip, since).await?;
     Ok(throttled(failures).then_some(THROTTLE_WINDOW_MINUTES * 60))

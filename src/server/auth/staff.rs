@@ -82,9 +82,7 @@ pub async fn still_live(state: &AppState, session: &Authenticated) -> Result<boo
 /// Where an account without a second factor may go while every account must have one: its
 /// account page (and the server function behind it) to set one up.
 pub fn open_before_second_factor(path: &str) -> bool {
-    path == super::two_factor::ACCOUNT_PATH
-        || path.starts_with("/inbox/account/")
-        || path == "/inbox/api/account"
+    path == super::two_factor::ACCOUNT_PATH || path.starts_with("/inbox/account/") || path == "/inbox/api/account"
 }
 
 /// Whether the policy lets this session reach `path`.
@@ -177,9 +175,13 @@ impl Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
+        let (href, link) = match self {
+            Refusal::SecondFactorFirst => (super::two_factor::ACCOUNT_PATH, "Set it up"),
+            _ => ("/inbox/login", "Log in"),
+        };
         let body = format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title></head>\
-             <body><h1>{0}</h1><p><a href=\"/inbox/login\">Log in</a></p></body></html>",
+             <body><h1>{0}</h1><p><a href=\"{href}\">{link}</a></p></body></html>",
             self.message()
         );
         let mut response = (self.status(), [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
@@ -212,7 +214,10 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     } else {
         match authenticate(&state, &path, request.headers()).await {
             Ok(Some(auth)) if !policy_allows(&state, &auth, &path) => {
-                if matches!(*request.method(), Method::GET | Method::HEAD) && path != EVENTS_PATH && !path.starts_with("/inbox/api/") {
+                if matches!(*request.method(), Method::GET | Method::HEAD)
+                    && path != EVENTS_PATH
+                    && !path.starts_with("/inbox/api/")
+                {
                     Redirect::to(super::two_factor::ACCOUNT_PATH).into_response()
                 } else {
                     Refusal::SecondFactorFirst.into_response()

@@ -121,7 +121,9 @@ mod tests {
     fn codes_match_the_rfc_test_vectors() {
         // The RFC lists 8 digits; 6-digit codes are their last six.
         let auth = rfc_authenticator();
-        for (time, eight) in [(59, "94287082"), (1_111_111_109, "07081804"), (1_234_567_890, "89005924"), (2_000_000_000, "69279037")] {
+        for (time, eight) in
+            [(59, "94287082"), (1_111_111_109, "07081804"), (1_234_567_890, "89005924"), (2_000_000_000, "69279037")]
+        {
             assert_eq!(auth.code_at(time), eight[2..], "at {time}");
         }
     }

@@ -30,11 +30,11 @@ use crate::server::store::two_factor::Enable;
 use crate::server::store::StoreError;
 
 use super::login::{begin_session, record_attempt, throttle_check, too_many_message};
+use super::password;
 use super::sealing::SealError;
 use super::session::{new_token, token_hash};
 use super::staff::{Authenticated, Staff};
 use super::totp::{new_recovery_codes, Authenticator};
-use super::password;
 
 /// The cookie that carries a login's challenge between the password and the code.
 pub const CHALLENGE_COOKIE: &str = "__Host-archguide-login";
@@ -135,7 +135,8 @@ async fn start_again(state: &AppState, error: String, status: StatusCode) -> Res
 }
 
 const UNAVAILABLE: &str = "Logging in is unavailable just now; please try again in a moment.";
-const WRONG_CODE: &str = "That code is not right, or it was used already. Enter the code your app shows now, or one of your recovery codes.";
+const WRONG_CODE: &str =
+    "That code is not right, or it was used already. Enter the code your app shows now, or one of your recovery codes.";
 const NO_KEY: &str = "The server cannot check codes from your app just now (its key is missing or has changed). Use one of your recovery codes, or ask an administrator.";
 
 /// `POST /inbox/login/code`: the second step.
@@ -190,7 +191,9 @@ pub async fn second_step(
             let message = "Enter the 6-digit code your app shows, or one of your recovery codes.";
             return code_page(&state, message, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
-        TypedCode::Totp(code) => use_totp(&state, &user, &sealed, &code).await.map(|ok| ok.then_some(LoginOutcome::Success)),
+        TypedCode::Totp(code) => {
+            use_totp(&state, &user, &sealed, &code).await.map(|ok| ok.then_some(LoginOutcome::Success))
+        }
         TypedCode::Recovery(code) => state
             .stores
             .two_factor
@@ -259,7 +262,12 @@ pub async fn account_view(state: &AppState, session: &Authenticated) -> Result<A
     })
 }
 
-async fn account_page(state: &AppState, session: Authenticated, form: AccountFormState, status: StatusCode) -> Response {
+async fn account_page(
+    state: &AppState,
+    session: Authenticated,
+    form: AccountFormState,
+    status: StatusCode,
+) -> Response {
     page_with(state, ACCOUNT_PATH, form, status, Some(session)).await
 }
 
@@ -337,7 +345,8 @@ pub async fn confirm_setup(
         Ok(true) => {
             tracing::info!(user_id = user.id, replaced = user.has_two_factor(), "second factor turned on");
             let session = refreshed(&state, session).await;
-            let form = codes_shown("Two-factor authentication is on. Logging in now takes a code from your app.", shown);
+            let form =
+                codes_shown("Two-factor authentication is on. Logging in now takes a code from your app.", shown);
             account_page(&state, session, form, StatusCode::OK).await
         }
         Ok(false) => {
@@ -346,7 +355,8 @@ pub async fn confirm_setup(
         }
         Err(error) => {
             tracing::error!(%error, "turning the second factor on failed");
-            let message = "Two-factor authentication could not be turned on just now; nothing changed. Please try again.";
+            let message =
+                "Two-factor authentication could not be turned on just now; nothing changed. Please try again.";
             account_page(&state, session, notice(message), StatusCode::SERVICE_UNAVAILABLE).await
         }
     }

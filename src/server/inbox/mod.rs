@@ -11,8 +11,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 
-use super::auth::{login, two_factor};
 use super::auth::staff::{require, require_admin, Authenticated};
+use super::auth::{login, two_factor};
 use super::state::AppState;
 use super::store::StoreError;
 

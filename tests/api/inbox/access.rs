@@ -27,7 +27,8 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
     let forged = Session { cookie: format!("__Host-archguide-session={}", "A".repeat(43)) };
 
     let lead_page = format!("/inbox/leads/{reference}");
-    let pages = ["/inbox", "/inbox/dashboard", "/inbox/users", "/inbox/account", lead_page.as_str(), "/inbox/export.csv"];
+    let pages =
+        ["/inbox", "/inbox/dashboard", "/inbox/users", "/inbox/account", lead_page.as_str(), "/inbox/export.csv"];
     let mut results = Vec::new();
     for who in [Who::Anonymous, Who::Forged, Who::Disabled, Who::Sales, Who::Admin] {
         let session = match who {
@@ -114,9 +115,18 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             // This app has no key to seal second-factor secrets: staff are told so, after their
             // session is checked; nobody has a second factor to turn off or renew codes for.
             ("/inbox/account/two-factor/start".into(), vec![("action", "two-factor-start".into())]),
-            ("/inbox/account/two-factor/confirm".into(), vec![("action", "two-factor-confirm".into()), ("code", "123456".into())]),
-            ("/inbox/account/two-factor/disable".into(), vec![("action", "two-factor-off".into()), ("confirm", "x".into())]),
-            ("/inbox/account/recovery-codes".into(), vec![("action", "recovery-codes".into()), ("confirm", "x".into())]),
+            (
+                "/inbox/account/two-factor/confirm".into(),
+                vec![("action", "two-factor-confirm".into()), ("code", "123456".into())],
+            ),
+            (
+                "/inbox/account/two-factor/disable".into(),
+                vec![("action", "two-factor-off".into()), ("confirm", "x".into())],
+            ),
+            (
+                "/inbox/account/recovery-codes".into(),
+                vec![("action", "recovery-codes".into()), ("confirm", "x".into())],
+            ),
         ];
         for (path, fields) in actions {
             let action = fields[0].1.clone();

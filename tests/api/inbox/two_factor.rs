@@ -59,7 +59,10 @@ async fn turn_on(app: &TestApp, clock: &ManualClock, session: &Session) -> (Auth
     assert_eq!(start.status(), 303);
     assert_eq!(location(&start), "/inbox/account#set-up");
     let page = app.get_as(session, "/inbox/account").await.text().await.unwrap();
-    assert!(page.contains("<svg") && page.contains("QR code that adds this account"), "the QR code is drawn in the page");
+    assert!(
+        page.contains("<svg") && page.contains("QR code that adds this account"),
+        "the QR code is drawn in the page"
+    );
     let secret = text_after(&page, "data-totp-secret");
     let app_side = Authenticator::from_base32(&secret, "AxiomTech", SALES.0).unwrap();
 
@@ -82,9 +85,8 @@ async fn turn_on(app: &TestApp, clock: &ManualClock, session: &Session) -> (Auth
 
 /// The password step; the challenge cookie it sets.
 async fn password_step(app: &TestApp) -> String {
-    let response = app
-        .post_form("/inbox/login", &[("email", SALES.0), ("password", SALES.1), ("next", "/inbox/dashboard")])
-        .await;
+    let response =
+        app.post_form("/inbox/login", &[("email", SALES.0), ("password", SALES.1), ("next", "/inbox/dashboard")]).await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), CODE_PAGE);
     assert!(cookie_named(&response, "__Host-archguide-session").is_none(), "no session before the code");
@@ -125,7 +127,8 @@ async fn set_up_with_a_computed_code_then_every_login_takes_a_code_that_works_on
     let peek = app.get_as(&Session { cookie: challenge.clone() }, "/inbox").await;
     assert_eq!(peek.status(), 303, "the half-logged-in state grants nothing");
     assert!(location(&peek).starts_with("/inbox/login?next="));
-    let code_page = app.client.get(format!("{}{CODE_PAGE}", app.address)).header("cookie", &challenge).send().await.unwrap();
+    let code_page =
+        app.client.get(format!("{}{CODE_PAGE}", app.address)).header("cookie", &challenge).send().await.unwrap();
     assert_eq!(code_page.status(), 200);
     assert!(code_page.text().await.unwrap().contains("autocomplete=\"one-time-code\""));
 
@@ -263,6 +266,7 @@ async fn the_policy_sends_accounts_without_a_second_factor_to_set_one_up_before_
     assert_eq!(api.status(), 403, "server functions too");
     let note = app.post_as(&session, &format!("/inbox/leads/{reference}"), &[("action", "note"), ("note", "x")]).await;
     assert_eq!(note.status(), 403);
+    assert!(note.text().await.unwrap().contains("href=\"/inbox/account\""), "the refusal says where to go");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM lead_events WHERE kind = 'note'").await, 0);
     let page = app.get_as(&session, "/inbox/account").await;
     assert_eq!(page.status(), 200);
