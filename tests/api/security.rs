@@ -48,9 +48,15 @@ async fn every_response_carries_the_security_headers_and_pages_a_fresh_nonce() {
     let nonce = nonce_of(&policy);
     let html = first.text().await.unwrap();
     assert!(html.contains(&format!(r#"<style nonce="{nonce}">"#)), "the brand style carries the nonce");
-    assert!(html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "the hydration script too");
+    assert!(html.contains(&format!(r#"<script src="/theme.js" nonce="{nonce}">"#)), "the theme script too");
+    assert!(!html.contains(r#"type="module""#), "a page without islands loads no browser bundle");
     let second = header(&app.get("/learn").await, "content-security-policy");
     assert_ne!(nonce_of(&second), nonce);
+    // A page with islands: its hydration script carries the nonce as well.
+    let contact = app.get("/contact").await;
+    let nonce = nonce_of(&header(&contact, "content-security-policy"));
+    let html = contact.text().await.unwrap();
+    assert!(html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "the hydration script");
 }
 
 #[tokio::test]
