@@ -10,7 +10,7 @@ use super::{error_text, InboxFrame, InboxProblem};
 #[server(prefix = "/inbox/api", endpoint = "account")]
 pub async fn inbox_account() -> Result<AccountView, ServerFnError> {
     let (state, session) = crate::server::inbox::server_fn_session(false).await?;
-    crate::server::auth::two_factor::account_view(&state, &session).await.map_err(crate::server::inbox::internal)
+    crate::server::auth::account::account_view(&state, &session).await.map_err(crate::server::inbox::internal)
 }
 
 #[component]

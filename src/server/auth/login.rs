@@ -182,7 +182,7 @@ pub(super) fn too_many_message() -> String {
     )
 }
 
-const UNAVAILABLE: &str = "Logging in is unavailable just now; please try again in a moment.";
+pub(super) const UNAVAILABLE: &str = "Logging in is unavailable just now; please try again in a moment.";
 
 /// Ends the session on the server (with `everywhere`, every session of the account), then
 /// forgets the cookie. Works, and says goodbye, whether or not the session was still live.

@@ -1,5 +1,6 @@
 //! Staff authentication: passwords, a second factor and sessions.
 
+pub mod account;
 pub mod login;
 pub mod password;
 pub mod sealing;

@@ -35,9 +35,14 @@ impl Authenticated {
 
 /// The session token a request carries, if any.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    token_in(headers, SESSION_COOKIE)
+}
+
+/// The token in the cookie called `name`, if the request carries one.
+pub fn token_in(headers: &HeaderMap, name: &str) -> Option<String> {
     let jar = axum_extra::extract::cookie::CookieJar::from_headers(headers);
     // Tokens are 43 characters; anything else is not ours and not worth a database lookup.
-    jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).filter(|t| t.len() == 43)
+    jar.get(name).map(|c| c.value().to_string()).filter(|t| t.len() == 43)
 }
 
 /// The header an open inbox page sends when it fetches itself again to stay current.
@@ -258,19 +263,32 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// The cookie that carries a new session's token.
 pub fn session_cookie(token: &str) -> HeaderValue {
-    let cookie = Cookie::build((SESSION_COOKIE, token.to_string()))
-        .path("/")
-        .secure(true)
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).expect("a token is a valid header value")
+    token_cookie(SESSION_COOKIE, token)
 }
 
 /// Removes the session cookie from the browser.
 pub fn clear_cookie() -> HeaderValue {
-    let mut cookie =
-        Cookie::build((SESSION_COOKIE, "")).path("/").secure(true).http_only(true).same_site(SameSite::Strict).build();
+    removal(SESSION_COOKIE)
+}
+
+fn host_cookie(name: &str, value: &str) -> Cookie<'static> {
+    Cookie::build((name.to_string(), value.to_string()))
+        .path("/")
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .build()
+}
+
+/// A `__Host-` cookie called `name` carrying `token`: `Secure`, `HttpOnly`, `SameSite=Strict`,
+/// `Path=/`.
+pub fn token_cookie(name: &str, token: &str) -> HeaderValue {
+    HeaderValue::from_str(&host_cookie(name, token).to_string()).expect("a token is a valid header value")
+}
+
+/// Removes the cookie called `name` from the browser.
+pub fn removal(name: &str) -> HeaderValue {
+    let mut cookie = host_cookie(name, "");
     cookie.make_removal();
     HeaderValue::from_str(&cookie.to_string()).expect("a valid header value")
 }

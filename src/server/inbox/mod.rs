@@ -12,7 +12,7 @@ use axum::Router;
 use leptos::prelude::*;
 
 use super::auth::staff::{require, require_admin, Authenticated};
-use super::auth::{login, two_factor};
+use super::auth::{account, login, two_factor};
 use super::state::AppState;
 use super::store::StoreError;
 
@@ -22,10 +22,10 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
     router
         .route("/inbox/login", post(login::login))
         .route(two_factor::CODE_PATH, post(two_factor::second_step))
-        .route("/inbox/account/two-factor/start", post(two_factor::start_setup))
-        .route("/inbox/account/two-factor/confirm", post(two_factor::confirm_setup))
-        .route("/inbox/account/two-factor/disable", post(two_factor::turn_off))
-        .route("/inbox/account/recovery-codes", post(two_factor::replace_recovery_codes))
+        .route("/inbox/account/two-factor/start", post(account::start_setup))
+        .route("/inbox/account/two-factor/confirm", post(account::confirm_setup))
+        .route("/inbox/account/two-factor/disable", post(account::turn_off))
+        .route("/inbox/account/recovery-codes", post(account::replace_recovery_codes))
         .route("/inbox/logout", post(login::logout))
         .route("/inbox/leads/{reference}", post(actions::lead_action))
         .route("/inbox/leads/{reference}/export.json", post(person::export))
