@@ -114,26 +114,22 @@ pub fn function_limits(situation: &Situation, prices: &PriceTable) -> Vec<Reason
     let f = &prices.functions;
     let product = &f.about.product;
     let [memory, duration] = beyond_function_limits(situation, prices);
-    let memory_text = || {
-        format!(
+    let mut out = Vec::new();
+    if memory {
+        let text = format!(
             "A handler needing {} MB does not fit: {product} gives a function at most {} MB.",
             plain_number(situation.number("memory_mb")),
             plain_number(f.max_memory_mb as f64)
-        )
-    };
-    let duration_text = || {
-        format!(
+        );
+        out.push(against_functions("memory_mb", text));
+    }
+    if duration {
+        let text = format!(
             "A typical request of {} ms is longer than {product} allows a run to take ({} s).",
             plain_number(situation.number("avg_duration_ms")),
             plain_number(f.max_duration_ms / 1000.0)
-        )
-    };
-    let mut out = Vec::new();
-    if memory {
-        out.push(against_functions("memory_mb", memory_text()));
-    }
-    if duration {
-        out.push(against_functions("avg_duration_ms", duration_text()));
+        );
+        out.push(against_functions("avg_duration_ms", text));
     }
     out
 }
