@@ -26,11 +26,11 @@ use crate::pages::{
     privacy::PrivacyPage,
 };
 
-/// Whether the page at `path` has islands (the contact form's checks, a result's copy-link
-/// button). Only these pages load the browser bundle; every other page is HTML, CSS and the
-/// theme script. The browser tests check this list against what each page renders.
+/// Whether the page at `path` has islands (the contact form's checks). Only these pages load
+/// the browser bundle; every other page is HTML, CSS and the page script. The browser tests
+/// check this list against what each page renders.
 pub fn page_has_islands(path: &str) -> bool {
-    path == "/contact" || path.strip_prefix("/guide/result/").is_some_and(|id| !id.is_empty() && !id.contains('/'))
+    path == "/contact"
 }
 
 /// The document around every page: head, hydration scripts for the islands (on the pages that
@@ -67,8 +67,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                // Applies a theme the visitor chose earlier before the first paint.
-                <script src="/theme.js" nonce=nonce.clone()></script>
+                // The page script: applies a theme chosen earlier before the first paint, works the theme
+                // switch and the share buttons.
+                <script src="/site.js" nonce=nonce.clone()></script>
                 <style nonce=nonce>{brand_css}</style>
                 <AutoReload options=options.clone()/>
                 {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
@@ -123,10 +124,10 @@ mod tests {
     use super::page_has_islands;
 
     #[test]
-    fn only_the_contact_form_and_results_load_the_browser_bundle() {
+    fn only_the_contact_form_loads_the_browser_bundle() {
         assert!(page_has_islands("/contact"));
-        assert!(page_has_islands("/guide/result/abc-DEF_123"));
         for path in [
+            "/guide/result/abc-DEF_123",
             "/",
             "/learn",
             "/guide",

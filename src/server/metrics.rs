@@ -36,7 +36,7 @@ const ROUTES: [&str; 30] = [
     "/sitemap.xml",
     "/robots.txt",
     "/favicon.svg",
-    "/theme.js",
+    "/site.js",
     "/inbox.js",
     "/healthz",
     "/readyz",

@@ -29,7 +29,7 @@ pub fn assets_are_hashed() -> bool {
         .is_some_and(|file| file.is_file())
 }
 
-/// The files pages link outside `/pkg` (the favicon, the theme script every page runs first, and
+/// The files pages link outside `/pkg` (the favicon, the page script every page runs first, and
 /// the script that keeps open inbox pages current), built into the binary: they are tiny, and a
 /// deployment then cannot miss them.
 pub fn embedded_routes() -> axum::Router<super::state::AppState> {
@@ -38,10 +38,10 @@ pub fn embedded_routes() -> axum::Router<super::state::AppState> {
         ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body)
     }
     let favicon = file("image/svg+xml", include_bytes!("../../public/favicon.svg"));
-    let theme = file("text/javascript; charset=utf-8", include_bytes!("../../public/theme.js"));
+    let site = file("text/javascript; charset=utf-8", include_bytes!("../../public/site.js"));
     let inbox = file("text/javascript; charset=utf-8", include_bytes!("../../public/inbox.js"));
     axum::Router::new()
         .route("/favicon.svg", get(move || async move { favicon }))
-        .route("/theme.js", get(move || async move { theme }))
+        .route("/site.js", get(move || async move { site }))
         .route("/inbox.js", get(move || async move { inbox }))
 }

@@ -62,7 +62,7 @@ async fn robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_inbox() 
 #[tokio::test]
 async fn the_favicon_and_theme_script_are_served_from_the_binary() {
     let app = spawn_app().await;
-    for (path, content_type) in [("/favicon.svg", "image/svg+xml"), ("/theme.js", "text/javascript; charset=utf-8")] {
+    for (path, content_type) in [("/favicon.svg", "image/svg+xml"), ("/site.js", "text/javascript; charset=utf-8")] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["content-type"], content_type);

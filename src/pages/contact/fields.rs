@@ -2,16 +2,91 @@
 //! visitor leaves it (with the very checks the server makes); without JavaScript the same
 //! markup is a plain form and the server's messages appear after sending.
 //!
-//! The page's inputs stay the source of truth: nothing writes values into them, so whatever a
-//! visitor typed before the island woke up is never overwritten.
+//! The island takes no props: on the server it renders the form's state from the page's
+//! context; in the browser it starts from what that rendering left in the page (the inputs'
+//! current values, the server's messages). So the bundle carries no deserializer, and whatever a
+//! visitor typed before the island woke up is where the checks start, never overwritten.
 
 use leptos::prelude::*;
 
-use crate::domain::field_error::FieldError;
 use crate::domain::lead::{
-    consent_problem, field_problem, LeadInput, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX,
-    ROLE_MAX,
+    consent_problem, field_problem, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX, ROLE_MAX,
 };
+
+/// What the form starts with.
+#[derive(Default)]
+struct Start {
+    /// Each field's value and the server's message about it, by field name.
+    fields: Vec<(&'static str, String, Option<String>)>,
+    consent: bool,
+    consent_error: Option<String>,
+    /// The privacy notice's address, with the visit's attribution carried on.
+    privacy: String,
+}
+
+const FIELDS: [&str; 6] = ["name", "email", "company", "role", "message", "preferred_contact"];
+
+impl Start {
+    /// On the server: the form as the page has it (empty, or as it came back after a rejected post).
+    #[cfg(feature = "ssr")]
+    fn read() -> Self {
+        let state = use_context::<crate::page_data::contact::ContactFormState>().unwrap_or_default();
+        let error = |field: &str| state.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+        let input = &state.input;
+        let value = |field: &str| match field {
+            "name" => input.name.clone(),
+            "email" => input.email.clone(),
+            "company" => input.company.clone(),
+            "role" => input.role.clone(),
+            "message" => input.message.clone(),
+            _ => input.preferred_contact.clone(),
+        };
+        Start {
+            fields: FIELDS.iter().map(|&f| (f, value(f), error(f))).collect(),
+            consent: input.consent,
+            consent_error: error("consent"),
+            privacy: crate::components::carry::link("/privacy"),
+        }
+    }
+
+    /// In the browser: what the server rendered, read back from the page.
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    fn read() -> Self {
+        use wasm_bindgen::JsCast;
+        let document = document();
+        let element = |id: &str| document.get_element_by_id(id);
+        let text = |id: &str| element(id).and_then(|e| e.text_content());
+        let value = |id: &str| {
+            let found = element(id);
+            match found {
+                Some(e) => match e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    Some(area) => area.value(),
+                    None => e.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default(),
+                },
+                None => String::new(),
+            }
+        };
+        Start {
+            fields: FIELDS.iter().map(|&f| (f, value(f), text(&format!("{f}-error")))).collect(),
+            consent: element("consent")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| i.checked()),
+            consent_error: text("consent-error"),
+            privacy: element("privacy-link").and_then(|e| e.get_attribute("href")).unwrap_or_default(),
+        }
+    }
+
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    fn read() -> Self {
+        Start::default()
+    }
+
+    fn field(&self, name: &'static str) -> Field {
+        let (value, error) =
+            self.fields.iter().find(|(f, _, _)| *f == name).map(|(_, v, e)| (v.clone(), e.clone())).unwrap_or_default();
+        Field { name, value: RwSignal::new(value), touched: RwSignal::new(false), server_error: RwSignal::new(error) }
+    }
+}
 
 /// One text field's state: its value, whether the visitor has left it, the server's message.
 #[derive(Clone, Copy)]
@@ -23,15 +98,6 @@ struct Field {
 }
 
 impl Field {
-    fn new(name: &'static str, value: &str, errors: &[FieldError]) -> Self {
-        Field {
-            name,
-            value: RwSignal::new(value.to_string()),
-            touched: RwSignal::new(false),
-            server_error: RwSignal::new(errors.iter().find(|e| e.field == name).map(|e| e.message.clone())),
-        }
-    }
-
     /// The message to show: the live check once the visitor has left the field, else the server's.
     fn error(self) -> Signal<Option<String>> {
         Signal::derive(move || {
@@ -45,21 +111,17 @@ impl Field {
 }
 
 #[island]
-pub fn ContactFields(
-    input: LeadInput,
-    errors: Vec<FieldError>,
-    /// The privacy notice's address, with the visit's attribution carried on.
-    privacy: String,
-) -> impl IntoView {
-    let name = Field::new("name", &input.name, &errors);
-    let email = Field::new("email", &input.email, &errors);
-    let company = Field::new("company", &input.company, &errors);
-    let role = Field::new("role", &input.role, &errors);
-    let message = Field::new("message", &input.message, &errors);
-    let preferred = Field::new("preferred_contact", &input.preferred_contact, &errors);
-    let consent = RwSignal::new(input.consent);
+pub fn ContactFields() -> impl IntoView {
+    let start = Start::read();
+    let name = start.field("name");
+    let email = start.field("email");
+    let company = start.field("company");
+    let role = start.field("role");
+    let message = start.field("message");
+    let preferred = start.field("preferred_contact");
+    let consent = RwSignal::new(start.consent);
     let consent_touched = RwSignal::new(false);
-    let consent_server = errors.iter().find(|e| e.field == "consent").map(|e| e.message.clone());
+    let consent_server = start.consent_error.clone();
     let consent_error =
         Signal::derive(
             move || {
@@ -71,7 +133,8 @@ pub fn ContactFields(
             },
         );
     let message_error = message.error();
-    let initial_message = crate::components::textarea::textarea_text(&input.message);
+    let initial_message = crate::components::textarea::textarea_text(&message.value.get_untracked());
+    let privacy = start.privacy;
     view! {
         <TextField field=name label="Your name" max=NAME_MAX required=true autocomplete="name" kind="text"/>
         <TextField field=email label="Work email" max=EMAIL_MAX required=true autocomplete="email" kind="email"/>
@@ -98,7 +161,7 @@ pub fn ContactFields(
             <div class="flex items-start gap-3">
                 <input
                     id="consent" name="consent" type="checkbox" value="yes" required=true
-                    checked=input.consent
+                    checked=start.consent
                     on:change=move |ev| {
                         consent.set(event_target_checked(&ev));
                         consent_touched.set(true);
@@ -109,7 +172,7 @@ pub fn ContactFields(
                 />
                 <label for="consent">
                     "You may store what I send and contact me about it, as described in the "
-                    <a href=privacy class="underline">"privacy notice"</a> "."
+                    <a id="privacy-link" href=privacy class="underline">"privacy notice"</a> "."
                 </label>
             </div>
             <ErrorText id="consent-error" error=consent_error/>

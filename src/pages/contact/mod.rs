@@ -6,7 +6,7 @@ pub mod thanks;
 
 use leptos::prelude::*;
 
-use crate::components::carry::{link, CarriedFields};
+use crate::components::carry::CarriedFields;
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
@@ -39,7 +39,6 @@ pub fn ContactPage() -> impl IntoView {
     );
     let problems = state.errors.len();
     let notice = state.notice.clone();
-    let s = state.clone();
     view! {
         <PageMeta
             title="Talk to us".into()
@@ -72,7 +71,7 @@ pub fn ContactPage() -> impl IntoView {
                         })
                     })}
                 </Suspense>
-                <ContactFields input=s.input.clone() errors=s.errors.clone() privacy=link("/privacy")/>
+                <ContactFields/>
                 // People never see this field; bots that fill every field do.
                 <div class="hidden">
                     <label for="website">"Leave this field empty"</label>

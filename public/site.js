@@ -1,0 +1,56 @@
+// The page script, about 1 kB on every page instead of the wasm bundle where no island needs it.
+// Runs before the first paint: marks that scripts run and applies a theme chosen earlier. Then
+// works the theme switch in the header (a toggle button: pressed while the page is dark) and a
+// result's "Copy link" and "Print" buttons.
+(function () {
+  var root = document.documentElement;
+  root.classList.add("js");
+  try {
+    var chosen = localStorage.getItem("theme");
+    if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
+  } catch (e) {}
+
+  var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function dark() {
+    var theme = root.getAttribute("data-theme");
+    return theme ? theme === "dark" : !!(system && system.matches);
+  }
+  function show() {
+    var switches = document.querySelectorAll("[data-theme-toggle]");
+    for (var i = 0; i < switches.length; i++) switches[i].setAttribute("aria-pressed", dark() ? "true" : "false");
+  }
+  function toggleTheme() {
+    var next = dark() ? "light" : "dark";
+    root.setAttribute("data-theme", next);
+    try {
+      localStorage.setItem("theme", next);
+    } catch (e) {}
+    show();
+  }
+  // Copies the absolute address of the button's path; the status beside it says how it went.
+  function copyLink(button) {
+    var status = button.parentNode.querySelector("[role=status]");
+    function say(attribute) {
+      if (status) status.textContent = button.getAttribute(attribute);
+    }
+    var url = new URL(button.getAttribute("data-copy-link"), location.href).href;
+    if (!navigator.clipboard) return say("data-blocked");
+    navigator.clipboard.writeText(url).then(
+      function () {
+        say("data-copied");
+      },
+      function () {
+        say("data-blocked");
+      }
+    );
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("[data-theme-toggle],[data-copy-link],[data-print]");
+    if (!target) return;
+    if (target.hasAttribute("data-theme-toggle")) toggleTheme();
+    else if (target.hasAttribute("data-copy-link")) copyLink(target);
+    else window.print();
+  });
+  document.addEventListener("DOMContentLoaded", show);
+  if (system && system.addEventListener) system.addEventListener("change", show);
+})();
