@@ -1,7 +1,6 @@
-// The page script, about 1 kB on every page instead of the wasm bundle where no island needs it.
-// Runs before the first paint: marks that scripts run and applies a theme chosen earlier. Then
-// works the theme switch in the header (a toggle button: pressed while the page is dark) and a
-// result's "Copy link" and "Print" buttons.
+// The page script (under 1 kB as sent), run before the first paint: marks that scripts run,
+// applies a theme chosen earlier, then works the theme switch (pressed while the page is dark)
+// and a result's "Copy link" and "Print" buttons. No page needs the wasm bundle for these.
 (function () {
   var root = document.documentElement;
   root.classList.add("js");
@@ -27,7 +26,7 @@
     } catch (e) {}
     show();
   }
-  // Copies the absolute address of the button's path; the status beside it says how it went.
+  // Copies the absolute address of the button's path and says how it went in the status beside it.
   function copyLink(button) {
     var status = button.parentNode.querySelector("[role=status]");
     function say(attribute) {
@@ -35,14 +34,11 @@
     }
     var url = new URL(button.getAttribute("data-copy-link"), location.href).href;
     if (!navigator.clipboard) return say("data-blocked");
-    navigator.clipboard.writeText(url).then(
-      function () {
-        say("data-copied");
-      },
-      function () {
-        say("data-blocked");
-      }
-    );
+    navigator.clipboard.writeText(url).then(function () {
+      say("data-copied");
+    }, function () {
+      say("data-blocked");
+    });
   }
   document.addEventListener("click", function (event) {
     var target = event.target.closest && event.target.closest("[data-theme-toggle],[data-copy-link],[data-print]");

@@ -82,32 +82,24 @@ impl Start {
     }
 
     fn field(&self, name: &'static str) -> Field {
-        let (value, error) =
+        let (value, server) =
             self.fields.iter().find(|(f, _, _)| *f == name).map(|(_, v, e)| (v.clone(), e.clone())).unwrap_or_default();
-        Field { name, value: RwSignal::new(value), touched: RwSignal::new(false), server_error: RwSignal::new(error) }
+        let value = RwSignal::new(value);
+        let touched = RwSignal::new(false);
+        // The live check once the visitor has left the field, until then the server's message.
+        let error =
+            Signal::derive(move || if touched.get() { field_problem(name, &value.get()) } else { server.clone() });
+        Field { name, value, touched, error }
     }
 }
 
-/// One text field's state: its value, whether the visitor has left it, the server's message.
+/// One text field's state: its value, whether the visitor has left it, the message to show.
 #[derive(Clone, Copy)]
 struct Field {
     name: &'static str,
     value: RwSignal<String>,
     touched: RwSignal<bool>,
-    server_error: RwSignal<Option<String>>,
-}
-
-impl Field {
-    /// The message to show: the live check once the visitor has left the field, else the server's.
-    fn error(self) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            if self.touched.get() {
-                field_problem(self.name, &self.value.get())
-            } else {
-                self.server_error.get()
-            }
-        })
-    }
+    error: Signal<Option<String>>,
 }
 
 #[island]
@@ -132,7 +124,7 @@ pub fn ContactFields() -> impl IntoView {
                 }
             },
         );
-    let message_error = message.error();
+    let message_error = message.error;
     let initial_message = crate::components::textarea::textarea_text(&message.value.get_untracked());
     let privacy = start.privacy;
     view! {
@@ -189,7 +181,7 @@ fn TextField(
     autocomplete: &'static str,
     kind: &'static str,
 ) -> impl IntoView {
-    let error = field.error();
+    let error = field.error;
     let error_id = format!("{}-error", field.name);
     let described = error_id.clone();
     view! {
