@@ -1,14 +1,9 @@
-// The page script (under 1 kB as sent), run before the first paint: marks that scripts run,
-// applies a theme chosen earlier, then works the theme switch (pressed while the page is dark)
-// and a result's "Copy link" and "Print" buttons. No page needs the wasm bundle for these.
+// The page script (under 1 kB as sent), loaded with `defer`: works the theme switch in the header
+// (a toggle button, pressed while the page is dark) and a result's "Copy link" and "Print"
+// buttons. No page needs the wasm bundle for these. What must happen before the first paint (the
+// chosen theme) is inlined in the head from src/components/before_paint.js.
 (function () {
   var root = document.documentElement;
-  root.classList.add("js");
-  try {
-    var chosen = localStorage.getItem("theme");
-    if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
-  } catch (e) {}
-
   var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   function dark() {
     var theme = root.getAttribute("data-theme");
@@ -47,6 +42,6 @@
     else if (target.hasAttribute("data-copy-link")) copyLink(target);
     else window.print();
   });
-  document.addEventListener("DOMContentLoaded", show);
+  show();
   if (system && system.addEventListener) system.addEventListener("change", show);
 })();

@@ -33,6 +33,12 @@ pub fn page_has_islands(path: &str) -> bool {
     path == "/contact"
 }
 
+/// The script every page runs before its first paint, inlined in the head so that it needs no
+/// request of its own: marks that scripts run (the CSS then shows the script-only controls) and
+/// applies a theme the visitor chose earlier. Everything else pages script is in
+/// `public/site.js`, loaded with `defer`.
+const BEFORE_PAINT: &str = include_str!("components/before_paint.js");
+
 /// The document around every page: head, hydration scripts for the islands (on the pages that
 /// have them), stylesheet.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -67,9 +73,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                // The page script: applies a theme chosen earlier before the first paint, works the theme
-                // switch and the share buttons.
-                <script src="/site.js" nonce=nonce.clone()></script>
+                // Applies a theme chosen earlier before the first paint; inline, so the page's
+                // first paint waits for no script request.
+                <script nonce=nonce.clone() inner_html=BEFORE_PAINT></script>
+                // Works the theme switch and the share buttons once the page is parsed.
+                <script src="/site.js" defer nonce=nonce.clone()></script>
                 <style nonce=nonce>{brand_css}</style>
                 <AutoReload options=options.clone()/>
                 {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
