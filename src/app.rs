@@ -9,6 +9,7 @@ use leptos_router::{
 
 use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
+use crate::page_data::assets::StylesheetHref;
 use crate::pages::{
     contact::{thanks::ThanksPage, ContactPage},
     guide::{result::ResultPage, GuidePage},
@@ -81,7 +82,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <style nonce=nonce>{brand_css}</style>
                 <AutoReload options=options.clone()/>
                 {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
-                <HashedStylesheet options id="leptos"/>
+                {match use_context::<StylesheetHref>() {
+                    Some(StylesheetHref(href)) => view! { <link rel="stylesheet" id="leptos" href=href/> }.into_any(),
+                    None => view! { <HashedStylesheet options id="leptos"/> }.into_any(),
+                }}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <MetaTags/>
             </head>

@@ -3,6 +3,7 @@
 //! state in its URL, and the URL helpers. It depends on the domain only: pages and server code
 //! depend on it, and it on neither, so no type travels from a page into a handler or back.
 
+pub mod assets;
 pub mod contact;
 pub mod guide;
 pub mod inbox;

@@ -138,8 +138,10 @@ impl Application {
             tracing::info!(leads = filled, "filled the search column of older leads");
         }
         let form_tokens = Self::form_tokens(&stores).await?;
+        let leptos_options = leptos_options(&settings, port);
         let state = AppState::new(Shared {
-            leptos_options: leptos_options(&settings, port),
+            stylesheet: static_files::stylesheet_href(&leptos_options),
+            leptos_options,
             form_tokens: Arc::new(form_tokens),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
             outbox_wake: Arc::new(tokio::sync::Notify::new()),
@@ -277,6 +279,7 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
         provide_context(state.settings.brand.clone());
         provide_context(PublicUrl(state.settings.public_url.clone()));
         provide_context(state.settings.retention);
+        provide_context(state.stylesheet.clone());
     }
 }
 

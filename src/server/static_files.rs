@@ -5,7 +5,10 @@
 
 use std::path::Path;
 
-use axum::http::{header, HeaderValue};
+use axum::body::Bytes;
+use axum::http::{header, HeaderMap, HeaderValue};
+
+use crate::page_data::assets::StylesheetHref;
 use tower::Layer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
@@ -21,6 +24,25 @@ pub fn pkg_service(site_root: &Path, hashed_names: bool) -> SetResponseHeader<Se
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache).layer(files)
 }
 
+/// The stylesheet's address: `/{pkg}/{output name}[.{hash}].css`, the hash read once from the
+/// `hash.txt` the build leaves beside the binary (its `css:` line), as leptos_meta's
+/// `HashedStylesheet` would on every render.
+pub fn stylesheet_href(options: &leptos::config::LeptosOptions) -> StylesheetHref {
+    let hash = options
+        .hash_files
+        .then(|| {
+            let exe = std::env::current_exe().ok()?;
+            let hashes = std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()?;
+            hashes.lines().find_map(|line| line.trim().strip_prefix("css:").map(|h| h.trim().to_string()))
+        })
+        .flatten();
+    let name = match hash {
+        Some(hash) => format!("{}.{hash}", options.output_name),
+        None => options.output_name.to_string(),
+    };
+    StylesheetHref(format!("/{}/{name}.css", options.site_pkg_dir))
+}
+
 /// Whether this build's assets carry content hashes: the build leaves `hash.txt` beside the binary.
 pub fn assets_are_hashed() -> bool {
     std::env::current_exe()
@@ -29,19 +51,90 @@ pub fn assets_are_hashed() -> bool {
         .is_some_and(|file| file.is_file())
 }
 
-/// The files pages link outside `/pkg` (the favicon, the page script every page runs first, and
-/// the script that keeps open inbox pages current), built into the binary: they are tiny, and a
+/// The files pages link outside `/pkg` (the favicon, the page script every page runs, and the
+/// script that keeps open inbox pages current), built into the binary: they are tiny, and a
 /// deployment then cannot miss them.
 pub fn embedded_routes() -> axum::Router<super::state::AppState> {
     use axum::routing::get;
-    fn file(content_type: &'static str, body: &'static [u8]) -> impl axum::response::IntoResponse + Clone {
-        ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body)
-    }
-    let favicon = file("image/svg+xml", include_bytes!("../../public/favicon.svg"));
-    let site = file("text/javascript; charset=utf-8", include_bytes!("../../public/site.js"));
-    let inbox = file("text/javascript; charset=utf-8", include_bytes!("../../public/inbox.js"));
+    let favicon = Embedded::new("image/svg+xml", include_bytes!("../../public/favicon.svg"));
+    let site = Embedded::new("text/javascript; charset=utf-8", include_bytes!("../../public/site.js"));
+    let inbox = Embedded::new("text/javascript; charset=utf-8", include_bytes!("../../public/inbox.js"));
     axum::Router::new()
-        .route("/favicon.svg", get(move || async move { favicon }))
-        .route("/site.js", get(move || async move { site }))
-        .route("/inbox.js", get(move || async move { inbox }))
+        .route("/favicon.svg", get(move |headers: HeaderMap| async move { favicon.respond(&headers) }))
+        .route("/site.js", get(move |headers: HeaderMap| async move { site.respond(&headers) }))
+        .route("/inbox.js", get(move |headers: HeaderMap| async move { inbox.respond(&headers) }))
+}
+
+/// One embedded file, and the same bytes compressed with brotli at its highest quality once, at
+/// start-up (the compression layer would compress them on every request, at a faster setting
+/// that leaves them larger).
+#[derive(Clone)]
+struct Embedded {
+    content_type: &'static str,
+    raw: &'static [u8],
+    brotli: Bytes,
+}
+
+impl Embedded {
+    fn new(content_type: &'static str, raw: &'static [u8]) -> Self {
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+        let mut compressed = Vec::new();
+        brotli::BrotliCompress(&mut &raw[..], &mut compressed, &params).expect("compressing into memory cannot fail");
+        Embedded { content_type, raw, brotli: Bytes::from(compressed) }
+    }
+
+    fn respond(&self, request: &HeaderMap) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        let headers = [
+            (header::CONTENT_TYPE, self.content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (header::VARY, "accept-encoding"),
+        ];
+        if accepts_brotli(request) {
+            (headers, [(header::CONTENT_ENCODING, "br")], self.brotli.clone()).into_response()
+        } else {
+            (headers, self.raw).into_response()
+        }
+    }
+}
+
+/// Whether `Accept-Encoding` names `br` without refusing it (`br;q=0`).
+fn accepts_brotli(request: &HeaderMap) -> bool {
+    request
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            parts.next().is_some_and(|name| name.eq_ignore_ascii_case("br"))
+                && parts.all(|p| p.strip_prefix("q=").is_none_or(|q| q.parse::<f32>().is_ok_and(|q| q > 0.0)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brotli_is_sent_only_to_clients_that_accept_it() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(value).unwrap());
+            accepts_brotli(&headers)
+        };
+        assert!(with("gzip, deflate, br, zstd"));
+        assert!(with("br;q=0.5, gzip"));
+        assert!(with("BR"));
+        assert!(!with("gzip, deflate"));
+        assert!(!with("br;q=0, gzip"));
+        assert!(!with("brotli"));
+        assert!(!accepts_brotli(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn the_stylesheet_address_has_no_hash_when_the_build_made_none() {
+        let options = leptos::config::LeptosOptions::builder().output_name("archguide").site_pkg_dir("pkg").build();
+        assert_eq!(stylesheet_href(&options), StylesheetHref("/pkg/archguide.css".into()));
+    }
 }

@@ -60,7 +60,7 @@ async fn robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_inbox() 
 }
 
 #[tokio::test]
-async fn the_favicon_and_theme_script_are_served_from_the_binary() {
+async fn the_favicon_and_page_script_are_served_from_the_binary() {
     let app = spawn_app().await;
     for (path, content_type) in [("/favicon.svg", "image/svg+xml"), ("/site.js", "text/javascript; charset=utf-8")] {
         let response = app.get(path).await;
@@ -68,4 +68,15 @@ async fn the_favicon_and_theme_script_are_served_from_the_binary() {
         assert_eq!(response.headers()["content-type"], content_type);
         assert!(!response.bytes().await.unwrap().is_empty());
     }
+    // Compressed once at start-up: a browser that takes brotli gets it, one that does not gets
+    // the file as it is.
+    let url = format!("{}/site.js", app.address);
+    let plain = app.client.get(&url).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.unwrap();
+    let compressed = app.client.get(&url).header("accept-encoding", "gzip, br").send().await.unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.headers()["vary"], "accept-encoding");
+    let compressed = compressed.bytes().await.unwrap();
+    assert!(compressed.len() < plain.len() / 2, "{} of {} bytes", compressed.len(), plain.len());
 }
