@@ -1,7 +1,4 @@
-// The page script (under 1 kB as sent), loaded with `defer`: works the theme switch in the header
-// (a toggle button, pressed while the page is dark) and a result's "Copy link" and "Print"
-// buttons. No page needs the wasm bundle for these. What must happen before the first paint (the
-// chosen theme) is inlined in the head from src/components/before_paint.js.
+// Works the theme switch and the copy/print buttons; see src/app.rs for what runs before paint.
 (function () {
   var root = document.documentElement;
   var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
@@ -21,7 +18,7 @@
     } catch (e) {}
     show();
   }
-  // Copies the absolute address of the button's path and says how it went in the status beside it.
+  // Copies the button's path as an absolute address; the status beside it says how it went.
   function copyLink(button) {
     var status = button.parentNode.querySelector("[role=status]");
     function say(attribute) {
