@@ -4,6 +4,7 @@
 //! so browsers may keep it for a year; otherwise they must check every time.
 
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -31,8 +32,7 @@ pub fn stylesheet_href(options: &leptos::config::LeptosOptions) -> StylesheetHre
     let hash = options
         .hash_files
         .then(|| {
-            let exe = std::env::current_exe().ok()?;
-            let hashes = std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()?;
+            let hashes = std::fs::read_to_string(beside_binary(&options.hash_file)?).ok()?;
             hashes.lines().find_map(|line| line.trim().strip_prefix("css:").map(|h| h.trim().to_string()))
         })
         .flatten();
@@ -45,10 +45,12 @@ pub fn stylesheet_href(options: &leptos::config::LeptosOptions) -> StylesheetHre
 
 /// Whether this build's assets carry content hashes: the build leaves `hash.txt` beside the binary.
 pub fn assets_are_hashed() -> bool {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-        .is_some_and(|file| file.is_file())
+    beside_binary("hash.txt").is_some_and(|file| file.is_file())
+}
+
+/// The path of `name` in the folder of the running binary, where the build leaves `hash.txt`.
+fn beside_binary(name: &str) -> Option<std::path::PathBuf> {
+    Some(std::env::current_exe().ok()?.parent()?.join(name))
 }
 
 /// The files pages link outside `/pkg` (the favicon, the page script every page runs, and the
@@ -65,22 +67,32 @@ pub fn embedded_routes() -> axum::Router<super::state::AppState> {
         .route("/inbox.js", get(move |headers: HeaderMap| async move { inbox.respond(&headers) }))
 }
 
-/// One embedded file, and the same bytes compressed with brotli at its highest quality once, at
-/// start-up (the compression layer would compress them on every request, at a faster setting
-/// that leaves them larger).
+/// One embedded file, and the same bytes compressed with brotli at its highest quality once, on
+/// the first request that accepts brotli (the compression layer would compress them on every
+/// request, at a faster setting that leaves them larger; doing it at start-up would delay the
+/// first answer).
 #[derive(Clone)]
 struct Embedded {
     content_type: &'static str,
     raw: &'static [u8],
-    brotli: Bytes,
+    brotli: Arc<OnceLock<Bytes>>,
 }
 
 impl Embedded {
     fn new(content_type: &'static str, raw: &'static [u8]) -> Self {
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
-        let mut compressed = Vec::new();
-        brotli::BrotliCompress(&mut &raw[..], &mut compressed, &params).expect("compressing into memory cannot fail");
-        Embedded { content_type, raw, brotli: Bytes::from(compressed) }
+        Embedded { content_type, raw, brotli: Arc::default() }
+    }
+
+    fn compressed(&self) -> Bytes {
+        let compress = || {
+            // A window just large enough for these small files keeps the encoder's tables small.
+            let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 16, ..Default::default() };
+            let mut compressed = Vec::new();
+            brotli::BrotliCompress(&mut &self.raw[..], &mut compressed, &params)
+                .expect("compressing into memory cannot fail");
+            Bytes::from(compressed)
+        };
+        self.brotli.get_or_init(compress).clone()
     }
 
     fn respond(&self, request: &HeaderMap) -> axum::response::Response {
@@ -91,7 +103,7 @@ impl Embedded {
             (header::VARY, "accept-encoding"),
         ];
         if accepts_brotli(request) {
-            (headers, [(header::CONTENT_ENCODING, "br")], self.brotli.clone()).into_response()
+            (headers, [(header::CONTENT_ENCODING, "br")], self.compressed()).into_response()
         } else {
             (headers, self.raw).into_response()
         }

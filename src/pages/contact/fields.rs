@@ -56,15 +56,12 @@ impl Start {
         let document = document();
         let element = |id: &str| document.get_element_by_id(id);
         let text = |id: &str| element(id).and_then(|e| e.text_content());
-        let value = |id: &str| {
-            let found = element(id);
-            match found {
-                Some(e) => match e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    Some(area) => area.value(),
-                    None => e.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default(),
-                },
-                None => String::new(),
-            }
+        let value = |id: &str| match element(id) {
+            Some(e) => match e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => e.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default(),
+            },
+            None => String::new(),
         };
         Start {
             fields: FIELDS.iter().map(|&f| (f, value(f), text(&format!("{f}-error")))).collect(),
