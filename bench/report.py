@@ -123,9 +123,15 @@ w("|---|---|---|---|---|---|---|")
 for s in sizes:
     w(f"| `{s['page']}` | {s['islands']} | {s['html'] / 1000:.1f} | {s['js'] / 1000:.1f} | {s['wasm'] / 1000:.1f} | {s['script_total'] / 1000:.1f} | {s['css'] / 1000:.1f} |")
 w("")
-files = {f["url"]: f for s in sizes for f in s["files"]}
+files = {f["url"]: f for s in sizes for f in s["files"] if f["url"] != "inline"}
 w("Files: " + ", ".join(f"`{u}` {f['bytes'] / 1000:.1f} kB ({f['encoding']})" for u, f in sorted(files.items())) + ".")
 w("")
+inline = [(s["page"], f["bytes"]) for s in sizes for f in s["files"] if f["url"] == "inline"]
+if inline:
+    page, most = max(inline, key=lambda p: p[1])
+    w(f"Scripts inlined in the page count in its JS column at their size compressed on their own "
+      f"(they travel inside the HTML, so the HTML column holds them too): at most {most / 1000:.1f} kB (`{page}`).")
+    w("")
 
 w(f"## Server rendering ({seconds} s per run after a 2 s warm-up, `wrk -t2 -c64`)")
 w("")

@@ -57,6 +57,19 @@ for (const page of pages) {
     if (kind(url) !== 'css') totals[`raw_${kind(url)}`] += file.raw;
     totals.files.push({ url, bytes: file.wire, encoding: file.encoding });
   }
+  // Scripts inlined in the page travel inside its HTML; what they add to it is about their
+  // size compressed on their own (so the JS column counts them, and the HTML column too).
+  const inline = (html.text.match(/<script\b(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g) ?? [])
+    .map((tag) => tag.replace(/^<script\b[^>]*>/, '').replace(/<\/script>$/, ''))
+    .filter((body) => body.trim() !== '')
+    .join('\n');
+  if (inline) {
+    const quality = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } };
+    const bytes = zlib.brotliCompressSync(Buffer.from(inline), quality).length;
+    totals.js += bytes;
+    totals.raw_js += Buffer.byteLength(inline);
+    totals.files.push({ url: 'inline', bytes, encoding: 'br' });
+  }
   totals.script_total = totals.js + totals.wasm;
   rows.push(totals);
 }

@@ -3,11 +3,11 @@
 //! Without JavaScript the site follows the system preference and the switch is hidden; with
 //! it, a visitor can override the preference. The choice is kept in the browser (local storage,
 //! never a cookie), applied before the first paint, and the switch itself is worked by the same
-//! few lines of plain script (`public/site.js`): no page needs the wasm bundle for it.
+//! few lines of plain script inlined in every page (`src/components/page_script.js`): no page needs the wasm bundle for it.
 
 use leptos::prelude::*;
 
-/// A toggle button ("Dark theme", pressed while the page is dark) that `public/site.js`
+/// A toggle button ("Dark theme", pressed while the page is dark) that the page script
 /// works and keeps in step with the theme shown.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {

@@ -43,21 +43,15 @@ pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(S
         )
             .into_response();
     }
-    record(&state, FunnelEvent::Complete, 0).await;
+    state.funnel.add(FunnelEvent::Complete, 0, state.clock.now().date_naive());
     Redirect::to(&carry(&format!("/guide/result/{}", result.id.as_str()), &carried)).into_response()
 }
 
-/// Counts one view of a guide step, in the background so the page never waits for it.
+/// Counts one view of a guide step; the count reaches the database shortly after, so the page
+/// never waits for it.
 pub fn count_step_view(step: usize) {
     if let Some(state) = leptos::prelude::use_context::<AppState>() {
-        tokio::spawn(async move { record(&state, FunnelEvent::View, step as u32).await });
-    }
-}
-
-async fn record(state: &AppState, event: FunnelEvent, step: u32) {
-    let version = &state.engine.model.version;
-    if let Err(error) = state.stores.funnel.record(version, event, step, state.clock.now().date_naive()).await {
-        tracing::warn!(%error, "counting a guide funnel event failed");
+        state.funnel.add(FunnelEvent::View, step as u32, state.clock.now().date_naive());
     }
 }
 

@@ -10,6 +10,7 @@ pub mod contact;
 pub mod database;
 pub mod form;
 pub mod form_token;
+pub mod funnel;
 pub mod guide;
 pub mod health;
 pub mod inbox;

@@ -37,6 +37,7 @@ use super::auth::session::{Clock, SessionPolicy, SystemClock};
 use super::auth::staff;
 use super::database::{Database, DatabaseError};
 use super::form_token::FormTokens;
+use super::funnel::FunnelWriter;
 use super::inbox::live::Live;
 use super::outbox::Worker;
 use super::page_cache;
@@ -91,6 +92,9 @@ pub struct Application {
     worker: Worker,
     live: Watcher,
     retention: RetentionJob,
+    funnel: FunnelWriter,
+    /// What `/metrics` reports, kept from growing between scrapes.
+    counters: Arc<metrics::Metrics>,
     /// `/metrics` on a listener of its own, when `ARCHGUIDE_METRICS_ADDR` asks for one.
     metrics: Option<(TcpListener, Router)>,
 }
@@ -150,6 +154,7 @@ impl Application {
             page_cache: Arc::default(),
             live: Arc::default(),
             metrics: Arc::default(),
+            funnel: Arc::default(),
             settings: Arc::new(settings),
             stores,
             db: db.clone(),
@@ -169,6 +174,11 @@ impl Application {
             sessions: state.session_policy,
             every: state.settings.retention_every.as_std(),
         };
+        let funnel = FunnelWriter {
+            counts: state.funnel.clone(),
+            store: state.stores.funnel.clone(),
+            model_version: state.engine.model.version.clone(),
+        };
         let metrics = match state.settings.metrics_addr {
             Some(addr) => {
                 let listener = TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
@@ -177,7 +187,20 @@ impl Application {
             }
             None => None,
         };
-        Ok(Self { listener, router: router(state), db, port, shutdown_grace, worker, live, retention, metrics })
+        let counters = state.metrics.clone();
+        Ok(Self {
+            listener,
+            router: router(state),
+            db,
+            port,
+            shutdown_grace,
+            worker,
+            live,
+            retention,
+            funnel,
+            counters,
+            metrics,
+        })
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
@@ -207,6 +230,8 @@ impl Application {
         let watcher_stopped = worker_stopped.clone();
         let watcher = tokio::spawn(async move { live.watch(stores, every, watcher_stopped).await });
         let retention = tokio::spawn(self.retention.run(worker_stopped.clone()));
+        let funnel = tokio::spawn(self.funnel.run(worker_stopped.clone()));
+        tokio::spawn(self.counters.keep_up(worker_stopped.clone()));
         if let Some((listener, routes)) = self.metrics {
             let mut stopped = worker_stopped.clone();
             let until = async move {
@@ -238,6 +263,9 @@ impl Application {
         // A run in the middle of a batch is cut off; what it did not reach, the next start does.
         if tokio::time::timeout(Duration::from_secs(2), retention).await.is_err() {
             tracing::warn!("the retention job did not stop in time");
+        }
+        if tokio::time::timeout(Duration::from_secs(2), funnel).await.is_err() {
+            tracing::warn!("the guide's last funnel counts could not be written in time");
         }
         if tokio::time::timeout(Duration::from_secs(2), worker).await.is_err() {
             tracing::warn!("the notification worker did not stop in time; undelivered messages stay queued");

@@ -10,6 +10,7 @@ use crate::domain::engine::Engine;
 use super::auth::session::{Clock, SessionPolicy};
 use super::database::Database;
 use super::form_token::FormTokens;
+use super::funnel::FunnelCounts;
 use super::inbox::live::Live;
 use super::metrics::Metrics;
 use super::page_cache::PageCache;
@@ -59,6 +60,8 @@ pub struct Shared {
     pub live: Arc<Live>,
     /// What `/metrics` reports (see `metrics`).
     pub metrics: Arc<Metrics>,
+    /// The guide's funnel counts on their way to the database (see `funnel`).
+    pub funnel: Arc<FunnelCounts>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

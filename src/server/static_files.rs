@@ -53,17 +53,15 @@ fn beside_binary(name: &str) -> Option<std::path::PathBuf> {
     Some(std::env::current_exe().ok()?.parent()?.join(name))
 }
 
-/// The files pages link outside `/pkg` (the favicon, the page script every page runs, and the
-/// script that keeps open inbox pages current), built into the binary: they are tiny, and a
+/// The files pages link outside `/pkg` (the favicon and the script that keeps open inbox pages
+/// current), built into the binary: they are tiny, and a
 /// deployment then cannot miss them.
 pub fn embedded_routes() -> axum::Router<super::state::AppState> {
     use axum::routing::get;
     let favicon = Embedded::new("image/svg+xml", include_bytes!("../../public/favicon.svg"));
-    let site = Embedded::new("text/javascript; charset=utf-8", include_bytes!("../../public/site.js"));
     let inbox = Embedded::new("text/javascript; charset=utf-8", include_bytes!("../../public/inbox.js"));
     axum::Router::new()
         .route("/favicon.svg", get(move |headers: HeaderMap| async move { favicon.respond(&headers) }))
-        .route("/site.js", get(move |headers: HeaderMap| async move { site.respond(&headers) }))
         .route("/inbox.js", get(move |headers: HeaderMap| async move { inbox.respond(&headers) }))
 }
 

@@ -76,19 +76,28 @@ async fn unknown_and_malformed_result_ids_answer_404() {
 #[tokio::test]
 async fn step_views_and_completions_are_counted_without_personal_data() {
     let app = spawn_app().await;
-    app.get("/guide").await;
+    // Many visitors at once: every view counts, gathered into a few writes.
+    let views = (0..120).map(|_| app.get("/guide"));
+    futures::future::join_all(views).await;
     app.get("/guide?step=2").await;
     post_form(&app, "/guide/result", "stage=mvp").await;
-    // Views are counted in the background; give them a moment.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let db = app.data_dir.path().join("archguide.db");
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
-    let rows: Vec<(String, i64, i64)> =
-        sqlx::query_as("SELECT event, step, count FROM guide_funnel ORDER BY event, step")
+    let expected: Vec<(String, i64, i64)> =
+        vec![("complete".into(), 0, 1), ("view".into(), 1, 120), ("view".into(), 2, 1)];
+    // The counts reach the database shortly after the pages are sent; wait for them.
+    let mut rows = Vec::new();
+    for _ in 0..100 {
+        rows = sqlx::query_as("SELECT event, step, count FROM guide_funnel ORDER BY event, step")
             .fetch_all(&pool)
             .await
             .unwrap();
-    assert_eq!(rows, vec![("complete".into(), 0, 1), ("view".into(), 1, 1), ("view".into(), 2, 1)]);
+        if rows == expected {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(rows, expected);
 }
 
 async fn finish(app: &TestApp, answers: &str) -> String {

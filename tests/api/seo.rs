@@ -60,17 +60,17 @@ async fn robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_inbox() 
 }
 
 #[tokio::test]
-async fn the_favicon_and_page_script_are_served_from_the_binary() {
+async fn the_favicon_and_inbox_script_are_served_from_the_binary() {
     let app = spawn_app().await;
-    for (path, content_type) in [("/favicon.svg", "image/svg+xml"), ("/site.js", "text/javascript; charset=utf-8")] {
+    for (path, content_type) in [("/favicon.svg", "image/svg+xml"), ("/inbox.js", "text/javascript; charset=utf-8")] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["content-type"], content_type);
         assert!(!response.bytes().await.unwrap().is_empty());
     }
-    // Compressed once at start-up: a browser that takes brotli gets it, one that does not gets
-    // the file as it is.
-    let url = format!("{}/site.js", app.address);
+    // Compressed once, on the first request that takes brotli: a browser that takes brotli
+    // gets it compressed, one that does not gets the file as it is.
+    let url = format!("{}/inbox.js", app.address);
     let plain = app.client.get(&url).send().await.unwrap();
     assert!(plain.headers().get("content-encoding").is_none());
     let plain = plain.bytes().await.unwrap();

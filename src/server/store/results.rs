@@ -86,6 +86,7 @@ pub trait FunnelStore: Send + Sync {
         event: FunnelEvent,
         step: u32,
         day: NaiveDate,
+        count: u64,
     ) -> Result<(), StoreError>;
     /// The counts of one model version, summed over all days, by event and step.
     async fn totals(&self, model_version: &str) -> Result<Vec<FunnelTotal>, StoreError>;
@@ -101,16 +102,19 @@ impl<B: Backend> FunnelStore for SqlStore<B> {
         event: FunnelEvent,
         step: u32,
         day: NaiveDate,
+        count: u64,
     ) -> Result<(), StoreError> {
+        let count = i64::try_from(count).unwrap_or(i64::MAX);
         self.write(
             Statement::new(
-                "INSERT INTO guide_funnel (model_version, event, step, day, count) VALUES ($1, $2, $3, $4, 1) \
-                 ON CONFLICT (model_version, event, step, day) DO UPDATE SET count = guide_funnel.count + 1",
+                "INSERT INTO guide_funnel (model_version, event, step, day, count) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (model_version, event, step, day) DO UPDATE SET count = guide_funnel.count + $5",
             )
             .bind(model_version)
             .bind(event)
             .bind(i64::from(step))
-            .bind(day),
+            .bind(day)
+            .bind(count),
         )
         .await?;
         Ok(())

@@ -21,21 +21,21 @@ async fn core_stores_behave(stores: &Stores) {
     assert_eq!(stores.results.get(&random_result_id()).await.unwrap(), None);
 
     let day = t0.date_naive();
-    for (event, step, on) in [
-        (FunnelEvent::View, 1, day),
-        (FunnelEvent::View, 1, day),
-        (FunnelEvent::View, 1, day.succ_opt().unwrap()),
-        (FunnelEvent::View, 2, day),
-        (FunnelEvent::Complete, 0, day),
+    for (event, step, on, count) in [
+        (FunnelEvent::View, 1, day, 1),
+        (FunnelEvent::View, 1, day, 40),
+        (FunnelEvent::View, 1, day.succ_opt().unwrap(), 1),
+        (FunnelEvent::View, 2, day, 1),
+        (FunnelEvent::Complete, 0, day, 1),
     ] {
-        stores.funnel.record("1.0.0", event, step, on).await.unwrap();
+        stores.funnel.record("1.0.0", event, step, on, count).await.unwrap();
     }
-    stores.funnel.record("0.9.0", FunnelEvent::View, 1, day).await.unwrap();
+    stores.funnel.record("0.9.0", FunnelEvent::View, 1, day, 1).await.unwrap();
     let totals = stores.funnel.totals("1.0.0").await.unwrap();
     let total = |event, step, count| FunnelTotal { event, step, count };
     assert_eq!(
         totals,
-        [total(FunnelEvent::Complete, 0, 1), total(FunnelEvent::View, 1, 3), total(FunnelEvent::View, 2, 1)]
+        [total(FunnelEvent::Complete, 0, 1), total(FunnelEvent::View, 1, 42), total(FunnelEvent::View, 2, 1)]
     );
     assert_eq!(stores.funnel.versions().await.unwrap(), ["1.0.0", "0.9.0"]);
 

@@ -1,6 +1,12 @@
-// Works the theme switch and the copy/print buttons; see src/app.rs for what runs before paint.
+// The one script every page runs, inlined in its head (see src/app.rs).
 (function () {
   var root = document.documentElement;
+  // Before the first paint: mark that scripts run, apply a theme the visitor chose earlier.
+  root.classList.add("js");
+  try {
+    var chosen = localStorage.getItem("theme");
+    if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
+  } catch (e) {}
   var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   function dark() {
     var theme = root.getAttribute("data-theme");
@@ -32,6 +38,7 @@
       say("data-blocked");
     });
   }
+  // The theme switch and the copy and print buttons, whenever they are clicked.
   document.addEventListener("click", function (event) {
     var target = event.target.closest && event.target.closest("[data-theme-toggle],[data-copy-link],[data-print]");
     if (!target) return;
@@ -39,6 +46,6 @@
     else if (target.hasAttribute("data-copy-link")) copyLink(target);
     else window.print();
   });
-  show();
+  document.addEventListener("DOMContentLoaded", show);
   if (system && system.addEventListener) system.addEventListener("change", show);
 })();
