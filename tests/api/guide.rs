@@ -86,7 +86,7 @@ async fn step_views_and_completions_are_counted_without_personal_data() {
     let expected: Vec<(String, i64, i64)> =
         vec![("complete".into(), 0, 1), ("view".into(), 1, 120), ("view".into(), 2, 1)];
     // The counts reach the database shortly after the pages are sent; wait for them.
-    let mut rows = Vec::new();
+    let mut rows: Vec<(String, i64, i64)> = Vec::new();
     for _ in 0..100 {
         rows = sqlx::query_as("SELECT event, step, count FROM guide_funnel ORDER BY event, step")
             .fetch_all(&pool)
