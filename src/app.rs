@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
-use crate::page_data::assets::StylesheetHref;
+use crate::page_data::assets::Assets;
 use crate::pages::{
     contact::{thanks::ThanksPage, ContactPage},
     guide::{result::ResultPage, GuidePage},
@@ -88,12 +88,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <script nonce=nonce.clone() inner_html=PAGE_SCRIPT.as_str()></script>
-                <style nonce=nonce>{brand_css}</style>
+                <style nonce=nonce.clone()>{brand_css}</style>
                 <AutoReload options=options.clone()/>
-                {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
-                {match use_context::<StylesheetHref>() {
-                    Some(StylesheetHref(href)) => view! { <link rel="stylesheet" id="leptos" href=href/> }.into_any(),
-                    None => view! { <HashedStylesheet options id="leptos"/> }.into_any(),
+                {match use_context::<Assets>() {
+                    Some(assets) => view! {
+                        {islands.then(|| view! { <IslandScripts assets=assets.clone() nonce=nonce.clone()/> })}
+                        <link rel="stylesheet" id="leptos" href=assets.stylesheet/>
+                    }
+                    .into_any(),
+                    None => view! {
+                        {islands.then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
+                        <HashedStylesheet options id="leptos"/>
+                    }
+                    .into_any(),
                 }}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <MetaTags/>
@@ -104,6 +111,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// What wakes a page's islands: hints that fetch the loader and the bundle early, and a small
+/// script that runs them once the browser is idle (leptos's own `HydrationScripts` sends a
+/// larger one, for islands nested in each other's children, which this site has none of, and
+/// reads the build's hash file on every page).
+#[component]
+fn IslandScripts(assets: Assets, nonce: Option<leptos::nonce::Nonce>) -> impl IntoView {
+    let script = format!("{}({:?},{:?});", without_comments(ISLAND_LOADER), assets.loader, assets.bundle);
+    view! {
+        <link rel="modulepreload" href=assets.loader/>
+        <link rel="preload" href=assets.bundle r#as="fetch" r#type="application/wasm" crossorigin=""/>
+        <script type="module" nonce=nonce inner_html=script></script>
+    }
+}
+
+const ISLAND_LOADER: &str = include_str!("components/island_loader.js");
 
 /// The router and the layout around each page.
 #[component]

@@ -1,7 +1,12 @@
-//! Where the pages find the built stylesheet.
+//! Where the pages find the build's files under `/pkg`.
 
-/// The stylesheet's address under `/pkg`, with the build's content hash when it has one. Worked
-/// out once per process and given to every page through context: the shell then does not read
-/// the build's hash file from disk on every page it renders.
+/// The stylesheet, the islands' loader and their bundle, by address, with the build's content
+/// hashes when it has them. Worked out once per process and given to every page through
+/// context: the shell then does not read the build's hash file from disk on every page it
+/// renders, as leptos's own `HashedStylesheet` and `HydrationScripts` do.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StylesheetHref(pub String);
+pub struct Assets {
+    pub stylesheet: String,
+    pub loader: String,
+    pub bundle: String,
+}

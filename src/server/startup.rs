@@ -144,7 +144,7 @@ impl Application {
         let form_tokens = Self::form_tokens(&stores).await?;
         let leptos_options = leptos_options(&settings, port);
         let state = AppState::new(Shared {
-            stylesheet: static_files::stylesheet_href(&leptos_options),
+            assets: static_files::asset_names(&leptos_options),
             leptos_options,
             form_tokens: Arc::new(form_tokens),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
@@ -307,7 +307,7 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
         provide_context(state.settings.brand.clone());
         provide_context(PublicUrl(state.settings.public_url.clone()));
         provide_context(state.settings.retention);
-        provide_context(state.stylesheet.clone());
+        provide_context(state.assets.clone());
     }
 }
 

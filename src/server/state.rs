@@ -41,8 +41,8 @@ impl std::ops::Deref for AppState {
 #[derive(Debug)]
 pub struct Shared {
     pub leptos_options: LeptosOptions,
-    /// The stylesheet's address, worked out once (see `static_files::stylesheet_href`).
-    pub stylesheet: crate::page_data::assets::StylesheetHref,
+    /// The build's files by address, worked out once (see `static_files::asset_names`).
+    pub assets: crate::page_data::assets::Assets,
     pub settings: Arc<Settings>,
     pub db: Database,
     pub engine: Arc<Engine>,

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderValue};
 
-use crate::page_data::assets::StylesheetHref;
+use crate::page_data::assets::Assets;
 use tower::Layer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
@@ -25,22 +25,31 @@ pub fn pkg_service(site_root: &Path, hashed_names: bool) -> SetResponseHeader<Se
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache).layer(files)
 }
 
-/// The stylesheet's address: `/{pkg}/{output name}[.{hash}].css`, the hash read once from the
-/// `hash.txt` the build leaves beside the binary (its `css:` line), as leptos_meta's
-/// `HashedStylesheet` would on every render.
-pub fn stylesheet_href(options: &leptos::config::LeptosOptions) -> StylesheetHref {
-    let hash = options
+/// The build's files by address: `/{pkg}/{output name}[.{hash}].{css,js,wasm}`, the hashes read
+/// once from the `hash.txt` the build leaves beside the binary (its `css:`, `js:` and `wasm:`
+/// lines), as leptos's own components would on every render.
+pub fn asset_names(options: &leptos::config::LeptosOptions) -> Assets {
+    let hashes = options
         .hash_files
-        .then(|| {
-            let hashes = std::fs::read_to_string(beside_binary(&options.hash_file)?).ok()?;
-            hashes.lines().find_map(|line| line.trim().strip_prefix("css:").map(|h| h.trim().to_string()))
-        })
-        .flatten();
-    let name = match hash {
-        Some(hash) => format!("{}.{hash}", options.output_name),
-        None => options.output_name.to_string(),
+        .then(|| std::fs::read_to_string(beside_binary(&options.hash_file)?).ok())
+        .flatten()
+        .unwrap_or_default();
+    let named_by_the_build = options.hash_files || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    addresses(&options.site_pkg_dir, &options.output_name, &hashes, named_by_the_build)
+}
+
+/// The addresses, given the hash file's text. A bundle not named by the build (cargo-leptos)
+/// keeps wasm-bindgen's own name, `{name}_bg.wasm`.
+fn addresses(pkg: &str, name: &str, hashes: &str, named_by_the_build: bool) -> Assets {
+    let address = |kind: &str, extension: &str| {
+        let hash = hashes.lines().find_map(|line| line.trim().strip_prefix(kind)?.strip_prefix(':').map(str::trim));
+        match hash {
+            Some(hash) => format!("/{pkg}/{name}.{hash}.{extension}"),
+            None => format!("/{pkg}/{name}.{extension}"),
+        }
     };
-    StylesheetHref(format!("/{}/{name}.css", options.site_pkg_dir))
+    let bundle = if named_by_the_build { address("wasm", "wasm") } else { format!("/{pkg}/{name}_bg.wasm") };
+    Assets { stylesheet: address("css", "css"), loader: address("js", "js"), bundle }
 }
 
 /// Whether this build's assets carry content hashes: the build leaves `hash.txt` beside the binary.
@@ -54,8 +63,7 @@ fn beside_binary(name: &str) -> Option<std::path::PathBuf> {
 }
 
 /// The files pages link outside `/pkg` (the favicon and the script that keeps open inbox pages
-/// current), built into the binary: they are tiny, and a
-/// deployment then cannot miss them.
+/// current), built into the binary: they are tiny, and a deployment then cannot miss them.
 pub fn embedded_routes() -> axum::Router<super::state::AppState> {
     use axum::routing::get;
     let favicon = Embedded::new("image/svg+xml", include_bytes!("../../public/favicon.svg"));
@@ -143,8 +151,15 @@ mod tests {
     }
 
     #[test]
-    fn the_stylesheet_address_has_no_hash_when_the_build_made_none() {
-        let options = leptos::config::LeptosOptions::builder().output_name("archguide").site_pkg_dir("pkg").build();
-        assert_eq!(stylesheet_href(&options), StylesheetHref("/pkg/archguide.css".into()));
+    fn the_build_files_carry_the_hashes_the_build_wrote() {
+        let hashes = "js: Jh\nwasm: Wh\ncss: Ch\n";
+        let assets = |pkg: &str, stylesheet: &str, loader: &str, bundle: &str| Assets {
+            stylesheet: format!("/{pkg}/{stylesheet}"),
+            loader: format!("/{pkg}/{loader}"),
+            bundle: format!("/{pkg}/{bundle}"),
+        };
+        assert_eq!(addresses("pkg", "app", hashes, true), assets("pkg", "app.Ch.css", "app.Jh.js", "app.Wh.wasm"));
+        assert_eq!(addresses("pkg", "app", "", true), assets("pkg", "app.css", "app.js", "app.wasm"));
+        assert_eq!(addresses("p", "app", "", false), assets("p", "app.css", "app.js", "app_bg.wasm"));
     }
 }
