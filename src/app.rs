@@ -118,7 +118,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// reads the build's hash file on every page).
 #[component]
 fn IslandScripts(assets: Assets, nonce: Option<leptos::nonce::Nonce>) -> impl IntoView {
-    let script = format!("{}({:?},{:?});", without_comments(ISLAND_LOADER), assets.loader, assets.bundle);
+    let script = format!("{}({:?},{:?});", ISLAND_LOADER.as_str(), assets.loader, assets.bundle);
     view! {
         <link rel="modulepreload" href=assets.loader/>
         <link rel="preload" href=assets.bundle r#as="fetch" r#type="application/wasm" crossorigin=""/>
@@ -126,7 +126,8 @@ fn IslandScripts(assets: Assets, nonce: Option<leptos::nonce::Nonce>) -> impl In
     }
 }
 
-const ISLAND_LOADER: &str = include_str!("components/island_loader.js");
+static ISLAND_LOADER: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| without_comments(include_str!("components/island_loader.js")));
 
 /// The router and the layout around each page.
 #[component]

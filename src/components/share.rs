@@ -1,6 +1,7 @@
 //! Copy-link and print buttons for a result. Both need the browser, and both are a few lines of
-//! the page script inlined in every page (`src/components/page_script.js`), so a result page loads no wasm for them. Without
-//! JavaScript they stay hidden and the link is shown as text beside them.
+//! the page script inlined in every page (`src/components/page_script.js`), so a result page
+//! loads no wasm for them. Without JavaScript they stay hidden and the link is shown as text
+//! beside them.
 
 use leptos::prelude::*;
 

@@ -3,7 +3,8 @@
 //! Without JavaScript the site follows the system preference and the switch is hidden; with
 //! it, a visitor can override the preference. The choice is kept in the browser (local storage,
 //! never a cookie), applied before the first paint, and the switch itself is worked by the same
-//! few lines of plain script inlined in every page (`src/components/page_script.js`): no page needs the wasm bundle for it.
+//! few lines of plain script inlined in every page (`src/components/page_script.js`): no page
+//! needs the wasm bundle for it.
 
 use leptos::prelude::*;
 

@@ -37,7 +37,7 @@ impl FunnelCounts {
     }
 
     /// Puts counts that could not be written back, for the next try.
-    fn restore(&self, counts: HashMap<Key, u64>) {
+    fn restore(&self, counts: impl IntoIterator<Item = (Key, u64)>) {
         let mut waiting = self.waiting.lock().expect("funnel counts lock");
         for (key, count) in counts {
             *waiting.entry(key).or_default() += count;
@@ -74,20 +74,13 @@ impl FunnelWriter {
 
     /// Writes what has gathered; whatever fails to be written goes back. False when a write failed.
     async fn write(&self) -> bool {
-        let mut counts = self.counts.take();
-        let keys: Vec<Key> = counts.keys().copied().collect();
-        for key in keys {
+        let mut pending = self.counts.take().into_iter();
+        while let Some((key, count)) = pending.next() {
             let (event, step, day) = key;
-            let count = counts[&key];
-            match self.store.record(&self.model_version, event, step, day, count).await {
-                Ok(()) => {
-                    counts.remove(&key);
-                }
-                Err(error) => {
-                    tracing::warn!(%error, "writing the guide's funnel counts failed; they are kept for the next try");
-                    self.counts.restore(counts);
-                    return false;
-                }
+            if let Err(error) = self.store.record(&self.model_version, event, step, day, count).await {
+                tracing::warn!(%error, "writing the guide's funnel counts failed; they are kept for the next try");
+                self.counts.restore(std::iter::once((key, count)).chain(pending));
+                return false;
             }
         }
         true
