@@ -82,7 +82,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=crate::components::i18n::page_lang().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

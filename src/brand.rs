@@ -12,8 +12,9 @@ use crate::domain::period::Period;
 pub struct Brand {
     /// Shown in the header, the footer and every page title.
     pub name: String,
-    /// One line under the name on the landing page and in search results.
-    pub tagline: String,
+    /// One line under the name on the landing page, as the operator wrote it (shown in every
+    /// language); without one, the translation files' `brand-tagline` in the page's language.
+    pub tagline: Option<String>,
     /// The accent colour as `#rrggbb`; buttons carry white text on it, so it must be dark enough.
     pub accent: String,
     /// How soon a person who asks to talk hears back.
@@ -22,12 +23,7 @@ pub struct Brand {
 
 impl Default for Brand {
     fn default() -> Self {
-        Self {
-            name: "AxiomTech".into(),
-            tagline: "Microservices or a monolith, serverless or servers: decide with evidence, not fashion.".into(),
-            accent: "#0f766e".into(),
-            reply_within: Period::hours(24),
-        }
+        Self { name: "AxiomTech".into(), tagline: None, accent: "#0f766e".into(), reply_within: Period::hours(24) }
     }
 }
 

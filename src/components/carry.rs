@@ -24,9 +24,10 @@ pub fn current() -> Attribution {
     attribution
 }
 
-/// A link to one of the site's pages that carries the visit's attribution on.
+/// A link to one of the site's pages (written as the default language writes it) in the
+/// language of the page being rendered, carrying the visit's attribution on.
 pub fn link(href: &str) -> String {
-    carry(href, &current().pairs())
+    carry(&super::i18n::page_lang().path(href), &current().pairs())
 }
 
 /// Hidden fields that carry the visit's attribution through a form.

@@ -3,6 +3,7 @@
 pub mod architecture_map;
 pub mod carry;
 pub mod cost_chart;
+pub mod i18n;
 pub mod layout;
 pub mod page_meta;
 pub mod share;

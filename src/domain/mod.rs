@@ -11,6 +11,7 @@ pub mod engine;
 pub mod field_error;
 pub mod ids;
 pub mod inbox;
+pub mod lang;
 pub mod lead;
 pub mod lifecycle;
 pub mod map;

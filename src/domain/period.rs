@@ -92,6 +92,18 @@ impl Period {
         }
     }
 
+    /// The message that says the period in words, and its count: `("period-hours", 24)`.
+    pub fn message(self) -> (&'static str, u64) {
+        let (n, unit, _) = self.in_unit();
+        let key = match unit {
+            "day" => "period-days",
+            "hour" => "period-hours",
+            "minute" => "period-minutes",
+            _ => "period-seconds",
+        };
+        (key, n)
+    }
+
     /// The period in words.
     ///
     /// ```

@@ -6,7 +6,7 @@ use crate::domain::lead::LeadInput;
 
 /// The version of the privacy notice (`pages/privacy.rs`) a lead consents to: change it with
 /// the notice.
-pub const PRIVACY_VERSION: &str = "2026-12-02";
+pub const PRIVACY_VERSION: &str = "2026-12-03";
 
 /// The form as it comes back after a rejected post.
 #[derive(Clone, Debug, Default)]

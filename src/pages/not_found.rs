@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::carry::link;
 use leptos_meta::{Meta, Title};
+
+use crate::components::i18n::Tr;
 
 /// Sets the 404 status on the server and points the visitor somewhere useful.
 #[component]
@@ -12,20 +13,23 @@ pub fn NotFoundPage() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
+    let tr = Tr::here();
+    let links = [
+        ("/", "not-found-home"),
+        ("/learn", "not-found-learn"),
+        ("/guide", "not-found-guide"),
+        ("/contact", "not-found-contact"),
+    ]
+    .into_iter()
+    .map(|(path, key)| view! { <li><a class="underline" href=tr.link(path)>{tr.t(key)}</a></li> })
+    .collect_view();
     view! {
-        <Title text="Page not found"/>
+        <Title text=tr.t("not-found-title")/>
         <Meta name="robots" content="noindex"/>
         <div class="mx-auto max-w-3xl px-4 py-16">
-            <h1 class="text-3xl font-bold tracking-tight">"This page does not exist"</h1>
-            <p class="mt-4">
-                "The link may be old or mistyped. These pages are here for you:"
-            </p>
-            <ul class="mt-4 list-disc space-y-1 pl-6">
-                <li><a class="underline" href=link("/")>"the home page"</a></li>
-                <li><a class="underline" href=link("/learn")>"microservices and serverless, explained"</a></li>
-                <li><a class="underline" href=link("/guide")>"the decision guide"</a></li>
-                <li><a class="underline" href=link("/contact")>"talk to us"</a></li>
-            </ul>
+            <h1 class="text-3xl font-bold tracking-tight">{tr.t("not-found-heading")}</h1>
+            <p class="mt-4">{tr.t("not-found-text")}</p>
+            <ul class="mt-4 list-disc space-y-1 pl-6">{links}</ul>
         </div>
     }
 }

@@ -17,8 +17,11 @@ use crate::domain::spam::spam_reason;
 use crate::page_data::contact::{ContactFormState, PRIVACY_VERSION};
 use crate::page_data::url::carry;
 
+use crate::domain::lang::Lang;
+
 use super::client_ip::client_ip;
 use super::form::field;
+use super::locales::RequestLang;
 use super::outbox::Notification;
 use super::state::AppState;
 use super::store::leads::{LeadRecord, Stored};
@@ -31,6 +34,7 @@ pub fn issue_token() -> String {
 
 pub async fn submit(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(raw): Form<Vec<(String, String)>>,
@@ -46,7 +50,7 @@ pub async fn submit(
             errors,
             notice: notice.map(str::to_string),
         };
-        render_form(state.clone(), carry("/contact", &carried), form, status)
+        render_form(state.clone(), lang, carry("/contact", &carried), form, status)
     };
 
     let lead = match NewLead::parse(&input) {
@@ -89,7 +93,9 @@ pub async fn submit(
         created_at: now,
     };
     match store(&state, record, summary.as_deref()).await {
-        Some(reference) => Redirect::to(&carry(&format!("/contact/thanks?ref={reference}"), &carried)).into_response(),
+        Some(reference) => {
+            Redirect::to(&carry(&lang.path(&format!("/contact/thanks?ref={reference}")), &carried)).into_response()
+        }
         None => {
             let notice = "Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment.";
             again(Vec::new(), Some(notice), StatusCode::SERVICE_UNAVAILABLE).await
@@ -162,6 +168,6 @@ fn new_reference() -> LeadReference {
 }
 
 /// Renders the contact page again with the visitor's values and the problems found.
-async fn render_form(state: AppState, uri: String, form: ContactFormState, status: StatusCode) -> Response {
-    super::render::page_with(&state, &uri, form, status, None).await
+async fn render_form(state: AppState, lang: Lang, uri: String, form: ContactFormState, status: StatusCode) -> Response {
+    super::render::page_with(&state, lang, &uri, form, status, None).await
 }

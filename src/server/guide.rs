@@ -10,6 +10,7 @@ use crate::domain::engine::CostOptions;
 use crate::page_data::guide::{answer_pairs, guide_url, step_of};
 use crate::page_data::url::carry;
 
+use super::locales::RequestLang;
 use super::state::AppState;
 use crate::domain::ids::ResultId;
 
@@ -17,14 +18,18 @@ use super::store::results::{FunnelEvent, StoredResult};
 
 /// `POST /guide/result`: stores the answers and their recommendation, then sends the visitor
 /// to the result's permanent page. Invalid answers go back to their step, values kept.
-pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(String, String)>>) -> Response {
+pub async fn create_result(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Form(raw): Form<Vec<(String, String)>>,
+) -> Response {
     let typed = answer_pairs(&raw);
     let carried = super::attribution::of_form(&raw).pairs();
     let answers = match Answers::from_form(typed.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(answers) => answers,
         Err(errors) => {
             let step = errors.iter().filter_map(|e| step_of(&e.field)).min().unwrap_or(1);
-            return Redirect::to(&carry(&guide_url(&typed, step), &carried)).into_response();
+            return Redirect::to(&carry(&lang.path(&guide_url(&typed, step)), &carried)).into_response();
         }
     };
     let recommendation = state.engine.recommend(&answers, CostOptions::default());
@@ -44,7 +49,7 @@ pub async fn create_result(State(state): State<AppState>, Form(raw): Form<Vec<(S
             .into_response();
     }
     state.funnel.add(FunnelEvent::Complete, 0, state.clock.now().date_naive());
-    Redirect::to(&carry(&format!("/guide/result/{}", result.id.as_str()), &carried)).into_response()
+    Redirect::to(&carry(&lang.path(&format!("/guide/result/{}", result.id.as_str())), &carried)).into_response()
 }
 
 /// Counts one view of a guide step; the count reaches the database shortly after, so the page

@@ -25,7 +25,7 @@ const CAPACITY: usize = 512;
 /// A rendered page larger than this is served but not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
 
-/// The rendered pages, by path.
+/// The rendered pages, by path (with its language's prefix).
 pub struct PageCache {
     pages: Mutex<LruCache<String, Page>>,
 }
@@ -125,7 +125,9 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     {
         return next.run(request).await;
     }
-    let key = path.to_string();
+    // The same path serves every language (see `locales::from_path`).
+    let lang = request.extensions().get::<crate::domain::lang::Lang>().copied().unwrap_or_default();
+    let key = format!("{}{path}", lang.prefix());
     let cached = state.page_cache.pages.lock().expect("page cache lock").get(&key).cloned();
     if let Some(page) = cached {
         return page.respond(&leptos::nonce::Nonce::new());

@@ -6,14 +6,17 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use leptos::prelude::provide_context;
 
+use crate::domain::lang::Lang;
+
 use super::auth::staff::Authenticated;
 use super::startup::page_context;
 use super::state::AppState;
 
-/// Renders the page at `uri` with `value` in its context (the form's state, say), answering
+/// Renders the page at `uri` (as the default language writes it) in `lang` with `value` in its context (the form's state, say), answering
 /// with `status`. A staff page is rendered in the session of the request it answers.
 pub async fn page_with<T>(
     state: &AppState,
+    lang: Lang,
     uri: &str,
     value: T,
     status: StatusCode,
@@ -30,6 +33,7 @@ where
     };
     let render = leptos_axum::render_app_async_with_context(context, move || crate::app::shell(options.clone()));
     let mut request = Request::builder().uri(uri).body(Body::empty()).expect("a valid request");
+    request.extensions_mut().insert(lang);
     if let Some(session) = session {
         request.extensions_mut().insert(session);
     }

@@ -239,7 +239,7 @@ impl Settings {
         let default_brand = Brand::default();
         let brand = Brand {
             name: env.text("ARCHGUIDE_BRAND_NAME", &default_brand.name),
-            tagline: env.text("ARCHGUIDE_BRAND_TAGLINE", &default_brand.tagline),
+            tagline: env.get("ARCHGUIDE_BRAND_TAGLINE"),
             accent: env.parsed(
                 "ARCHGUIDE_BRAND_ACCENT",
                 &default_brand.accent,

@@ -30,6 +30,7 @@ use tracing::Level;
 
 use crate::app::{shell, App};
 use crate::components::architecture_map::GeneralMap;
+use crate::components::i18n::Languages;
 use crate::components::page_meta::PublicUrl;
 use crate::domain::map::ArchitectureMap;
 
@@ -46,7 +47,7 @@ use super::retention::RetentionJob;
 use super::settings::Settings;
 use super::state::{AppState, Shared};
 use super::store::Stores;
-use super::{api, contact, guide, health, inbox, metrics, security, seo, static_files};
+use super::{api, contact, guide, health, inbox, locales, metrics, security, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -301,6 +302,7 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let state = state.clone();
     let map = GeneralMap(Arc::new(ArchitectureMap::general(&state.engine.model.combinations)));
+    let languages = Languages(locales::locales().languages().map(|l| (l.lang, l.name.clone())).collect());
     move || {
         provide_context(state.clone());
         provide_context(map.clone());
@@ -308,6 +310,7 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
         provide_context(PublicUrl(state.settings.public_url.clone()));
         provide_context(state.settings.retention);
         provide_context(state.assets.clone());
+        provide_context(languages.clone());
     }
 }
 
@@ -356,6 +359,8 @@ fn router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
+        .layer(axum::middleware::from_fn(locales::from_path))
         .layer(from_fn_with_state(state.clone(), security::headers))
         // Every request counted by its route template, 503s and timeouts included.
         .layer(from_fn_with_state(state.clone(), metrics::count))

@@ -23,4 +23,5 @@ mod retention;
 mod security;
 mod seo;
 mod store_contract;
+mod translations;
 mod users;

@@ -58,7 +58,7 @@ pub fn ContactPage() -> impl IntoView {
                     ))}
                 </div>
             })}
-            <form method="post" action="/contact" class="mt-8 space-y-6" novalidate=problems.gt(&0)>
+            <form method="post" action=crate::components::i18n::page_lang().path("/contact") class="mt-8 space-y-6" novalidate=problems.gt(&0)>
                 <input type="hidden" name="token" value=token/>
                 <CarriedFields/>
                 <Suspense fallback=|| ()>

@@ -68,7 +68,7 @@ pub fn GuidePage() -> impl IntoView {
                     class="mt-2 h-2 w-full appearance-none overflow-hidden rounded bg-slate-200 dark:bg-slate-800 [&::-webkit-progress-bar]:bg-slate-200 dark:[&::-webkit-progress-bar]:bg-slate-800 [&::-webkit-progress-value]:bg-accent [&::-moz-progress-bar]:bg-accent"
                 ></progress>
             </div>
-            <form method="get" action="/guide" class="mt-8 space-y-8">
+            <form method="get" action=crate::components::i18n::page_lang().path("/guide") class="mt-8 space-y-8">
                 <h2 id="step-title" class="text-2xl font-semibold focus:outline-none" tabindex="-1" autofocus=moved>{STEPS[step - 1]}</h2>
                 <CarriedFields/>
                 {hidden
@@ -91,7 +91,7 @@ pub fn GuidePage() -> impl IntoView {
                             </button>
                         }.into_any(),
                         None => view! {
-                            <button type="submit" formmethod="post" formaction="/guide/result"
+                            <button type="submit" formmethod="post" formaction=crate::components::i18n::page_lang().path("/guide/result")
                                 class=format!("{button} bg-accent text-white hover:opacity-90")>
                                 "See my recommendation"
                             </button>

@@ -2,6 +2,7 @@
 //! code before it takes effect), moves it to a new phone, renews recovery codes and turns it
 //! off, the last two with a current code or the password again.
 
+use crate::domain::lang::Lang;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
@@ -64,7 +65,7 @@ async fn account_page(
     form: AccountFormState,
     status: StatusCode,
 ) -> Response {
-    page_with(state, ACCOUNT_PATH, form, status, Some(session)).await
+    page_with(state, Lang::DEFAULT, ACCOUNT_PATH, form, status, Some(session)).await
 }
 
 fn problem(field: &str, message: &str) -> AccountFormState {

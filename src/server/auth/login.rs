@@ -6,6 +6,7 @@
 //! is four times the per-address one, so one attacker's address locks only itself out, and a
 //! spread-out attack can hold an account for at most 15 minutes after it stops.
 
+use crate::domain::lang::Lang;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
@@ -50,7 +51,7 @@ pub async fn login(
     let again = |error: String, status| {
         let form = LoginFormState { email: email.clone(), next: next.clone(), error: Some(error) };
         let state = state.clone();
-        async move { page_with(&state, "/inbox/login", form, status, None).await }
+        async move { page_with(&state, Lang::DEFAULT, "/inbox/login", form, status, None).await }
     };
     if email.is_empty() || password.is_empty() {
         return again("Enter your email and your password.".into(), StatusCode::UNPROCESSABLE_ENTITY).await;

@@ -8,6 +8,7 @@
 //! once (its time step must be later than the last one accepted), wrong codes count toward the
 //! login throttling like wrong passwords, and recovery codes are single-use hashes.
 
+use crate::domain::lang::Lang;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
@@ -108,13 +109,13 @@ pub async fn ask_for_code(state: &AppState, user: &StaffUser, next: &str) -> Res
 }
 
 async fn code_page(state: &AppState, error: &str, status: StatusCode) -> Response {
-    page_with(state, CODE_PATH, CodeFormState { error: Some(error.to_string()) }, status, None).await
+    page_with(state, Lang::DEFAULT, CODE_PATH, CodeFormState { error: Some(error.to_string()) }, status, None).await
 }
 
 /// Back to the password, with the reason, and without the challenge.
 async fn start_again(state: &AppState, error: String, status: StatusCode) -> Response {
     let form = LoginFormState { error: Some(error), ..LoginFormState::default() };
-    let mut response = page_with(state, "/inbox/login", form, status, None).await;
+    let mut response = page_with(state, Lang::DEFAULT, "/inbox/login", form, status, None).await;
     response.headers_mut().append(header::SET_COOKIE, removal(CHALLENGE_COOKIE));
     response
 }

@@ -2,6 +2,7 @@
 //! answers a done action with a redirect back to its page, and a refused one with the page
 //! again, saying why, with what was typed still in place.
 
+use crate::domain::lang::Lang;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -37,7 +38,7 @@ pub async fn lead_action(
         let reply = (action == "reply").then(|| (field(&raw, "subject").to_string(), field(&raw, "body").to_string()));
         let form = LeadFormState { message, note: note.to_string(), reply };
         let (state, page, session) = (state.clone(), page.clone(), session.clone());
-        async move { page_with(&state, &page, form, status, Some(session)).await }
+        async move { page_with(&state, Lang::DEFAULT, &page, form, status, Some(session)).await }
     };
     let change = match action {
         "status" => match LeadStatus::parse(field(&raw, "status")) {
@@ -109,7 +110,7 @@ pub async fn lead_action(
 
 /// Renders the users page with the add form's state.
 async fn users_page(state: &AppState, session: Authenticated, form: UserFormState, status: StatusCode) -> Response {
-    page_with(state, "/inbox/users", form, status, Some(session)).await
+    page_with(state, Lang::DEFAULT, "/inbox/users", form, status, Some(session)).await
 }
 
 /// `POST /inbox/users`: an administrator adds an account.

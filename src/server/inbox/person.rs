@@ -2,6 +2,7 @@
 //! JSON download, and the erasure of every lead sent from the same address in one step. Both are
 //! posts, both are recorded in each lead's history.
 
+use crate::domain::lang::Lang;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -147,7 +148,7 @@ pub async fn erase_person(
             message: format!("Nothing was erased: type {} in the box to confirm.", lead.email),
             ..LeadFormState::default()
         };
-        return page_with(&state, &page, form, StatusCode::UNPROCESSABLE_ENTITY, Some(session)).await;
+        return page_with(&state, Lang::DEFAULT, &page, form, StatusCode::UNPROCESSABLE_ENTITY, Some(session)).await;
     }
     let references = match state.stores.inbox.leads_from(&lead.email).await {
         Ok(references) => references,
