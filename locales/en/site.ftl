@@ -10,6 +10,13 @@ number-decimal = .
 number-group = ,
 number-min-grouping = 1
 
+## Amounts and lists
+
+money-usd = ${ $amount }
+list-comma = { $first }, { $second }
+list-parts = { $first }; { $second }
+list-and = { $first } and { $second }
+
 ## Periods of time
 
 period-days = { $count ->

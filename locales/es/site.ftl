@@ -11,6 +11,13 @@ number-decimal = ,
 number-group = .
 number-min-grouping = 2
 
+## Cantidades y listas
+
+money-usd = { $amount } US$
+list-comma = { $first }, { $second }
+list-parts = { $first }; { $second }
+list-and = { $first } y { $second }
+
 ## Periodos de tiempo
 
 period-days = { $count ->

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::i18n::Tr;
 use crate::domain::map::{ArchitectureMap, Cell, Fit, Standing, Verdict};
+use crate::domain::message::Message;
 use crate::domain::recommendation::{Execution, Organisation};
 
 /// The map for no one in particular, built once from the model the server runs and handed to
@@ -26,22 +28,9 @@ const HEIGHT: u32 = TOP + 4 * CELL_H;
 /// in the stylesheet (`.idea-map`), written once instead of on every cell.
 const BAND_OPACITY: [&str; 5] = ["0.05", "0.16", "0.3", "0.48", "1"];
 
-fn column_lines(o: Organisation) -> &'static [&'static str] {
-    match o {
-        Organisation::Monolith => &["Monolith"],
-        Organisation::ModularMonolith => &["Modular", "monolith"],
-        Organisation::ServiceBased => &["A few", "services"],
-        Organisation::Microservices => &["Micro-", "services"],
-    }
-}
-
-fn row_lines(e: Execution) -> &'static [&'static str] {
-    match e {
-        Execution::Functions => &["Functions"],
-        Execution::ManagedContainers => &["Managed", "containers"],
-        Execution::Kubernetes => &["Kubernetes"],
-        Execution::VirtualMachines => &["Virtual", "machines"],
-    }
+/// A message's lines (a column's or row's heading, a cell's words).
+fn message_lines(tr: Tr, key: &str) -> Vec<String> {
+    tr.t(key).lines().map(str::to_string).collect()
 }
 
 /// Lines of text centred on `(x, y)`, one line height apart: one `text` whose lines are
@@ -78,44 +67,48 @@ fn shade(cell: &Cell) -> (Option<&'static str>, Option<&'static str>, bool) {
 }
 
 /// The words under a cell's description on a result: its fit, or why it is not an option.
-fn fit_words(fit: Fit) -> String {
+fn fit_words(tr: Tr, fit: Fit) -> String {
+    let score = || ("score", u64::from(fit.score).into());
     match fit.standing {
         Standing::Recommended => format!("★ {}", fit.score),
         Standing::Open => fit.score.to_string(),
-        Standing::HeldBack => format!("{} held", fit.score),
-        Standing::NoFit => "no fit".to_string(),
+        Standing::HeldBack => tr.args("map-cell-held", &[score()]),
+        Standing::NoFit => tr.t("map-cell-no-fit"),
     }
 }
 
-fn fit_phrase(fit: Fit) -> String {
-    let tail = match fit.standing {
-        Standing::Recommended => ", your recommendation",
-        Standing::Open => "",
-        Standing::HeldBack => ", held back: its prerequisites are missing",
-        Standing::NoFit => ", one half does not fit your answers at all",
+fn fit_phrase(tr: Tr, fit: Fit) -> String {
+    let key = match fit.standing {
+        Standing::Recommended => "map-fit-recommended",
+        Standing::Open => "map-fit",
+        Standing::HeldBack => "map-fit-held-back",
+        Standing::NoFit => "map-fit-no-fit",
     };
-    format!("fit {} of 100{tail}", fit.score)
+    tr.args(key, &[("score", u64::from(fit.score).into())])
 }
 
 /// A cell's accessible name: the words it shows first (so speech input can name it by what is
 /// on screen), then the combination and its verdict or fit.
-fn cell_name(cell: &Cell, words: &[String]) -> String {
+fn cell_name(tr: Tr, cell: &Cell, words: &[String]) -> String {
     let c = &cell.combination;
     let shown = words.join(" ").replace("★ ", "");
     let what = match cell.fit {
-        Some(fit) => fit_phrase(fit),
-        None => c.verdict.label().to_string(),
+        Some(fit) => fit_phrase(tr, fit),
+        None => tr.message(&c.verdict.label()),
     };
-    format!("{shown}: {}, {what}", c.phrase())
+    tr.args(
+        "map-cell-name",
+        &[("shown", shown.into()), ("phrase", tr.message(&c.phrase()).into()), ("what", what.into())],
+    )
 }
 
-fn cell_view(cell: &Cell, column: u32, row: u32) -> impl IntoView {
+fn cell_view(tr: Tr, cell: &Cell, column: u32, row: u32) -> impl IntoView {
     let c = &cell.combination;
     let (x, y) = (LEFT + column * CELL_W, TOP + row * CELL_H);
     let (kind, opacity, on_accent) = shade(cell);
-    let mut words = c.short.clone();
-    words.extend(cell.fit.map(fit_words));
-    let name = cell_name(cell, &words);
+    let mut words: Vec<String> = tr.message(&c.short()).lines().map(str::to_string).collect();
+    words.extend(cell.fit.map(|fit| fit_words(tr, fit)));
+    let name = cell_name(tr, cell, &words);
     let middle = y as f64 + CELL_H as f64 / 2.0 + 3.0;
     view! {
         <a href=format!("#{}", c.anchor()) aria-label=name aria-describedby=format!("{}-text", c.anchor()) data-ink=on_accent.then_some("light")>
@@ -126,30 +119,34 @@ fn cell_view(cell: &Cell, column: u32, row: u32) -> impl IntoView {
 }
 
 /// A one-sentence description of what the map shows, for the SVG's `desc`.
-fn description(map: &ArchitectureMap) -> String {
-    let axes = "Sixteen ways to build a system: how it is organised (across: a monolith, a modular monolith, a few coarse services, microservices) and how it runs (down: functions, managed containers, Kubernetes, virtual machines).";
+fn description(tr: Tr, map: &ArchitectureMap) -> String {
+    let axes = tr.t("map-axes");
     let Some(best) = map.recommended() else {
-        let count = |v: Verdict| map.cells.iter().filter(|c| c.combination.verdict == v).count();
-        return format!(
-            "{axes} {} usually fit, {} depend on the situation and {} come with a warning.",
-            count(Verdict::Fits),
-            count(Verdict::Depends),
-            count(Verdict::Warns)
+        let count = |v: Verdict| map.cells.iter().filter(|c| c.combination.verdict == v).count().into();
+        return tr.args(
+            "map-description",
+            &[
+                ("axes", axes.into()),
+                ("fits", count(Verdict::Fits)),
+                ("depends", count(Verdict::Depends)),
+                ("warns", count(Verdict::Warns)),
+            ],
         );
     };
     let mut others: Vec<&Cell> =
         map.cells.iter().filter(|c| c.fit.is_some_and(|f| f.standing == Standing::Open)).collect();
     others.sort_by_key(|c| std::cmp::Reverse(c.fit.map(|f| f.score)));
-    let neighbours = others
-        .iter()
-        .take(2)
-        .map(|c| format!("{} (fit {})", c.combination.phrase(), c.fit.map(|f| f.score).unwrap_or(0)))
-        .collect::<Vec<_>>()
-        .join(" and ");
-    format!(
-        "{axes} Each is shaded by how well it fits your answers. Yours: {} (fit {}); the closest alternatives: {neighbours}.",
-        best.combination.phrase(),
-        best.fit.map(|f| f.score).unwrap_or(0)
+    let with_fit = |cell: &Cell| {
+        Message::key("map-with-fit")
+            .with("phrase", cell.combination.phrase())
+            .with("score", u64::from(cell.fit.map(|f| f.score).unwrap_or(0)))
+    };
+    let neighbours: Vec<Message> = others.iter().take(2).map(|c| with_fit(c)).collect();
+    tr.message(
+        &Message::key("map-description-result")
+            .with("axes", axes)
+            .with("yours", with_fit(best))
+            .with("neighbours", neighbours),
     )
 }
 
@@ -164,13 +161,14 @@ pub fn ArchitectureMapView(
     if map.cells.len() != 16 {
         return None;
     }
+    let tr = Tr::here();
     let for_result = map.recommended().is_some();
     let beside_layout = children.is_some().then_some("md:grid md:grid-cols-5 md:items-center md:gap-6");
     let headers = Organisation::ALL
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            let words = column_lines(*o).iter().map(|s| s.to_string()).collect();
+            let words = message_lines(tr, &format!("map-column-{o}"));
             lines(LEFT + i as u32 * CELL_W + CELL_W / 2, TOP as f64 / 2.0 + 2.0, words)
         })
         .collect_view();
@@ -178,10 +176,13 @@ pub fn ArchitectureMapView(
         .iter()
         .enumerate()
         .map(|(row, e)| {
-            let words = row_lines(*e).iter().map(|s| s.to_string()).collect();
+            let words = message_lines(tr, &format!("map-row-{e}"));
             let middle = (TOP + row as u32 * CELL_H) as f64 + CELL_H as f64 / 2.0 + 3.0;
-            let cells =
-                map.row(*e).enumerate().map(|(column, cell)| cell_view(cell, column as u32, row as u32)).collect_view();
+            let cells = map
+                .row(*e)
+                .enumerate()
+                .map(|(column, cell)| cell_view(tr, cell, column as u32, row as u32))
+                .collect_view();
             view! { {lines(LEFT / 2, middle, words)} {cells} }
         })
         .collect_view();
@@ -189,11 +190,11 @@ pub fn ArchitectureMapView(
         <figure class="mt-6">
             <div class=beside_layout>
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group" aria-labelledby="map-title map-desc" font-size="9.5" text-anchor="middle" class="idea-map mx-auto h-auto w-full max-w-xl max-sm:-mx-4 max-sm:w-[calc(100%+2rem)] max-sm:max-w-none md:col-span-3">
-                <title id="map-title">"How you organise it × how you run it"</title>
-                <desc id="map-desc">{description(&map)}</desc>
+                <title id="map-title">{tr.t("map-title")}</title>
+                <desc id="map-desc">{description(tr, &map)}</desc>
                 <g aria-hidden="true" font-weight="bold">
-                    <text x="4" y="12" text-anchor="start" font-weight="normal">"organised →"</text>
-                    <text x="4" y="26" text-anchor="start" font-weight="normal">"runs on ↓"</text>
+                    <text x="4" y="12" text-anchor="start" font-weight="normal">{tr.t("map-organised")}</text>
+                    <text x="4" y="26" text-anchor="start" font-weight="normal">{tr.t("map-runs-on")}</text>
                     {headers}
                 </g>
                 {rows}
@@ -208,21 +209,19 @@ pub fn ArchitectureMapView(
 
 #[component]
 fn MapLegend(for_result: bool) -> impl IntoView {
+    let tr = Tr::here();
     let swatch = "inline-block h-3 w-4 rounded-sm border border-slate-300 align-middle dark:border-slate-600";
     let key = if for_result {
         view! {
-            <p>
-                "★ marks your recommendation. Each number is how well the pair fits your answers (0–100, the mean of its two scores): the stronger the colour, the better the fit. "
-                "A dashed border and “held”: the organisation fits your wishes but lacks what it needs to pay off (see “Watch out”); “no fit”: one half does not fit at all."
-            </p>
+            <p>{tr.t("map-legend-result")}</p>
         }
         .into_any()
     } else {
         view! {
             <ul class="flex flex-wrap gap-x-4 gap-y-1">
-                <li><span class=format!("{swatch} bg-accent/20")></span>" usually fits"</li>
-                <li><span class=format!("{swatch} bg-slate-100 dark:bg-slate-800")></span>" depends"</li>
-                <li><span class=format!("{swatch} bg-amber-100 dark:bg-amber-950")></span>" a warning"</li>
+                <li><span class=format!("{swatch} bg-accent/20")></span>" "{tr.message(&Verdict::Fits.label())}</li>
+                <li><span class=format!("{swatch} bg-slate-100 dark:bg-slate-800")></span>" "{tr.message(&Verdict::Depends.label())}</li>
+                <li><span class=format!("{swatch} bg-amber-100 dark:bg-amber-950")></span>" "{tr.message(&Verdict::Warns.label())}</li>
             </ul>
         }
         .into_any()
@@ -230,13 +229,14 @@ fn MapLegend(for_result: bool) -> impl IntoView {
     view! {
         <figcaption class="mx-auto mt-3 max-w-xl space-y-1 text-sm text-slate-700 dark:text-slate-300">
             {key}
-            <p>"Across: how the system is organised. Down: how it runs. Select a cell for its explanation."</p>
+            <p>{tr.t("map-legend-axes")}</p>
         </figcaption>
     }
 }
 
 #[component]
 fn MapTable(map: Arc<ArchitectureMap>, table_open: bool) -> impl IntoView {
+    let tr = Tr::here();
     let for_result = map.recommended().is_some();
     let rows = map
         .cells
@@ -245,29 +245,32 @@ fn MapTable(map: Arc<ArchitectureMap>, table_open: bool) -> impl IntoView {
             let c = &cell.combination;
             let marked = cell.fit.is_some_and(|f| f.standing == Standing::Recommended);
             let typically = match cell.fit {
-                Some(fit) => format!("{}; {}", c.verdict.label(), fit_phrase(fit)),
-                None => c.verdict.label().to_string(),
+                Some(fit) => tr.args(
+                    "map-typically-fit",
+                    &[("verdict", tr.message(&c.verdict.label()).into()), ("fit", fit_phrase(tr, fit).into())],
+                ),
+                None => tr.message(&c.verdict.label()),
             };
             view! {
                 <tr id=c.anchor() data-yours=marked.then_some("")>
-                    <th scope="row">{c.title()}</th>
+                    <th scope="row">{tr.message(&c.title())}</th>
                     <td>{typically}</td>
-                    <td id=format!("{}-text", c.anchor())>{c.text.clone()}</td>
+                    <td id=format!("{}-text", c.anchor())>{tr.message(&c.text())}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <details class="mt-4 text-sm" open=table_open>
-            <summary class="cursor-pointer font-semibold underline print:hidden">"The map as a table"</summary>
+            <summary class="cursor-pointer font-semibold underline print:hidden">{tr.t("map-table")}</summary>
             // Cell styles are set once on the table rather than on each of its 48 cells.
             <table class="mt-2 w-full border-collapse text-left [&_td]:py-2 [&_td]:pr-3 [&_th]:py-2 [&_th]:pr-3 [&_th]:text-left [&_tr]:scroll-mt-4 [&_tr]:border-b [&_tr]:border-slate-200 [&_tr]:align-top [&_tr[data-yours]]:font-semibold [&_tr:target]:bg-amber-50 dark:[&_tr]:border-slate-800 dark:[&_tr:target]:bg-amber-950">
-                <caption class="sr-only">"Every way of organising and running a system, and what it is typically good for"</caption>
+                <caption class="sr-only">{tr.t("map-table-caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Combination"</th>
-                        <th scope="col">{if for_result { "Typically; for you" } else { "Typically" }}</th>
-                        <th scope="col">"Why"</th>
+                        <th scope="col">{tr.t("map-table-combination")}</th>
+                        <th scope="col">{tr.t(if for_result { "map-table-typically-yours" } else { "map-table-typically" })}</th>
+                        <th scope="col">{tr.t("map-table-why")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::carry::link;
 use crate::domain::lang::{Arg, Lang};
+use crate::domain::message::Message;
 
 /// The site's languages and each one's name for itself, the default first: what the language
 /// switch and the `hreflang` alternates list.
@@ -71,6 +72,33 @@ impl Tr {
             })
             .collect();
         site_links(&self.args(key, &escaped), link)
+    }
+
+    /// A message of the domain, written in the page's language.
+    pub fn message(&self, message: &Message) -> String {
+        #[cfg(feature = "ssr")]
+        {
+            crate::server::locales::locales().language(self.lang).write(message)
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            match message {
+                Message::Plain(text) => text.clone(),
+                Message::Keyed { key, .. } => key.clone(),
+            }
+        }
+    }
+
+    /// An amount of US dollars written the page language's way.
+    pub fn money(&self, usd: f64) -> String {
+        #[cfg(feature = "ssr")]
+        {
+            crate::server::locales::locales().language(self.lang).money(usd)
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            format!("${usd:.0}")
+        }
     }
 
     /// A number written the page language's way.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 /// "Copy link" (copies the absolute address of `path`, a path on this site) and "Print".
 #[component]
 pub fn ShareButtons(path: String) -> impl IntoView {
+    let tr = crate::components::i18n::Tr::here();
     let button =
         "hidden js:inline-block rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600";
     view! {
@@ -16,12 +17,12 @@ pub fn ShareButtons(path: String) -> impl IntoView {
                 type="button"
                 class=button
                 data-copy-link=path
-                data-copied="Link copied."
-                data-blocked="Copying is blocked here: copy the link shown below."
+                data-copied=tr.t("share-copied")
+                data-blocked=tr.t("share-blocked")
             >
-                "Copy link"
+                {tr.t("share-copy")}
             </button>
-            <button type="button" class=button data-print="">"Print"</button>
+            <button type="button" class=button data-print="">{tr.t("share-print")}</button>
             <span role="status" class="self-center text-sm"></span>
         </div>
     }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::field_error::FieldError;
+use super::message::Message;
 use super::questions::{question, Input, Question, QUESTIONS};
 
 /// One valid answer.
@@ -48,7 +49,7 @@ pub enum RawValue {
     Bool(bool),
     /// An empty form field: the same as no answer.
     Missing,
-    /// Anything else (arrays, objects), named for the error message.
+    /// Anything else (arrays, objects), named for the error message (`kind-{name}`).
     Other(&'static str),
 }
 
@@ -57,12 +58,10 @@ impl From<&serde_json::Value> for RawValue {
         match value {
             serde_json::Value::Null => RawValue::Other("null"),
             serde_json::Value::Bool(b) => RawValue::Bool(*b),
-            serde_json::Value::Number(n) => {
-                n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("a number out of range"))
-            }
+            serde_json::Value::Number(n) => n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("huge_number")),
             serde_json::Value::String(s) => RawValue::Text(s.clone()),
-            serde_json::Value::Array(_) => RawValue::Other("a list"),
-            serde_json::Value::Object(_) => RawValue::Other("an object"),
+            serde_json::Value::Array(_) => RawValue::Other("list"),
+            serde_json::Value::Object(_) => RawValue::Other("object"),
         }
     }
 }
@@ -98,14 +97,14 @@ impl Answers {
         let mut errors = Vec::new();
         for (id, raw) in fields {
             let Some(q) = question(id) else {
-                errors.push(FieldError::new(id, "is not a question of this guide"));
+                errors.push(FieldError::new(id, Message::key("answer-unknown-question")));
                 continue;
             };
             if raw == RawValue::Missing {
                 continue;
             }
             if raw == RawValue::Other("null") {
-                errors.push(FieldError::new(id, "cannot be null: leave the question out to take its default"));
+                errors.push(FieldError::new(id, Message::key("answer-null")));
                 continue;
             }
             match parse_value(q, raw, lenient) {
@@ -121,7 +120,7 @@ impl Answers {
             if teams > engineers {
                 errors.push(FieldError::new(
                     "teams",
-                    format!("cannot be more than the number of engineers ({engineers})"),
+                    Message::key("answer-teams-over-engineers").with("engineers", *engineers),
                 ));
             }
         }
@@ -173,65 +172,64 @@ fn display_plain(value: Value) -> String {
     }
 }
 
-fn parse_value(q: &Question, raw: RawValue, lenient: bool) -> Result<Value, String> {
+fn parse_value(q: &Question, raw: RawValue, lenient: bool) -> Result<Value, Message> {
     match &q.input {
         Input::Choice { options } => {
-            let allowed = || options.iter().map(|o| o.value).collect::<Vec<_>>().join(", ");
+            let allowed = options.iter().map(|o| o.value).collect::<Vec<_>>().join(", ");
             match raw {
                 RawValue::Text(text) => options
                     .iter()
                     .find(|o| o.value == text.trim())
                     .map(|o| Value::Choice(o.value))
-                    .ok_or_else(|| format!("must be one of: {}", allowed())),
-                other => Err(format!("must be a text, one of: {} (got {})", allowed(), kind(&other))),
+                    .ok_or_else(|| Message::key("answer-one-of").with("allowed", allowed)),
+                other => Err(Message::key("answer-text-one-of").with("allowed", allowed).with("got", kind(&other))),
             }
         }
-        Input::Boolean { .. } => match raw {
+        Input::Boolean {} => match raw {
             RawValue::Bool(b) => Ok(Value::Bool(b)),
             RawValue::Text(t) if lenient => match t.trim() {
                 "true" | "yes" | "on" => Ok(Value::Bool(true)),
                 "false" | "no" | "off" => Ok(Value::Bool(false)),
-                _ => Err("must be yes or no".into()),
+                _ => Err(Message::key("answer-yes-no")),
             },
-            other => Err(format!("must be true or false (got {})", kind(&other))),
+            other => Err(Message::key("answer-boolean").with("got", kind(&other))),
         },
         Input::Integer { min, max, .. } | Input::Number { min, max, .. } => {
             let integer = matches!(q.input, Input::Integer { .. });
             let number = match raw {
                 RawValue::Number(n) => n,
                 RawValue::Text(t) if lenient => {
-                    t.trim().replace(['_', ','], "").parse::<f64>().map_err(|_| "must be a number".to_string())?
+                    t.trim().replace(['_', ','], "").parse::<f64>().map_err(|_| Message::key("answer-number"))?
                 }
-                other => return Err(format!("must be a number (got {})", kind(&other))),
+                other => return Err(Message::key("answer-number-got").with("got", kind(&other))),
             };
-            let range = if integer { "a whole number" } else { "a number" };
+            let range = if integer { "answer-range-integer" } else { "answer-range-number" };
             if !number.is_finite() || number < *min || number > *max || (integer && number.fract() != 0.0) {
-                return Err(format!("must be {range} from {} to {}", plain_number(*min), plain_number(*max)));
+                return Err(Message::key(range).with("min", *min).with("max", *max));
             }
             Ok(Value::Number(number))
         }
     }
 }
 
-fn kind(raw: &RawValue) -> &'static str {
-    match raw {
-        RawValue::Text(_) => "a text",
-        RawValue::Number(_) => "a number",
-        RawValue::Bool(_) => "true or false",
+/// What was sent instead of an answer, as words (`kind-text`, `kind-list`, ...).
+fn kind(raw: &RawValue) -> Message {
+    let name = match raw {
+        RawValue::Text(_) => "text",
+        RawValue::Number(_) => "number",
+        RawValue::Bool(_) => "boolean",
         RawValue::Missing => "nothing",
         RawValue::Other(what) => what,
-    }
+    };
+    Message::key(format!("kind-{name}"))
 }
 
 /// An answer in words for people: a choice by its label, a number with its unit, yes or no.
-pub fn describe(q: &Question, value: Value) -> String {
-    match (value, &q.input) {
-        (Value::Choice(c), _) => q.option_label(c).unwrap_or(c).to_string(),
-        (Value::Number(n), Input::Integer { unit, .. } | Input::Number { unit, .. }) if *unit != q.topic => {
-            format!("{} {unit}", plain_number(n))
-        }
-        (Value::Number(n), _) => plain_number(n),
-        (Value::Bool(b), _) => if b { "yes" } else { "no" }.to_string(),
+pub fn describe(q: &Question, value: Value) -> Message {
+    match value {
+        Value::Choice(c) => q.option_label(c).unwrap_or_else(|| Message::from(c)),
+        Value::Number(n) => q.amount(n),
+        Value::Bool(b) => Message::key(if b { "answer-yes" } else { "answer-no" }),
     }
 }
 
@@ -318,7 +316,7 @@ mod properties {
                     prop_assert!(!errors.is_empty());
                     for error in errors {
                         prop_assert!(object.contains_key(&error.field), "{} was not sent", error.field);
-                        prop_assert!(!error.message.is_empty());
+                        prop_assert!(!error.message.outline().is_empty());
                     }
                 }
             }

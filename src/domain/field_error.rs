@@ -3,15 +3,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A problem with one field of the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+use super::message::Message;
+
+/// A problem with one field of the input: a keyed message for visitors, plain English for
+/// staff-only forms.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: Message,
 }
 
 impl FieldError {
-    pub fn new(field: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: &str, message: impl Into<Message>) -> Self {
         Self { field: field.to_string(), message: message.into() }
     }
 }

@@ -110,11 +110,12 @@ impl NewLead {
         let mut errors: Vec<FieldError> = fields
             .iter()
             .filter_map(|(field, value)| {
-                field_problem(field, value).map(|message| FieldError { field: field.to_string(), message })
+                field_problem(field, value)
+                    .map(|message| FieldError { field: field.to_string(), message: message.into() })
             })
             .collect();
         if let Some(message) = consent_problem(input.consent) {
-            errors.push(FieldError { field: "consent".into(), message });
+            errors.push(FieldError { field: "consent".into(), message: message.into() });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -123,7 +124,7 @@ impl NewLead {
         Ok(NewLead {
             name: clean_line(&input.name),
             email: LeadEmail::parse(&input.email)
-                .map_err(|m| vec![FieldError { field: "email".into(), message: m }])?,
+                .map_err(|m| vec![FieldError { field: "email".into(), message: m.into() }])?,
             company: optional(&input.company),
             role: optional(&input.role),
             message: clean_text(&input.message),

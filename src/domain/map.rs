@@ -1,7 +1,7 @@
 //! The map of the idea: every system sits somewhere on two axes, how it is organised (across) and
 //! how it runs (down). Each of the sixteen cells says what that combination is typically good for
-//! or warns about; the texts are part of the recommendation model, so the map and the advice come
-//! from one file.
+//! or warns about; its verdict is part of the recommendation model, its words are messages of the
+//! translation files (`map-{organisation}-{execution}` and `…-short`).
 //!
 //! For a stored recommendation the map also says how well each cell fits the visitor's answers,
 //! from the scores the engine gave both axes.
@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choice::choice_enum;
+use super::message::Message;
 use super::recommendation::{Execution, Organisation, Recommendation};
 
 /// How many characters one line of a cell's words may have: the map is drawn for a phone's width.
@@ -23,12 +24,8 @@ choice_enum!(
 
 impl Verdict {
     /// The verdict in plain words, e.g. "usually fits".
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Fits => "usually fits",
-            Verdict::Depends => "depends",
-            Verdict::Warns => "a warning",
-        }
+    pub fn label(self) -> Message {
+        Message::key(format!("verdict-{}", self.as_str()))
     }
 }
 
@@ -39,23 +36,31 @@ pub struct Combination {
     pub organisation: Organisation,
     pub execution: Execution,
     pub verdict: Verdict,
-    /// The few words inside the map's cell, one entry per line.
-    pub short: Vec<String>,
-    /// One sentence: what the combination is good for or what it costs.
-    pub text: String,
 }
 
 impl Combination {
+    /// The few words inside the map's cell, one line of the message per line of the cell.
+    pub fn short(&self) -> Message {
+        Message::key(format!("map-{}-{}-short", self.organisation, self.execution))
+    }
+
+    /// One sentence: what the combination is good for or what it costs.
+    pub fn text(&self) -> Message {
+        Message::key(format!("map-{}-{}", self.organisation, self.execution))
+    }
+
     /// "a monolith on functions (FaaS)", for use inside a sentence.
-    pub fn phrase(&self) -> String {
-        format!("{} on {}", self.organisation.label(), self.execution.label())
+    pub fn phrase(&self) -> Message {
+        Message::key("summary")
+            .with("organisation", self.organisation.label())
+            .with("execution", self.execution.label())
     }
 
     /// "A monolith on functions (FaaS)", to start a sentence or a heading.
-    pub fn title(&self) -> String {
-        let phrase = self.phrase();
-        let mut chars = phrase.chars();
-        chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    pub fn title(&self) -> Message {
+        Message::key("summary-title")
+            .with("organisation", self.organisation.as_str())
+            .with("execution", self.execution.label())
     }
 
     /// The anchor of this combination's row in the map's table.
@@ -80,7 +85,6 @@ impl Combinations {
                 if matching.next().is_some() {
                     return Err(format!("combination {organisation} on {execution} appears twice"));
                 }
-                check_words(found)?;
                 ordered.push(found.clone());
             }
         }
@@ -103,18 +107,11 @@ fn index(organisation: Organisation, execution: Execution) -> usize {
     row * Organisation::ALL.len() + column
 }
 
-fn check_words(c: &Combination) -> Result<(), String> {
-    let context = format!("combination {} on {}", c.organisation, c.execution);
-    if c.short.is_empty() || c.short.len() > CELL_LINES {
-        return Err(format!("{context}: short needs 1 to {CELL_LINES} lines"));
-    }
-    if let Some(long) = c.short.iter().find(|line| line.chars().count() > CELL_LINE_CHARS) {
-        return Err(format!("{context}: '{long}' is longer than {CELL_LINE_CHARS} characters"));
-    }
-    if c.text.trim().is_empty() {
-        return Err(format!("{context}: text is empty"));
-    }
-    Ok(())
+/// Whether a cell's words fit it: 1 to `CELL_LINES` lines of at most `CELL_LINE_CHARS`
+/// characters (the translation test holds every language to it).
+pub fn words_fit(short: &str) -> bool {
+    let lines: Vec<&str> = short.lines().collect();
+    !lines.is_empty() && lines.len() <= CELL_LINES && lines.iter().all(|l| l.chars().count() <= CELL_LINE_CHARS)
 }
 
 choice_enum!(

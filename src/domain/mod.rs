@@ -15,6 +15,7 @@ pub mod lang;
 pub mod lead;
 pub mod lifecycle;
 pub mod map;
+pub mod message;
 pub mod period;
 pub mod promise;
 pub mod questions;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::choice::choice_enum;
+use super::message::Message;
 
 choice_enum!(
     /// How the system is organised.
@@ -33,25 +34,15 @@ choice_enum!(
 
 impl Organisation {
     /// The option in plain words, e.g. "a modular monolith".
-    pub fn label(self) -> &'static str {
-        match self {
-            Organisation::Monolith => "a monolith",
-            Organisation::ModularMonolith => "a modular monolith",
-            Organisation::ServiceBased => "a few coarse services",
-            Organisation::Microservices => "microservices",
-        }
+    pub fn label(self) -> Message {
+        Message::key(format!("organisation-{}", self.as_str()))
     }
 }
 
 impl Execution {
     /// The option in plain words, e.g. "managed containers".
-    pub fn label(self) -> &'static str {
-        match self {
-            Execution::Functions => "functions (FaaS)",
-            Execution::ManagedContainers => "managed containers",
-            Execution::Kubernetes => "Kubernetes",
-            Execution::VirtualMachines => "virtual machines",
-        }
+    pub fn label(self) -> Message {
+        Message::key(format!("execution-{}", self.as_str()))
     }
 }
 
@@ -70,14 +61,43 @@ pub struct Recommendation {
     /// existed have none).
     #[serde(default)]
     pub what_if: Vec<WhatIf>,
-    pub next_steps: Vec<String>,
-    pub revisit_when: Vec<String>,
+    pub next_steps: Vec<Message>,
+    pub revisit_when: Vec<Message>,
 }
 
 impl Recommendation {
     /// One line for people: "a modular monolith on managed containers".
-    pub fn summary(&self) -> String {
-        format!("{} on {}", self.organisation.choice.label(), self.execution.choice.label())
+    pub fn summary(&self) -> Message {
+        Message::key("summary")
+            .with("organisation", self.organisation.choice.label())
+            .with("execution", self.execution.choice.label())
+    }
+
+    /// Every text in it, in order: what `written` rewrites.
+    fn texts_mut(&mut self) -> impl Iterator<Item = &mut Message> {
+        let reasons =
+            self.organisation.reasons.iter_mut().chain(self.execution.reasons.iter_mut()).map(|r| &mut r.text);
+        let components = self.components.iter_mut().flat_map(|c| [&mut c.part, &mut c.why]);
+        let warnings = self.warnings.iter_mut().map(|w| &mut w.message);
+        let lines = self.next_steps.iter_mut().chain(self.revisit_when.iter_mut());
+        let formulas = self.cost.assumptions.formulas.values_mut();
+        reasons.chain(components).chain(warnings).chain(lines).chain(formulas)
+    }
+
+    /// The recommendation with every text written by `write` (in one language): what the API
+    /// sends, where each text is a string.
+    pub fn written(&self, write: impl Fn(&Message) -> String) -> Recommendation {
+        let mut copy = self.clone();
+        for text in copy.texts_mut() {
+            *text = text.written(&write);
+        }
+        copy
+    }
+
+    /// Whether any text is already in words (a result stored before texts had ids): such a
+    /// result reads the same in every language.
+    pub fn has_plain_texts(&self) -> bool {
+        self.clone().texts_mut().any(|t| t.has_plain())
     }
 }
 
@@ -97,22 +117,22 @@ pub struct Reason {
     /// `+` for, `-` against.
     pub effect: String,
     pub option: String,
-    pub text: String,
+    pub text: Message,
 }
 
 /// Advice for one part of the workload that should run differently from the rest.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Component {
-    pub part: String,
+    pub part: Message,
     pub execution: Execution,
-    pub why: String,
+    pub why: Message,
 }
 
 /// An anti-pattern or limit the answers run into.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     pub code: String,
-    pub message: String,
+    pub message: Message,
     pub answers: Vec<String>,
 }
 
@@ -169,7 +189,7 @@ pub struct CostAssumptions {
     /// Whether the Kubernetes figure includes a managed control plane (not when a platform team
     /// already runs a cluster).
     pub kubernetes_control_plane_included: bool,
-    pub formulas: BTreeMap<String, String>,
+    pub formulas: BTreeMap<String, Message>,
     /// Whose prices: `aws`, `azure` or `gcp` (results stored before the choice existed: AWS).
     #[serde(default = "aws")]
     pub cloud: String,

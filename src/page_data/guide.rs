@@ -3,6 +3,7 @@
 
 use crate::domain::answers::Answers;
 use crate::domain::field_error::FieldError;
+use crate::domain::message::Message;
 use crate::domain::questions::{questions_in_step, QUESTIONS, STEPS};
 use crate::domain::situation::Situation;
 
@@ -57,7 +58,7 @@ impl GuideState {
             .find(|(k, _)| k == "step")
             .and_then(|(_, v)| v.parse::<usize>().ok())
             .unwrap_or(1)
-            .clamp(1, STEPS.len());
+            .clamp(1, STEPS);
         let mut state = GuideState { typed, answers, errors, situation, step: requested };
         // A step with an error comes back first, before the visitor moves on.
         if let Some(first_error_step) = state.errors.iter().filter_map(|e| step_of(&e.field)).min() {
@@ -75,7 +76,7 @@ impl GuideState {
     }
 
     pub fn next_step(&self, from: usize) -> Option<usize> {
-        (from + 1..=STEPS.len()).find(|s| self.has_questions(*s))
+        (from + 1..=STEPS).find(|s| self.has_questions(*s))
     }
 
     pub fn previous_step(&self, from: usize) -> Option<usize> {
@@ -84,7 +85,7 @@ impl GuideState {
 
     /// The steps this visitor will see, for the progress bar.
     pub fn visible_steps(&self) -> Vec<usize> {
-        (1..=STEPS.len()).filter(|s| self.has_questions(*s)).collect()
+        (1..=STEPS).filter(|s| self.has_questions(*s)).collect()
     }
 
     /// What the visitor typed for `id` (or nothing).
@@ -92,8 +93,8 @@ impl GuideState {
         self.typed.iter().find(|(k, _)| k == id).map(|(_, v)| v.as_str())
     }
 
-    pub fn error(&self, id: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == id).map(|e| e.message.as_str())
+    pub fn error(&self, id: &str) -> Option<&Message> {
+        self.errors.iter().find(|e| e.field == id).map(|e| &e.message)
     }
 }
 
@@ -141,7 +142,7 @@ mod tests {
         assert!(idea.has_questions(1));
         assert_eq!(idea.next_step(1), Some(2));
         assert_eq!(idea.previous_step(2), Some(1));
-        assert_eq!(idea.visible_steps().len(), STEPS.len());
+        assert_eq!(idea.visible_steps().len(), STEPS);
     }
 
     #[test]

@@ -121,7 +121,8 @@ fn lead_input(raw: &[(String, String)]) -> LeadInput {
 async fn attached_result(state: &AppState, id: Option<&str>) -> Option<(ResultId, String)> {
     let id = ResultId::parse(id?)?;
     match state.stores.results.get(&id).await {
-        Ok(Some(stored)) => Some((id, stored.recommendation.summary())),
+        // Staff read the summary in the notification: English.
+        Ok(Some(stored)) => Some((id, super::locales::locales().text_of(&stored.recommendation.summary()))),
         _ => None,
     }
 }

@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
 use crate::domain::answers::Answers;
-use crate::domain::engine::CostOptions;
+use crate::domain::engine::{CostOptions, Engine};
+use crate::domain::recommendation::Recommendation;
 use crate::page_data::guide::{answer_pairs, guide_url, step_of};
 use crate::page_data::url::carry;
 
@@ -50,6 +51,28 @@ pub async fn create_result(
     }
     state.funnel.add(FunnelEvent::Complete, 0, state.clock.now().date_naive());
     Redirect::to(&carry(&lang.path(&format!("/guide/result/{}", result.id.as_str())), &carried)).into_response()
+}
+
+/// A stored recommendation whose texts can follow the reader's language. Results stored before
+/// texts had ids hold English words; when the model that computed one still runs and computes
+/// the same result from its answers (same choices, scores and costs: prices may have moved),
+/// that result, with ids for every text, is shown instead. Otherwise it is shown as stored.
+pub fn with_keyed_texts(engine: &Engine, answers: &Answers, stored: Recommendation) -> Recommendation {
+    if !stored.has_plain_texts() || stored.model_version != engine.model.version {
+        return stored;
+    }
+    let again = engine.recommend(answers, CostOptions { free_tier: stored.cost.assumptions.free_tier_included });
+    let same = again.organisation.choice == stored.organisation.choice
+        && again.execution.choice == stored.execution.choice
+        && again.organisation.scores == stored.organisation.scores
+        && again.execution.scores == stored.execution.scores
+        && again.cost.monthly_usd == stored.cost.monthly_usd
+        && again.warnings.len() == stored.warnings.len();
+    if same {
+        again
+    } else {
+        stored
+    }
 }
 
 /// Counts one view of a guide step; the count reaches the database shortly after, so the page

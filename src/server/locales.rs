@@ -22,6 +22,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::domain::lang::{split_path, Arg, Lang, NumberFormat};
+use crate::domain::message::{in_sentence, Message, MessageArg};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -87,6 +88,11 @@ impl Locales {
     /// its key (the translation test keeps that from shipping).
     pub fn text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         self.language(lang).text(key, args)
+    }
+
+    /// A message in the default language (what staff read).
+    pub fn text_of(&self, message: &Message) -> String {
+        self.languages[0].write(message)
     }
 
     /// Whether `lang` has the message `key`.
@@ -165,6 +171,56 @@ impl Language {
         text.into_owned()
     }
 
+    /// A message written in this language.
+    pub fn write(&self, message: &Message) -> String {
+        match message {
+            Message::Plain(text) => text.clone(),
+            Message::Keyed { key, args } => {
+                let args: Vec<(&str, Arg)> = args.iter().map(|(name, arg)| (name.as_str(), self.arg(arg))).collect();
+                self.text(key, &args)
+            }
+        }
+    }
+
+    fn arg(&self, arg: &MessageArg) -> Arg<'static> {
+        match arg {
+            MessageArg::Number(n) => Arg::Number(*n, 2),
+            MessageArg::Text(text) => Arg::from(text.clone()),
+            MessageArg::Usd { usd } => Arg::from(self.money(*usd)),
+            MessageArg::Exact { exact } => Arg::from(format!("{exact}").replace('.', &self.numbers.decimal)),
+            MessageArg::List { list } => Arg::from(self.list(list)),
+            MessageArg::Parts { parts } => Arg::from(self.joined(parts)),
+            MessageArg::Message(message) => Arg::from(self.write(message)),
+            MessageArg::Lower { lower } => Arg::from(in_sentence(&self.write(lower))),
+        }
+    }
+
+    /// An amount of US dollars: cents below ten dollars, whole dollars above.
+    pub fn money(&self, usd: f64) -> String {
+        let amount =
+            if usd.abs() < 10.0 { self.numbers.format_fixed(usd, 2) } else { self.numbers.format(usd.round(), 0) };
+        self.text("money-usd", &[("amount", amount.into())])
+    }
+
+    /// Messages as this language lists them: "a, b and c".
+    pub fn list(&self, items: &[Message]) -> String {
+        let mut written: Vec<String> = items.iter().map(|m| self.write(m)).collect();
+        let Some(last) = written.pop() else { return String::new() };
+        let Some(first) = written.first().cloned() else { return last };
+        let head = written
+            .into_iter()
+            .skip(1)
+            .fold(first, |done, next| self.text("list-comma", &[("first", done.into()), ("second", next.into())]));
+        self.text("list-and", &[("first", head.into()), ("second", last.into())])
+    }
+
+    /// Clauses of one statement as this language joins them: "a; b; c".
+    pub fn joined(&self, parts: &[Message]) -> String {
+        let mut written = parts.iter().map(|m| self.write(m));
+        let first = written.next().unwrap_or_default();
+        written.fold(first, |done, next| self.text("list-parts", &[("first", done.into()), ("second", next.into())]))
+    }
+
     /// A number written this language's way.
     pub fn number(&self, n: f64, decimals: usize) -> String {
         self.numbers.format(n, decimals)
@@ -179,6 +235,42 @@ impl Language {
     pub fn keys(&self) -> BTreeSet<&str> {
         self.files.iter().flat_map(|(_, ids)| ids.iter().map(String::as_str)).collect()
     }
+}
+
+/// The language an API request asks for: `?lang=es`, else the best of its `Accept-Language`
+/// the site has, else the default. A `lang` the site does not have is an error (the API says so
+/// with a 422); an `Accept-Language` it cannot serve is not.
+pub fn api_lang(lang: Option<&str>, headers: &axum::http::HeaderMap) -> Result<Lang, String> {
+    let locales = locales();
+    if let Some(code) = lang {
+        return locales.find(code).ok_or_else(|| {
+            let known: Vec<&str> = locales.languages().map(|l| l.lang.code()).collect();
+            format!("must be one of: {}", known.join(", "))
+        });
+    }
+    let accepted = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    Ok(preferred(accepted, |code| locales.find(code)).unwrap_or_default())
+}
+
+/// The first language of an `Accept-Language` header, by quality, that `known` knows (by its
+/// primary subtag: `es-MX` is `es`).
+pub fn preferred(header: &str, known: impl Fn(&str) -> Option<Lang>) -> Option<Lang> {
+    let mut ranges: Vec<(f32, usize, String)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(order, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim().to_ascii_lowercase();
+            let quality = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next()?.to_string();
+            (quality > 0.0 && !primary.is_empty() && primary != "*").then_some((quality, order, primary))
+        })
+        .collect();
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges.iter().find_map(|(_, _, code)| known(code))
 }
 
 /// The first segments of the public pages, which every language mirrors under its prefix.
@@ -261,6 +353,26 @@ mod tests {
         assert_eq!(locales.text(en, "period-hours", &[("count", 24u64.into())]), "24 hours");
         assert_eq!(locales.text(es, "period-hours", &[("count", 1u64.into())]), "1 hora");
         assert_eq!(locales.text(es, "period-days", &[("count", 12345u64.into())]), "12.345 días");
+        let spanish = locales.language(es);
+        assert_eq!(spanish.money(1234.4), "1234 US$");
+        assert_eq!(spanish.money(4.5), "4,50 US$");
+        assert_eq!(locales.language(en).money(12345.0), "$12,345");
+        let list = [Message::from("a"), Message::from("b"), Message::from("c")];
+        assert_eq!(spanish.list(&list), "a, b y c");
+        assert_eq!(locales.language(en).list(&list[..2]), "a and b");
+        assert_eq!(spanish.list(&list[..1]), "a");
+    }
+
+    #[test]
+    fn the_api_takes_the_best_language_the_browser_accepts() {
+        let known = |code: &str| locales().find(code);
+        let es = locales().find("es");
+        assert_eq!(preferred("es-MX,es;q=0.9,en;q=0.8", known), es);
+        assert_eq!(preferred("fr-FR, en;q=0.5, es;q=0.7", known), es);
+        assert_eq!(preferred("en-GB,es;q=0.9", known), Some(Lang::DEFAULT));
+        assert_eq!(preferred("es;q=0, fr", known), None);
+        assert_eq!(preferred("", known), None);
+        assert_eq!(preferred("*;q=0.5, de", known), None);
     }
 
     #[test]

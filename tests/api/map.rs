@@ -57,13 +57,20 @@ async fn the_landing_page_and_the_explainer_draw_all_sixteen_cells_from_the_mode
         assert!(html.contains(&format!("and {warnings} come with a warning.")), "{path}: the description counts them");
         for c in combinations().iter() {
             let cell = drawn(&html, &c.anchor());
-            assert_eq!(cell.label, format!("{}: {}, {}", c.short.join(" "), c.phrase(), c.verdict.label()), "{path}");
-            for line in &c.short {
+            let short = en(&c.short());
+            let words: Vec<&str> = short.lines().collect();
+            assert_eq!(
+                cell.label,
+                format!("{}: {}, {}", words.join(" "), en(&c.phrase()), en(&c.verdict.label())),
+                "{path}"
+            );
+            for line in &words {
                 assert!(html.contains(&format!(">{line}</tspan>")), "{path}: the cell's words {line}");
             }
             // The table row the cell links to, with the sentence the cell's description points at.
             assert!(html.contains(&format!("<tr id=\"{}\"", c.anchor())), "{path}");
-            assert!(html.contains(&format!("id=\"{}-text\">{}</td>", c.anchor(), c.text)), "{path}: {}", c.text);
+            let text = en(&c.text());
+            assert!(html.contains(&format!("id=\"{}-text\">{}</td>", c.anchor(), text)), "{path}: {text}");
         }
         let opening =
             if table_open { "<details open class=\"mt-4 text-sm\">" } else { "<details class=\"mt-4 text-sm\">" };
@@ -142,7 +149,7 @@ async fn a_result_marks_its_recommendation_and_shades_every_cell_by_the_scores()
             let fit = (o as u16 + e as u16).div_ceil(2) as u8;
             let cell = drawn(&html, &c.anchor());
             let expected_opacity = [Some("0.05"), Some("0.16"), Some("0.3"), Some("0.48"), None][band(fit) as usize];
-            assert_eq!(cell.fill_opacity.as_deref(), expected_opacity, "{}: {o} and {e}", c.title());
+            assert_eq!(cell.fill_opacity.as_deref(), expected_opacity, "{}: {o} and {e}", c.anchor());
             assert!(cell.label.contains(&format!("fit {fit} of 100")), "{}", cell.label);
             let marked = (c.organisation, c.execution) == chosen;
             assert_eq!(cell.label.ends_with("your recommendation"), marked, "{}", cell.label);
@@ -156,10 +163,10 @@ async fn a_result_marks_its_recommendation_and_shades_every_cell_by_the_scores()
             } else {
                 None
             };
-            assert_eq!(cell.kind.as_deref(), kind, "{}", c.title());
+            assert_eq!(cell.kind.as_deref(), kind, "{}", c.anchor());
         }
         // The recommended cell's own sentence is spelled out above the map.
-        let yours = combinations().get(chosen.0, chosen.1).text.clone();
+        let yours = en(&combinations().get(chosen.0, chosen.1).text());
         assert!(html.contains(&yours), "{yours}");
         assert!(
             html.contains("Each is shaded by how well it fits your answers. Yours: "),
@@ -177,4 +184,9 @@ async fn a_result_marks_its_recommendation_and_shades_every_cell_by_the_scores()
         let r = recommend(&Answers::from_form(form.iter().copied()).unwrap());
         assert_eq!((r.organisation.choice, r.execution.choice), expected, "{form:?}");
     }
+}
+
+/// A message as the English pages write it.
+fn en(message: &archguide::domain::message::Message) -> String {
+    archguide::server::locales::locales().text_of(message)
 }

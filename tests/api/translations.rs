@@ -253,3 +253,66 @@ fn the_used_check_reads_patterns_and_numbered_lists() {
     assert!(!used("nav-mains", &literals));
     assert!(!used("learn-rows", &literals));
 }
+
+/// The messages the question set and the recommendation model need: each question's and
+/// option's words, each step's title, and every rule, prerequisite, tension, next step, revisit
+/// signal and map cell of the model.
+fn data_messages() -> BTreeSet<String> {
+    use archguide::domain::engine::model::Model;
+    use archguide::domain::questions::{QUESTIONS, STEPS};
+    let mut keys: BTreeSet<String> = QUESTIONS.iter().flat_map(|q| q.messages()).collect();
+    keys.extend((1..=STEPS).map(|step| format!("step-{step}")));
+    keys.extend(Model::default_model().messages());
+    keys
+}
+
+/// Whether a message id belongs to a family the data names (so only the data may use it).
+fn data_family(id: &str) -> bool {
+    const PREFIXES: &[&str] = &["q-", "step-", "rule-", "prerequisite-", "tension-", "next-", "revisit-"];
+    let cells = archguide::domain::recommendation::Organisation::ALL.iter().map(|o| format!("map-{o}-"));
+    PREFIXES.iter().any(|p| id.starts_with(p)) || cells.into_iter().any(|p| id.starts_with(&p))
+}
+
+#[test]
+fn every_question_option_and_model_text_has_its_words_and_no_others() {
+    let english = locales().language(archguide::domain::lang::Lang::DEFAULT);
+    let have = english.keys();
+    let needed = data_messages();
+    let missing: Vec<_> = needed.iter().filter(|k| !have.contains(k.as_str())).collect();
+    assert!(missing.is_empty(), "the question set or the model needs these messages: {missing:?}");
+    let stale: Vec<_> = have.iter().filter(|k| data_family(k) && !needed.contains(**k)).collect();
+    assert!(stale.is_empty(), "no question, option or model entry uses these messages: {stale:?}");
+}
+
+#[test]
+fn a_tension_quotes_only_the_sides_it_has() {
+    use archguide::domain::engine::model::Model;
+    let catalogues = catalogues();
+    for tension in &Model::default_model().tensions {
+        let key = format!("tension-{}", tension.code);
+        let sides = [
+            ("wants", !tension.requires.is_empty() || !tension.wants.is_empty()),
+            ("against", !tension.against.is_empty()),
+        ];
+        for (code, catalogue) in &catalogues {
+            let variables =
+                catalogue.values().find_map(|messages| messages.get(&key)).expect("every tension has a text");
+            for (side, present) in sides {
+                assert!(present || !variables.contains(side), "{code}: '{key}' quotes ${side}, but has no such side");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_language_fits_the_map_s_cells() {
+    use archguide::domain::engine::model::Model;
+    use archguide::domain::map::words_fit;
+    let model = Model::default_model();
+    for language in locales().languages() {
+        for cell in model.combinations.iter() {
+            let words = language.write(&cell.short());
+            assert!(words_fit(&words), "{}: the cell of {}: {words:?}", language.lang.code(), cell.anchor());
+        }
+    }
+}

@@ -1,33 +1,27 @@
 //! Warnings for anti-patterns and limits, and per-part advice where parts of the workload
 //! should run differently from the rest.
 
-use crate::domain::answers::plain_number;
 use crate::domain::cost::PriceTable;
+use crate::domain::message::{usd, Message};
 use crate::domain::recommendation::{Component, Execution, Organisation, Reason, Warning};
 use crate::domain::situation::{LoadShape, LongestTask, Portability, ScalingDivergence, Situation, StartingPoint};
 
 use super::costing::Costed;
 use super::model::{Model, Prerequisite};
 use super::scoring::Scores;
-use crate::domain::cost::usd;
 
-fn warning(code: &str, message: impl Into<String>, answers: &[&str]) -> Warning {
-    Warning { code: code.into(), message: message.into(), answers: answers.iter().map(|a| a.to_string()).collect() }
+fn warning(code: &str, message: Message, answers: &[&str]) -> Warning {
+    Warning { code: code.into(), message, answers: answers.iter().map(|a| a.to_string()).collect() }
 }
 
 /// The top organisation option was held back because its prerequisites are missing.
 pub fn distributed_monolith(option: Organisation, failed: &[&Prerequisite]) -> Warning {
     let answers: Vec<&str> = failed.iter().map(|p| p.requires.question_id()).collect();
+    let missing: Vec<Message> =
+        failed.iter().map(|p| crate::domain::questions::QUESTIONS[p.requires.question].topic()).collect();
     warning(
         "distributed_monolith_risk",
-        format!(
-            "Your answers lean towards {}, but what makes them pay off is missing ({}). Split now and \
-             the likely outcome is a distributed monolith: every change still needs several services \
-             to move together, now across a network. The recommendation is the best option without \
-             that risk.",
-            option.label(),
-            answers.join(", ").replace('_', " ")
-        ),
+        Message::key("warning-distributed-monolith").with("option", option.label()).with("missing", missing),
         &answers,
     )
 }
@@ -48,40 +42,20 @@ pub fn already_distributed(model: &Model, situation: &Situation) -> Option<Warni
     }
     let mut answers = vec!["starting_point"];
     answers.extend(failed);
-    Some(warning(
-        "consider_consolidating",
-        "You already run several services without everything they need to pay off. Services that \
-         always change together are cheaper merged back into one deployable with clear modules.",
-        &answers,
-    ))
+    Some(warning("consider_consolidating", Message::key("warning-consider-consolidating"), &answers))
 }
 
 /// Limits and anti-patterns of the chosen way of running it.
 pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) -> Vec<Warning> {
     let mut out = Vec::new();
     if situation.longest_task() == LongestTask::Hours {
-        out.push(warning(
-            "function_time_limit",
-            "Work longer than 15 minutes cannot run as a function (AWS Lambda stops at 900 seconds, \
-             Azure Functions' Consumption plan at 10 minutes). Run those jobs as container jobs or on \
-             a machine, whatever runs the rest.",
-            &["longest_task"],
-        ));
+        out.push(warning("function_time_limit", Message::key("warning-long-jobs"), &["longest_task"]));
     }
     if situation.number("avg_duration_ms") > 900_000.0 {
-        out.push(warning(
-            "function_time_limit",
-            "A typical request longer than 15 minutes cannot run as a function at all.",
-            &["avg_duration_ms"],
-        ));
+        out.push(warning("function_time_limit", Message::key("warning-long-requests"), &["avg_duration_ms"]));
     }
     if situation.portability() == Portability::Required {
-        out.push(warning(
-            "on_premises_excludes_managed",
-            "Running on your own servers or across clouds excludes the providers' managed functions \
-             and managed containers; the cost comparison shows them for reference only.",
-            &["portability"],
-        ));
+        out.push(warning("on_premises_excludes_managed", Message::key("warning-on-premises"), &["portability"]));
     }
     let costs = &costed.per_option;
     if execution == Execution::Functions
@@ -90,12 +64,7 @@ pub fn warnings(situation: &Situation, execution: Execution, costed: &Costed) ->
     {
         out.push(warning(
             "functions_cost_at_this_volume",
-            format!(
-                "At this volume functions cost {} a month against {} for containers: pay-per-use is \
-                 losing its edge. Watch the break-even point.",
-                usd(costs[0]),
-                usd(costs[1])
-            ),
+            Message::key("warning-functions-cost").with("functions", usd(costs[0])).with("containers", usd(costs[1])),
             &["monthly_requests", "load_shape"],
         ));
     }
@@ -116,25 +85,23 @@ pub fn function_limits(situation: &Situation, prices: &PriceTable) -> Vec<Reason
     let [memory, duration] = beyond_function_limits(situation, prices);
     let mut out = Vec::new();
     if memory {
-        let text = format!(
-            "A handler needing {} MB does not fit: {product} gives a function at most {} MB.",
-            plain_number(situation.number("memory_mb")),
-            plain_number(f.max_memory_mb as f64)
-        );
+        let text = Message::key("reason-function-memory")
+            .with("memory", situation.number("memory_mb"))
+            .with("product", product.as_str())
+            .with("limit", f.max_memory_mb as f64);
         out.push(against_functions("memory_mb", text));
     }
     if duration {
-        let text = format!(
-            "A typical request of {} ms is longer than {product} allows a run to take ({} s).",
-            plain_number(situation.number("avg_duration_ms")),
-            plain_number(f.max_duration_ms / 1000.0)
-        );
+        let text = Message::key("reason-function-duration")
+            .with("duration", situation.number("avg_duration_ms"))
+            .with("product", product.as_str())
+            .with("limit", f.max_duration_ms / 1000.0);
         out.push(against_functions("avg_duration_ms", text));
     }
     out
 }
 
-fn against_functions(answer: &str, text: String) -> Reason {
+fn against_functions(answer: &str, text: Message) -> Reason {
     Reason { answer: answer.into(), effect: "-".into(), option: Execution::Functions.as_str().into(), text }
 }
 
@@ -147,12 +114,9 @@ pub fn short_function_limit(situation: &Situation, execution: Execution, prices:
         .then(|| {
             warning(
                 "function_time_limit",
-                format!(
-                    "{} stops a run after {} minutes: jobs that take longer need a plan without that \
-                     limit or a container job.",
-                    f.about.product,
-                    plain_number(f.max_duration_ms / 60_000.0)
-                ),
+                Message::key("warning-short-function-limit")
+                    .with("product", f.about.product.as_str())
+                    .with("minutes", f.max_duration_ms / 60_000.0),
                 &["longest_task", "cloud"],
             )
         })
@@ -166,30 +130,24 @@ pub fn components(situation: &Situation, execution: Execution, scores: &Scores) 
         situation.load_shape() == LoadShape::Event || situation.scaling_divergence() != ScalingDivergence::None;
     if execution != Execution::Functions && functions_allowed && bursty_parts {
         out.push(Component {
-            part: "Event handlers, scheduled jobs and bursty background work".into(),
+            part: Message::key("part-bursty"),
             execution: Execution::Functions,
-            why: "They run for seconds and sit idle in between: pay-per-use bills only the work, and \
-                  queue, upload and schedule triggers come built in."
-                .into(),
+            why: Message::key("part-bursty-why"),
         });
     }
     let always_on = if scores.excluded[1] { Execution::VirtualMachines } else { Execution::ManagedContainers };
     if execution == Execution::Functions && situation.persistent_connections() {
         out.push(Component {
-            part: "Real-time connections (websockets, streams, in-memory state)".into(),
+            part: Message::key("part-connections"),
             execution: always_on,
-            why: "A function cannot keep a connection open; a small process that stays up can, and it \
-                  can hand the work to the functions."
-                .into(),
+            why: Message::key("part-connections-why"),
         });
     }
     if execution == Execution::Functions && situation.longest_task() == LongestTask::Minutes {
         out.push(Component {
-            part: "Jobs that run for minutes".into(),
+            part: Message::key("part-minute-jobs"),
             execution: always_on,
-            why: "They fit under the 15-minute limit, but a function bills every second of them and \
-                  stops hard at the limit; a container job has neither problem."
-                .into(),
+            why: Message::key("part-minute-jobs-why"),
         });
     }
     out

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::answers::plain_number;
-use crate::domain::cost::{break_even_monthly_requests, monthly_cost, usd, MonthlyCost, PriceTable, Workload};
+use crate::domain::cost::{break_even_monthly_requests, monthly_cost, MonthlyCost, PriceTable, Workload};
+use crate::domain::message::{usd, Message, MessageArg};
 use crate::domain::recommendation::{CostAssumptions, CostResult, Execution, MonthlyUsd, PriceSource, Reason};
 use crate::domain::situation::{OpsMaturity, Situation};
 
@@ -97,71 +97,74 @@ pub fn price(situation: &Situation, prices: &PriceTable, options: CostOptions) -
     Costed { per_option, result }
 }
 
-fn functions_formula(prices: &PriceTable, free_tier: bool) -> String {
+fn functions_formula(prices: &PriceTable, free_tier: bool) -> Message {
     let f = &prices.functions;
-    let memory = f.memory_unit.trim_end_matches("-second");
-    let mut text = format!(
-        "{} × ${}/1M + {} × duration (s) × memory ({memory}) × ${}/{}",
-        f.request_unit, f.per_million_requests, f.request_unit, f.per_gb_second, f.memory_unit
-    );
-    if f.per_vcpu_second > 0.0 {
-        text += &format!(" + {} × duration (s) × vCPU × ${}/vCPU-second", f.request_unit, f.per_vcpu_second);
-    }
+    let unit = |name: &str| Message::key(format!("billing-unit-{name}"));
+    let main = Message::key(if f.per_vcpu_second > 0.0 { "formula-functions-vcpu" } else { "formula-functions" })
+        .with("requests", unit(&f.request_unit))
+        .with("per_million", exact(f.per_million_requests))
+        .with("per_memory_second", exact(f.per_gb_second))
+        .with("memory", f.memory_unit.trim_end_matches("-second"))
+        .with("memory_second", unit(&f.memory_unit))
+        .with("per_vcpu_second", exact(f.per_vcpu_second));
+    let mut parts = vec![main];
     if f.min_billed_ms > 1.0 {
-        text += &format!("; each run billed for at least {} ms", plain_number(f.min_billed_ms));
+        parts.push(Message::key("formula-functions-min-billed").with("ms", f.min_billed_ms));
     }
     if free_tier {
         let mut free = vec![
-            format!("{} {}", requests_in_words(f.free_requests), f.request_unit),
-            format!("{} {}s", plain_number(f.free_gb_seconds), f.memory_unit),
+            Message::key("formula-free-requests")
+                .with("count", f.free_requests)
+                .with("requests", unit(&f.request_unit)),
+            Message::key("formula-free-memory")
+                .with("count", f.free_gb_seconds)
+                .with("memory_second", unit(&f.memory_unit)),
         ];
         if f.free_vcpu_seconds > 0.0 {
-            free.push(format!("{} vCPU-seconds", plain_number(f.free_vcpu_seconds)));
+            free.push(Message::key("formula-free-vcpu").with("count", f.free_vcpu_seconds));
         }
-        text += &format!("; less {} free each month", free.join(", "));
+        parts.push(Message::key("formula-functions-free").with("free", free));
     }
-    text
+    Message::key("formula-parts").with("parts", MessageArg::Parts { parts })
 }
 
-fn containers_formula(prices: &PriceTable) -> String {
+fn containers_formula(prices: &PriceTable) -> Message {
     let (c, a) = (&prices.managed_containers, &prices.assumptions);
-    let mut text = format!(
-        "vCPU = max({} × {}, peak requests/s × duration (s) × CPU share {} ÷ utilisation {}); \
-         memory = max(vCPU × {} GB, one handler); cost = (vCPU × ${}/h + GB × ${}/h) × {} h",
-        a.min_instances,
-        c.min_vcpu,
-        a.cpu_share,
-        a.utilisation_target,
-        c.gb_per_vcpu,
-        c.per_vcpu_hour,
-        c.per_gb_hour,
-        prices.hours_per_month
-    );
-    if c.per_million_requests > 0.0 {
-        text += &format!(" + requests × ${}/1M", c.per_million_requests);
-    }
-    text
+    Message::key(if c.per_million_requests > 0.0 { "formula-containers-requests" } else { "formula-containers" })
+        .with("min_instances", a.min_instances as f64)
+        .with("min_vcpu", exact(c.min_vcpu))
+        .with("cpu_share", exact(a.cpu_share))
+        .with("utilisation", exact(a.utilisation_target))
+        .with("gb_per_vcpu", exact(c.gb_per_vcpu))
+        .with("per_vcpu_hour", exact(c.per_vcpu_hour))
+        .with("per_gb_hour", exact(c.per_gb_hour))
+        .with("hours", exact(prices.hours_per_month))
+        .with("per_million", exact(c.per_million_requests))
 }
 
-fn machines_formula(prices: &PriceTable) -> String {
+fn machines_formula(prices: &PriceTable) -> Message {
     let a = &prices.assumptions;
-    let mut text = format!(
-        "the cheapest fleet of one size whose sustained vCPU covers the peak CPU ÷ utilisation {}, \
-         at least {} instance(s), × hourly price × {} h",
-        a.utilisation_target, a.min_instances, prices.hours_per_month
-    );
+    let fleet = Message::key("formula-machines")
+        .with("utilisation", exact(a.utilisation_target))
+        .with("min_instances", a.min_instances as f64)
+        .with("hours", exact(prices.hours_per_month));
+    let mut parts = vec![fleet];
     if let Some(o) = &prices.on_premises {
-        text += &format!(
-            "; a server's month = its price ÷ {} months + its watts × {} h × ${}/kWh × PUE {} + its \
-             operations hours × ${}/h",
-            plain_number(o.amortisation_years * 12.0),
-            prices.hours_per_month,
-            o.usd_per_kwh,
-            o.pue,
-            o.ops_usd_per_hour
+        parts.push(
+            Message::key("formula-machines-own")
+                .with("months", o.amortisation_years * 12.0)
+                .with("hours", exact(prices.hours_per_month))
+                .with("per_kwh", exact(o.usd_per_kwh))
+                .with("pue", exact(o.pue))
+                .with("per_ops_hour", exact(o.ops_usd_per_hour)),
         );
     }
-    text
+    Message::key("formula-parts").with("parts", MessageArg::Parts { parts })
+}
+
+/// A price or factor written with every digit it has (a per-second price has many).
+fn exact(n: f64) -> MessageArg {
+    MessageArg::Exact { exact: n }
 }
 
 fn cents(usd: f64) -> f64 {
@@ -183,15 +186,13 @@ pub fn reasons(situation: &Situation, costs: &[f64; 4], weights: &CostWeights, e
         answer: "monthly_requests".into(),
         effect: "+".into(),
         option: Execution::ALL[cheapest].as_str().into(),
-        text: format!(
-            "At {volume} requests a month, {} is the cheapest option open to you: about {} a month \
-             (functions {}, managed containers {}, virtual machines {}).",
-            Execution::ALL[cheapest].label(),
-            usd(costs[cheapest]),
-            usd(costs[0]),
-            usd(costs[1]),
-            usd(costs[3]),
-        ),
+        text: Message::key("reason-cheapest")
+            .with("volume", volume.clone())
+            .with("option", Execution::ALL[cheapest].label())
+            .with("cost", usd(costs[cheapest]))
+            .with("functions", usd(costs[0]))
+            .with("containers", usd(costs[1]))
+            .with("machines", usd(costs[3])),
     }];
     for i in 0..4 {
         let c = costs[i];
@@ -200,29 +201,28 @@ pub fn reasons(situation: &Situation, costs: &[f64; 4], weights: &CostWeights, e
                 answer: "monthly_requests".into(),
                 effect: "-".into(),
                 option: Execution::ALL[i].as_str().into(),
-                text: format!(
-                    "At {volume} requests a month, {} would cost about {} a month, {:.0}× the cheapest.",
-                    Execution::ALL[i].label(),
-                    usd(c),
-                    c / costs[cheapest].max(0.01)
-                ),
+                text: Message::key("reason-expensive")
+                    .with("volume", volume.clone())
+                    .with("option", Execution::ALL[i].label())
+                    .with("cost", usd(c))
+                    .with("times", (c / costs[cheapest].max(0.01)).round()),
             });
         }
     }
     out
 }
 
-/// A request count for people: "1.2 million", "350 thousand", "4 billion".
-pub fn requests_in_words(n: f64) -> String {
+/// A request count for people: "1.2 million requests", "350 thousand requests".
+pub fn requests_in_words(n: f64) -> MessageArg {
     let (value, unit) = if n >= 1e9 {
-        (n / 1e9, " billion")
+        (n / 1e9, "requests-billions")
     } else if n >= 1e6 {
-        (n / 1e6, " million")
+        (n / 1e6, "requests-millions")
     } else if n >= 1e4 {
-        (n / 1e3, " thousand")
+        (n / 1e3, "requests-thousands")
     } else {
-        return plain_number(n.round());
+        return Message::key("requests-count").with("count", n.round()).into();
     };
     let rounded = if value >= 100.0 { value.round() } else { (value * 10.0).round() / 10.0 };
-    format!("{}{unit}", plain_number(rounded))
+    Message::key(unit).with("count", rounded).into()
 }

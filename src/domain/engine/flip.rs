@@ -53,11 +53,8 @@ fn alternatives(situation: &Situation, question: usize) -> Vec<Value> {
         }
         (Input::Boolean { .. }, Value::Bool(b)) => vec![Value::Bool(!b)],
         (Input::Integer { presets, .. } | Input::Number { presets, .. }, Value::Number(now)) => {
-            let mut others: Vec<(f64, f64)> = presets
-                .iter()
-                .filter(|p| p.value != now)
-                .map(|p| ((p.value.ln() - now.max(1e-9).ln()).abs(), p.value))
-                .collect();
+            let mut others: Vec<(f64, f64)> =
+                presets.iter().filter(|p| **p != now).map(|p| ((p.ln() - now.max(1e-9).ln()).abs(), *p)).collect();
             others.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
             others.into_iter().map(|(_, v)| Value::Number(v)).collect()
         }

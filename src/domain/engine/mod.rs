@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use crate::domain::answers::Answers;
 use crate::domain::cost::{PriceBook, PriceTable};
+use crate::domain::message::Message;
 use crate::domain::recommendation::{AxisResult, Confidence, Execution, Organisation, Reason, Recommendation, Warning};
 use crate::domain::situation::{Portability, Situation};
 
@@ -127,9 +128,8 @@ impl Engine {
                     answer: prerequisite.requires.question_id().to_string(),
                     effect: "-".into(),
                     option: option.as_str().into(),
-                    text: prerequisite
-                        .text
-                        .replace("{value}", &display_value(situation, prerequisite.requires.question)),
+                    text: Message::key(format!("prerequisite-{}", prerequisite.id))
+                        .with("value", display_value(situation, prerequisite.requires.question)),
                 });
             }
             warnings.push(advice::distributed_monolith(option, &failed));
@@ -185,18 +185,18 @@ impl Engine {
 
     fn lines(
         &self,
-        table: &BTreeMap<String, Vec<String>>,
+        table: &BTreeMap<String, Vec<model::Line>>,
         org: &str,
         exec: &str,
         costed: &costing::Costed,
-    ) -> Vec<String> {
+    ) -> Vec<Message> {
         let break_even = costed.result.break_even_monthly_requests.map(costing::requests_in_words);
         [org, exec]
             .iter()
             .flat_map(|key| table.get(*key).into_iter().flatten())
-            .filter_map(|line| match (&break_even, line.contains("{break_even}")) {
-                (_, false) => Some(line.clone()),
-                (Some(n), true) => Some(line.replace("{break_even}", n)),
+            .filter_map(|line| match (&break_even, line.needs_break_even) {
+                (_, false) => Some(Message::key(&line.id)),
+                (Some(n), true) => Some(Message::key(&line.id).with("break_even", n.clone())),
                 (None, true) => None,
             })
             .collect()

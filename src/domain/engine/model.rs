@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::domain::answers::Value;
 use crate::domain::map::{Combination, Combinations};
+use crate::domain::message::{Message, MessageArg};
 use crate::domain::questions::{question_index, Input, QUESTIONS};
 use crate::domain::recommendation::{Execution, Organisation};
 use crate::domain::situation::Situation;
@@ -26,8 +27,8 @@ struct RawModel {
     prerequisites: Vec<RawPrerequisite>,
     #[serde(rename = "rule", default)]
     rules: Vec<RawRule>,
-    next_steps: BTreeMap<String, Vec<String>>,
-    revisit_when: BTreeMap<String, Vec<String>>,
+    next_steps: BTreeMap<String, Vec<RawLine>>,
+    revisit_when: BTreeMap<String, Vec<RawLine>>,
     #[serde(rename = "combination", default)]
     combinations: Vec<Combination>,
     #[serde(rename = "tension", default)]
@@ -50,7 +51,28 @@ struct RawTension {
     execution: Vec<String>,
     #[serde(default)]
     unless: Vec<String>,
-    text: String,
+}
+
+/// A next step or revisit signal: its message id, and whether it quotes the break-even volume
+/// (it is left out when there is none).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawLine {
+    Id(String),
+    Needs { id: String, needs: Needs },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Needs {
+    BreakEven,
+}
+
+/// A line of advice: the message and whether it needs the break-even volume.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub id: String,
+    pub needs_break_even: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,21 +93,21 @@ struct RawWhen {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
+    id: String,
     axis: String,
     when: RawWhen,
     #[serde(default)]
     effects: BTreeMap<String, f64>,
     #[serde(default)]
     exclude: Vec<String>,
-    text: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPrerequisite {
+    id: String,
     option: String,
     requires: RawWhen,
-    text: String,
 }
 
 /// How much the cost comparison weighs in the execution scores.
@@ -135,18 +157,20 @@ impl When {
 /// A rule for one axis; `N` is the number of options on that axis.
 #[derive(Clone, Debug)]
 pub struct Rule<const N: usize> {
+    /// Its explanation is the message `rule-{id}`.
+    pub id: String,
     pub when: When,
     pub effects: [f64; N],
     pub exclude: [bool; N],
-    pub text: String,
 }
 
 /// A condition an organisation option needs before it may be chosen.
 #[derive(Clone, Debug)]
 pub struct Prerequisite {
+    /// Its explanation is the message `prerequisite-{id}`.
+    pub id: String,
     pub option: Organisation,
     pub requires: When,
-    pub text: String,
 }
 
 /// Answers that pull in opposite directions, named in a warning instead of cancelling out in
@@ -162,8 +186,6 @@ pub struct Tension {
     pub organisation: Vec<Organisation>,
     pub execution: Vec<Execution>,
     pub unless: Vec<String>,
-    /// `{wants}` and `{against}` become the answers on each side.
-    pub text: String,
 }
 
 /// The checked, compiled model.
@@ -177,8 +199,8 @@ pub struct Model {
     pub prerequisites: Vec<Prerequisite>,
     pub cost: CostWeights,
     pub confidence: ConfidenceThresholds,
-    pub next_steps: BTreeMap<String, Vec<String>>,
-    pub revisit_when: BTreeMap<String, Vec<String>>,
+    pub next_steps: BTreeMap<String, Vec<Line>>,
+    pub revisit_when: BTreeMap<String, Vec<Line>>,
     /// What each organisation × execution pair is typically good for: the map of the idea.
     pub combinations: Combinations,
     /// Checked in file order; a tension's `unless` can name one above it.
@@ -193,18 +215,22 @@ impl Model {
         let exec_names = Execution::ALL.iter().map(|o| o.as_str()).collect::<Vec<_>>();
         let mut organisation_rules = Vec::new();
         let mut execution_rules = Vec::new();
+        let mut ids = std::collections::BTreeSet::new();
         for (i, rule) in raw.rules.iter().enumerate() {
-            let context = format!("rule {} ({})", i + 1, rule.when.question);
+            let context = format!("rule {} ({})", i + 1, rule.id);
+            if !valid_id(&rule.id) || !ids.insert(rule.id.as_str()) {
+                return Err(format!("{context}: an id is unique, lower-case words and digits joined by '-' or '_'"));
+            }
             let names = match rule.axis.as_str() {
                 "organisation" => &org_names,
                 "execution" => &exec_names,
                 other => return Err(format!("{context}: unknown axis '{other}'")),
             };
             let compiled = Rule {
+                id: rule.id.clone(),
                 when: compile_when(&rule.when, &context)?,
                 effects: per_option(&rule.effects, names, &context)?,
                 exclude: excluded(&rule.exclude, names, &context)?,
-                text: rule.text.clone(),
             };
             if rule.axis == "organisation" {
                 organisation_rules.push(compiled);
@@ -216,11 +242,14 @@ impl Model {
             .prerequisites
             .iter()
             .map(|p| {
-                let context = format!("prerequisite for {}", p.option);
+                let context = format!("prerequisite '{}'", p.id);
+                if !valid_id(&p.id) {
+                    return Err(format!("{context}: an id is lower-case words and digits joined by '-' or '_'"));
+                }
                 Ok(Prerequisite {
+                    id: p.id.clone(),
                     option: Organisation::parse(&p.option).ok_or(format!("{context}: unknown option"))?,
                     requires: compile_when(&p.requires, &context)?,
-                    text: p.text.clone(),
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -238,8 +267,8 @@ impl Model {
             prerequisites,
             cost: raw.cost,
             confidence: raw.confidence,
-            next_steps: raw.next_steps,
-            revisit_when: raw.revisit_when,
+            next_steps: lines(raw.next_steps),
+            revisit_when: lines(raw.revisit_when),
             combinations: Combinations::from_list(raw.combinations)?,
             tensions: raw.tensions.iter().map(compile_tension).collect::<Result<_, _>>()?,
         })
@@ -329,19 +358,33 @@ fn compile_tension(raw: &RawTension) -> Result<Tension, String> {
             .map(|n| Execution::parse(n).ok_or_else(|| unknown(n)))
             .collect::<Result<_, _>>()?,
         unless: raw.unless.clone(),
-        text: raw.text.clone(),
     };
     let answer_sides = [!tension.requires.is_empty() || !tension.wants.is_empty(), !tension.against.is_empty()];
     let choice_side = !tension.organisation.is_empty() || !tension.execution.is_empty();
     if answer_sides.iter().filter(|s| **s).count() + usize::from(choice_side) < 2 {
         return Err(format!("{context}: a tension needs two sides (answers on each, or answers and a choice)"));
     }
-    for (placeholder, side) in [("{wants}", answer_sides[0]), ("{against}", answer_sides[1])] {
-        if tension.text.contains(placeholder) && !side {
-            return Err(format!("{context}: the text names {placeholder} but that side has no conditions"));
-        }
-    }
     Ok(tension)
+}
+
+fn lines(raw: BTreeMap<String, Vec<RawLine>>) -> BTreeMap<String, Vec<Line>> {
+    raw.into_iter()
+        .map(|(option, list)| {
+            let list = list
+                .into_iter()
+                .map(|line| match line {
+                    RawLine::Id(id) => Line { id, needs_break_even: false },
+                    RawLine::Needs { id, needs: Needs::BreakEven } => Line { id, needs_break_even: true },
+                })
+                .collect();
+            (option, list)
+        })
+        .collect()
+}
+
+/// Whether `id` can name a message: lower-case letters, digits, `-` and `_`.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 fn per_option(effects: &BTreeMap<String, f64>, names: &[&str], context: &str) -> Result<[f64; 4], String> {
@@ -370,12 +413,27 @@ fn full_base(base: &BTreeMap<String, f64>, names: &[&str]) -> Result<[f64; 4], S
     Ok(out)
 }
 
-/// The answer written for a reason's text: choices by their label, numbers grouped.
-pub fn display_value(situation: &Situation, question: usize) -> String {
+/// The answer quoted in a reason's text: a choice by its label, a number as it is.
+pub fn display_value(situation: &Situation, question: usize) -> MessageArg {
     let q = &QUESTIONS[question];
     match situation.at(question) {
-        Value::Choice(c) => q.option_label(c).unwrap_or(c).to_lowercase(),
-        Value::Number(n) => crate::domain::answers::plain_number(n),
-        Value::Bool(b) => if b { "yes" } else { "no" }.to_string(),
+        Value::Choice(c) => q.option_label(c).map(|lower| MessageArg::Lower { lower }).unwrap_or_else(|| c.into()),
+        Value::Number(n) => MessageArg::Number(n),
+        Value::Bool(b) => MessageArg::from(Message::key(if b { "answer-yes" } else { "answer-no" })),
+    }
+}
+
+impl Model {
+    /// Every message the model's texts need, in every language.
+    pub fn messages(&self) -> Vec<String> {
+        let rules = self.organisation_rules.iter().map(|r| &r.id).chain(self.execution_rules.iter().map(|r| &r.id));
+        let mut keys: Vec<String> = rules.map(|id| format!("rule-{id}")).collect();
+        keys.extend(self.prerequisites.iter().map(|p| format!("prerequisite-{}", p.id)));
+        keys.extend(self.tensions.iter().map(|t| format!("tension-{}", t.code)));
+        keys.extend(self.next_steps.values().chain(self.revisit_when.values()).flatten().map(|l| l.id.clone()));
+        for c in self.combinations.iter() {
+            keys.extend([c.text().key_name(), c.short().key_name()].into_iter().flatten().map(str::to_string));
+        }
+        keys
     }
 }

@@ -210,8 +210,8 @@ fn persona_table() {
         println!("### {who}");
         println!(
             "{} on {} ({}); {}: functions {}, containers {}, VMs {}",
-            r.organisation.choice.label(),
-            r.execution.choice.label(),
+            r.organisation.choice,
+            r.execution.choice,
             r.confidence,
             r.cost.assumptions.provider,
             usd(m.functions),
@@ -221,7 +221,7 @@ fn persona_table() {
         let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.as_str()).collect();
         println!("warnings: {}", if codes.is_empty() { "none".to_string() } else { codes.join(", ") });
         for w in &r.what_if {
-            println!("  if {} = {}: {} on {}", w.question, w.to, w.organisation.label(), w.execution.label());
+            println!("  if {} = {}: {} on {}", w.question, w.to, w.organisation, w.execution);
         }
     }
 }

@@ -122,7 +122,7 @@ fn every_reason_names_a_real_answer_a_direction_and_an_option_of_its_axis() {
             assert!(question(&reason.answer).is_some(), "{reason:?}");
             assert!(reason.effect == "+" || reason.effect == "-", "{reason:?}");
             assert!(options.contains(&reason.option.as_str()), "{reason:?}");
-            assert!(!reason.text.contains('{'), "unfilled placeholder: {reason:?}");
+            assert!(reason.text.key_name().is_some(), "a text without an id: {reason:?}");
         }
     };
     check(&r.organisation.reasons, &["monolith", "modular_monolith", "service_based", "microservices"]);
@@ -217,8 +217,7 @@ fn every_question_has_a_distinct_id_a_topic_and_a_step() {
     ids.dedup();
     assert_eq!(ids.len(), QUESTIONS.len());
     assert_eq!(ids.len(), 19);
-    assert!(QUESTIONS.iter().all(|q| q.step >= 1 && q.step <= crate::domain::questions::STEPS.len()));
-    assert!(QUESTIONS.iter().all(|q| !q.topic.is_empty() && q.topic == q.topic.to_lowercase()));
+    assert!(QUESTIONS.iter().all(|q| q.step >= 1 && q.step <= crate::domain::questions::STEPS));
 }
 
 #[test]
@@ -233,7 +232,11 @@ fn each_clouds_own_function_limits_rule_functions_out() {
     assert_ne!(azure.execution.choice, Execution::Functions);
     assert_eq!(azure.execution.scores["functions"], 0);
     let reason = azure.execution.reasons.iter().find(|r| r.answer == "memory_mb" && r.option == "functions");
-    assert!(reason.is_some_and(|r| r.effect == "-" && r.text.contains("1,536 MB")), "{:?}", azure.execution.reasons);
+    assert!(
+        reason.is_some_and(|r| r.effect == "-" && r.text.outline().contains("limit: 1536")),
+        "{:?}",
+        azure.execution.reasons
+    );
 }
 
 #[test]

@@ -123,7 +123,7 @@ proptest! {
         prop_assert_eq!((best.combination.organisation, best.combination.execution), (r.organisation.choice, r.execution.choice));
         let best_score = best.fit.unwrap().score;
         for cell in map.cells.iter().filter(|c| standing(c) != Standing::HeldBack) {
-            prop_assert!(cell.fit.unwrap().score <= best_score, "{} beats the recommendation", cell.combination.title());
+            prop_assert!(cell.fit.unwrap().score <= best_score, "{} beats the recommendation", cell.combination.anchor());
         }
         // Only a missing prerequisite holds a better-scoring organisation back, and the result says so.
         if map.cells.iter().any(|c| standing(c) == Standing::HeldBack) {

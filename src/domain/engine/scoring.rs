@@ -1,5 +1,6 @@
 //! Scores on one axis: base points, each matching rule's effects, exclusions, and the choice.
 
+use crate::domain::message::Message;
 use crate::domain::recommendation::Reason;
 use crate::domain::situation::Situation;
 
@@ -67,7 +68,8 @@ impl Scores {
 pub fn reasons(rules: &[Rule<4>], situation: &Situation, names: &[&str; 4]) -> Vec<Reason> {
     let mut out = Vec::new();
     for rule in rules.iter().filter(|r| r.when.holds(situation)) {
-        let text = rule.text.replace("{value}", &display_value(situation, rule.when.question));
+        let text =
+            Message::key(format!("rule-{}", rule.id)).with("value", display_value(situation, rule.when.question));
         for i in 0..4 {
             let effect = if rule.exclude[i] || rule.effects[i] < 0.0 {
                 "-"

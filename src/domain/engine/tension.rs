@@ -2,6 +2,7 @@
 //! side, instead of left to cancel out in the scores.
 
 use crate::domain::answers::{describe, Value};
+use crate::domain::message::{Message, MessageArg};
 use crate::domain::questions::QUESTIONS;
 use crate::domain::recommendation::{Execution, Organisation, Warning};
 use crate::domain::situation::Situation;
@@ -40,8 +41,9 @@ pub fn tensions(
                 answers.push(w.question_id().to_string());
             }
         }
-        let message =
-            t.text.replace("{wants}", &quote(situation, &wants)).replace("{against}", &quote(situation, &against));
+        let message = Message::key(format!("tension-{}", t.code))
+            .with("wants", quote(situation, &wants))
+            .with("against", quote(situation, &against));
         found.push(Warning { code: t.code.clone(), message, answers });
     }
     found
@@ -49,7 +51,7 @@ pub fn tensions(
 
 /// The answers behind some conditions, for a sentence: "teams: 1 (assumed); who runs
 /// production: the developers, by hand".
-pub fn quote(situation: &Situation, conditions: &[When]) -> String {
+pub fn quote(situation: &Situation, conditions: &[When]) -> MessageArg {
     let mut seen: Vec<usize> = Vec::new();
     let mut parts = Vec::new();
     for w in conditions {
@@ -60,12 +62,12 @@ pub fn quote(situation: &Situation, conditions: &[When]) -> String {
         let q = &QUESTIONS[w.question];
         let value = match situation.at(w.question) {
             Value::Choice(_) => display_value(situation, w.question),
-            other => describe(q, other),
+            other => describe(q, other).into(),
         };
-        let assumed = if situation.defaulted.contains(q.id) { " (assumed)" } else { "" };
-        parts.push(format!("{}: {value}{assumed}", q.topic));
+        let key = if situation.defaulted.contains(q.id) { "quoted-answer-assumed" } else { "quoted-answer" };
+        parts.push(Message::key(key).with("topic", q.topic()).with("value", value));
     }
-    parts.join("; ")
+    MessageArg::Parts { parts }
 }
 
 #[cfg(test)]

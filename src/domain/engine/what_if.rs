@@ -78,7 +78,7 @@ fn candidates(engine: &Engine, q: &Question, index: usize, now: Value) -> Vec<Va
         (Input::Integer { min, max, presets, .. } | Input::Number { min, max, presets, .. }, Value::Number(at)) => {
             let counts = matches!(q.input, Input::Integer { .. });
             let thresholds = engine.model.thresholds(index).filter(|_| counts);
-            let mut values: Vec<f64> = presets.iter().map(|p| p.value).chain(thresholds).collect();
+            let mut values: Vec<f64> = presets.iter().copied().chain(thresholds).collect();
             values.retain(|v| (*min..=*max).contains(v) && *v != at);
             values.sort_by(f64::total_cmp);
             values.dedup();

@@ -31,7 +31,13 @@ impl Start {
     #[cfg(feature = "ssr")]
     fn read() -> Self {
         let state = use_context::<crate::page_data::contact::ContactFormState>().unwrap_or_default();
-        let error = |field: &str| state.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+        let error = |field: &str| {
+            state
+                .errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| crate::components::i18n::Tr::here().message(&e.message))
+        };
         let input = &state.input;
         let value = |field: &str| match field {
             "name" => input.name.clone(),

@@ -32,7 +32,11 @@ pub fn ContactPage() -> impl IntoView {
         move || attached.clone(),
         |id| async move {
             match id {
-                Some(id) => load_result(id, false).await.ok().flatten().map(|r| (r.id, r.recommendation.summary())),
+                Some(id) => load_result(id, false)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|r| (r.id, crate::components::i18n::Tr::here().message(&r.recommendation.summary()))),
                 None => None,
             }
         },

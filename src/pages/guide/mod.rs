@@ -8,11 +8,12 @@ pub mod result;
 
 use leptos::prelude::*;
 
-use crate::components::carry::{link, CarriedFields};
 use leptos_router::hooks::use_query_map;
 
+use crate::components::carry::{link, CarriedFields};
+use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
-use crate::domain::questions::{questions_in_step, STEPS};
+use crate::domain::questions::{questions_in_step, step_title};
 
 use crate::page_data::guide::{step_of, GuideState};
 use fields::QuestionField;
@@ -26,6 +27,7 @@ pub fn GuidePage() -> impl IntoView {
     let moved = raw.iter().any(|(k, _)| k == "step");
     #[cfg(feature = "ssr")]
     crate::server::guide::count_step_view(state.step);
+    let tr = Tr::here();
     let step = state.step;
     let visible = state.visible_steps();
     let position = visible.iter().position(|s| *s == step).unwrap_or(0) + 1;
@@ -40,36 +42,30 @@ pub fn GuidePage() -> impl IntoView {
                 <QuestionField
                     question=q
                     typed=state.typed(q.id).map(str::to_string)
-                    error=state.error(q.id).map(str::to_string)
+                    error=state.error(q.id).cloned()
                 />
             }
         })
         .collect_view();
     let button = "rounded-md px-5 py-2 font-semibold";
+    let title = tr.message(&step_title(step));
+    let progress = tr.args("guide-progress", &[("position", position.into()), ("total", total.into())]);
     view! {
-        <PageMeta
-            title="The decision guide".into()
-            description="Answer questions about your team, your load and your operations, and get a recommendation for how to organise and how to run your software, with a cost estimate for your traffic.".into()
-            path="/guide".into()
-        />
+        <PageMeta title=tr.t("guide-title") description=tr.t("guide-description") path="/guide".into()/>
         <div class="mx-auto max-w-3xl px-4 py-10">
-            <h1 class="text-3xl font-bold tracking-tight">"The decision guide"</h1>
-            <p class="mt-2 text-slate-700 dark:text-slate-300">
-                "Every question is optional: skip what you do not know and we assume a typical value."
-            </p>
+            <h1 class="text-3xl font-bold tracking-tight">{tr.t("guide-title")}</h1>
+            <p class="mt-2 text-slate-700 dark:text-slate-300">{tr.t("guide-optional")}</p>
             <div class="mt-6">
-                <p class="text-sm font-medium">
-                    {format!("Step {position} of {total}: {}", STEPS[step - 1])}
-                </p>
+                <p class="text-sm font-medium">{tr.args("guide-progress-title", &[("progress", progress.clone().into()), ("title", title.clone().into())])}</p>
                 <progress
                     max=total.to_string()
                     value=position.to_string()
-                    aria-label=format!("Step {position} of {total}")
+                    aria-label=progress
                     class="mt-2 h-2 w-full appearance-none overflow-hidden rounded bg-slate-200 dark:bg-slate-800 [&::-webkit-progress-bar]:bg-slate-200 dark:[&::-webkit-progress-bar]:bg-slate-800 [&::-webkit-progress-value]:bg-accent [&::-moz-progress-bar]:bg-accent"
                 ></progress>
             </div>
             <form method="get" action=crate::components::i18n::page_lang().path("/guide") class="mt-8 space-y-8">
-                <h2 id="step-title" class="text-2xl font-semibold focus:outline-none" tabindex="-1" autofocus=moved>{STEPS[step - 1]}</h2>
+                <h2 id="step-title" class="text-2xl font-semibold focus:outline-none" tabindex="-1" autofocus=moved>{title}</h2>
                 <CarriedFields/>
                 {hidden
                     .into_iter()
@@ -80,24 +76,24 @@ pub fn GuidePage() -> impl IntoView {
                     {previous.map(|p| view! {
                         <button type="submit" name="step" value=p.to_string() formnovalidate=true
                             class=format!("{button} border border-slate-400 dark:border-slate-600")>
-                            "Back"
+                            {tr.t("guide-back")}
                         </button>
                     })}
                     {match next {
                         Some(n) => view! {
                             <button type="submit" name="step" value=n.to_string()
                                 class=format!("{button} bg-accent text-white hover:opacity-90")>
-                                "Next"
+                                {tr.t("guide-next")}
                             </button>
                         }.into_any(),
                         None => view! {
                             <button type="submit" formmethod="post" formaction=crate::components::i18n::page_lang().path("/guide/result")
                                 class=format!("{button} bg-accent text-white hover:opacity-90")>
-                                "See my recommendation"
+                                {tr.t("guide-finish")}
                             </button>
                         }.into_any(),
                     }}
-                    <a href=link("/guide") class="ml-auto text-sm underline">"Start over"</a>
+                    <a href=link("/guide") class="ml-auto text-sm underline">{tr.t("guide-start-over")}</a>
                 </div>
             </form>
         </div>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::i18n::Tr;
+
 use crate::components::carry::link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
@@ -62,21 +64,29 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     })?;
     let Some(stored) = stored else { return Ok(None) };
     let answers = Answers::from_json(&stored.answers).unwrap_or_default();
+    let recommendation = crate::server::guide::with_keyed_texts(&state.engine, &answers, stored.recommendation);
+    let tr = Tr::here();
     let cost = if free_tier {
         state.engine.recommend(&answers, CostOptions { free_tier: true }).cost
     } else {
-        stored.recommendation.cost.clone()
+        recommendation.cost.clone()
     };
     let situation = crate::domain::situation::Situation::from_answers(&answers);
     let chart = cost_chart(&cost, state.engine.prices_for(&situation));
-    let what_if = stored.recommendation.what_if.iter().filter_map(|w| what_if_row(&situation, w)).collect();
-    let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &stored.recommendation);
+    let what_if = recommendation.what_if.iter().filter_map(|w| what_if_row(tr, &situation, w)).collect();
+    let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &recommendation);
+    // Written in the page's language here, once, so the page and its data carry text only.
+    let write = |m: &crate::domain::message::Message| tr.message(m);
+    let mut cost = cost;
+    for formula in cost.assumptions.formulas.values_mut() {
+        *formula = formula.written(&write);
+    }
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
         answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
         created_at: stored.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         current_model_version: state.engine.model.version.clone(),
-        recommendation: stored.recommendation,
+        recommendation: recommendation.written(write),
         cost,
         chart,
         map,
@@ -87,6 +97,7 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
 /// A "what if" entry in the visitor's words: their answer, the other one, the other advice.
 #[cfg(feature = "ssr")]
 fn what_if_row(
+    tr: Tr,
     situation: &crate::domain::situation::Situation,
     w: &crate::domain::recommendation::WhatIf,
 ) -> Option<WhatIfRow> {
@@ -95,11 +106,14 @@ fn what_if_row(
     let index = question_index(&w.question)?;
     let q = question(&w.question)?;
     let instead = Answers::from_form([(q.id, w.to.as_str())]).ok()?.get(q.id)?;
-    let assumed = if situation.defaulted.contains(q.id) { " (assumed)" } else { "" };
+    let key = if situation.defaulted.contains(q.id) { "quoted-answer-assumed" } else { "quoted-answer" };
+    let yours = crate::domain::message::Message::key(key)
+        .with("topic", q.topic())
+        .with("value", describe(q, situation.at(index)));
     Some(WhatIfRow {
-        topic: q.topic.to_string(),
-        yours: format!("{}{assumed}", describe(q, situation.at(index))),
-        instead: describe(q, instead),
+        topic: tr.message(&q.topic()),
+        yours: tr.message(&yours),
+        instead: tr.message(&describe(q, instead)),
         organisation: w.organisation,
         execution: w.execution,
     })
@@ -120,15 +134,15 @@ fn cost_chart(cost: &CostResult, prices: &crate::domain::cost::PriceTable) -> Co
     };
     let volume = a.monthly_requests.max(1_000.0);
     let curve = cost_curve(&workload, prices, (volume / 1_000.0).max(1_000.0), (volume * 1_000.0).min(1e12), 31);
-    let series = |name: &str, pick: fn(&crate::domain::cost::MonthlyCost) -> f64| Series {
-        name: name.to_string(),
+    let series = |execution: Execution, pick: fn(&crate::domain::cost::MonthlyCost) -> f64| Series {
+        execution,
         points: curve.iter().map(|(x, c)| (*x, pick(c))).collect(),
     };
     CostChart {
         series: vec![
-            series("functions", |c| c.functions),
-            series("managed containers", |c| c.managed_containers),
-            series("virtual machines", |c| c.virtual_machines),
+            series(Execution::Functions, |c| c.functions),
+            series(Execution::ManagedContainers, |c| c.managed_containers),
+            series(Execution::VirtualMachines, |c| c.virtual_machines),
         ],
         volume: a.monthly_requests,
         break_even: cost.break_even_monthly_requests,
@@ -140,8 +154,9 @@ pub fn ResultPage() -> impl IntoView {
     let id = use_params_map().get_untracked().get("id").unwrap_or_default();
     let free_tier = use_query_map().get_untracked().get("free_tier").is_some_and(|v| v == "1" || v == "true");
     let result = Resource::new_blocking(move || (id.clone(), free_tier), |(id, free_tier)| load_result(id, free_tier));
+    let tr = Tr::here();
     view! {
-        <Suspense fallback=|| view! { <p class="mx-auto max-w-3xl px-4 py-10">"Loading the result…"</p> }>
+        <Suspense fallback=move || view! { <p class="mx-auto max-w-3xl px-4 py-10">{tr.t("result-loading")}</p> }>
             {move || Suspend::new(async move {
                 match result.await {
                     Ok(Some(view)) => view! { <ResultBody view/> }.into_any(),
@@ -154,8 +169,8 @@ pub fn ResultPage() -> impl IntoView {
                     }
                     Err(_) => view! {
                         <div class="mx-auto max-w-3xl px-4 py-10">
-                            <h1 class="text-3xl font-bold">"The result could not be loaded"</h1>
-                            <p class="mt-4">"Please try again in a moment."</p>
+                            <h1 class="text-3xl font-bold">{tr.t("result-failed")}</h1>
+                            <p class="mt-4">{tr.t("result-failed-retry")}</p>
                         </div>
                     }.into_any(),
                 }
@@ -166,60 +181,65 @@ pub fn ResultPage() -> impl IntoView {
 
 #[component]
 fn ResultBody(view: ResultView) -> impl IntoView {
+    let tr = Tr::here();
     let r = view.recommendation.clone();
-    let summary = r.summary();
+    let summary = tr.message(&r.summary());
     let path = format!("/guide/result/{}", view.id);
     let edit = link(&guide_url(&view.answer_pairs, 1));
     let contact = link(&format!("/contact?result={}", view.id));
     let absolute_link = format!("{}{path}", use_context::<PublicUrl>().map(|u| u.0).unwrap_or_default());
     let moved_on = (r.model_version != view.current_model_version).then(|| {
-        format!(
-            "This result was computed with version {} of the guide's model; the guide now uses version {}. \
-         It is shown as it was computed. Edit the answers to see what the current model says.",
-            r.model_version, view.current_model_version
+        tr.args(
+            "result-moved-on",
+            &[("then", r.model_version.clone().into()), ("now", view.current_model_version.clone().into())],
         )
     });
+    let organisation_label = move |o: &str| Organisation::parse(o).map(|o| tr.message(&o.label())).unwrap_or_default();
+    let execution_label = move |o: &str| Execution::parse(o).map(|o| tr.message(&o.label())).unwrap_or_default();
+    let meta_title = tr.args("result-title", &[("summary", summary.clone().into())]);
+    let meta_description = tr.args("result-description", &[("summary", summary.clone().into())]);
+    let confidence = tr.args("result-confidence", &[("level", tr.t(&format!("confidence-{}", r.confidence)).into())]);
     let card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
     view! {
-        <PageMeta title=format!("Recommendation: {summary}") description=format!("The decision guide recommends {summary}, with reasons, warnings and a monthly cost comparison.") path=path.clone()/>
+        <PageMeta title=meta_title description=meta_description path=path.clone()/>
         <div class="mx-auto max-w-4xl space-y-8 px-4 py-10">
             <header>
-                <p class="text-sm text-slate-600 dark:text-slate-400">{format!("Your result · {} · model {}", view.created_at, r.model_version)}</p>
-                <h1 class="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{format!("Build {summary}")}</h1>
-                <p class="mt-2">{format!("Confidence: {}", r.confidence)}</p>
+                <p class="text-sm text-slate-600 dark:text-slate-400">{tr.args("result-stamp", &[("created", view.created_at.clone().into()), ("model", r.model_version.clone().into())])}</p>
+                <h1 class="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{tr.args("result-heading", &[("summary", summary.clone().into())])}</h1>
+                <p class="mt-2">{confidence}</p>
                 {moved_on.map(|m| view! { <p class="mt-4 rounded-md bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-100">{m}</p> })}
                 <div class="mt-6 flex flex-wrap gap-3 print:hidden">
-                    <a href=contact class="rounded-md bg-accent px-5 py-2 font-semibold text-white hover:opacity-90">"Talk to us about this"</a>
-                    <a href=edit class="rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600">"Edit answers"</a>
+                    <a href=contact class="rounded-md bg-accent px-5 py-2 font-semibold text-white hover:opacity-90">{tr.t("result-talk")}</a>
+                    <a href=edit class="rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600">{tr.t("result-edit")}</a>
                     <ShareButtons path=path.clone()/>
                 </div>
-                <p class="mt-3 text-sm">"Permanent link: " <a class="underline" href=path.clone()>{absolute_link}</a></p>
+                <p class="mt-3 text-sm">{tr.t("result-permanent")} " " <a class="underline" href=path.clone()>{absolute_link}</a></p>
             </header>
             <MapSection map=view.map.clone()/>
             <section class=card aria-labelledby="org-heading">
-                <h2 id="org-heading" class="text-xl font-semibold">{format!("How to organise it: {}", r.organisation.choice.label())}</h2>
-                <ScoreList scores=Organisation::ALL.iter().map(|o| (o.label().to_string(), r.organisation.scores[o.as_str()], *o == r.organisation.choice)).collect()/>
-                <ReasonList reasons=r.organisation.reasons.clone() label=|o: &str| Organisation::parse(o).map(|o| o.label()).unwrap_or("?")/>
+                <h2 id="org-heading" class="text-xl font-semibold">{tr.args("result-organise", &[("option", tr.message(&r.organisation.choice.label()).into())])}</h2>
+                <ScoreList scores=Organisation::ALL.iter().map(|o| (tr.message(&o.label()), r.organisation.scores[o.as_str()], *o == r.organisation.choice)).collect()/>
+                <ReasonList reasons=r.organisation.reasons.clone() label=organisation_label/>
             </section>
             <section class=card aria-labelledby="exec-heading">
-                <h2 id="exec-heading" class="text-xl font-semibold">{format!("How to run it: {}", r.execution.choice.label())}</h2>
-                <ScoreList scores=Execution::ALL.iter().map(|o| (o.label().to_string(), r.execution.scores[o.as_str()], *o == r.execution.choice)).collect()/>
-                <ReasonList reasons=r.execution.reasons.clone() label=|o: &str| Execution::parse(o).map(|o| o.label()).unwrap_or("?")/>
+                <h2 id="exec-heading" class="text-xl font-semibold">{tr.args("result-run", &[("option", tr.message(&r.execution.choice.label()).into())])}</h2>
+                <ScoreList scores=Execution::ALL.iter().map(|o| (tr.message(&o.label()), r.execution.scores[o.as_str()], *o == r.execution.choice)).collect()/>
+                <ReasonList reasons=r.execution.reasons.clone() label=execution_label/>
             </section>
             {(!r.warnings.is_empty()).then(|| view! {
                 <section class=card aria-labelledby="warn-heading">
-                    <h2 id="warn-heading" class="text-xl font-semibold">"Watch out"</h2>
+                    <h2 id="warn-heading" class="text-xl font-semibold">{tr.t("result-watch-out")}</h2>
                     <ul class="mt-3 list-disc space-y-2 pl-6">
-                        {r.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
+                        {r.warnings.iter().map(|w| view! { <li>{tr.message(&w.message)}</li> }).collect_view()}
                     </ul>
                 </section>
             })}
             {(!r.components.is_empty()).then(|| view! {
                 <section class=card aria-labelledby="parts-heading">
-                    <h2 id="parts-heading" class="text-xl font-semibold">"Parts that should run differently"</h2>
+                    <h2 id="parts-heading" class="text-xl font-semibold">{tr.t("result-parts")}</h2>
                     <ul class="mt-3 space-y-2">
                         {r.components.iter().map(|c| view! {
-                            <li><strong>{format!("{} → {}: ", c.part, c.execution.label())}</strong>{c.why.clone()}</li>
+                            <li><strong>{tr.args("result-part", &[("part", tr.message(&c.part).into()), ("option", tr.message(&c.execution.label()).into())])}</strong>" "{tr.message(&c.why)}</li>
                         }).collect_view()}
                     </ul>
                 </section>
@@ -227,10 +247,10 @@ fn ResultBody(view: ResultView) -> impl IntoView {
             <super::cost_table::CostSection cost=view.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
             <WhatIfSection rows=view.what_if.clone() recommendation=r.clone()/>
             <section class=card aria-labelledby="next-heading">
-                <h2 id="next-heading" class="text-xl font-semibold">"Next steps"</h2>
-                <ol class="mt-3 list-decimal space-y-2 pl-6">{r.next_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
-                <h3 class="mt-6 font-semibold">"Revisit this when"</h3>
-                <ul class="mt-2 list-disc space-y-2 pl-6">{r.revisit_when.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+                <h2 id="next-heading" class="text-xl font-semibold">{tr.t("result-next-steps")}</h2>
+                <ol class="mt-3 list-decimal space-y-2 pl-6">{r.next_steps.iter().map(|s| view! { <li>{tr.message(s)}</li> }).collect_view()}</ol>
+                <h3 class="mt-6 font-semibold">{tr.t("result-revisit")}</h3>
+                <ul class="mt-2 list-disc space-y-2 pl-6">{r.revisit_when.iter().map(|s| view! { <li>{tr.message(s)}</li> }).collect_view()}</ul>
             </section>
         </div>
     }
@@ -243,43 +263,41 @@ fn WhatIfSection(rows: Vec<WhatIfRow>, recommendation: Recommendation) -> impl I
     let card = "rounded-lg border border-slate-200 p-5 dark:border-slate-800";
     if rows.is_empty() {
         return recommendation.flip.clone().map(|f| {
-            let q = question(&f.question).map(|q| q.text).unwrap_or("one answer");
-            let to = question(&f.question).and_then(|q| q.option_label(&f.to)).map(str::to_string).unwrap_or(f.to.clone());
+            let tr = Tr::here();
+            let q = question(&f.question).map(|q| tr.message(&q.text())).unwrap_or_default();
+            let to = question(&f.question).and_then(|q| q.option_label(&f.to)).map(|m| tr.message(&m)).unwrap_or(f.to.clone());
             view! {
                 <section class=card aria-labelledby="flip-heading">
-                    <h2 id="flip-heading" class="text-xl font-semibold">"What would change it"</h2>
-                    <p class="mt-3">{format!("If your answer to “{q}” were “{to}”, the guide would recommend {} instead.", f.organisation.label())}</p>
+                    <h2 id="flip-heading" class="text-xl font-semibold">{tr.t("result-flip")}</h2>
+                    <p class="mt-3">{tr.args("result-flip-text", &[("question", q.into()), ("to", to.into()), ("option", tr.message(&f.organisation.label()).into())])}</p>
                 </section>
             }
         }).into_any();
     }
     let (org, exec) = (recommendation.organisation.choice, recommendation.execution.choice);
+    let tr = Tr::here();
     view! {
         <section class=card aria-labelledby="flip-heading">
-            <h2 id="flip-heading" class="text-xl font-semibold">"What would change the advice"</h2>
-            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">"Each line changes one answer and keeps the rest; the guide ran again for each."</p>
+            <h2 id="flip-heading" class="text-xl font-semibold">{tr.t("result-what-if")}</h2>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">{tr.t("result-what-if-intro")}</p>
             <div class="mt-4 overflow-x-auto">
                 <table class="w-full text-left text-sm">
-                    <caption class="sr-only">"Answers that would change the advice"</caption>
+                    <caption class="sr-only">{tr.t("result-what-if-caption")}</caption>
                     <thead><tr>
-                        <th scope="col" class="py-2 pr-3">"Your answer"</th>
-                        <th scope="col" class="py-2 pr-3">"If instead"</th>
-                        <th scope="col" class="py-2">"The guide would recommend"</th>
+                        <th scope="col" class="py-2 pr-3">{tr.t("result-what-if-yours")}</th>
+                        <th scope="col" class="py-2 pr-3">{tr.t("result-what-if-instead")}</th>
+                        <th scope="col" class="py-2">{tr.t("result-what-if-advice")}</th>
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|row| {
-                            let mut topic = row.topic.clone();
-                            if let Some(first) = topic.get(0..1) {
-                                topic = format!("{}{}", first.to_uppercase(), &topic[1..]);
-                            }
                             view! {
                                 <tr class="border-t border-slate-200 align-top dark:border-slate-800">
-                                    <th scope="row" class="py-2 pr-3 font-normal">{format!("{topic}: {}", row.yours)}</th>
+                                    <th scope="row" class="py-2 pr-3 font-normal">{capitalised(&row.yours)}</th>
                                     <td class="py-2 pr-3">{row.instead}</td>
                                     <td class="py-2">
-                                        <span class:font-semibold={row.organisation != org}>{row.organisation.label()}</span>
-                                        " on "
-                                        <span class:font-semibold={row.execution != exec}>{row.execution.label()}</span>
+                                        <span class:font-semibold={row.organisation != org}>{tr.message(&row.organisation.label())}</span>
+                                        " " {tr.t("result-on")} " "
+                                        <span class:font-semibold={row.execution != exec}>{tr.message(&row.execution.label())}</span>
                                     </td>
                                 </tr>
                             }
@@ -287,7 +305,7 @@ fn WhatIfSection(rows: Vec<WhatIfRow>, recommendation: Recommendation) -> impl I
                     </tbody>
                 </table>
             </div>
-            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">"In bold: what would differ from your recommendation."</p>
+            <p class="mt-2 text-sm text-slate-600 dark:text-slate-400">{tr.t("result-what-if-bold")}</p>
         </section>
     }.into_any()
 }
@@ -297,11 +315,12 @@ fn WhatIfSection(rows: Vec<WhatIfRow>, recommendation: Recommendation) -> impl I
 fn MapSection(map: ArchitectureMap) -> impl IntoView {
     let yours = map.recommended().map(|cell| {
         let c = &cell.combination;
-        view! { <p class="mt-2"><strong>{format!("{}: ", c.title())}</strong>{c.text.clone()}</p> }
+        let tr = Tr::here();
+        view! { <p class="mt-2"><strong>{tr.message(&c.title())} ": "</strong>{tr.message(&c.text())}</p> }
     });
     view! {
         <section class="rounded-lg border border-slate-200 p-5 dark:border-slate-800" aria-labelledby="map-heading">
-            <h2 id="map-heading" class="text-xl font-semibold">"Where your system sits"</h2>
+            <h2 id="map-heading" class="text-xl font-semibold">{Tr::here().t("result-map")}</h2>
             {yours}
             <ArchitectureMapView map=std::sync::Arc::new(map)/>
         </section>
@@ -314,7 +333,7 @@ fn ScoreList(scores: Vec<(String, u8, bool)>) -> impl IntoView {
         <dl class="mt-4 grid gap-2 sm:grid-cols-2">
             {scores.into_iter().map(|(label, score, chosen)| view! {
                 <div class="flex items-center justify-between rounded border border-slate-200 px-3 py-2 dark:border-slate-800">
-                    <dt class:font-semibold=chosen>{label}{chosen.then_some(" (recommended)")}</dt>
+                    <dt class:font-semibold=chosen>{label}{chosen.then(|| format!(" {}", Tr::here().t("result-recommended")))}</dt>
                     <dd>{format!("{score} / 100")}</dd>
                 </div>
             }).collect_view()}
@@ -324,27 +343,29 @@ fn ScoreList(scores: Vec<(String, u8, bool)>) -> impl IntoView {
 
 /// Reasons grouped by the answer that caused them.
 #[component]
-fn ReasonList(reasons: Vec<Reason>, label: fn(&str) -> &'static str) -> impl IntoView {
+fn ReasonList(reasons: Vec<Reason>, label: impl Fn(&str) -> String + 'static) -> impl IntoView {
+    let tr = Tr::here();
     let mut groups: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
     for reason in reasons {
-        let chip = (reason.effect.clone(), label(&reason.option).to_string());
-        match groups.iter_mut().find(|(a, t, _)| *a == reason.answer && *t == reason.text) {
+        let chip = (reason.effect.clone(), label(&reason.option));
+        let text = tr.message(&reason.text);
+        match groups.iter_mut().find(|(a, t, _)| *a == reason.answer && *t == text) {
             Some(group) => group.2.push(chip),
-            None => groups.push((reason.answer.clone(), reason.text.clone(), vec![chip])),
+            None => groups.push((reason.answer.clone(), text, vec![chip])),
         }
     }
     view! {
-        <h3 class="mt-6 font-semibold">"Why"</h3>
+        <h3 class="mt-6 font-semibold">{tr.t("result-why")}</h3>
         <ul class="mt-2 space-y-3">
             {groups.into_iter().map(|(answer, text, chips)| {
-                let asked = question(&answer).map(|q| q.text).unwrap_or("");
+                let asked = question(&answer).map(|q| Tr::here().message(&q.text())).unwrap_or_default();
                 view! {
                     <li>
                         <p class="text-sm text-slate-600 dark:text-slate-400">{asked}</p>
                         <p>{text}</p>
                         <p class="mt-1 flex flex-wrap gap-2 text-sm">
                             {chips.into_iter().map(|(effect, option)| {
-                                let words = if effect == "+" { format!("for {option}") } else { format!("against {option}") };
+                                let words = tr.args(if effect == "+" { "result-for" } else { "result-against" }, &[("option", option.into())]);
                                 view! { <span class="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{words}</span> }
                             }).collect_view()}
                         </p>
@@ -353,4 +374,10 @@ fn ReasonList(reasons: Vec<Reason>, label: fn(&str) -> &'static str) -> impl Int
             }).collect_view()}
         </ul>
     }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -36,7 +36,9 @@ const ERROR: &str = "mt-1 text-sm text-red-800 dark:text-red-300";
 #[component]
 fn AccountBody(view: AccountView) -> impl IntoView {
     let form = use_context::<AccountFormState>().unwrap_or_default();
-    let error_for = |field: &str| form.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let error_for = |field: &str| {
+        form.errors.iter().find(|e| e.field == field).map(|e| crate::components::i18n::Tr::here().message(&e.message))
+    };
     let (code_error, confirm_error, renew_error) = (error_for("code"), error_for("confirm"), error_for("renew"));
     let on = view.two_factor_since.is_some();
     let must_set_up = view.required && !on;

@@ -252,6 +252,8 @@ fn PersonCard(action: String, email: String, leads: usize) -> impl IntoView {
 #[component]
 fn BriefCard(brief: Brief) -> impl IntoView {
     let r = brief.recommendation;
+    // The staff area is in English.
+    let en = |m: &crate::domain::message::Message| crate::components::i18n::Tr::here().message(m);
     let cost = &r.cost.monthly_usd;
     let costs = vec![
         ("Functions", cost.functions),
@@ -263,21 +265,21 @@ fn BriefCard(brief: Brief) -> impl IntoView {
         <section class="rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby="brief-heading">
             <h2 id="brief-heading" class="text-lg font-semibold">"Brief for the call"</h2>
             <p class="mt-2">
-                "The guide recommended " <strong>{r.summary()}</strong> "."
+                "The guide recommended " <strong>{en(&r.summary())}</strong> "."
                 " " <a class="underline" href=format!("/guide/result/{}", brief.result_id)>"Open the result"</a>
             </p>
-            <h3 class="mt-4 font-medium">{format!("Organisation: {}", r.organisation.choice.label())}</h3>
+            <h3 class="mt-4 font-medium">{format!("Organisation: {}", en(&r.organisation.choice.label()))}</h3>
             <ul class="mt-1 list-disc pl-5 text-sm">
-                {r.organisation.reasons.iter().map(|reason| view! { <li>{reason.text.clone()}</li> }).collect_view()}
+                {r.organisation.reasons.iter().map(|reason| view! { <li>{en(&reason.text)}</li> }).collect_view()}
             </ul>
-            <h3 class="mt-4 font-medium">{format!("Execution: {}", r.execution.choice.label())}</h3>
+            <h3 class="mt-4 font-medium">{format!("Execution: {}", en(&r.execution.choice.label()))}</h3>
             <ul class="mt-1 list-disc pl-5 text-sm">
-                {r.execution.reasons.iter().map(|reason| view! { <li>{reason.text.clone()}</li> }).collect_view()}
+                {r.execution.reasons.iter().map(|reason| view! { <li>{en(&reason.text)}</li> }).collect_view()}
             </ul>
             {(!r.warnings.is_empty()).then(|| view! {
                 <h3 class="mt-4 font-medium">"Warnings"</h3>
                 <ul class="mt-1 list-disc pl-5 text-sm">
-                    {r.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
+                    {r.warnings.iter().map(|w| view! { <li>{en(&w.message)}</li> }).collect_view()}
                 </ul>
             })}
             <h3 class="mt-4 font-medium">"Monthly cost at their traffic"</h3>

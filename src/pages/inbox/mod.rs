@@ -143,7 +143,9 @@ pub fn InboxPage() -> impl IntoView {
 fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let spam_view = filter.status == Some(LeadStatus::Spam);
     let title = if spam_view { "Suspected spam" } else { "Leads" };
-    let error_for = |field: &str| list.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let error_for = |field: &str| {
+        list.errors.iter().find(|e| e.field == field).map(|e| crate::components::i18n::Tr::here().message(&e.message))
+    };
     let (status_error, from_error, to_error) = (error_for("status"), error_for("from"), error_for("to"));
     let count_of = |status: LeadStatus| list.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
     let open_total: u64 = LeadStatus::PIPELINE.iter().map(|s| count_of(*s)).sum();

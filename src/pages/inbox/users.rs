@@ -37,7 +37,9 @@ fn UsersBody(list: UserList) -> impl IntoView {
     };
     let mut form = use_context::<UserFormState>().unwrap_or_default();
     form.notice = form.notice.or(done);
-    let error_for = |field: &str| form.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let error_for = |field: &str| {
+        form.errors.iter().find(|e| e.field == field).map(|e| crate::components::i18n::Tr::here().message(&e.message))
+    };
     let (email_error, password_error) = (error_for("email"), error_for("password"));
     let has_errors = !form.errors.is_empty();
     let (notice, typed_email) = (form.notice.clone(), form.email.clone());

@@ -9,6 +9,25 @@ use serde_json::{json, Map, Value};
 use crate::domain::questions::{Input, QUESTIONS};
 use crate::server::state::AppState;
 
+/// How a request chooses the language of the texts: ids and values are the same in every one.
+fn language_parameters() -> Vec<Value> {
+    let codes: Vec<&str> = crate::server::locales::locales().languages().map(|l| l.lang.code()).collect();
+    vec![
+        json!({ "name": "lang", "in": "query", "required": false, "schema": { "type": "string", "enum": codes },
+            "description": "The language of every text in the answer; takes precedence over Accept-Language" }),
+        json!({ "name": "Accept-Language", "in": "header", "required": false, "schema": { "type": "string" },
+            "description": "The languages the client reads, by preference; the first the guide has is used, \
+                            English otherwise. The answer's Content-Language says which." }),
+    ]
+}
+
+fn recommendation_parameters() -> Vec<Value> {
+    let free_tier = json!({ "name": "free_tier", "in": "query", "required": false,
+        "schema": { "type": "boolean", "default": false },
+        "description": "Subtract the functions' monthly free tier in the cost comparison" });
+    std::iter::once(free_tier).chain(language_parameters()).collect()
+}
+
 pub async fn document(State(state): State<AppState>) -> impl IntoResponse {
     Json(json!({
         "openapi": "3.1.0",
@@ -22,14 +41,17 @@ pub async fn document(State(state): State<AppState>) -> impl IntoResponse {
         "paths": {
             "/questions": { "get": {
                 "summary": "The question set: ids, texts, options, ranges, defaults and branching",
-                "responses": { "200": { "description": "The questions", "content": { "application/json": {
-                    "schema": { "type": "object" } } } } }
+                "parameters": language_parameters(),
+                "responses": {
+                    "200": { "description": "The questions, their texts in the language asked for",
+                        "content": { "application/json": { "schema": { "type": "object" } } } },
+                    "422": { "description": "A language the guide does not have",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FieldErrors" } } } }
+                }
             }},
             "/recommendation": { "post": {
                 "summary": "A recommendation for a set of answers; every answer is optional",
-                "parameters": [{ "name": "free_tier", "in": "query", "required": false,
-                    "schema": { "type": "boolean", "default": false },
-                    "description": "Subtract the functions' monthly free tier in the cost comparison" }],
+                "parameters": recommendation_parameters(),
                 "requestBody": { "required": true, "content": { "application/json": {
                     "schema": { "$ref": "#/components/schemas/Answers" },
                     "example": { "stage": "mvp", "engineers": 4 } } } },
@@ -39,7 +61,7 @@ pub async fn document(State(state): State<AppState>) -> impl IntoResponse {
                     "400": { "description": "The body is not JSON", "content": { "application/json": {
                         "schema": { "$ref": "#/components/schemas/FieldErrors" } } } },
                     "422": { "description": "Unknown question ids, wrong types (null included), out-of-range values, \
-                                             or more teams than engineers",
+                                             more teams than engineers, or a language the guide does not have",
                         "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FieldErrors" } } } }
                 }
             }}
@@ -67,11 +89,10 @@ fn answers_schema() -> Value {
             Input::Integer { min, max, .. } => json!({ "type": "integer", "minimum": min, "maximum": max }),
             Input::Number { min, max, .. } => json!({ "type": "number", "minimum": min, "maximum": max }),
         };
-        schema["description"] = json!(if q.id == "teams" {
-            format!("{} At most the number of engineers.", q.text)
-        } else {
-            q.text.to_string()
-        });
+        // The schema is written in the default language.
+        let text = crate::server::locales::locales().text_of(&q.text());
+        schema["description"] =
+            json!(if q.id == "teams" { format!("{text} At most the number of engineers.") } else { text });
         properties.insert(q.id.to_string(), schema);
     }
     json!({ "type": "object", "additionalProperties": false, "properties": properties,

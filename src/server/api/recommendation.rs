@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -11,13 +11,78 @@ use serde_json::json;
 use crate::domain::answers::Answers;
 use crate::domain::engine::CostOptions;
 use crate::domain::field_error::FieldError;
-use crate::domain::questions::{QUESTIONS, STEPS};
+use crate::domain::lang::Lang;
+use crate::domain::message::Message;
+use crate::domain::questions::{step_title, Input, Question, QUESTIONS, STEPS};
 
+use crate::server::locales::{api_lang, locales};
 use crate::server::state::AppState;
 
-/// The question set, with its steps and branching.
-pub async fn questions() -> Response {
-    Json(json!({ "version": "v1", "steps": STEPS, "questions": QUESTIONS })).into_response()
+#[derive(Debug, Deserialize)]
+pub struct LangParams {
+    /// The language of the texts (else `Accept-Language`, else English).
+    lang: Option<String>,
+}
+
+/// The question set, with its steps and branching, its texts in the language asked for.
+pub async fn questions(
+    params: Result<Query<LangParams>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let asked = params.ok().and_then(|Query(p)| p.lang);
+    let lang = match api_lang(asked.as_deref(), &headers) {
+        Ok(lang) => lang,
+        Err(problem) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("lang", &problem)]),
+    };
+    let language = locales().language(lang);
+    let steps: Vec<String> = (1..=STEPS).map(|step| language.write(&step_title(step))).collect();
+    let questions: Vec<serde_json::Value> = QUESTIONS.iter().map(|q| question_json(q, |m| language.write(m))).collect();
+    in_language(lang, Json(json!({ "version": "v1", "steps": steps, "questions": questions })).into_response())
+}
+
+/// One question as the API describes it: its structure, with every text written by `write`.
+fn question_json(q: &Question, write: impl Fn(&Message) -> String) -> serde_json::Value {
+    let mut value = serde_json::to_value(q).unwrap_or_default();
+    value["text"] = json!(write(&q.text()));
+    value["help"] = json!(write(&q.help()));
+    value["topic"] = json!(write(&q.topic()));
+    let input = &mut value["input"];
+    match &q.input {
+        Input::Choice { options } => {
+            input["options"] = json!(options
+                .iter()
+                .map(|o| json!({
+                    "value": o.value,
+                    "label": q.option_label(o.value).map(|m| write(&m)).unwrap_or_default(),
+                    "help": write(&q.option_help(o.value)),
+                }))
+                .collect::<Vec<_>>());
+        }
+        Input::Boolean {} => {
+            for (name, value) in [("yes", "true"), ("no", "false")] {
+                input[name] = json!(q.option_label(value).map(|m| write(&m)).unwrap_or_default());
+            }
+        }
+        Input::Integer { presets, .. } | Input::Number { presets, .. } => {
+            input["unit"] = json!(write(&q.unit()));
+            input["presets"] = json!(presets
+                .iter()
+                .enumerate()
+                .map(|(i, value)| json!({ "value": value, "label": write(&q.preset_label(i)) }))
+                .collect::<Vec<_>>());
+        }
+    }
+    value
+}
+
+/// A response marked with the language of its texts (and that they depend on the request's).
+fn in_language(lang: Lang, mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    if let Ok(code) = HeaderValue::from_str(lang.code()) {
+        headers.insert(header::CONTENT_LANGUAGE, code);
+    }
+    headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+    response
 }
 
 #[derive(Debug, Deserialize)]
@@ -25,17 +90,25 @@ pub struct RecommendParams {
     /// Subtract the functions' monthly free tier from the cost comparison.
     #[serde(default)]
     free_tier: bool,
+    /// The language of the texts (else `Accept-Language`, else English).
+    lang: Option<String>,
 }
 
 /// Answers in, recommendation out; every problem with the input is a 4xx with field errors.
 pub async fn recommend(
     State(state): State<AppState>,
     params: Result<Query<RecommendParams>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let Ok(Query(params)) = params else {
         return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("free_tier", "must be true or false")]);
     };
+    let lang = match api_lang(params.lang.as_deref(), &headers) {
+        Ok(lang) => lang,
+        Err(problem) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("lang", &problem)]),
+    };
+    let language = locales().language(lang);
     let value: serde_json::Value = match serde_json::from_slice(&body) {
         Ok(value) => value,
         Err(e) => {
@@ -48,17 +121,24 @@ pub async fn recommend(
             vec![field_error("", "the body must be a JSON object mapping question ids to answers")],
         );
     };
-    match Answers::from_json(object) {
+    let response = match Answers::from_json(object) {
         Ok(answers) => {
             let recommendation = state.engine.recommend(&answers, CostOptions { free_tier: params.free_tier });
-            Json(recommendation).into_response()
+            Json(recommendation.written(|m| language.write(m))).into_response()
         }
-        Err(field_errors) => errors(StatusCode::UNPROCESSABLE_ENTITY, field_errors),
-    }
+        Err(field_errors) => {
+            let written = field_errors
+                .into_iter()
+                .map(|e| FieldError { message: language.write(&e.message).into(), ..e })
+                .collect();
+            errors(StatusCode::UNPROCESSABLE_ENTITY, written)
+        }
+    };
+    in_language(lang, response)
 }
 
 fn field_error(field: &str, message: &str) -> FieldError {
-    FieldError { field: field.to_string(), message: message.to_string() }
+    FieldError { field: field.to_string(), message: message.into() }
 }
 
 fn errors(status: StatusCode, errors: Vec<FieldError>) -> Response {

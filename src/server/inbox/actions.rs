@@ -66,7 +66,11 @@ pub async fn lead_action(
         "reply" => match ReplyDraft::parse(field(&raw, "subject"), field(&raw, "body")) {
             Ok(draft) => LeadChange::Reply(draft),
             Err(errors) => {
-                let why = errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
+                let why = errors
+                    .iter()
+                    .map(|e| crate::server::locales::locales().text_of(&e.message))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 return refuse(format!("The reply was not sent: {why}"), StatusCode::UNPROCESSABLE_ENTITY).await;
             }
         },

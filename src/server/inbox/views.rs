@@ -126,16 +126,24 @@ pub async fn lead_detail(
                     .to_pairs()
                     .into_iter()
                     .map(|(id, value)| match question(id) {
-                        Some(q) => (q.text.to_string(), q.option_label(&value).map(str::to_string).unwrap_or(value)),
+                        Some(q) => {
+                            let english =
+                                |m: &crate::domain::message::Message| super::super::locales::locales().text_of(m);
+                            (english(&q.text()), q.option_label(&value).map(|m| english(&m)).unwrap_or(value))
+                        }
                         None => (id.to_string(), value),
                     })
                     .collect(),
-                recommendation: stored.recommendation,
+                recommendation: {
+                    let keyed = crate::server::guide::with_keyed_texts(&state.engine, &answers, stored.recommendation);
+                    // Staff read English.
+                    keyed.written(|m| super::super::locales::locales().text_of(m))
+                },
             }
         }),
         None => None,
     };
-    let summary = brief.as_ref().map(|b| b.recommendation.summary());
+    let summary = brief.as_ref().map(|b| super::super::locales::locales().text_of(&b.recommendation.summary()));
     // Only admins can act on it; nobody else pays for the query.
     let same_address = if session.is_admin() && lead.erased_at.is_none() {
         state.stores.inbox.leads_from(&lead.email).await?.len()

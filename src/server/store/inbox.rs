@@ -132,7 +132,11 @@ const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company,
 
 fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
     // A result the current code cannot read is shown without its summary, not as an error.
-    let recommendation_summary = row.json::<Recommendation>("recommendation").ok().flatten().map(|r| r.summary());
+    let recommendation_summary = row
+        .json::<Recommendation>("recommendation")
+        .ok()
+        .flatten()
+        .map(|r| crate::server::locales::locales().text_of(&r.summary()));
     Ok(Lead {
         id: row.get("id")?,
         reference: row.parse("reference")?,
