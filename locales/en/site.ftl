@@ -17,6 +17,23 @@ list-comma = { $first }, { $second }
 list-parts = { $first }; { $second }
 list-and = { $first } and { $second }
 
+## Dates (in UTC)
+
+date = { $day } { $month } { $year }
+date-time = { $date }, { $time } UTC
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
 ## Periods of time
 
 period-days = { $count ->

@@ -18,6 +18,23 @@ list-comma = { $first }, { $second }
 list-parts = { $first }; { $second }
 list-and = { $first } y { $second }
 
+## Fechas (en UTC)
+
+date = { $day } de { $month } de { $year }
+date-time = { $date }, { $time } UTC
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
 ## Periodos de tiempo
 
 period-days = { $count ->

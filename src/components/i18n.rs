@@ -101,6 +101,21 @@ impl Tr {
         }
     }
 
+    /// A day given as `YYYY-MM-DD`, written the page language's way (anything else as it is).
+    pub fn date(&self, iso: &str) -> String {
+        #[cfg(feature = "ssr")]
+        {
+            match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+                Ok(day) => crate::server::locales::locales().language(self.lang).date(day),
+                Err(_) => iso.to_string(),
+            }
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            iso.to_string()
+        }
+    }
+
     /// A number written the page language's way.
     pub fn number(&self, n: f64, decimals: usize) -> String {
         #[cfg(feature = "ssr")]

@@ -221,6 +221,26 @@ impl Language {
         written.fold(first, |done, next| self.text("list-parts", &[("first", done.into()), ("second", next.into())]))
     }
 
+    /// A day written this language's way: "3 December 2026", "3 de diciembre de 2026".
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self.text(&format!("month-{}", date.month()), &[]);
+        self.text(
+            "date",
+            &[
+                ("day", Arg::Number(date.day().into(), 0)),
+                ("month", month.into()),
+                ("year", Arg::Text(date.year().to_string().into())),
+            ],
+        )
+    }
+
+    /// A moment written this language's way, in UTC: "3 December 2026, 14:05 UTC".
+    pub fn moment(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let time = at.format("%H:%M").to_string();
+        self.text("date-time", &[("date", self.date(at.date_naive()).into()), ("time", time.into())])
+    }
+
     /// A number written this language's way.
     pub fn number(&self, n: f64, decimals: usize) -> String {
         self.numbers.format(n, decimals)
@@ -357,6 +377,9 @@ mod tests {
         assert_eq!(spanish.money(1234.4), "1234 US$");
         assert_eq!(spanish.money(4.5), "4,50 US$");
         assert_eq!(locales.language(en).money(12345.0), "$12,345");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(spanish.date(day), "3 de diciembre de 2026");
+        assert_eq!(locales.language(en).date(day), "3 December 2026");
         let list = [Message::from("a"), Message::from("b"), Message::from("c")];
         assert_eq!(spanish.list(&list), "a, b y c");
         assert_eq!(locales.language(en).list(&list[..2]), "a and b");

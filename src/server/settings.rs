@@ -379,8 +379,23 @@ impl Settings {
                 .map_err(|e| SettingsError::new(name, format!("cannot read {}: {e}", path.display())))
         };
         let model = match &self.model_file {
-            Some(path) => Model::from_toml(&read("ARCHGUIDE_MODEL_FILE", path)?)
-                .map_err(|e| SettingsError::new("ARCHGUIDE_MODEL_FILE", e))?,
+            Some(path) => {
+                let model = Model::from_toml(&read("ARCHGUIDE_MODEL_FILE", path)?)
+                    .map_err(|e| SettingsError::new("ARCHGUIDE_MODEL_FILE", e))?;
+                // A rule the translation files have no words for could not be explained.
+                let locales = super::locales::locales();
+                for language in locales.languages() {
+                    if let Some(key) = model.messages().into_iter().find(|key| !locales.has(language.lang, key)) {
+                        let problem = format!(
+                            "the message '{key}' is not in the {} translation files (locales/{}/model.ftl)",
+                            language.name,
+                            language.lang.code()
+                        );
+                        return Err(SettingsError::new("ARCHGUIDE_MODEL_FILE", problem));
+                    }
+                }
+                model
+            }
             None => Model::default_model(),
         };
         let prices = match &self.prices_file {

@@ -10,7 +10,7 @@ fn title(html: &str) -> &str {
 
 #[tokio::test]
 async fn every_public_page_has_a_spanish_twin_under_es() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(&[("ARCHGUIDE_PUBLIC_URL", "https://guide.example.com")]).await;
     for (path, english) in [
         ("/", "Microservices or serverless?"),
         ("/learn", "Microservices and serverless, explained"),
@@ -25,7 +25,8 @@ async fn every_public_page_has_a_spanish_twin_under_es() {
         assert!(html.contains(r#"hreflang="en""#) && html.contains(r#"hreflang="es""#), "{spanish_path}");
         assert!(html.contains(r#"hreflang="x-default""#), "{spanish_path}");
         // The canonical address is the Spanish one; links lead on in Spanish.
-        assert!(html.contains(&format!(r#"rel="canonical" href="http://127.0.0.1"#)), "{spanish_path}");
+        let canonical = html.split("<link").find(|tag| tag.contains(r#"rel="canonical""#)).unwrap();
+        assert!(canonical.contains(&format!(r#"href="https://guide.example.com{spanish_path}""#)), "{canonical}");
         assert!(html.contains(r#"href="/es/guide""#), "{spanish_path}");
         assert!(!html.contains(r#"href="/guide""#), "{spanish_path} links to an English page");
         let english_html = app.get(path).await.text().await.unwrap();
@@ -102,4 +103,155 @@ async fn the_sitemap_names_every_page_in_every_language() {
         )));
     }
     assert_eq!(xml.matches("<url>").count(), 10);
+}
+
+/// Everything between the page's `<main>` and `</main>`, without tags: what a visitor reads.
+fn main_text(html: &str) -> String {
+    let main = html.split("<main").nth(1).and_then(|m| m.split("</main>").next()).unwrap_or(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in main.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+async fn the_guide_finished_in_spanish_leads_to_a_spanish_result() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let form = [
+        ("stage", "mvp"),
+        ("engineers", "3"),
+        ("teams", "1"),
+        ("load_shape", "spiky"),
+        ("independent_releases", "yes"),
+    ];
+    let response = client.post(format!("{}/es/guide/result", app.address)).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/es/guide/result/"), "{location}");
+    let html = app.get(&location).await.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="es""#));
+    let text = main_text(&html);
+    for spanish in
+        ["Construye un monolito", "Cómo organizarlo", "Cómo ejecutarlo", "Por qué", "Siguientes pasos", "Supuestos"]
+    {
+        assert!(text.contains(spanish), "{spanish}: {text}");
+    }
+    // The tension between the wish and the single team, in the visitor's Spanish words.
+    assert!(text.contains("partes que se publican por su cuenta: sí"), "{text}");
+    for english in ["How to organise", "Next steps", "requests a month", "Watch out", " the ", " and "] {
+        assert!(!text.contains(english), "English left on the Spanish result: {english:?} in {text}");
+    }
+    // The same result in English, at the same id.
+    let english = app.get(location.strip_prefix("/es").unwrap()).await.text().await.unwrap();
+    assert!(main_text(&english).contains("Build a monolith"));
+}
+
+#[tokio::test]
+async fn the_api_answers_in_the_language_asked_for_with_the_same_ids() {
+    let app = spawn_app().await;
+    let url = format!("{}/api/v1/recommendation", app.address);
+    let body = r#"{"stage":"idea","engineers":2}"#;
+    let ask = |language: Option<&'static str>, query: &'static str| {
+        let mut request = app.client.post(format!("{url}{query}")).header("content-type", "application/json");
+        if let Some(language) = language {
+            request = request.header("accept-language", language);
+        }
+        request.body(body).send()
+    };
+    let english = ask(None, "").await.unwrap();
+    assert_eq!(english.headers()["content-language"], "en");
+    let english: serde_json::Value = english.json().await.unwrap();
+    let spanish = ask(Some("es-MX,es;q=0.9,en;q=0.5"), "").await.unwrap();
+    assert_eq!(spanish.headers()["content-language"], "es");
+    assert!(spanish.headers().get_all("vary").iter().any(|v| v.to_str().unwrap().contains("accept-language")));
+    let spanish: serde_json::Value = spanish.json().await.unwrap();
+    assert_eq!(english["organisation"]["choice"], spanish["organisation"]["choice"]);
+    assert_eq!(english["organisation"]["scores"], spanish["organisation"]["scores"]);
+    let text = |v: &serde_json::Value| v["organisation"]["reasons"][0]["text"].as_str().unwrap().to_string();
+    assert!(text(&english).starts_with("At the idea stage"), "{}", text(&english));
+    assert!(text(&spanish).starts_with("En la fase de idea"), "{}", text(&spanish));
+    // `?lang=` wins over the header; a language the guide lacks is a field error.
+    let chosen: serde_json::Value = ask(Some("es"), "?lang=en").await.unwrap().json().await.unwrap();
+    assert_eq!(text(&chosen), text(&english));
+    let unknown = ask(None, "?lang=fr").await.unwrap();
+    assert_eq!(unknown.status(), 422);
+    let errors: serde_json::Value = unknown.json().await.unwrap();
+    assert_eq!(errors[0]["field"], "lang");
+    // Problems with answers, in Spanish.
+    let bad = app
+        .client
+        .post(format!("{url}?lang=es"))
+        .header("content-type", "application/json")
+        .body(r#"{"engineers":"many"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let errors: serde_json::Value = bad.json().await.unwrap();
+    assert_eq!(errors[0]["message"], "debe ser un número (se recibió un texto)");
+
+    let questions: serde_json::Value = app.get("/api/v1/questions?lang=es").await.json().await.unwrap();
+    assert_eq!(questions["steps"][0], "Tu producto");
+    let stage = &questions["questions"][0];
+    assert_eq!(stage["id"], "stage");
+    assert_eq!(stage["text"], "¿En qué punto está el producto hoy?");
+    assert_eq!(stage["input"]["options"][0]["value"], "idea");
+    assert_eq!(stage["input"]["options"][0]["label"], "Una idea");
+}
+
+#[tokio::test]
+async fn a_result_stored_with_english_words_reads_in_spanish_when_the_same_model_gives_it_again() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let form = [("stage", "growth"), ("engineers", "25"), ("teams", "4")];
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let response = client.post(format!("{}/guide/result", app.address)).form(&form).send().await.unwrap();
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        ids.push(location.rsplit('/').next().unwrap().to_string());
+    }
+    let (id, other) = (&ids[0], &ids[1]);
+    // As the site stored results before texts had ids: every text in English words.
+    let english: serde_json::Value = app
+        .client
+        .post(format!("{}/api/v1/recommendation", app.address))
+        .header("content-type", "application/json")
+        .body(r#"{"stage":"growth","engineers":25,"teams":4}"#)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let pool = app.db().await;
+    sqlx::query("UPDATE guide_results SET recommendation = ? WHERE id = ?")
+        .bind(english.to_string())
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let spanish = main_text(&app.get(&format!("/es/guide/result/{id}")).await.text().await.unwrap());
+    assert!(spanish.contains("Siguientes pasos") && spanish.contains("Con 25 ingenieros"), "{spanish}");
+    // A stored result the current model would not give again is shown as stored.
+    let mut changed = english.clone();
+    changed["organisation"]["scores"]["monolith"] = serde_json::json!(1);
+    sqlx::query("UPDATE guide_results SET recommendation = ? WHERE id = ?")
+        .bind(changed.to_string())
+        .bind(other)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let as_stored = main_text(&app.get(&format!("/es/guide/result/{other}")).await.text().await.unwrap());
+    assert!(as_stored.contains("With 25 engineers"), "{as_stored}");
 }

@@ -11,6 +11,7 @@ mod health;
 mod helpers;
 mod inbox;
 mod instances;
+mod languages;
 mod load;
 mod logs;
 mod map;

@@ -45,7 +45,7 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
             ("provider", provider.into()),
             ("region", a.region.clone().into()),
             ("currency", a.currency.clone().into()),
-            ("as_of", a.prices_as_of.clone().into()),
+            ("as_of", tr.date(&a.prices_as_of).into()),
         ],
     );
     let sources: Vec<(String, String, String)> = ["functions", "managed_containers", "kubernetes", "virtual_machines"]
@@ -118,7 +118,7 @@ pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> i
                 <ul class="mt-2 list-disc space-y-1 pl-6 text-sm">
                     {sources.into_iter().map(|(product, source, as_of)| {
                         let page = source.starts_with("https://").then(|| source.clone());
-                        let read = tr.args("cost-source-read", &[("as_of", as_of.into())]);
+                        let read = tr.args("cost-source-read", &[("as_of", tr.date(&as_of).into())]);
                         view! {
                             <li>
                                 {match page {

@@ -84,7 +84,7 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
         answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-        created_at: stored.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        created_at: crate::server::locales::locales().language(tr.lang).moment(stored.created_at),
         current_model_version: state.engine.model.version.clone(),
         recommendation: recommendation.written(write),
         cost,
@@ -187,7 +187,9 @@ fn ResultBody(view: ResultView) -> impl IntoView {
     let path = format!("/guide/result/{}", view.id);
     let edit = link(&guide_url(&view.answer_pairs, 1));
     let contact = link(&format!("/contact?result={}", view.id));
-    let absolute_link = format!("{}{path}", use_context::<PublicUrl>().map(|u| u.0).unwrap_or_default());
+    // The result's own address in the page's language (the head names the others).
+    let own = tr.lang.path(&path);
+    let absolute_link = format!("{}{own}", use_context::<PublicUrl>().map(|u| u.0).unwrap_or_default());
     let moved_on = (r.model_version != view.current_model_version).then(|| {
         tr.args(
             "result-moved-on",
@@ -211,9 +213,9 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                 <div class="mt-6 flex flex-wrap gap-3 print:hidden">
                     <a href=contact class="rounded-md bg-accent px-5 py-2 font-semibold text-white hover:opacity-90">{tr.t("result-talk")}</a>
                     <a href=edit class="rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600">{tr.t("result-edit")}</a>
-                    <ShareButtons path=path.clone()/>
+                    <ShareButtons path=own.clone()/>
                 </div>
-                <p class="mt-3 text-sm">{tr.t("result-permanent")} " " <a class="underline" href=path.clone()>{absolute_link}</a></p>
+                <p class="mt-3 text-sm">{tr.t("result-permanent")} " " <a class="underline" href=own.clone()>{absolute_link}</a></p>
             </header>
             <MapSection map=view.map.clone()/>
             <section class=card aria-labelledby="org-heading">
