@@ -21,6 +21,14 @@ list-and = { $first } and { $second }
 
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+date-weekday = { $weekday } { $date }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
 month-1 = January
 month-2 = February
 month-3 = March

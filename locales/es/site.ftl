@@ -22,6 +22,14 @@ list-and = { $first } y { $second }
 
 date = { $day } de { $month } de { $year }
 date-time = { $date }, { $time } UTC
+date-weekday = { $weekday }, { $date }
+weekday-1 = lunes
+weekday-2 = martes
+weekday-3 = miércoles
+weekday-4 = jueves
+weekday-5 = viernes
+weekday-6 = sábado
+weekday-7 = domingo
 month-1 = enero
 month-2 = febrero
 month-3 = marzo

@@ -52,10 +52,11 @@ impl Tr {
         {
             crate::server::locales::locales().text(self.lang, key, args)
         }
+        // The browser bundle has no translations: islands leave the server's words in place.
         #[cfg(not(feature = "ssr"))]
         {
-            let _ = args;
-            key.to_string()
+            let _ = (key, args);
+            String::new()
         }
     }
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::field_error::FieldError;
+use super::message::Message;
 
 /// Field limits, in characters.
 pub const NAME_MAX: usize = 100;
@@ -26,7 +27,7 @@ impl LeadEmail {
     /// assert_eq!(LeadEmail::parse(" Zoë@Example.COM ").unwrap().as_str(), "Zoë@example.com");
     /// assert!(LeadEmail::parse("zoe@localhost").is_err());
     /// ```
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
         if let Some(problem) = email_problem(raw) {
             return Err(problem);
         }
@@ -40,17 +41,68 @@ impl LeadEmail {
     }
 }
 
+/// What is wrong with one field of the contact form: the id of the message that says so
+/// (`contact-name-empty`, ...), and for a message that is too long, its length. The browser
+/// checks with these too; it finds the words the server rendered for each id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub key: &'static str,
+    pub length: Option<usize>,
+}
+
+impl Problem {
+    const fn new(key: &'static str) -> Self {
+        Problem { key, length: None }
+    }
+
+    /// Every problem the form can have: what the page renders the words of, up front.
+    pub const ALL: [&'static str; 11] = [
+        "contact-name-empty",
+        "contact-name-long",
+        "contact-email-empty",
+        "contact-email-long",
+        "contact-email-invalid",
+        "contact-company-long",
+        "contact-role-long",
+        "contact-preferred-long",
+        "contact-message-empty",
+        "contact-message-long",
+        "contact-consent",
+    ];
+
+    /// The problem as a message, with the limit it names.
+    pub fn message(self) -> Message {
+        let limit = match self.key {
+            "contact-name-long" => Some(NAME_MAX),
+            "contact-email-long" => Some(EMAIL_MAX),
+            "contact-company-long" => Some(COMPANY_MAX),
+            "contact-role-long" => Some(ROLE_MAX),
+            "contact-preferred-long" => Some(PREFERRED_CONTACT_MAX),
+            "contact-message-long" => Some(MESSAGE_MAX),
+            _ => None,
+        };
+        let mut message = Message::key(self.key);
+        if let Some(max) = limit {
+            message = message.with("max", max as f64);
+        }
+        if let Some(length) = self.length {
+            message = message.with("length", length as f64);
+        }
+        message
+    }
+}
+
 /// What is wrong with an email address, if anything (syntax only). Kept free of case mapping
 /// and Unicode class tables, since the browser runs it too.
-pub fn email_problem(raw: &str) -> Option<String> {
+pub fn email_problem(raw: &str) -> Option<Problem> {
     let email = clean_line(raw);
     if email.is_empty() {
-        return Some("Please enter your work email.".into());
+        return Some(Problem::new("contact-email-empty"));
     }
     if email.chars().count() > EMAIL_MAX {
-        return Some(format!("An email address has at most {EMAIL_MAX} characters."));
+        return Some(Problem::new("contact-email-long"));
     }
-    let invalid = || Some("This does not look like an email address (name@company.com).".to_string());
+    let invalid = || Some(Problem::new("contact-email-invalid"));
     if email.chars().any(invisible) {
         return invalid();
     }
@@ -111,11 +163,11 @@ impl NewLead {
             .iter()
             .filter_map(|(field, value)| {
                 field_problem(field, value)
-                    .map(|message| FieldError { field: field.to_string(), message: message.into() })
+                    .map(|problem| FieldError { field: field.to_string(), message: problem.message() })
             })
             .collect();
-        if let Some(message) = consent_problem(input.consent) {
-            errors.push(FieldError { field: "consent".into(), message: message.into() });
+        if let Some(problem) = consent_problem(input.consent) {
+            errors.push(FieldError { field: "consent".into(), message: problem.message() });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -124,7 +176,7 @@ impl NewLead {
         Ok(NewLead {
             name: clean_line(&input.name),
             email: LeadEmail::parse(&input.email)
-                .map_err(|m| vec![FieldError { field: "email".into(), message: m.into() }])?,
+                .map_err(|problem| vec![FieldError { field: "email".into(), message: problem.message() }])?,
             company: optional(&input.company),
             role: optional(&input.role),
             message: clean_text(&input.message),
@@ -135,31 +187,30 @@ impl NewLead {
 
 /// What is wrong with one text field of the form, if anything: the check the server makes,
 /// also run in the browser as the visitor types.
-pub fn field_problem(field: &str, value: &str) -> Option<String> {
-    let too_long = |max: usize, what: &str| format!("{what} has at most {max} characters.");
+pub fn field_problem(field: &str, value: &str) -> Option<Problem> {
+    let longer = |max: usize, key: &'static str| (clean_line(value).chars().count() > max).then_some(Problem::new(key));
     match field {
         "name" => {
             let name = clean_line(value);
             if name.is_empty() {
-                Some("Please tell us your name.".into())
+                Some(Problem::new("contact-name-empty"))
             } else if name.chars().count() > NAME_MAX {
-                Some(format!("A name has at most {NAME_MAX} characters."))
+                Some(Problem::new("contact-name-long"))
             } else {
                 None
             }
         }
         "email" => email_problem(value),
-        "company" => (clean_line(value).chars().count() > COMPANY_MAX).then(|| too_long(COMPANY_MAX, "A company name")),
-        "role" => (clean_line(value).chars().count() > ROLE_MAX).then(|| too_long(ROLE_MAX, "A role")),
-        "preferred_contact" => (clean_line(value).chars().count() > PREFERRED_CONTACT_MAX)
-            .then(|| too_long(PREFERRED_CONTACT_MAX, "This field")),
+        "company" => longer(COMPANY_MAX, "contact-company-long"),
+        "role" => longer(ROLE_MAX, "contact-role-long"),
+        "preferred_contact" => longer(PREFERRED_CONTACT_MAX, "contact-preferred-long"),
         "message" => {
             let message = clean_text(value);
             let length = message.chars().count();
             if message.is_empty() {
-                Some("Please tell us a little about what you are building.".into())
+                Some(Problem::new("contact-message-empty"))
             } else if length > MESSAGE_MAX {
-                Some(format!("Please keep the message under {MESSAGE_MAX} characters (it has {length})."))
+                Some(Problem { key: "contact-message-long", length: Some(length) })
             } else {
                 None
             }
@@ -169,8 +220,8 @@ pub fn field_problem(field: &str, value: &str) -> Option<String> {
 }
 
 /// The consent box must be ticked.
-pub fn consent_problem(consent: bool) -> Option<String> {
-    (!consent).then(|| "Please agree so that we may store your message and answer it.".to_string())
+pub fn consent_problem(consent: bool) -> Option<Problem> {
+    (!consent).then_some(Problem::new("contact-consent"))
 }
 
 /// A character that shows as nothing or as blank space: any Unicode space, and the zero-width and

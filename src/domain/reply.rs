@@ -64,22 +64,6 @@ impl ReplyDraft {
             Err(errors)
         }
     }
-
-    /// What the compose form starts with: a subject naming the consultancy, and a greeting that
-    /// names the person and, when they used the guide, its recommendation.
-    pub fn starting(brand: &str, name: &str, recommendation: Option<&str>) -> Self {
-        let about = match recommendation {
-            Some(summary) => format!(
-                "You asked us about your system, and our guide suggested {summary}. We would like to talk it through with you.\n\n"
-            ),
-            None => "Thank you for telling us about what you are building. We would like to talk it through with you.\n\n"
-                .to_string(),
-        };
-        ReplyDraft {
-            subject: format!("Re: your message to {brand}"),
-            body: format!("Hello {name},\n\n{about}Best regards,\n"),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -107,16 +91,5 @@ mod tests {
         assert_eq!(fields(ReplyDraft::parse("Re", " \r\n ")), ["body"]);
         assert_eq!(fields(ReplyDraft::parse("Re", &"x".repeat(BODY_MAX + 1))), ["body"]);
         assert_eq!(fields(ReplyDraft::parse("", "")), ["subject", "body"]);
-    }
-
-    #[test]
-    fn the_form_starts_with_a_greeting_that_names_the_recommendation() {
-        let draft = ReplyDraft::starting("AxiomTech", "Zoë", Some("a modular monolith on managed containers"));
-        assert_eq!(draft.subject, "Re: your message to AxiomTech");
-        assert!(
-            draft.body.starts_with("Hello Zoë,") && draft.body.contains("a modular monolith on managed containers")
-        );
-        assert!(ReplyDraft::parse(&draft.subject, &draft.body).is_ok());
-        assert!(!ReplyDraft::starting("AxiomTech", "Zoë", None).body.contains("guide"));
     }
 }

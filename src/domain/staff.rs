@@ -40,7 +40,14 @@ impl StaffEmail {
     /// assert_eq!(StaffEmail::parse(" Sales@Example.COM ").unwrap().as_str(), "sales@example.com");
     /// ```
     pub fn parse(raw: &str) -> Result<Self, String> {
-        super::lead::LeadEmail::parse(raw).map(|e| StaffEmail(e.as_str().to_lowercase()))
+        // Staff read English: the visitor-facing words of the problem are in the translation files.
+        super::lead::LeadEmail::parse(raw).map(|e| StaffEmail(e.as_str().to_lowercase())).map_err(|problem| {
+            match problem.key {
+                "contact-email-empty" => "Please enter an email address.".to_string(),
+                "contact-email-long" => format!("An email address has at most {} characters.", super::lead::EMAIL_MAX),
+                _ => "This does not look like an email address (name@company.com).".to_string(),
+            }
+        })
     }
 
     pub fn as_str(&self) -> &str {

@@ -3,6 +3,7 @@
 
 use crate::domain::field_error::FieldError;
 use crate::domain::lead::LeadInput;
+use crate::domain::message::Message;
 
 /// The version of the privacy notice (`pages/privacy.rs`) a lead consents to: change it with
 /// the notice.
@@ -16,5 +17,5 @@ pub struct ContactFormState {
     pub result: Option<String>,
     pub errors: Vec<FieldError>,
     /// A message about the whole form (e.g. "please send it again").
-    pub notice: Option<String>,
+    pub notice: Option<Message>,
 }

@@ -112,6 +112,8 @@ pub struct LeadDetail {
     /// Where the visitor came from, in words, and the source the list filters by.
     pub came_from: String,
     pub source: String,
+    /// The language the lead wrote in, by its own name and code: "Español (es)".
+    pub language: String,
     pub status: LeadStatus,
     pub spam_reason: Option<String>,
     pub received: String,

@@ -18,6 +18,7 @@ use crate::page_data::contact::{ContactFormState, PRIVACY_VERSION};
 use crate::page_data::url::carry;
 
 use crate::domain::lang::Lang;
+use crate::domain::message::Message;
 
 use super::client_ip::client_ip;
 use super::form::field;
@@ -43,13 +44,8 @@ pub async fn submit(
     // Where the visitor came from travels on, also when the form comes back.
     let carried = super::attribution::of_form(&raw).pairs();
     let result = Some(field(&raw, "result").to_string()).filter(|r| !r.is_empty());
-    let again = |errors, notice: Option<&str>, status| {
-        let form = ContactFormState {
-            input: input.clone(),
-            result: result.clone(),
-            errors,
-            notice: notice.map(str::to_string),
-        };
+    let again = |errors, notice: Option<Message>, status| {
+        let form = ContactFormState { input: input.clone(), result: result.clone(), errors, notice };
         render_form(state.clone(), lang, carry("/contact", &carried), form, status)
     };
 
@@ -58,20 +54,13 @@ pub async fn submit(
         Err(errors) => return again(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     let Some(token) = state.form_tokens.verify(field(&raw, "token")) else {
-        return again(
-            Vec::new(),
-            Some("For your safety this form has to be sent once more: everything you typed is still here, please press Send again."),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return again(Vec::new(), Some(Message::key("contact-notice-again")), StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies);
     if let Err(wait) = state.contact_limiter.hit(ip, Instant::now()) {
         let minutes = wait.as_secs().div_ceil(60);
-        let notice = format!(
-            "We have received several messages from your network in the last hour. Please send this again in {minutes} minute(s); everything you typed is still here."
-        );
-        let mut response = again(Vec::new(), Some(&notice), StatusCode::TOO_MANY_REQUESTS).await;
+        let notice = Message::key("contact-notice-busy").with("minutes", minutes);
+        let mut response = again(Vec::new(), Some(notice), StatusCode::TOO_MANY_REQUESTS).await;
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs()));
         return response;
     }
@@ -91,13 +80,14 @@ pub async fn submit(
         attribution: super::attribution::of_form(&raw),
         spam_reason,
         created_at: now,
+        language: lang.code().to_string(),
     };
     match store(&state, record, summary.as_deref()).await {
         Some(reference) => {
             Redirect::to(&carry(&lang.path(&format!("/contact/thanks?ref={reference}")), &carried)).into_response()
         }
         None => {
-            let notice = "Sorry, we could not save your message just now. Nothing was lost: please press Send again in a moment.";
+            let notice = Message::key("contact-notice-unavailable");
             again(Vec::new(), Some(notice), StatusCode::SERVICE_UNAVAILABLE).await
         }
     }

@@ -241,6 +241,15 @@ impl Language {
         self.text("date-time", &[("date", self.date(at.date_naive()).into()), ("time", time.into())])
     }
 
+    /// A moment with its day of the week: "Thursday 3 December 2026, 14:05 UTC".
+    pub fn moment_with_weekday(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        use chrono::Datelike;
+        let day = self.date(at.date_naive());
+        let weekday = self.text(&format!("weekday-{}", at.weekday().number_from_monday()), &[]);
+        let date = self.text("date-weekday", &[("weekday", weekday.into()), ("date", day.into())]);
+        self.text("date-time", &[("date", date.into()), ("time", at.format("%H:%M").to_string().into())])
+    }
+
     /// A number written this language's way.
     pub fn number(&self, n: f64, decimals: usize) -> String {
         self.numbers.format(n, decimals)

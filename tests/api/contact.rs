@@ -95,7 +95,7 @@ async fn a_ten_thousand_character_message_is_refused_but_kept_in_the_form() {
     let response = app.post_form("/contact", &with(valid(&t), "message", &long)).await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
-    assert!(html.contains("Please keep the message under 5000 characters"));
+    assert!(html.contains("Please keep the message under 5,000 characters (it has 10,000)."), "{html}");
     assert!(html.contains(&long), "the text is still there to shorten");
 }
 

@@ -255,3 +255,57 @@ async fn a_result_stored_with_english_words_reads_in_spanish_when_the_same_model
     let as_stored = main_text(&app.get(&format!("/es/guide/result/{other}")).await.text().await.unwrap());
     assert!(as_stored.contains("With 25 engineers"), "{as_stored}");
 }
+
+#[tokio::test]
+async fn a_lead_sent_in_spanish_is_thanked_in_spanish_and_shown_to_staff_with_its_language() {
+    use archguide::domain::staff::Role;
+    let (smtp, _mail) = crate::outbox::smtp_sink().await;
+    let app = spawn_app_with(&[
+        ("ARCHGUIDE_SMTP_URL", smtp.as_str()),
+        ("ARCHGUIDE_NOTIFY_EMAIL_TO", "sales@example.com"),
+        ("ARCHGUIDE_NOTIFY_EMAIL_FROM", "guide@example.com"),
+    ])
+    .await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let form_page = client.get(format!("{}/es/contact", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(form_page.contains("Cuéntanos qué estás construyendo") && form_page.contains("Correo de trabajo"));
+    assert!(form_page.contains(r#"action="/es/contact""#));
+    let token = form_page.split(r#"name="token" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+    // A faulty form comes back in Spanish, values kept.
+    let bad = [("token", token.as_str()), ("name", "Lucía"), ("email", "no-es-un-correo"), ("message", "Hola")];
+    let response = client.post(format!("{}/es/contact", app.address)).form(&bad).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="es""#));
+    assert!(html.contains("Esto no parece una dirección de correo"), "{html}");
+    assert!(html.contains("Acepta, por favor"), "the consent box's message");
+    assert!(html.contains(r#"value="Lucía""#));
+
+    let good = [
+        ("token", token.as_str()),
+        ("name", "Lucía Pérez"),
+        ("email", "lucia@example.com"),
+        ("message", "Queremos migrar un monolito."),
+        ("consent", "yes"),
+    ];
+    let response = client.post(format!("{}/es/contact", app.address)).form(&good).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/es/contact/thanks?ref="), "{location}");
+    let thanks = main_text(&app.get(&location).await.text().await.unwrap());
+    assert!(thanks.contains("Gracias, tu mensaje nos ha llegado"), "{thanks}");
+    assert!(thanks.contains("Un ingeniero sénior te responderá antes del"), "{thanks}");
+    assert!(thanks.contains(" de 20") && thanks.contains("UTC, en menos de 24 horas"), "a date in Spanish: {thanks}");
+
+    app.add_staff("sales@example.com", Role::Admin, "correct horse battery staple").await;
+    let staff = app.login("sales@example.com", "correct horse battery staple").await;
+    let reference = location.split("ref=").nth(1).unwrap().split('&').next().unwrap();
+    let lead = app.get_as(&staff, &format!("/inbox/leads/{reference}")).await.text().await.unwrap();
+    assert!(lead.contains("Español (es)"), "the inbox shows the lead's language");
+    assert!(
+        lead.contains("Re: tu mensaje a AxiomTech") && lead.contains("Hola, Lucía Pérez:"),
+        "the reply starts in Spanish"
+    );
+    let csv = app.get_as(&staff, "/inbox/export.csv").await.text().await.unwrap();
+    assert!(csv.lines().nth(1).unwrap().ends_with(",es"), "{csv}");
+}

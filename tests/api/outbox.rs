@@ -117,12 +117,12 @@ async fn suspected_spam_notifies_nobody() {
 }
 
 /// A minimal SMTP server that accepts every message and keeps what it was sent.
-async fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
+pub(crate) async fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
     smtp_sink_refusing(0).await
 }
 
 /// Like `smtp_sink`, refusing the first `refusals` messages at their recipient (550).
-async fn smtp_sink_refusing(refusals: usize) -> (String, Arc<Mutex<Vec<String>>>) {
+pub(crate) async fn smtp_sink_refusing(refusals: usize) -> (String, Arc<Mutex<Vec<String>>>) {
     let refusals = Arc::new(std::sync::atomic::AtomicUsize::new(refusals));
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

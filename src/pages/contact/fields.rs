@@ -6,12 +6,48 @@
 //! context; in the browser it starts from what that rendering left in the page (the inputs'
 //! current values, the server's messages). So the bundle carries no deserializer, and whatever a
 //! visitor typed before the island woke up is where the checks start, never overwritten.
+//!
+//! It carries no words either: labels are what the server rendered (hydration leaves text as it
+//! finds it), and the browser's checks show the messages the page lists for each problem
+//! (`#contact-problems`' `data-problems`, rendered by the page in its language).
 
 use leptos::prelude::*;
 
+use crate::components::i18n::Tr;
 use crate::domain::lead::{
-    consent_problem, field_problem, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX, ROLE_MAX,
+    consent_problem, field_problem, Problem, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX,
+    ROLE_MAX,
 };
+
+/// The words of a problem found as the visitor types.
+fn problem_text(problem: Problem) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        Tr::here().message(&problem.message())
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let all = document().get_element_by_id("contact-problems").and_then(|e| e.get_attribute("data-problems"));
+        let words = all
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .find_map(|line| line.strip_prefix(problem.key).and_then(|rest| rest.strip_prefix('\t')))
+            .unwrap_or(problem.key)
+            .to_string();
+        match problem.length {
+            Some(length) => words.replace(LENGTH_MARK, &length.to_string()),
+            None => words,
+        }
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        problem.key.to_string()
+    }
+}
+
+/// Where the page's words for "the message is too long" leave the length to the browser.
+pub const LENGTH_MARK: &str = "{length}";
 
 /// What the form starts with.
 #[derive(Default)]
@@ -20,8 +56,6 @@ struct Start {
     fields: Vec<(&'static str, String, Option<String>)>,
     consent: bool,
     consent_error: Option<String>,
-    /// The privacy notice's address, with the visit's attribution carried on.
-    privacy: String,
 }
 
 const FIELDS: [&str; 6] = ["name", "email", "company", "role", "message", "preferred_contact"];
@@ -51,7 +85,6 @@ impl Start {
             fields: FIELDS.iter().map(|&f| (f, value(f), error(f))).collect(),
             consent: input.consent,
             consent_error: error("consent"),
-            privacy: crate::components::carry::link("/privacy"),
         }
     }
 
@@ -75,7 +108,6 @@ impl Start {
                 .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .is_some_and(|i| i.checked()),
             consent_error: text("consent-error"),
-            privacy: element("privacy-link").and_then(|e| e.get_attribute("href")).unwrap_or_default(),
         }
     }
 
@@ -90,8 +122,13 @@ impl Start {
         let value = RwSignal::new(value);
         let touched = RwSignal::new(false);
         // The live check once the visitor has left the field, until then the server's message.
-        let error =
-            Signal::derive(move || if touched.get() { field_problem(name, &value.get()) } else { server.clone() });
+        let error = Signal::derive(move || {
+            if touched.get() {
+                field_problem(name, &value.get()).map(problem_text)
+            } else {
+                server.clone()
+            }
+        });
         Field { name, value, touched, error }
     }
 }
@@ -117,27 +154,29 @@ pub fn ContactFields() -> impl IntoView {
     let consent = RwSignal::new(start.consent);
     let consent_touched = RwSignal::new(false);
     let consent_server = start.consent_error.clone();
-    let consent_error =
-        Signal::derive(
-            move || {
-                if consent_touched.get() {
-                    consent_problem(consent.get())
-                } else {
-                    consent_server.clone()
-                }
-            },
-        );
+    let consent_error = Signal::derive(move || {
+        if consent_touched.get() {
+            consent_problem(consent.get()).map(problem_text)
+        } else {
+            consent_server.clone()
+        }
+    });
     let message_error = message.error;
     let initial_message = crate::components::textarea::textarea_text(&message.value.get_untracked());
-    let privacy = start.privacy;
+    let tr = Tr::here();
+    // Rendered on the server only: in the browser the label is already there.
+    #[cfg(feature = "ssr")]
+    let consent_label = tr.html("contact-consent-label", &[]);
+    #[cfg(not(feature = "ssr"))]
+    let consent_label = String::new();
     view! {
-        <TextField field=name label="Your name" max=NAME_MAX required=true autocomplete="name" kind="text"/>
-        <TextField field=email label="Work email" max=EMAIL_MAX required=true autocomplete="email" kind="email"/>
-        <TextField field=company label="Company (optional)" max=COMPANY_MAX required=false autocomplete="organization" kind="text"/>
-        <TextField field=role label="Your role (optional)" max=ROLE_MAX required=false autocomplete="organization-title" kind="text"/>
+        <TextField field=name label=tr.t("contact-name") max=NAME_MAX required=true autocomplete="name" kind="text"/>
+        <TextField field=email label=tr.t("contact-email") max=EMAIL_MAX required=true autocomplete="email" kind="email"/>
+        <TextField field=company label=tr.t("contact-company") max=COMPANY_MAX required=false autocomplete="organization" kind="text"/>
+        <TextField field=role label=tr.t("contact-role") max=ROLE_MAX required=false autocomplete="organization-title" kind="text"/>
         <div>
-            <label for="message" class="block font-semibold">"What are you building?"</label>
-            <p id="message-help" class="text-sm text-slate-600 dark:text-slate-400">"A few sentences are plenty: the product, the team, what worries you."</p>
+            <label for="message" class="block font-semibold">{tr.t("contact-message")}</label>
+            <p id="message-help" class="text-sm text-slate-600 dark:text-slate-400">{tr.t("contact-message-help")}</p>
             <textarea
                 id="message" name="message" rows="6" required=true maxlength=MESSAGE_MAX.to_string()
                 aria-invalid=move || message_error.get().map(|_| "true")
@@ -151,7 +190,7 @@ pub fn ContactFields() -> impl IntoView {
             >{initial_message}</textarea>
             <ErrorText id="message-error" error=message_error/>
         </div>
-        <TextField field=preferred label="How should we reach you? (optional)" max=PREFERRED_CONTACT_MAX required=false autocomplete="off" kind="text"/>
+        <TextField field=preferred label=tr.t("contact-preferred") max=PREFERRED_CONTACT_MAX required=false autocomplete="off" kind="text"/>
         <div>
             <div class="flex items-start gap-3">
                 <input
@@ -165,10 +204,7 @@ pub fn ContactFields() -> impl IntoView {
                     aria-describedby=move || consent_error.get().map(|_| "consent-error")
                     class="mt-1 h-5 w-5 accent-accent"
                 />
-                <label for="consent">
-                    "You may store what I send and contact me about it, as described in the "
-                    <a id="privacy-link" href=privacy class="underline">"privacy notice"</a> "."
-                </label>
+                <label for="consent" inner_html=consent_label></label>
             </div>
             <ErrorText id="consent-error" error=consent_error/>
         </div>
@@ -178,7 +214,7 @@ pub fn ContactFields() -> impl IntoView {
 #[component]
 fn TextField(
     field: Field,
-    label: &'static str,
+    label: String,
     max: usize,
     required: bool,
     autocomplete: &'static str,

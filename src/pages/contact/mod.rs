@@ -10,7 +10,9 @@ use crate::components::carry::CarriedFields;
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
+use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
+use crate::domain::lead::Problem;
 use crate::page_data::contact::ContactFormState;
 use crate::pages::guide::result::load_result;
 
@@ -42,26 +44,42 @@ pub fn ContactPage() -> impl IntoView {
         },
     );
     let problems = state.errors.len();
-    let notice = state.notice.clone();
+    let tr = Tr::here();
+    let within = tr.period(brand.reply_within);
+    let notice = state.notice.as_ref().map(|n| tr.message(n));
+    let alert =
+        notice.or_else(|| (problems > 0).then(|| tr.args("contact-check-fields", &[("count", problems.into())])));
+    // The words of every problem the browser's checks can find, in the page's language: one
+    // line per problem, its id and its words separated by a tab (an attribute, not text, so
+    // that nothing reads it out).
+    let problem_words = Problem::ALL
+        .iter()
+        .map(|key| {
+            let mut message = Problem { key, length: None }.message();
+            if *key == "contact-message-long" {
+                message = message.with("length", fields::LENGTH_MARK);
+            }
+            format!("{key}\t{}", tr.message(&message))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     view! {
         <PageMeta
-            title="Talk to us".into()
-            description=format!("Tell us what you are building; a senior engineer replies within {}. The code stays yours.", brand.reply_within.words())
+            title=tr.t("contact-title")
+            description=tr.args("contact-description", &[("within", within.clone().into())])
             path="/contact".into()
         />
         <div class="mx-auto max-w-2xl px-4 py-10">
-            <h1 class="text-3xl font-bold tracking-tight">"Talk to us"</h1>
+            <h1 class="text-3xl font-bold tracking-tight">{tr.t("contact-title")}</h1>
             <p class="mt-3 text-slate-700 dark:text-slate-300">
-                {format!("Tell us what you are building. A senior engineer at {} replies within {}; the code we write stays yours.", brand.name, brand.reply_within.words())}
+                {tr.args("contact-lead", &[("brand", brand.name.clone().into()), ("within", within.into())])}
             </p>
-            {(problems > 0 || notice.is_some()).then(|| view! {
+            {alert.map(|alert| view! {
                 <div role="alert" class="mt-6 rounded-md border border-red-700 bg-red-50 p-4 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
-                    {notice.clone().unwrap_or_else(|| format!(
-                        "Please check the {} marked below; everything you typed is still here.",
-                        if problems == 1 { "field".to_string() } else { format!("{problems} fields") }
-                    ))}
+                    {alert}
                 </div>
             })}
+            <div id="contact-problems" hidden data-problems=problem_words></div>
             <form method="post" action=crate::components::i18n::page_lang().path("/contact") class="mt-8 space-y-6" novalidate=problems.gt(&0)>
                 <input type="hidden" name="token" value=token/>
                 <CarriedFields/>
@@ -70,7 +88,7 @@ pub fn ContactPage() -> impl IntoView {
                         summary.await.map(|(id, summary)| view! {
                             <input type="hidden" name="result" value=id/>
                             <p class="rounded-md bg-slate-100 p-4 dark:bg-slate-900">
-                                "We will discuss your guide result: " <strong>{summary}</strong> "."
+                                {Tr::here().t("contact-attached")} " " <strong>{summary}</strong>
                             </p>
                         })
                     })}
@@ -78,10 +96,10 @@ pub fn ContactPage() -> impl IntoView {
                 <ContactFields/>
                 // People never see this field; bots that fill every field do.
                 <div class="hidden">
-                    <label for="website">"Leave this field empty"</label>
+                    <label for="website">{tr.t("contact-honeypot")}</label>
                     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
                 </div>
-                <button type="submit" class="rounded-md bg-accent px-6 py-3 font-semibold text-white hover:opacity-90">"Send"</button>
+                <button type="submit" class="rounded-md bg-accent px-6 py-3 font-semibold text-white hover:opacity-90">{tr.t("contact-send")}</button>
             </form>
         </div>
     }

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::carry::link;
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
+use crate::components::carry::link;
+use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
 
 /// When a lead with this reference was received and when the reply is due, written for people.
@@ -19,10 +20,8 @@ pub async fn lead_received(reference: String) -> Result<Option<(String, String)>
         ServerFnError::new("the reference could not be looked up")
     })?;
     let promise = state.settings.reply_promise();
-    Ok(received.map(|at| {
-        let reply_by = promise.due(at);
-        (at.format("%A %-d %B %Y, %H:%M UTC").to_string(), reply_by.format("%A %-d %B %Y, %H:%M UTC").to_string())
-    }))
+    let language = crate::server::locales::locales().language(crate::components::i18n::page_lang());
+    Ok(received.map(|at| (language.moment_with_weekday(at), language.moment_with_weekday(promise.due(at)))))
 }
 
 #[component]
@@ -31,24 +30,21 @@ pub fn ThanksPage() -> impl IntoView {
     let reference = use_query_map().get_untracked().get("ref").unwrap_or_default();
     let shown = reference.clone();
     let received = Resource::new_blocking(move || reference.clone(), lead_received);
+    let tr = Tr::here();
     view! {
-        <PageMeta
-            title="Thank you".into()
-            description="Your message has reached us.".into()
-            path="/contact/thanks".into()
-        />
+        <PageMeta title=tr.t("thanks-title") description=tr.t("thanks-description") path="/contact/thanks".into()/>
         <div class="mx-auto max-w-2xl px-4 py-10">
             <Suspense fallback=|| ()>
                 {move || {
                     let shown = shown.clone();
-                    let within = brand.reply_within.words();
+                    let within = tr.period(brand.reply_within);
                     Suspend::new(async move {
                         match received.await {
                             Ok(Some((at, reply_by))) => view! {
-                                <h1 class="text-3xl font-bold tracking-tight">"Thank you, your message has reached us"</h1>
-                                <p class="mt-6 text-lg">"Your reference: " <strong class="font-mono">{shown}</strong></p>
-                                <p class="mt-3">{format!("We received it on {at}. A senior engineer will reply by {reply_by}, within {within}.")}</p>
-                                <p class="mt-6"><a class="underline" href=link("/learn")>"Read the explainer while you wait"</a></p>
+                                <h1 class="text-3xl font-bold tracking-tight">{tr.t("thanks-heading")}</h1>
+                                <p class="mt-6 text-lg">{tr.t("thanks-reference")} " " <strong class="font-mono">{shown}</strong></p>
+                                <p class="mt-3">{tr.args("thanks-reply-by", &[("received", at.into()), ("reply_by", reply_by.into()), ("within", within.into())])}</p>
+                                <p class="mt-6"><a class="underline" href=link("/learn")>{tr.t("thanks-learn")}</a></p>
                             }.into_any(),
                             _ => {
                                 #[cfg(feature = "ssr")]
@@ -56,8 +52,8 @@ pub fn ThanksPage() -> impl IntoView {
                                     response.set_status(axum::http::StatusCode::NOT_FOUND);
                                 }
                                 view! {
-                                    <h1 class="text-3xl font-bold tracking-tight">"We could not find that reference"</h1>
-                                    <p class="mt-4">"If you sent us a message, it is safe with us; "<a class="underline" href=link("/contact")>"write again"</a>" if you are unsure."</p>
+                                    <h1 class="text-3xl font-bold tracking-tight">{tr.t("thanks-unknown")}</h1>
+                                    <p class="mt-4" inner_html=tr.html("thanks-unknown-text", &[])></p>
                                 }.into_any()
                             }
                         }

@@ -111,6 +111,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                             <dt class="font-medium">"Prefers"</dt><dd>{lead.preferred_contact.clone().unwrap_or_else(|| "no preference".into())}</dd>
                             <dt class="font-medium">"Consent"</dt><dd>{lead.consent.clone()}</dd>
                             <dt class="font-medium">"Sent from"</dt><dd>{lead.source_page.clone()}</dd>
+                            <dt class="font-medium">"Language"</dt><dd data-language>{lead.language.clone()}</dd>
                             <dt class="font-medium">"Came from"</dt>
                             <dd data-came-from>
                                 {lead.came_from.clone()} " · "

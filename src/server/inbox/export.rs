@@ -12,7 +12,7 @@ use crate::server::store::inbox::{Lead, LeadQuery};
 
 use super::views::{minute, reply_state};
 
-const HEADER: [&str; 21] = [
+const HEADER: [&str; 22] = [
     "reference",
     "received_utc",
     "status",
@@ -34,6 +34,7 @@ const HEADER: [&str; 21] = [
     "utm_medium",
     "utm_campaign",
     "referrer",
+    "language",
 ];
 
 /// Excel reads a file as UTF-8 only when it starts with a byte order mark.
@@ -82,7 +83,7 @@ async fn export(
     Ok(writer.into_inner().map_err(|e| e.to_string())?)
 }
 
-fn row(state: &AppState, lead: &Lead) -> [String; 21] {
+fn row(state: &AppState, lead: &Lead) -> [String; 22] {
     let public = &state.settings.public_url;
     [
         lead.reference.to_string(),
@@ -106,5 +107,6 @@ fn row(state: &AppState, lead: &Lead) -> [String; 21] {
         lead.attribution.medium.clone().unwrap_or_default(),
         lead.attribution.campaign.clone().unwrap_or_default(),
         lead.attribution.referrer.clone().unwrap_or_default(),
+        lead.language.clone(),
     ]
 }

@@ -91,6 +91,8 @@ async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<
         .iter()
         .map(|e| json!({ "at": e.at, "by": e.actor, "kind": e.kind.as_str(), "detail": e.detail }))
         .collect();
+    let locales = super::super::locales::locales();
+    let language = locales.language(locales.find(&lead.language).unwrap_or_default());
     Ok(Some(json!({
         "exported_at": state.clock.now(),
         "lead": lead_json(&lead),
@@ -98,7 +100,8 @@ async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<
             "id": r.id.as_str(),
             "created_at": r.created_at,
             "answers": r.answers,
-            "recommendation": r.recommendation,
+            // In the words the person read it in.
+            "recommendation": r.recommendation.written(|m| language.write(m)),
         })),
         "notes": notes,
         "replies": replies,
@@ -117,6 +120,7 @@ fn lead_json(lead: &Lead) -> Value {
         "role": lead.role,
         "preferred_contact": lead.preferred_contact,
         "message": lead.message,
+        "language": lead.language,
         "consent": { "privacy_notice_version": lead.consent_version, "accepted_at": lead.consent_at },
         "sent_from_page": lead.source_page,
         "came_from": lead.attribution,

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::answers::Answers;
 use crate::domain::ids::LeadReference;
 use crate::domain::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus};
+use crate::domain::message::Message;
 use crate::domain::promise::{span, ReplyState};
 use crate::domain::questions::question;
 use crate::domain::reply::ReplyDraft;
@@ -13,6 +14,7 @@ use crate::page_data::inbox::{
     UserList, UserRow, Viewer, PAGE_SIZE,
 };
 use crate::server::auth::staff::Authenticated;
+use crate::server::locales::Language;
 use crate::server::state::AppState;
 use crate::server::store::inbox::{Lead, LeadQuery};
 use crate::server::store::replies::{Delivery, LeadReply};
@@ -143,14 +145,17 @@ pub async fn lead_detail(
         }),
         None => None,
     };
-    let summary = brief.as_ref().map(|b| super::super::locales::locales().text_of(&b.recommendation.summary()));
+    let locales = crate::server::locales::locales();
+    let summary = brief.as_ref().map(|b| b.recommendation.summary());
     // Only admins can act on it; nobody else pays for the query.
     let same_address = if session.is_admin() && lead.erased_at.is_none() {
         state.stores.inbox.leads_from(&lead.email).await?.len()
     } else {
         0
     };
-    let draft = ReplyDraft::starting(&state.settings.brand.name, &lead.name, summary.as_deref());
+    // A reply starts in the language the person wrote in.
+    let language = locales.language(locales.find(&lead.language).unwrap_or_default());
+    let draft = draft_reply(language, &state.settings.brand.name, &lead.name, summary.as_ref());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
         live,
@@ -165,6 +170,10 @@ pub async fn lead_detail(
         consent: format!("Accepted privacy notice version {} at {}", lead.consent_version, minute(lead.consent_at)),
         source_page: lead.source_page,
         came_from: lead.attribution.describe(),
+        language: match locales.find(&lead.language) {
+            Some(lang) => format!("{} ({})", locales.language(lang).name, lead.language),
+            None => lead.language.clone(),
+        },
         source: lead.attribution.source_label(),
         status: lead.status,
         spam_reason: lead.spam_reason,
@@ -260,4 +269,42 @@ pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList
             .collect(),
         two_factor_required: state.settings.require_two_factor,
     })
+}
+
+/// What the compose form starts with, in the lead's language: a subject naming the
+/// consultancy, and a greeting that names the person and, when they used the guide, its
+/// recommendation.
+pub fn draft_reply(language: &Language, brand: &str, name: &str, recommendation: Option<&Message>) -> ReplyDraft {
+    let body = match recommendation {
+        Some(summary) => {
+            language.text("reply-body-result", &[("name", name.into()), ("summary", language.write(summary).into())])
+        }
+        None => language.text("reply-body", &[("name", name.into())]),
+    };
+    ReplyDraft { subject: language.text("reply-subject", &[("brand", brand.into())]), body: format!("{body}\n") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lang::Lang;
+    use crate::domain::recommendation::{Execution, Organisation};
+
+    #[test]
+    fn a_reply_starts_in_the_lead_s_language_and_names_the_recommendation() {
+        let locales = crate::server::locales::locales();
+        let summary = Message::key("summary")
+            .with("organisation", Organisation::ModularMonolith.label())
+            .with("execution", Execution::ManagedContainers.label());
+        let english = draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", Some(&summary));
+        assert_eq!(english.subject, "Re: your message to AxiomTech");
+        assert!(
+            english.body.starts_with("Hello Zoë,") && english.body.contains("a modular monolith on managed containers")
+        );
+        assert!(ReplyDraft::parse(&english.subject, &english.body).is_ok());
+        assert!(!draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", None).body.contains("guide"));
+        let spanish = draft_reply(locales.language(locales.find("es").unwrap()), "AxiomTech", "Zoë", Some(&summary));
+        assert!(spanish.body.starts_with("Hola, Zoë:"), "{}", spanish.body);
+        assert!(spanish.body.contains("un monolito modular en contenedores gestionados"), "{}", spanish.body);
+    }
 }

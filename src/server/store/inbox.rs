@@ -43,6 +43,8 @@ pub struct Lead {
     pub attribution: Attribution,
     /// The attached guide result's one-line summary, if a result is attached.
     pub recommendation_summary: Option<String>,
+    /// The code of the language the lead wrote in (`en`, `es`).
+    pub language: String,
 }
 
 /// One page of the list.
@@ -126,7 +128,7 @@ pub trait InboxStore: Send + Sync {
 const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company, l.role, l.message, \
      l.preferred_contact, l.consent_version, l.consent_at, l.result_id, l.source_page, l.status, l.spam_reason, \
      l.first_reply_at, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
-     l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, \
+     l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, l.language, \
      g.recommendation AS recommendation \
      FROM leads l LEFT JOIN staff_users u ON u.id = l.assigned_to LEFT JOIN guide_results g ON g.id = l.result_id";
 
@@ -164,6 +166,7 @@ fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
             referrer: row.get("referrer")?,
         },
         recommendation_summary,
+        language: row.get("language")?,
     })
 }
 

@@ -30,6 +30,8 @@ pub struct LeadRecord {
     /// `None` for an ordinary lead; the reason when it is stored as suspected spam.
     pub spam_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The code of the language the form was sent in (`en`, `es`).
+    pub language: String,
 }
 
 impl LeadRecord {
@@ -95,8 +97,8 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     let insert = Statement::new(
         "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
          consent_version, consent_at, result_id, source_page, status, spam_reason, created_at, search, \
-         utm_source, utm_medium, utm_campaign, referrer, source) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20) \
+         utm_source, utm_medium, utm_campaign, referrer, source, language) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20, $21) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(record.reference.as_str())
@@ -118,7 +120,8 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     .bind(record.attribution.medium.as_deref())
     .bind(record.attribution.campaign.as_deref())
     .bind(record.attribution.referrer.as_deref())
-    .bind(record.attribution.source_label());
+    .bind(record.attribution.source_label())
+    .bind(record.language.as_str());
     let lead_id: i64 = match conn.fetch_optional(insert).await {
         Ok(Some(row)) => row.get("id")?,
         Ok(None) => return already_stored(conn, &record.idempotency_key).await,

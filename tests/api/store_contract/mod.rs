@@ -111,5 +111,6 @@ fn record(i: usize, name: &str, company: &str, at: DateTime<Utc>, spam: bool) ->
         attribution: Attribution::default(),
         spam_reason: spam.then(|| "test".to_string()),
         created_at: at,
+        language: if i % 2 == 0 { "en" } else { "es" }.to_string(),
     }
 }
