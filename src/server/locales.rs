@@ -320,14 +320,20 @@ pub async fn from_path(mut request: Request, next: Next) -> Response {
     if path.len() == code.len() + 1 {
         return Redirect::permanent(&format!("/{code}/{query}")).into_response();
     }
-    let first = below.trim_start_matches('/').split('/').next().unwrap_or_default();
-    if PUBLIC_ROOTS.contains(&first) {
+    if is_public_page(below) {
         if let Ok(uri) = format!("{below}{query}").parse::<Uri>() {
             *request.uri_mut() = uri;
         }
     }
     request.extensions_mut().insert(lang);
     next.run(request).await
+}
+
+/// Whether a path (as the default language writes it) is under one of the public pages, which
+/// every language mirrors.
+pub fn is_public_page(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    PUBLIC_ROOTS.contains(&first)
 }
 
 /// The language a request was made in (see `from_path`), for handlers.

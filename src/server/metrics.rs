@@ -61,6 +61,14 @@ const ROUTES: [&str; 29] = [
 /// path the site does not serve is `other`, so a scan of random addresses cannot grow the
 /// number of series.
 pub fn route_of(path: &str) -> &'static str {
+    // A public page in another language counts as the page (`/es/learn` is `/learn`).
+    if let Some((code, below)) = crate::domain::lang::split_path(path) {
+        let other_language = super::locales::locales().find(code).is_some_and(|lang| !lang.is_default());
+        return match route_of(below) {
+            route if other_language && super::locales::is_public_page(below) => route,
+            _ => "other",
+        };
+    }
     if let Some(route) = ROUTES.iter().find(|r| **r == path) {
         return route;
     }
@@ -229,6 +237,12 @@ mod tests {
     #[test]
     fn paths_become_route_templates_and_unknown_ones_one_series() {
         assert_eq!(route_of("/learn"), "/learn");
+        assert_eq!(route_of("/es/learn"), "/learn");
+        assert_eq!(route_of("/es"), "/");
+        assert_eq!(route_of("/es/guide/result/AbC123xyz789"), "/guide/result/{id}");
+        for unknown in ["/es/inbox", "/fr/learn", "/en/learn", "/es/api/v1/questions"] {
+            assert_eq!(route_of(unknown), "other", "{unknown}");
+        }
         assert_eq!(route_of("/guide/result/AbC123xyz789"), "/guide/result/{id}");
         assert_eq!(route_of("/inbox/leads/AG-7K2Q9M"), "/inbox/leads/{reference}");
         assert_eq!(route_of("/inbox/leads/AG-7K2Q9M/export.json"), "/inbox/leads/{reference}/export.json");

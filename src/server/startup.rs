@@ -359,11 +359,11 @@ fn router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
-        // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
-        .layer(axum::middleware::from_fn(locales::from_path))
         .layer(from_fn_with_state(state.clone(), security::headers))
         // Every request counted by its route template, 503s and timeouts included.
         .layer(from_fn_with_state(state.clone(), metrics::count))
+        // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
+        .layer(axum::middleware::from_fn(locales::from_path))
         // Past this many requests at once, answer 503 straight away rather than queue.
         .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
         .load_shed()

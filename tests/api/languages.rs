@@ -56,6 +56,7 @@ async fn es_alone_goes_to_es_slash_and_other_paths_under_it_are_not_found_in_spa
     let response = app.get("/es?utm_source=x").await;
     assert_eq!(response.status(), 308);
     assert_eq!(response.headers()["location"], "/es/?utm_source=x");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff", "the redirect carries the security headers");
 
     for path in ["/es/inbox", "/es/api/v1/questions", "/es/nothing-here"] {
         let response = app.get(path).await;
