@@ -90,3 +90,9 @@ billing-unit-requests = requests
 billing-unit-executions = executions
 billing-unit-GB-second = GB-second
 billing-unit-GiB-second = GiB-second
+
+## Your own servers, priced as stated assumptions (the price book names them by these ids)
+
+product-own-servers = your own servers
+product-own-servers-kubernetes = Kubernetes on your own servers
+price-source-own-servers = Assumptions: list prices of current 1U rack servers, the average US commercial electricity price, and an hourly rate for operations work

@@ -94,3 +94,9 @@ billing-unit-requests = peticiones
 billing-unit-executions = ejecuciones
 billing-unit-GB-second = GB-segundo
 billing-unit-GiB-second = GiB-segundo
+
+## Tus propios servidores, con precios supuestos (el libro de precios los nombra por estos ids)
+
+product-own-servers = tus propios servidores
+product-own-servers-kubernetes = Kubernetes en tus propios servidores
+price-source-own-servers = Supuestos: precios de catálogo de servidores de rack 1U actuales, el precio medio de la electricidad comercial en EE. UU. y una tarifa por hora para el trabajo de operación

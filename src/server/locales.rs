@@ -171,6 +171,33 @@ impl Language {
         text.into_owned()
     }
 
+    /// A name that may be the id of a message (a price table names its own servers by one):
+    /// the message's words when it is one, the name as it is otherwise.
+    pub fn named(&self, name: &str) -> String {
+        if self.bundle.has_message(name) {
+            self.text(name, &[])
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// A recommendation with every text in this language, product names and price sources
+    /// included: what the API sends and pages show.
+    pub fn recommendation(
+        &self,
+        recommendation: &crate::domain::recommendation::Recommendation,
+    ) -> crate::domain::recommendation::Recommendation {
+        let mut written = recommendation.written(|m| self.write(m));
+        let assumptions = &mut written.cost.assumptions;
+        for product in assumptions.products.values_mut() {
+            *product = self.named(product);
+        }
+        for source in assumptions.sources.values_mut() {
+            source.source = self.named(&source.source);
+        }
+        written
+    }
+
     /// A message written in this language.
     pub fn write(&self, message: &Message) -> String {
         match message {

@@ -217,8 +217,12 @@ const ABOUT_THE_LANGUAGE: &[&str] = &["language-name", "number-decimal", "number
 fn every_message_is_used_and_every_message_used_exists() {
     let literals = literals();
     let english = locales().language(archguide::domain::lang::Lang::DEFAULT);
-    let unused: Vec<_> =
-        english.keys().into_iter().filter(|id| !ABOUT_THE_LANGUAGE.contains(id) && !used(id, &literals)).collect();
+    // The data's own messages are checked against the data (below); the rest against the code.
+    let unused: Vec<_> = english
+        .keys()
+        .into_iter()
+        .filter(|id| !ABOUT_THE_LANGUAGE.contains(id) && !data_family(id) && !used(id, &literals))
+        .collect();
     assert!(unused.is_empty(), "messages nothing uses: {unused:?}");
 
     // Every literal the pages pass to `t`, `args` or `html` names a message.
@@ -263,14 +267,43 @@ fn data_messages() -> BTreeSet<String> {
     let mut keys: BTreeSet<String> = QUESTIONS.iter().flat_map(|q| q.messages()).collect();
     keys.extend((1..=STEPS).map(|step| format!("step-{step}")));
     keys.extend(Model::default_model().messages());
+    keys.extend(price_book_messages());
     keys
+}
+
+/// The names in the price book that are message ids (the own-servers table names its products
+/// and its source by id; a cloud's products are proper names, its sources addresses).
+fn price_book_messages() -> BTreeSet<String> {
+    use archguide::domain::cost::PriceBook;
+    use archguide::domain::situation::Cloud;
+    let book = PriceBook::default_book();
+    let mut names = BTreeSet::new();
+    for cloud in Cloud::ALL {
+        let table = book.table(*cloud, true);
+        for about in [&table.kubernetes.about, &table.virtual_machines.about] {
+            for name in [&about.product, &about.source] {
+                if !name.contains(' ') && !name.starts_with("https://") {
+                    names.insert(name.clone());
+                }
+            }
+        }
+    }
+    names
 }
 
 /// Whether a message id belongs to a family the data names (so only the data may use it).
 fn data_family(id: &str) -> bool {
-    const PREFIXES: &[&str] = &["q-", "step-", "rule-", "prerequisite-", "tension-", "next-", "revisit-"];
+    const PREFIXES: &[&str] =
+        &["q-", "step-", "rule-", "prerequisite-", "tension-", "next-", "revisit-", "product-", "price-source-"];
     let cells = archguide::domain::recommendation::Organisation::ALL.iter().map(|o| format!("map-{o}-"));
     PREFIXES.iter().any(|p| id.starts_with(p)) || cells.into_iter().any(|p| id.starts_with(&p))
+}
+
+#[test]
+fn the_own_servers_table_names_its_products_and_source_by_message() {
+    let names = price_book_messages();
+    assert!(names.contains("product-own-servers") && names.contains("product-own-servers-kubernetes"), "{names:?}");
+    assert!(names.contains("price-source-own-servers"), "{names:?}");
 }
 
 #[test]

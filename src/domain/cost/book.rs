@@ -219,9 +219,7 @@ fn own_servers(raw: &RawBook) -> Result<(OnPremisesTerms, VmPrices, KubernetesPr
         kubernetes_ops_hours_per_month: o.kubernetes_ops_hours_per_month,
     };
     let vms = VmPrices { about: about(o.name.clone()), sizes };
-    let kubernetes = KubernetesPrices {
-        about: about(format!("Kubernetes on {}", o.name)),
-        control_plane_hour: control_plane / hours,
-    };
+    let kubernetes =
+        KubernetesPrices { about: about(format!("{}-kubernetes", o.name)), control_plane_hour: control_plane / hours };
     Ok((terms, vms, kubernetes))
 }

@@ -76,17 +76,16 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     let what_if = recommendation.what_if.iter().filter_map(|w| what_if_row(tr, &situation, w)).collect();
     let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &recommendation);
     // Written in the page's language here, once, so the page and its data carry text only.
-    let write = |m: &crate::domain::message::Message| tr.message(m);
-    let mut cost = cost;
-    for formula in cost.assumptions.formulas.values_mut() {
-        *formula = formula.written(&write);
-    }
+    let language = crate::server::locales::locales().language(tr.lang);
+    let mut with_cost = recommendation.clone();
+    with_cost.cost = cost;
+    let cost = language.recommendation(&with_cost).cost;
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
         answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
         created_at: crate::server::locales::locales().language(tr.lang).moment(stored.created_at),
         current_model_version: state.engine.model.version.clone(),
-        recommendation: recommendation.written(write),
+        recommendation: language.recommendation(&recommendation),
         cost,
         chart,
         map,

@@ -124,7 +124,7 @@ pub async fn recommend(
     let response = match Answers::from_json(object) {
         Ok(answers) => {
             let recommendation = state.engine.recommend(&answers, CostOptions { free_tier: params.free_tier });
-            Json(recommendation.written(|m| language.write(m))).into_response()
+            Json(language.recommendation(&recommendation)).into_response()
         }
         Err(field_errors) => {
             let written = field_errors
