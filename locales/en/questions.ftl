@@ -285,6 +285,7 @@ guide-progress-title = { $progress }: { $title }
 guide-back = Back
 guide-next = Next
 guide-finish = See my recommendation
+guide-save-failed = The result could not be saved. Please try again in a moment.
 guide-start-over = Start over
 guide-exact = Exactly
 # The exact-number box's name for screen readers.

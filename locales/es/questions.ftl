@@ -284,6 +284,7 @@ guide-progress-title = { $progress }: { $title }
 guide-back = Atrás
 guide-next = Siguiente
 guide-finish = Ver mi recomendación
+guide-save-failed = No se pudo guardar el resultado. Vuelve a intentarlo en un momento.
 guide-start-over = Volver a empezar
 guide-exact = Exactamente
 guide-exact-label = { $question } (número exacto, { $unit })

@@ -22,7 +22,7 @@ use crate::domain::message::Message;
 
 use super::client_ip::client_ip;
 use super::form::field;
-use super::locales::RequestLang;
+use super::language::RequestLang;
 use super::outbox::Notification;
 use super::state::AppState;
 use super::store::leads::{LeadRecord, Stored};

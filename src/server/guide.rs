@@ -11,7 +11,7 @@ use crate::domain::recommendation::Recommendation;
 use crate::page_data::guide::{answer_pairs, guide_url, step_of};
 use crate::page_data::url::carry;
 
-use super::locales::RequestLang;
+use super::language::RequestLang;
 use super::state::AppState;
 use crate::domain::ids::ResultId;
 
@@ -45,7 +45,7 @@ pub async fn create_result(
         tracing::error!(%error, "storing a guide result failed");
         return (
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "The result could not be saved. Please try again in a moment.",
+            super::locales::locales().text(lang, "guide-save-failed", &[]),
         )
             .into_response();
     }

@@ -65,7 +65,7 @@ pub fn route_of(path: &str) -> &'static str {
     if let Some((code, below)) = crate::domain::lang::split_path(path) {
         let other_language = super::locales::locales().find(code).is_some_and(|lang| !lang.is_default());
         return match route_of(below) {
-            route if other_language && super::locales::is_public_page(below) => route,
+            route if other_language && super::language::is_public_page(below) => route,
             _ => "other",
         };
     }

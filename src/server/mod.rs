@@ -14,6 +14,7 @@ pub mod funnel;
 pub mod guide;
 pub mod health;
 pub mod inbox;
+pub mod language;
 pub mod locales;
 pub mod mail;
 pub mod metrics;

@@ -125,7 +125,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     {
         return next.run(request).await;
     }
-    // The same path serves every language (see `locales::from_path`).
+    // The same path serves every language (see `language::from_path`).
     let lang = request.extensions().get::<crate::domain::lang::Lang>().copied().unwrap_or_default();
     let key = format!("{}{path}", lang.prefix());
     let cached = state.page_cache.pages.lock().expect("page cache lock").get(&key).cloned();

@@ -47,7 +47,7 @@ use super::retention::RetentionJob;
 use super::settings::Settings;
 use super::state::{AppState, Shared};
 use super::store::Stores;
-use super::{api, contact, guide, health, inbox, locales, metrics, security, seo, static_files};
+use super::{api, contact, guide, health, inbox, language, locales, metrics, security, seo, static_files};
 
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -363,7 +363,7 @@ fn router(state: AppState) -> Router {
         // Every request counted by its route template, 503s and timeouts included.
         .layer(from_fn_with_state(state.clone(), metrics::count))
         // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
-        .layer(axum::middleware::from_fn(locales::from_path))
+        .layer(axum::middleware::from_fn(language::from_path))
         // Past this many requests at once, answer 503 straight away rather than queue.
         .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
         .load_shed()

@@ -15,7 +15,8 @@ use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::domain::questions::{step_title, Input, Question, QUESTIONS, STEPS};
 
-use crate::server::locales::{api_lang, locales};
+use crate::server::language::api_lang;
+use crate::server::locales::locales;
 use crate::server::state::AppState;
 
 #[derive(Debug, Deserialize)]
