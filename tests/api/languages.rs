@@ -190,6 +190,12 @@ async fn the_api_answers_in_the_language_asked_for_with_the_same_ids() {
     assert_eq!(unknown.status(), 422);
     let errors: serde_json::Value = unknown.json().await.unwrap();
     assert_eq!(errors[0]["field"], "lang");
+    for twice in ["/api/v1/questions?lang=es&lang=es", "/api/v1/questions?lang=null"] {
+        let response = app.get(twice).await;
+        assert_eq!(response.status(), 422, "{twice}");
+        let errors: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(errors[0]["field"], "lang", "{twice}");
+    }
     // Problems with answers, in Spanish.
     let bad = app
         .client

@@ -30,7 +30,10 @@ pub async fn questions(
     params: Result<Query<LangParams>, axum::extract::rejection::QueryRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let asked = params.ok().and_then(|Query(p)| p.lang);
+    let asked = match params {
+        Ok(Query(params)) => params.lang,
+        Err(rejection) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![query_problem(&rejection)]),
+    };
     let lang = match api_lang(asked.as_deref(), &headers) {
         Ok(lang) => lang,
         Err(problem) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("lang", &problem)]),
@@ -102,8 +105,9 @@ pub async fn recommend(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Ok(Query(params)) = params else {
-        return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("free_tier", "must be true or false")]);
+    let params = match params {
+        Ok(Query(params)) => params,
+        Err(rejection) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![query_problem(&rejection)]),
     };
     let lang = match api_lang(params.lang.as_deref(), &headers) {
         Ok(lang) => lang,
@@ -136,6 +140,17 @@ pub async fn recommend(
         }
     };
     in_language(lang, response)
+}
+
+/// What is wrong with a query string the endpoint could not read: a `lang` given twice, or a
+/// `free_tier` that is not true or false.
+fn query_problem(rejection: &axum::extract::rejection::QueryRejection) -> FieldError {
+    if rejection.body_text().contains("lang") {
+        let known: Vec<&str> = locales().languages().map(|l| l.lang.code()).collect();
+        field_error("lang", &format!("must be given once, as one of: {}", known.join(", ")))
+    } else {
+        field_error("free_tier", "must be true or false")
+    }
 }
 
 fn field_error(field: &str, message: &str) -> FieldError {
