@@ -107,6 +107,14 @@ async fn the_sitemap_names_every_page_in_every_language() {
     assert_eq!(xml.matches("<url>").count(), 10);
 }
 
+/// Posts a form without following the answer's redirect, and gives where it leads.
+async fn posted_to(app: &crate::helpers::TestApp, path: &str, form: &[(&str, &str)]) -> String {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response = client.post(format!("{}{path}", app.address)).form(form).send().await.unwrap();
+    assert_eq!(response.status(), 303, "{path}");
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
 /// Everything between the page's `<main>` and `</main>`, without tags: what a visitor reads.
 fn main_text(html: &str) -> String {
     let main = html.split("<main").nth(1).and_then(|m| m.split("</main>").next()).unwrap_or(html);
@@ -129,7 +137,6 @@ fn main_text(html: &str) -> String {
 #[tokio::test]
 async fn the_guide_finished_in_spanish_leads_to_a_spanish_result() {
     let app = spawn_app().await;
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let form = [
         ("stage", "mvp"),
         ("engineers", "3"),
@@ -137,9 +144,7 @@ async fn the_guide_finished_in_spanish_leads_to_a_spanish_result() {
         ("load_shape", "spiky"),
         ("independent_releases", "yes"),
     ];
-    let response = client.post(format!("{}/es/guide/result", app.address)).form(&form).send().await.unwrap();
-    assert_eq!(response.status(), 303);
-    let location = response.headers()["location"].to_str().unwrap().to_string();
+    let location = posted_to(&app, "/es/guide/result", &form).await;
     assert!(location.starts_with("/es/guide/result/"), "{location}");
     let html = app.get(&location).await.text().await.unwrap();
     assert!(html.contains(r#"<html lang="es""#));
@@ -242,12 +247,10 @@ async fn the_api_answers_in_the_language_asked_for_with_the_same_ids() {
 #[tokio::test]
 async fn a_result_stored_with_english_words_reads_in_spanish_when_the_same_model_gives_it_again() {
     let app = spawn_app().await;
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let form = [("stage", "growth"), ("engineers", "25"), ("teams", "4")];
     let mut ids = Vec::new();
     for _ in 0..2 {
-        let response = client.post(format!("{}/guide/result", app.address)).form(&form).send().await.unwrap();
-        let location = response.headers()["location"].to_str().unwrap().to_string();
+        let location = posted_to(&app, "/guide/result", &form).await;
         ids.push(location.rsplit('/').next().unwrap().to_string());
     }
     let (id, other) = (&ids[0], &ids[1]);
@@ -317,9 +320,7 @@ async fn a_lead_sent_in_spanish_is_thanked_in_spanish_and_shown_to_staff_with_it
         ("message", "Queremos migrar un monolito."),
         ("consent", "yes"),
     ];
-    let response = client.post(format!("{}/es/contact", app.address)).form(&good).send().await.unwrap();
-    assert_eq!(response.status(), 303);
-    let location = response.headers()["location"].to_str().unwrap().to_string();
+    let location = posted_to(&app, "/es/contact", &good).await;
     assert!(location.starts_with("/es/contact/thanks?ref="), "{location}");
     let thanks = main_text(&app.get(&location).await.text().await.unwrap());
     assert!(thanks.contains("Gracias, tu mensaje nos ha llegado"), "{thanks}");
