@@ -58,6 +58,7 @@ struct Start {
     consent_error: Option<String>,
 }
 
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 const FIELDS: [&str; 6] = ["name", "email", "company", "role", "message", "preferred_contact"];
 
 impl Start {
