@@ -79,6 +79,11 @@ impl Locales {
         self.languages.iter().find(|l| l.lang == lang).unwrap_or(&self.languages[0])
     }
 
+    /// The language with this code (a lead's, say), the default one when the site has none.
+    pub fn language_of(&self, code: &str) -> &Language {
+        self.language(self.find(code).unwrap_or_default())
+    }
+
     /// The message `key` in `lang` with its arguments. A missing message is logged and shown as
     /// its key (the translation test keeps that from shipping).
     pub fn text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {

@@ -92,7 +92,7 @@ async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<
         .map(|e| json!({ "at": e.at, "by": e.actor, "kind": e.kind.as_str(), "detail": e.detail }))
         .collect();
     let locales = super::super::locales::locales();
-    let language = locales.language(locales.find(&lead.language).unwrap_or_default());
+    let language = locales.language_of(&lead.language);
     Ok(Some(json!({
         "exported_at": state.clock.now(),
         "lead": lead_json(&lead),

@@ -154,7 +154,7 @@ pub async fn lead_detail(
         0
     };
     // A reply starts in the language the person wrote in.
-    let language = locales.language(locales.find(&lead.language).unwrap_or_default());
+    let language = locales.language_of(&lead.language);
     let draft = draft_reply(language, &state.settings.brand.name, &lead.name, summary.as_ref());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
