@@ -134,12 +134,6 @@ impl Tr {
         let (key, count) = period.message();
         self.args(key, &[("count", count.into())])
     }
-
-    /// A link to one of the site's pages in the page's language, carrying the visit's
-    /// attribution.
-    pub fn link(&self, path: &str) -> String {
-        link(path)
-    }
 }
 
 /// `text` safe to put inside HTML.

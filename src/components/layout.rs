@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::brand::Brand;
-use crate::components::carry::current;
+use crate::components::carry::{current, link};
 use crate::components::i18n::{Languages, Tr};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::domain::attribution::KEYS;
@@ -57,15 +57,15 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="border-b border-slate-200 dark:border-slate-800 print:hidden">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-                <a href=tr.link("/") class="text-lg font-bold tracking-tight text-slate-950 dark:text-white">
+                <a href=link("/") class="text-lg font-bold tracking-tight text-slate-950 dark:text-white">
                     {brand.name}
                 </a>
                 <div class="flex items-center gap-2">
                     <nav aria-label=tr.t("nav-main")>
                         <ul class="flex flex-wrap items-center gap-x-1 text-sm sm:gap-x-3 sm:text-base">
-                            <li><a href=tr.link("/learn") class=class aria-current=current("/learn")>{tr.t("nav-learn")}</a></li>
-                            <li><a href=tr.link("/guide") class=class aria-current=current("/guide")>{tr.t("nav-guide")}</a></li>
-                            <li><a href=tr.link("/contact") class=class aria-current=current("/contact")>{tr.t("nav-contact")}</a></li>
+                            <li><a href=link("/learn") class=class aria-current=current("/learn")>{tr.t("nav-learn")}</a></li>
+                            <li><a href=link("/guide") class=class aria-current=current("/guide")>{tr.t("nav-guide")}</a></li>
+                            <li><a href=link("/contact") class=class aria-current=current("/contact")>{tr.t("nav-contact")}</a></li>
                         </ul>
                     </nav>
                     <LanguageSwitch/>
@@ -95,8 +95,8 @@ pub fn Footer() -> impl IntoView {
                 <p>{promise}</p>
                 <nav aria-label=tr.t("footer-nav")>
                     <ul class="flex gap-4">
-                        <li><a class="underline" href=tr.link("/privacy")>{tr.t("footer-privacy")}</a></li>
-                        <li><a class="underline" href=tr.link("/contact")>{tr.t("footer-contact")}</a></li>
+                        <li><a class="underline" href=link("/privacy")>{tr.t("footer-privacy")}</a></li>
+                        <li><a class="underline" href=link("/contact")>{tr.t("footer-contact")}</a></li>
                     </ul>
                 </nav>
             </div>

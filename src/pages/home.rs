@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::brand::Brand;
 use crate::components::architecture_map::{ArchitectureMapView, GeneralMap};
+use crate::components::carry::link;
 use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
 
@@ -22,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
             <section class=block aria-labelledby=labelled_by>
                 <h2 id=heading_id class="text-xl font-semibold">{tr.t(heading)}</h2>
                 <p class="mt-2">{tr.t(text)}</p>
-                <a class="mt-3 inline-block underline" href=tr.link(href)>{tr.t(label)}</a>
+                <a class="mt-3 inline-block underline" href=link(href)>{tr.t(label)}</a>
             </section>
         }
     };
@@ -34,10 +35,10 @@ pub fn HomePage() -> impl IntoView {
                 <p class="mt-6 text-lg leading-8 text-slate-700 dark:text-slate-300" inner_html=tr.html("home-lead", &[])></p>
                 <p class="mt-4 text-slate-700 dark:text-slate-300">{tagline}</p>
                 <div class="mt-8 flex flex-wrap items-center gap-4">
-                    <a href=tr.link("/guide") class="inline-block rounded-md bg-accent px-5 py-3 font-semibold text-white shadow hover:opacity-90">
+                    <a href=link("/guide") class="inline-block rounded-md bg-accent px-5 py-3 font-semibold text-white shadow hover:opacity-90">
                         {tr.t("home-start")}
                     </a>
-                    <a href=tr.link("/learn") class="font-semibold underline">{tr.t("home-read")}</a>
+                    <a href=link("/learn") class="font-semibold underline">{tr.t("home-read")}</a>
                 </div>
                 <p class="mt-3 text-sm text-slate-600 dark:text-slate-400">{tr.t("home-start-note")}</p>
             </div>
@@ -53,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
                 <p class="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">{tr.t("home-map-text")}</p>
                 <ArchitectureMapView map/>
                 <p class="mt-4">
-                    <a href=tr.link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">{tr.t("home-map-link")}</a>
+                    <a href=link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">{tr.t("home-map-link")}</a>
                 </p>
             </section>
 
@@ -64,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
                     <li inner_html=tr.html("home-talk-code", &[])></li>
                     <li inner_html=tr.html("home-talk-lockin", &[])></li>
                 </ul>
-                <a href=tr.link("/contact") class="mt-6 inline-block rounded-md border border-slate-500 px-5 py-2 font-semibold">{tr.t("home-talk-button")}</a>
+                <a href=link("/contact") class="mt-6 inline-block rounded-md border border-slate-500 px-5 py-2 font-semibold">{tr.t("home-talk-button")}</a>
             </section>
         </div>
     }

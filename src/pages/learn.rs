@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::architecture_map::{ArchitectureMapView, GeneralMap};
+use crate::components::carry::link;
 use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
 
@@ -19,7 +20,7 @@ fn Section(id: &'static str, title: String, children: Children) -> impl IntoView
             <h2 id=heading class="text-2xl font-bold tracking-tight">{title}</h2>
             <div class="mt-4 space-y-4 leading-7">{children()}</div>
             <p class="mt-4 print:hidden">
-                <a href=tr.link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">
+                <a href=link("/guide") class="font-semibold text-accent underline dark:text-accent-on-dark">
                     {tr.t("learn-to-guide")}
                 </a>
             </p>

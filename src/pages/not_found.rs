@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use leptos_meta::{Meta, Title};
 
+use crate::components::carry::link;
 use crate::components::i18n::Tr;
 
 /// Sets the 404 status on the server and points the visitor somewhere useful.
@@ -21,7 +22,7 @@ pub fn NotFoundPage() -> impl IntoView {
         ("/contact", "not-found-contact"),
     ]
     .into_iter()
-    .map(|(path, key)| view! { <li><a class="underline" href=tr.link(path)>{tr.t(key)}</a></li> })
+    .map(|(path, key)| view! { <li><a class="underline" href=link(path)>{tr.t(key)}</a></li> })
     .collect_view();
     view! {
         <Title text=tr.t("not-found-title")/>
