@@ -14,7 +14,7 @@ use crate::components::page_meta::{PageMeta, PublicUrl};
 use crate::components::share::ShareButtons;
 use crate::domain::map::ArchitectureMap;
 use crate::domain::questions::question;
-use crate::domain::recommendation::{CostResult, Execution, Organisation, Reason, Recommendation};
+use crate::domain::recommendation::{Execution, Organisation, Reason, Recommendation};
 
 use crate::page_data::guide::guide_url;
 
@@ -23,12 +23,12 @@ use crate::page_data::guide::guide_url;
 pub struct ResultView {
     pub id: String,
     pub answer_pairs: Vec<(String, String)>,
+    /// Its texts written in the page's language; its cost as stored, or recomputed when the
+    /// visitor switched the free tier on.
     pub recommendation: Recommendation,
     pub created_at: String,
     /// The model version the server runs now (the result keeps the one it was made with).
     pub current_model_version: String,
-    /// The cost comparison as stored, or recomputed when the visitor switched the free tier on.
-    pub cost: CostResult,
     pub chart: CostChart,
     /// The map of the idea for this result: the current model's texts, the stored scores.
     pub map: ArchitectureMap,
@@ -77,16 +77,14 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &recommendation);
     // Written in the page's language here, once, so the page and its data carry text only.
     let language = crate::server::locales::locales().language(tr.lang);
-    let mut with_cost = recommendation.clone();
-    with_cost.cost = cost;
-    let cost = language.recommendation(&with_cost).cost;
+    let shown = crate::domain::recommendation::Recommendation { cost, ..recommendation };
+    let recommendation = language.recommendation(&shown);
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
         answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-        created_at: crate::server::locales::locales().language(tr.lang).moment(stored.created_at),
+        created_at: language.moment(stored.created_at),
         current_model_version: state.engine.model.version.clone(),
-        recommendation: language.recommendation(&recommendation),
-        cost,
+        recommendation,
         chart,
         map,
         what_if,
@@ -120,7 +118,7 @@ fn what_if_row(
 
 /// The chart's lines: three decades either side of the visitor's volume, within the guide's range.
 #[cfg(feature = "ssr")]
-fn cost_chart(cost: &CostResult, prices: &crate::domain::cost::PriceTable) -> CostChart {
+fn cost_chart(cost: &crate::domain::recommendation::CostResult, prices: &crate::domain::cost::PriceTable) -> CostChart {
     use crate::components::cost_chart::Series;
     use crate::domain::cost::{cost_curve, Workload};
     let a = &cost.assumptions;
@@ -245,7 +243,7 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            <super::cost_table::CostSection cost=view.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
+            <super::cost_table::CostSection cost=r.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
             <WhatIfSection rows=view.what_if.clone() recommendation=r.clone()/>
             <section class=card aria-labelledby="next-heading">
                 <h2 id="next-heading" class="text-xl font-semibold">{tr.t("result-next-steps")}</h2>
