@@ -1,5 +1,5 @@
 //! Finds the site's languages: one directory under `locales/` per language, holding its
-//! translation files. The server embeds them all (`src/server/locales.rs`), so adding a
+//! translation files. The server embeds them all (`src/i18n/locales.rs`), so adding a
 //! language is adding a directory; nothing in the code lists them.
 
 use std::fmt::Write;

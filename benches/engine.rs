@@ -7,9 +7,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::json;
 use std::hint::black_box;
 
-use archguide::domain::answers::Answers;
-use archguide::domain::cost::{monthly_cost, PriceTable, Workload};
-use archguide::domain::engine::recommend;
+use archguide::domain::guide::answers::Answers;
+use archguide::domain::guide::cost::{monthly_cost, PriceTable, Workload};
+use archguide::domain::guide::engine::recommend;
 
 fn answers(value: serde_json::Value) -> Answers {
     Answers::from_json(value.as_object().unwrap()).unwrap()

@@ -11,6 +11,7 @@ use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::page_data::assets::Assets;
 use crate::pages::{
+    cases::CasesPage,
     contact::{thanks::ThanksPage, ContactPage},
     guide::{result::ResultPage, GuidePage},
     home::HomePage,
@@ -65,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
     #[cfg(feature = "ssr")]
     if let (Some(nonce), Some(response)) = (&nonce, use_context::<leptos_axum::ResponseOptions>()) {
-        if let Ok(policy) = axum::http::HeaderValue::from_str(&crate::server::security::page_policy(nonce)) {
+        if let Ok(policy) = axum::http::HeaderValue::from_str(&crate::server::http::security::page_policy(nonce)) {
             response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, policy);
         }
     }
@@ -82,7 +83,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang=crate::components::i18n::page_lang().code()>
+        <html lang=crate::i18n::page_lang().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -142,6 +143,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("") view=HomePage/>
                         <Route path=path!("learn") view=LearnPage/>
+                        <Route path=path!("learn/cases") view=CasesPage/>
                         <Route path=path!("guide") view=GuidePage/>
                         <Route path=path!("guide/result/:id") view=ResultPage ssr=SsrMode::Async/>
                         <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async/>
@@ -181,6 +183,7 @@ mod tests {
             "/guide/result/abc-DEF_123",
             "/",
             "/learn",
+            "/learn/cases",
             "/guide",
             "/privacy",
             "/contact/thanks",

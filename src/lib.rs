@@ -14,11 +14,14 @@ pub mod app;
 pub mod brand;
 pub mod components;
 pub mod domain;
+pub mod i18n;
 pub mod page_data;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod startup;
 
 /// Entry point of the browser bundle: wakes up the `#[island]` components and nothing else.
 #[cfg(feature = "hydrate")]

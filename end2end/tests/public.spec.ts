@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./a11y";
 
-const PUBLIC_PAGES = ["/", "/learn", "/guide", "/contact", "/privacy"];
+const PUBLIC_PAGES = ["/", "/learn", "/learn/cases", "/guide", "/contact", "/privacy"];
 
 for (const scheme of ["light", "dark"] as const) {
   test(`every public page passes axe in ${scheme} mode`, async ({ page, javaScriptEnabled }) => {

@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from "./a11y";
 
 // The Spanish site: every page under /es/, the guide walked to a result with and without
 // JavaScript, and the contact form's checks in Spanish.
-const SPANISH_PAGES = ["/es/", "/es/learn", "/es/guide", "/es/contact", "/es/privacy"];
+const SPANISH_PAGES = ["/es/", "/es/learn", "/es/learn/cases", "/es/guide", "/es/contact", "/es/privacy"];
 
 test("a visitor walks the guide in Spanish to a Spanish result", async ({ page }) => {
   await page.goto("/es/guide");

@@ -2,7 +2,7 @@
 //! field (fields that are not questions are ignored), and whatever parses can be recommended on.
 #![no_main]
 
-use archguide::domain::answers::Answers;
+use archguide::domain::guide::answers::Answers;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]

@@ -2,7 +2,7 @@
 //! are refused field by field, and whatever parses can be recommended on without a panic.
 #![no_main]
 
-use archguide::domain::answers::Answers;
+use archguide::domain::guide::answers::Answers;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]

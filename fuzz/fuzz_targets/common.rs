@@ -1,8 +1,8 @@
 //! What must hold for any answers the parsers accepted or refused.
 
-use archguide::domain::answers::Answers;
+use archguide::domain::guide::answers::Answers;
 use archguide::domain::field_error::FieldError;
-use archguide::domain::engine::recommend;
+use archguide::domain::guide::engine::recommend;
 
 /// Accepted answers survive both round trips the site makes (JSON for the API and stored
 /// results, form fields for the guide's pages), and the engine gives finite, non-negative costs.

@@ -2,7 +2,7 @@
 //! runs, and an accepted lead is clean, within its limits, and parses again to itself.
 #![no_main]
 
-use archguide::domain::lead::{
+use archguide::domain::leads::lead::{
     consent_problem, field_problem, LeadInput, NewLead, COMPANY_MAX, MESSAGE_MAX, NAME_MAX,
     PREFERRED_CONTACT_MAX, ROLE_MAX,
 };

@@ -14,7 +14,7 @@ rule-org-starting_point-monolith = You already run one application: drawing modu
 rule-org-starting_point-distributed = You already run several services, with the tooling that needs; merging them back is a project of its own.
 rule-org-engineers-up-to-8 = { $value } engineers fit in one team around one code base; splitting it would put network calls between people who sit together.
 rule-org-engineers-9-to-50 = With { $value } engineers, one code base still works if modules have owners and enforced boundaries.
-rule-org-engineers-from-51 = { $value } engineers in one deployable wait on each other's releases; separately deployable parts remove that queue.
+rule-org-engineers-from-51 = { $value } engineers cannot share one unstructured code base: they need modules with owners inside one deployable, as Shopify and GitHub have, or separately deployable parts.
 rule-org-teams-up-to-1 = One team gains nothing from independent deployment: it would be deploying to itself.
 rule-org-teams-2-to-3 = { $value } teams can share one deployable if each owns its modules; a few coarse services also work.
 rule-org-teams-from-4 = { $value } teams shipping in one deployable block each other; teams aligned with services can release alone.
@@ -33,6 +33,7 @@ rule-org-ops_maturity-basic = Pipelines and monitoring carry a handful of servic
 rule-org-ops_maturity-platform = A platform team can give many services the deployment, observability and on-call they need.
 rule-exec-stage-idea-mvp = Early on, managed runtimes keep the team building the product instead of running servers.
 rule-exec-load_shape-event = Work that arrives from queues, uploads and schedules maps directly onto function triggers.
+rule-exec-load_shape-spiky = Idle, then bursts: functions are there within seconds and cost nothing while idle, while provisioned servers or clusters either wait idle or start too late for the burst (the BBC and Comic Relief run such loads on functions).
 rule-exec-longest_task-minutes = Jobs of several minutes fit under the 15-minute function limit, but a function bills every second of them.
 rule-exec-longest_task-hours = Work longer than 15 minutes cannot run as a function: AWS Lambda stops every invocation after 900 seconds.
 rule-exec-avg_duration_ms-from-900001 = A typical request of { $value } ms is longer than the 900-second limit of a function.
@@ -43,7 +44,7 @@ rule-exec-ops_maturity-none = Without an operations practice, let the provider p
 rule-exec-ops_maturity-basic = Pipelines and monitoring are enough for managed containers; Kubernetes needs people who run it.
 rule-exec-ops_maturity-platform = A platform team that already runs Kubernetes makes it a cheap place for one more workload.
 rule-exec-portability-preferred = Function code is written against one provider's triggers and services; container images run anywhere.
-rule-exec-portability-required = Running on your own servers or across clouds rules out the providers' managed functions and containers.
+rule-exec-portability-required = Running on your own servers or across clouds rules out the providers' managed functions and containers; on your own machines plain servers are the least to run (37signals, Stack Overflow and Fastmail run that way), and Kubernetes earns its keep once many teams share them.
 rule-exec-cost_priority-lowest_when_idle = Paying nothing when idle is what pay-per-use runtimes are for; servers cost the same at 3 a.m. as at noon.
 rule-exec-cost_priority-predictable = A bill that follows every request is harder to predict than capacity you choose.
 rule-exec-cost_priority-performance_first = For the best performance you want warm processes and control over the machine.
@@ -55,7 +56,7 @@ prerequisite-microservices-teams = Microservices pay for themselves when several
     [one] one team
    *[other] { $value } teams
 } the coordination they remove is small.
-prerequisite-microservices-independent_releases = Without parts that must ship on their own schedule, separate deployables add release work and remove none.
+prerequisite-microservices-independent_releases = Microservices pay off when most parts must ship on their own schedule; when only some do, split those off as a few services and keep the rest together.
 prerequisite-microservices-domain_clarity = With boundaries still unclear, service lines drawn now will be wrong, and moving them across a network is far costlier than inside one code base.
 prerequisite-microservices-ops_maturity = Every service needs its own pipeline, monitoring and on-call; deploying by hand does not scale to many deployables.
 

@@ -20,6 +20,7 @@ list-and = { $first } and { $second }
 ## Dates (in UTC)
 
 date = { $day } { $month } { $year }
+date-month = { $month } { $year }
 date-time = { $date }, { $time } UTC
 date-weekday = { $weekday } { $date }
 weekday-1 = Monday
@@ -174,6 +175,7 @@ learn-choose-2 = <strong>Many teams, very different scaling needs, or parts that
 learn-choose-3 = <strong>Variable or event-driven load:</strong> serverless, with containers for the steady, busy parts.
 learn-choose-4 = <strong>Steady, high, predictable load:</strong> provisioned capacity (containers or machines) is usually cheaper; the guide computes the break-even for your traffic.
 learn-choose-text = The guide asks about your team, traffic, workload and operations, and answers both questions separately, with the reasons, the warnings and a monthly cost comparison for your own traffic.
+learn-cases = Rather see evidence than principles? Read the <a class="underline" href="/learn/cases">published cases</a>: what real companies did, in their own words, and what the guide says for each.
 
 ## Privacy notice
 

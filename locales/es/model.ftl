@@ -14,7 +14,7 @@ rule-org-starting_point-monolith = Ya tienes una aplicación en marcha: trazar f
 rule-org-starting_point-distributed = Ya operas varios servicios, con las herramientas que eso exige; volver a unirlos es un proyecto en sí mismo.
 rule-org-engineers-up-to-8 = { $value } ingenieros caben en un equipo alrededor de un único código; dividirlo pondría llamadas por red entre personas que se sientan juntas.
 rule-org-engineers-9-to-50 = Con { $value } ingenieros, un único código sigue funcionando si los módulos tienen dueño y fronteras que se respetan.
-rule-org-engineers-from-51 = { $value } ingenieros en un único desplegable se esperan unos a otros para publicar; las partes que se despliegan por separado eliminan esa cola.
+rule-org-engineers-from-51 = { $value } ingenieros no pueden compartir un código sin estructura: necesitan módulos con dueño dentro de un solo desplegable, como Shopify y GitHub, o partes que se despliegan por separado.
 rule-org-teams-up-to-1 = Un solo equipo no gana nada con despliegues independientes: se estaría desplegando a sí mismo.
 rule-org-teams-2-to-3 = { $value } equipos pueden compartir un desplegable si cada uno es dueño de sus módulos; unos pocos servicios grandes también funcionan.
 rule-org-teams-from-4 = { $value } equipos publicando en un único desplegable se bloquean entre sí; los equipos alineados con servicios pueden publicar solos.
@@ -33,6 +33,7 @@ rule-org-ops_maturity-basic = Los pipelines y la monitorización sostienen bien 
 rule-org-ops_maturity-platform = Un equipo de plataforma puede dar a muchos servicios el despliegue, la observabilidad y las guardias que necesitan.
 rule-exec-stage-idea-mvp = Al principio, los entornos gestionados hacen que el equipo construya el producto en lugar de operar servidores.
 rule-exec-load_shape-event = El trabajo que llega de colas, subidas de archivos y tareas programadas encaja directamente con los disparadores de las funciones.
+rule-exec-load_shape-spiky = Inactivo y luego a ráfagas: las funciones están listas en segundos y no cuestan nada mientras no hay tráfico, mientras que los servidores o clústeres reservados esperan sin hacer nada o arrancan tarde para la ráfaga (la BBC y Comic Relief llevan así esas cargas).
 rule-exec-longest_task-minutes = Los trabajos de varios minutos caben bajo el límite de 15 minutos de las funciones, pero una función cobra cada segundo que duran.
 rule-exec-longest_task-hours = El trabajo de más de 15 minutos no puede ejecutarse como función: AWS Lambda detiene cada invocación a los 900 segundos.
 rule-exec-avg_duration_ms-from-900001 = Una petición típica de { $value } ms supera el límite de 900 segundos de una función.
@@ -43,7 +44,7 @@ rule-exec-ops_maturity-none = Sin una práctica de operación, deja que el prove
 rule-exec-ops_maturity-basic = Con pipelines y monitorización basta para los contenedores gestionados; Kubernetes necesita personas que lo operen.
 rule-exec-ops_maturity-platform = Un equipo de plataforma que ya opera Kubernetes lo convierte en un sitio barato para una carga de trabajo más.
 rule-exec-portability-preferred = El código de las funciones se escribe contra los disparadores y servicios de un proveedor; las imágenes de contenedor funcionan en cualquier parte.
-rule-exec-portability-required = Funcionar en tus propios servidores o en varias nubes descarta las funciones y los contenedores gestionados de los proveedores.
+rule-exec-portability-required = Funcionar en tus propios servidores o en varias nubes descarta las funciones y los contenedores gestionados de los proveedores; en tus propias máquinas, los servidores sin más son lo que menos cuesta operar (así funcionan 37signals, Stack Overflow y Fastmail), y Kubernetes compensa cuando muchos equipos las comparten.
 rule-exec-cost_priority-lowest_when_idle = No pagar nada en reposo es justo para lo que sirven los entornos de pago por uso; un servidor cuesta lo mismo a las 3 de la madrugada que a mediodía.
 rule-exec-cost_priority-predictable = Una factura que sigue a cada petición es más difícil de prever que una capacidad que eliges tú.
 rule-exec-cost_priority-performance_first = Para el mejor rendimiento quieres procesos calientes y control sobre la máquina.
@@ -55,7 +56,7 @@ prerequisite-microservices-teams = Los microservicios se amortizan cuando varios
     [one] un solo equipo
    *[other] { $value } equipos
 } la coordinación que eliminan es poca.
-prerequisite-microservices-independent_releases = Sin partes que deban publicarse con su propio calendario, los desplegables separados añaden trabajo de despliegue y no quitan ninguno.
+prerequisite-microservices-independent_releases = Los microservicios compensan cuando la mayoría de las partes deben publicarse con su propio calendario; si solo algunas lo necesitan, sepáralas en unos pocos servicios y mantén juntas las demás.
 prerequisite-microservices-domain_clarity = Con las fronteras aún poco claras, los límites entre servicios que traces ahora estarán mal, y moverlos a través de la red cuesta mucho más que dentro de un único código.
 prerequisite-microservices-ops_maturity = Cada servicio necesita su propio pipeline, su monitorización y sus guardias; desplegar a mano no escala a muchos desplegables.
 

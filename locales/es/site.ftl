@@ -21,6 +21,7 @@ list-and = { $first } y { $second }
 ## Fechas (en UTC)
 
 date = { $day } de { $month } de { $year }
+date-month = { $month } de { $year }
 date-time = { $date }, { $time } UTC
 date-weekday = { $weekday }, { $date }
 weekday-1 = lunes
@@ -174,6 +175,7 @@ learn-choose-2 = <strong>Muchos equipos, necesidades de escalado muy distintas o
 learn-choose-3 = <strong>Carga variable u orientada a eventos:</strong> serverless, con contenedores para las partes constantes y con mucha carga.
 learn-choose-4 = <strong>Carga constante, alta y predecible:</strong> la capacidad reservada (contenedores o máquinas) suele salir más barata; la guía calcula el punto de equilibrio para tu tráfico.
 learn-choose-text = La guía te pregunta por tu equipo, tu tráfico, tu carga de trabajo y tu operación, y responde a las dos preguntas por separado, con los motivos, las advertencias y una comparación de costes mensuales para tu propio tráfico.
+learn-cases = ¿Prefieres pruebas a principios? Lee los <a class="underline" href="/learn/cases">casos publicados</a>: lo que hicieron empresas reales, contado por ellas mismas, y lo que dice la guía de cada uno.
 
 ## Aviso de privacidad
 

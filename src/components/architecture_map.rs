@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::i18n::Tr;
-use crate::domain::map::{ArchitectureMap, Cell, Fit, Standing, Verdict};
+use crate::domain::guide::map::{ArchitectureMap, Cell, Fit, Standing, Verdict};
+use crate::domain::guide::recommendation::{Execution, Organisation};
 use crate::domain::message::Message;
-use crate::domain::recommendation::{Execution, Organisation};
+use crate::i18n::Tr;
 
 /// The map for no one in particular, built once from the model the server runs and handed to
 /// every page through context.

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::i18n::Tr;
+use crate::domain::guide::recommendation::Execution;
 use crate::domain::lang::Arg;
-use crate::domain::recommendation::Execution;
+use crate::i18n::Tr;
 
 /// One line of the chart: the way of running it and its points (requests a month, USD a month).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

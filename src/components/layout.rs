@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::brand::Brand;
-use crate::components::carry::{current, link};
-use crate::components::i18n::{Languages, Tr};
 use crate::components::theme_toggle::ThemeToggle;
-use crate::domain::attribution::KEYS;
+use crate::domain::leads::attribution::KEYS;
+use crate::i18n::carry::{current, link};
+use crate::i18n::{Languages, Tr};
 use crate::page_data::url::{carry, encode};
 
 /// The first focusable element: lets keyboard users jump past the navigation.

@@ -1,9 +1,7 @@
 //! UI pieces shared by several pages.
 
 pub mod architecture_map;
-pub mod carry;
 pub mod cost_chart;
-pub mod i18n;
 pub mod layout;
 pub mod page_meta;
 pub mod share;

@@ -4,11 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
 use crate::brand::Brand;
-use crate::components::i18n::{page_lang, Languages};
-
-/// The site's public base URL (scheme and host, no trailing slash), for canonical links.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PublicUrl(pub String);
+use crate::i18n::{page_lang, Languages};
+use crate::page_data::url::PublicUrl;
 
 /// Title, description, canonical link, the page in every language, Open Graph and Twitter card
 /// tags for one page.

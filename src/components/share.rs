@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// "Copy link" (copies the absolute address of `path`, a path on this site) and "Print".
 #[component]
 pub fn ShareButtons(path: String) -> impl IntoView {
-    let tr = crate::components::i18n::Tr::here();
+    let tr = crate::i18n::Tr::here();
     let button =
         "hidden js:inline-block rounded-md border border-slate-400 px-5 py-2 font-semibold dark:border-slate-600";
     view! {

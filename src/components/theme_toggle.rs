@@ -12,7 +12,7 @@ use leptos::prelude::*;
 /// works and keeps in step with the theme shown.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let tr = crate::components::i18n::Tr::here();
+    let tr = crate::i18n::Tr::here();
     view! {
         <button
             type="button"

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::message::Message;
+use crate::domain::message::Message;
 
 /// A problem with one field of the input: a keyed message for visitors, plain English for
 /// staff-only forms.

@@ -1,29 +1,21 @@
 //! The product's rules in plain Rust: no web framework, no SQL, no I/O, so every rule can be
-//! tested on its own. The question set, the answers, the recommendation engine and the cost
-//! model live here.
+//! tested on its own. Three rooms, and a few pieces all of them share:
+//! - `guide`: the question set, a visitor's answers, the recommendation engine, the cost model
+//!   and the map of the idea;
+//! - `leads`: a lead from the contact form to its last reply: parsing it, its life cycle, the
+//!   inbox's filters, the reply promise, reminders and retention;
+//! - `staff`: the people who work the inbox: accounts, roles, passwords' rules, second factor.
+//!
+//! The arrows point one way: `leads` reads `staff` (who is reminded) and `guide` reads neither.
 
-pub mod answers;
-pub mod attribution;
 pub mod choice;
-pub mod cost;
-pub mod deadline;
-pub mod engine;
+pub mod email;
 pub mod field_error;
+pub mod guide;
 pub mod ids;
-pub mod inbox;
 pub mod lang;
-pub mod lead;
-pub mod lifecycle;
-pub mod map;
+pub mod leads;
 pub mod message;
 pub mod period;
-pub mod promise;
-pub mod questions;
-pub mod recommendation;
-pub mod reply;
-pub mod retention;
-pub mod second_factor;
-pub mod situation;
-pub mod spam;
 pub mod staff;
-mod text;
+pub mod text;

@@ -2,7 +2,7 @@
 //! lead consents to.
 
 use crate::domain::field_error::FieldError;
-use crate::domain::lead::LeadInput;
+use crate::domain::leads::lead::LeadInput;
 use crate::domain::message::Message;
 
 /// The version of the privacy notice (`pages/privacy.rs`) a lead consents to: change it with

@@ -1,13 +1,13 @@
 //! The guide's form state, kept in the URL: which fields hold which answers, which step to
 //! show, and where Back and Next lead. Pure functions, shared by the page and the POST handler.
 
-use crate::domain::answers::Answers;
 use crate::domain::field_error::FieldError;
+use crate::domain::guide::answers::Answers;
+use crate::domain::guide::questions::{questions_in_step, QUESTIONS, STEPS};
+use crate::domain::guide::situation::Situation;
 use crate::domain::message::Message;
-use crate::domain::questions::{questions_in_step, QUESTIONS, STEPS};
-use crate::domain::situation::Situation;
 
-use super::url::encode;
+use crate::page_data::url::encode;
 
 /// The value of a preset-or-exact radio group meaning "use the exact number field".
 pub const EXACT: &str = "exact";

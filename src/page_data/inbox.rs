@@ -5,9 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::field_error::FieldError;
-use crate::domain::inbox::LeadStatus;
-use crate::domain::lifecycle::EventKind;
-use crate::domain::recommendation::Recommendation;
+use crate::domain::guide::recommendation::Recommendation;
+use crate::domain::leads::inbox::{LeadStatus, SourceTally};
+use crate::domain::leads::lifecycle::EventKind;
 
 /// Leads on one page of the list.
 pub const PAGE_SIZE: u32 = 25;
@@ -28,15 +28,6 @@ pub struct Countdown {
     /// While a reply is owed: when it is due (Unix seconds) and how long before that the
     /// warning starts (seconds), so that an open page can move the countdown on by itself.
     pub due: Option<(i64, i64)>,
-}
-
-/// Where the inbox stands, for a page that keeps itself current while it is open: `revision`
-/// moves whenever a lead arrives or changes (its history grows) or a reply's delivery moves on;
-/// `new_leads` counts the leads waiting as new.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InboxPulse {
-    pub revision: String,
-    pub new_leads: u64,
 }
 
 /// What a page that keeps itself current is rendered with: the inbox's revision it shows and
@@ -189,16 +180,7 @@ pub struct Dashboard {
     pub reply_within: String,
     pub funnels: Vec<FunnelView>,
     /// Leads (spam left out) and won leads per source, most leads first.
-    pub sources: Vec<SourceRow>,
-}
-
-/// Where leads came from, as the dashboard counts them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceRow {
-    /// The campaign's source, the referring site, or `direct`.
-    pub source: String,
-    pub leads: u64,
-    pub won: u64,
+    pub sources: Vec<SourceTally>,
 }
 
 /// One staff account.

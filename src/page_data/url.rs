@@ -38,6 +38,11 @@ pub fn carry(href: &str, pairs: &[(&str, String)]) -> String {
     out
 }
 
+/// The site's public base URL (scheme and host, no trailing slash), for canonical links,
+/// share links and telling this site from others in a `Referer`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::brand::Brand;
 use crate::components::architecture_map::{ArchitectureMapView, GeneralMap};
-use crate::components::carry::link;
-use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::carry::link;
+use crate::i18n::Tr;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use crate::components::architecture_map::{ArchitectureMapView, GeneralMap};
-use crate::components::carry::link;
-use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::carry::link;
+use crate::i18n::Tr;
 
 /// A section of the explainer with its anchor and a way into the guide.
 #[component]
@@ -143,6 +143,7 @@ pub fn LearnPage() -> impl IntoView {
             <Section id="how-to-choose" title=title("learn-choose")>
                 {items(tr, "learn-choose", 4, spaced)}
                 <p>{tr.t("learn-choose-text")}</p>
+                <p inner_html=tr.html("learn-cases", &[])></p>
             </Section>
         </article>
     }

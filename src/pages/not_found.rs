@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use leptos_meta::{Meta, Title};
 
-use crate::components::carry::link;
-use crate::components::i18n::Tr;
+use crate::i18n::carry::link;
+use crate::i18n::Tr;
 
 /// Sets the 404 status on the server and points the visitor somewhere useful.
 #[component]

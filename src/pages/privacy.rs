@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::brand::Brand;
-use crate::components::i18n::Tr;
 use crate::components::layout::PageSection;
 use crate::components::page_meta::PageMeta;
 use crate::domain::lang::Arg;
-use crate::domain::retention::Retention;
+use crate::domain::leads::retention::Retention;
+use crate::i18n::Tr;
 use crate::page_data::contact::PRIVACY_VERSION;
 
 #[component]

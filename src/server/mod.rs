@@ -1,35 +1,24 @@
-//! Everything that only exists on the server: settings, start-up, storage, HTTP plumbing.
+//! Everything that only exists on the server, in rooms whose arrows point one way (down this
+//! list):
+//! - `handlers`: what answers a request that is not a page: form posts, the JSON API, the
+//!   inbox's data and actions, sign-in, health, SEO files;
+//! - `http`: the plumbing every request goes through: the shared state, middleware (security
+//!   headers, language, page cache, rate limit, metrics, client address, staff sessions), static
+//!   files, rendering a page for a form post, form tokens;
+//! - `jobs`: work that runs beside the requests: notifications and replies (the outbox and its
+//!   mail), reminders, retention, the guide's funnel counts, the inbox's live pulse;
+//! - `auth`: passwords, sessions, the second factor and the sealing of its secrets;
+//! - `store`: the database: connecting, migrations, backups, and every query;
+//! - `settings`: the environment read once into typed settings;
+//! - `clock`: the one source of the time.
+//!
+//! Nothing here imports the app, its pages or components: start-up (`crate::startup`) wires
+//! them together from above.
 
-pub mod api;
-pub mod attribution;
 pub mod auth;
-pub mod backup;
-pub mod cli;
-pub mod client_ip;
-pub mod contact;
-pub mod database;
-pub mod form;
-pub mod form_token;
-pub mod funnel;
-pub mod guide;
-pub mod health;
-pub mod inbox;
-pub mod language;
-pub mod locales;
-pub mod mail;
-pub mod metrics;
-pub mod outbox;
-pub mod page_cache;
-pub mod rate_limit;
-pub mod render;
-pub mod retention;
-pub mod security;
-pub mod seo;
+pub mod clock;
+pub mod handlers;
+pub mod http;
+pub mod jobs;
 pub mod settings;
-pub mod shutdown;
-pub mod startup;
-pub mod state;
-pub mod static_files;
 pub mod store;
-pub mod telemetry;
-pub mod users_cli;

@@ -6,9 +6,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use archguide::server::auth::session::{Clock, ManualClock, SystemClock};
+use archguide::server::clock::{Clock, ManualClock, SystemClock};
 use archguide::server::settings::Settings;
-use archguide::server::startup::Application;
+use archguide::startup::Application;
 use tempfile::TempDir;
 
 /// A running application; it stops when dropped.
@@ -234,7 +234,7 @@ pub struct Session {
 impl TestApp {
     /// Adds a staff account straight in the database (as `archguide user add` does).
     pub async fn add_staff(&self, email: &str, role: archguide::domain::staff::Role, password: &str) {
-        use archguide::server::database::{Database, DatabaseUrl};
+        use archguide::server::store::database::{Database, DatabaseUrl};
         let url = format!("sqlite://{}", self.data_dir.path().join("archguide.db").display());
         let db = Database::connect(&DatabaseUrl::parse(&url).unwrap()).await.unwrap();
         let stores = archguide::server::store::Stores::new(&db);

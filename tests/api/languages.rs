@@ -97,14 +97,14 @@ async fn each_language_of_a_page_is_cached_on_its_own() {
 async fn the_sitemap_names_every_page_in_every_language() {
     let app = spawn_app_with(&[("ARCHGUIDE_PUBLIC_URL", "https://guide.example.com")]).await;
     let xml = app.get("/sitemap.xml").await.text().await.unwrap();
-    for path in ["/", "/learn", "/guide", "/contact", "/privacy"] {
+    for path in ["/", "/learn", "/learn/cases", "/guide", "/contact", "/privacy"] {
         let spanish = if path == "/" { "/es/".to_string() } else { format!("/es{path}") };
         assert!(xml.contains(&format!("<loc>https://guide.example.com{spanish}</loc>")), "{spanish}");
         assert!(xml.contains(&format!(
             r#"<xhtml:link rel="alternate" hreflang="es" href="https://guide.example.com{spanish}"/>"#
         )));
     }
-    assert_eq!(xml.matches("<url>").count(), 10);
+    assert_eq!(xml.matches("<url>").count(), 12);
 }
 
 /// Posts a form without following the answer's redirect, and gives where it leads.

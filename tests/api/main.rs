@@ -4,6 +4,7 @@
 mod attribution;
 mod backup;
 mod binary;
+mod cases;
 mod contact;
 mod crash;
 mod guide;

@@ -1,10 +1,10 @@
 //! The map of the idea on the landing page, the explainer and result pages: every cell drawn,
 //! linked to its row in the table, and on a result shaded by the engine's scores.
 
-use archguide::domain::answers::Answers;
-use archguide::domain::engine::{model::Model, recommend};
-use archguide::domain::map::{band, Combinations, Verdict};
-use archguide::domain::recommendation::{Execution, Organisation, Recommendation};
+use archguide::domain::guide::answers::Answers;
+use archguide::domain::guide::engine::{model::Model, recommend};
+use archguide::domain::guide::map::{band, Combinations, Verdict};
+use archguide::domain::guide::recommendation::{Execution, Organisation, Recommendation};
 
 use crate::helpers::{spawn_app, TestApp};
 
@@ -188,5 +188,5 @@ async fn a_result_marks_its_recommendation_and_shades_every_cell_by_the_scores()
 
 /// A message as the English pages write it.
 fn en(message: &archguide::domain::message::Message) -> String {
-    archguide::server::locales::locales().text_of(message)
+    archguide::i18n::locales::locales().text_of(message)
 }

@@ -61,7 +61,7 @@ async fn a_new_lead_reaches_the_webhook_once_signed_and_without_email_or_message
     assert_eq!(received.len(), 1, "delivered once");
     let (headers, body) = &received[0];
     let timestamp: i64 = headers["x-archguide-timestamp"].to_str().unwrap().parse().unwrap();
-    let expected = archguide::server::outbox::signature("test-secret", timestamp, body);
+    let expected = archguide::server::jobs::outbox::signature("test-secret", timestamp, body);
     assert_eq!(headers["x-archguide-signature"].to_str().unwrap(), expected);
     let json: serde_json::Value = serde_json::from_str(body).unwrap();
     assert_eq!(json["reference"], reference.as_str());
@@ -200,7 +200,7 @@ async fn a_new_lead_is_emailed_to_sales() {
 #[tokio::test]
 async fn an_unanswered_lead_gets_one_reminder_and_one_overdue_alert_and_an_answered_one_none() {
     use archguide::domain::staff::Role;
-    use archguide::server::auth::session::ManualClock;
+    use archguide::server::clock::ManualClock;
     let (url, messages) = smtp_sink().await;
     let clock = ManualClock::at(chrono::Utc::now());
     let app = crate::helpers::spawn_app_with_clock(

@@ -126,7 +126,7 @@ async fn a_broken_model_file_stops_start_up_with_a_message_naming_the_setting() 
     let mut env = crate::helpers::test_env(&dir);
     env.insert("ARCHGUIDE_MODEL_FILE".into(), model.display().to_string());
     let settings = archguide::server::settings::Settings::from_lookup(|k| env.get(k).cloned()).unwrap();
-    let error = archguide::server::startup::Application::build(settings).await.err().expect("refused");
+    let error = archguide::startup::Application::build(settings).await.err().expect("refused");
     assert!(error.to_string().starts_with("ARCHGUIDE_MODEL_FILE"), "{error}");
 }
 
@@ -201,17 +201,17 @@ async fn the_recommendation_lists_what_would_change_it_and_each_entry_holds() {
 async fn a_model_file_with_a_rule_no_language_can_explain_stops_start_up() {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("model.toml");
-    let shipped = archguide::domain::engine::model::DEFAULT_MODEL_TOML;
+    let shipped = archguide::domain::guide::engine::model::DEFAULT_MODEL_TOML;
     let extra = "\n[[rule]]\nid = \"org-new-rule\"\naxis = \"organisation\"\nwhen = { question = \"stage\", one_of = [\"idea\"] }\neffects = { monolith = 1 }\n";
     std::fs::write(&model, format!("{shipped}{extra}")).unwrap();
     let mut env = crate::helpers::test_env(&dir);
     env.insert("ARCHGUIDE_MODEL_FILE".into(), model.display().to_string());
     let settings = archguide::server::settings::Settings::from_lookup(|k| env.get(k).cloned()).unwrap();
-    let error = archguide::server::startup::Application::build(settings).await.err().expect("refused");
+    let error = archguide::startup::Application::build(settings).await.err().expect("refused");
     let error = error.to_string();
     assert!(error.starts_with("ARCHGUIDE_MODEL_FILE") && error.contains("'rule-org-new-rule'"), "{error}");
     // The shipped model as a file starts.
     std::fs::write(&model, shipped).unwrap();
     let settings = archguide::server::settings::Settings::from_lookup(|k| env.get(k).cloned()).unwrap();
-    assert!(archguide::server::startup::Application::build(settings).await.is_ok());
+    assert!(archguide::startup::Application::build(settings).await.is_ok());
 }

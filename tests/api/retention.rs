@@ -5,7 +5,7 @@
 use std::time::Duration as StdDuration;
 
 use archguide::domain::staff::Role;
-use archguide::server::auth::session::ManualClock;
+use archguide::server::clock::ManualClock;
 use chrono::{Duration, Utc};
 
 use crate::helpers::{receiver, spawn_app_with, spawn_app_with_clock, TestApp};

@@ -12,7 +12,7 @@ fn meta(html: &str, attr: &str, name: &str) -> Option<String> {
 async fn every_public_page_has_its_own_title_description_and_sharing_tags() {
     let app = spawn_app().await;
     let mut seen = Vec::new();
-    for path in ["/", "/learn", "/privacy", "/guide", "/contact"] {
+    for path in ["/", "/learn", "/learn/cases", "/privacy", "/guide", "/contact"] {
         let html = app.get(path).await.text().await.unwrap();
         let description = meta(&html, "name", "description").unwrap_or_else(|| panic!("{path}: description"));
         let og_title = meta(&html, "property", "og:title").unwrap_or_else(|| panic!("{path}: og:title"));
@@ -35,8 +35,8 @@ async fn every_public_page_has_its_own_title_description_and_sharing_tags() {
     descriptions.dedup();
     titles.sort();
     titles.dedup();
-    assert_eq!(descriptions.len(), 5);
-    assert_eq!(titles.len(), 5);
+    assert_eq!(descriptions.len(), 6);
+    assert_eq!(titles.len(), 6);
 }
 
 #[tokio::test]
@@ -46,7 +46,7 @@ async fn the_sitemap_lists_every_public_page_under_the_public_url() {
     assert_eq!(response.status(), 200);
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
     let xml = response.text().await.unwrap();
-    for path in ["/", "/learn", "/guide", "/contact", "/privacy"] {
+    for path in ["/", "/learn", "/learn/cases", "/guide", "/contact", "/privacy"] {
         assert!(xml.contains(&format!("<loc>https://guide.example.com{path}</loc>")), "{path}: {xml}");
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use archguide::server::locales::{locales, LOCALE_FILES};
+use archguide::i18n::locales::{locales, LOCALE_FILES};
 use fluent_syntax::ast;
 
 /// Per language: file name → message id → the variables its text refers to.
@@ -258,24 +258,25 @@ fn the_used_check_reads_patterns_and_numbered_lists() {
     assert!(!used("learn-rows", &literals));
 }
 
-/// The messages the question set and the recommendation model need: each question's and
-/// option's words, each step's title, and every rule, prerequisite, tension, next step, revisit
-/// signal and map cell of the model.
+/// The messages the question set, the recommendation model and the published cases need: each
+/// question's and option's words, each step's title, every rule, prerequisite, tension, next
+/// step, revisit signal and map cell of the model, and each case's words.
 fn data_messages() -> BTreeSet<String> {
-    use archguide::domain::engine::model::Model;
-    use archguide::domain::questions::{QUESTIONS, STEPS};
+    use archguide::domain::guide::engine::model::Model;
+    use archguide::domain::guide::questions::{QUESTIONS, STEPS};
     let mut keys: BTreeSet<String> = QUESTIONS.iter().flat_map(|q| q.messages()).collect();
     keys.extend((1..=STEPS).map(|step| format!("step-{step}")));
     keys.extend(Model::default_model().messages());
     keys.extend(price_book_messages());
+    keys.extend(archguide::domain::guide::cases::Cases::default_cases().messages());
     keys
 }
 
 /// The names in the price book that are message ids (the own-servers table names its products
 /// and its source by id; a cloud's products are proper names, its sources addresses).
 fn price_book_messages() -> BTreeSet<String> {
-    use archguide::domain::cost::PriceBook;
-    use archguide::domain::situation::Cloud;
+    use archguide::domain::guide::cost::PriceBook;
+    use archguide::domain::guide::situation::Cloud;
     let book = PriceBook::default_book();
     let mut names = BTreeSet::new();
     for cloud in Cloud::ALL {
@@ -293,9 +294,19 @@ fn price_book_messages() -> BTreeSet<String> {
 
 /// Whether a message id belongs to a family the data names (so only the data may use it).
 fn data_family(id: &str) -> bool {
-    const PREFIXES: &[&str] =
-        &["q-", "step-", "rule-", "prerequisite-", "tension-", "next-", "revisit-", "product-", "price-source-"];
-    let cells = archguide::domain::recommendation::Organisation::ALL.iter().map(|o| format!("map-{o}-"));
+    const PREFIXES: &[&str] = &[
+        "q-",
+        "step-",
+        "rule-",
+        "prerequisite-",
+        "tension-",
+        "next-",
+        "revisit-",
+        "product-",
+        "price-source-",
+        "case-",
+    ];
+    let cells = archguide::domain::guide::recommendation::Organisation::ALL.iter().map(|o| format!("map-{o}-"));
     PREFIXES.iter().any(|p| id.starts_with(p)) || cells.into_iter().any(|p| id.starts_with(&p))
 }
 
@@ -319,7 +330,7 @@ fn every_question_option_and_model_text_has_its_words_and_no_others() {
 
 #[test]
 fn a_tension_quotes_only_the_sides_it_has() {
-    use archguide::domain::engine::model::Model;
+    use archguide::domain::guide::engine::model::Model;
     let catalogues = catalogues();
     for tension in &Model::default_model().tensions {
         let key = format!("tension-{}", tension.code);
@@ -339,8 +350,8 @@ fn a_tension_quotes_only_the_sides_it_has() {
 
 #[test]
 fn every_language_fits_the_map_s_cells() {
-    use archguide::domain::engine::model::Model;
-    use archguide::domain::map::words_fit;
+    use archguide::domain::guide::engine::model::Model;
+    use archguide::domain::guide::map::words_fit;
     let model = Model::default_model();
     for language in locales().languages() {
         for cell in model.combinations.iter() {

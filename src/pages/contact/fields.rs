@@ -13,11 +13,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::i18n::Tr;
-use crate::domain::lead::{
-    consent_problem, field_problem, Problem, COMPANY_MAX, EMAIL_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX,
-    ROLE_MAX,
+use crate::domain::email::EMAIL_MAX;
+use crate::domain::leads::lead::{
+    consent_problem, field_problem, Problem, COMPANY_MAX, MESSAGE_MAX, NAME_MAX, PREFERRED_CONTACT_MAX, ROLE_MAX,
 };
+use crate::i18n::Tr;
 
 /// The words of a problem found as the visitor types.
 fn problem_text(problem: Problem) -> String {
@@ -67,11 +67,7 @@ impl Start {
     fn read() -> Self {
         let state = use_context::<crate::page_data::contact::ContactFormState>().unwrap_or_default();
         let error = |field: &str| {
-            state
-                .errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| crate::components::i18n::Tr::here().message(&e.message))
+            state.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message))
         };
         let input = &state.input;
         let value = |field: &str| match field {

@@ -6,13 +6,13 @@ pub mod thanks;
 
 use leptos::prelude::*;
 
-use crate::components::carry::CarriedFields;
+use crate::i18n::carry::CarriedFields;
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
-use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
-use crate::domain::lead::Problem;
+use crate::domain::leads::lead::Problem;
+use crate::i18n::Tr;
 use crate::page_data::contact::ContactFormState;
 use crate::pages::guide::result::load_result;
 
@@ -26,7 +26,7 @@ pub fn ContactPage() -> impl IntoView {
         ..ContactFormState::default()
     });
     #[cfg(feature = "ssr")]
-    let token = crate::server::contact::issue_token();
+    let token = crate::server::handlers::contact::issue_token();
     #[cfg(not(feature = "ssr"))]
     let token = String::new();
     let attached = state.result.clone();
@@ -38,7 +38,7 @@ pub fn ContactPage() -> impl IntoView {
                     .await
                     .ok()
                     .flatten()
-                    .map(|r| (r.id, crate::components::i18n::Tr::here().message(&r.recommendation.summary()))),
+                    .map(|r| (r.id, crate::i18n::Tr::here().message(&r.recommendation.summary()))),
                 None => None,
             }
         },
@@ -80,7 +80,7 @@ pub fn ContactPage() -> impl IntoView {
                 </div>
             })}
             <div id="contact-problems" hidden data-problems=problem_words></div>
-            <form method="post" action=crate::components::i18n::page_lang().path("/contact") class="mt-8 space-y-6" novalidate=problems.gt(&0)>
+            <form method="post" action=crate::i18n::page_lang().path("/contact") class="mt-8 space-y-6" novalidate=problems.gt(&0)>
                 <input type="hidden" name="token" value=token/>
                 <CarriedFields/>
                 <Suspense fallback=|| ()>

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::brand::Brand;
-use crate::components::carry::link;
-use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
+use crate::i18n::carry::link;
+use crate::i18n::Tr;
 
 /// When a lead with this reference was received and when the reply is due, written for people.
 #[server]
 pub async fn lead_received(reference: String) -> Result<Option<(String, String)>, ServerFnError> {
-    use crate::server::state::AppState;
+    use crate::server::http::state::AppState;
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
     let Some(reference) = crate::domain::ids::LeadReference::parse(&reference) else { return Ok(None) };
     let received = state.stores.leads.received_at(&reference).await.map_err(|error| {
@@ -20,7 +20,7 @@ pub async fn lead_received(reference: String) -> Result<Option<(String, String)>
         ServerFnError::new("the reference could not be looked up")
     })?;
     let promise = state.settings.reply_promise();
-    let language = crate::server::locales::locales().language(crate::components::i18n::page_lang());
+    let language = crate::i18n::locales::locales().language(crate::i18n::page_lang());
     Ok(received.map(|at| (language.moment_with_weekday(at), language.moment_with_weekday(promise.due(at)))))
 }
 

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::carry::link;
 use crate::components::cost_chart::{CostChart, CostChartView};
-use crate::components::i18n::Tr;
+use crate::domain::guide::recommendation::CostResult;
 use crate::domain::lang::Arg;
-use crate::domain::recommendation::CostResult;
+use crate::i18n::carry::link;
+use crate::i18n::Tr;
 
 #[component]
 pub fn CostSection(cost: CostResult, chart: CostChart, result_path: String) -> impl IntoView {

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::i18n::Tr;
-use crate::domain::answers::plain_number;
+use crate::domain::guide::answers::plain_number;
+use crate::domain::guide::questions::{DefaultValue, Input, Question};
 use crate::domain::lang::Arg;
 use crate::domain::message::Message;
-use crate::domain::questions::{DefaultValue, Input, Question};
+use crate::i18n::Tr;
 
 use crate::page_data::guide::{EXACT, EXACT_SUFFIX};
 

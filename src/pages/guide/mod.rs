@@ -5,15 +5,16 @@ mod cost_table;
 mod fields;
 
 pub mod result;
+pub mod similar;
 
 use leptos::prelude::*;
 
 use leptos_router::hooks::use_query_map;
 
-use crate::components::carry::{link, CarriedFields};
-use crate::components::i18n::Tr;
 use crate::components::page_meta::PageMeta;
-use crate::domain::questions::{questions_in_step, step_title};
+use crate::domain::guide::questions::{questions_in_step, step_title};
+use crate::i18n::carry::{link, CarriedFields};
+use crate::i18n::Tr;
 
 use crate::page_data::guide::{step_of, GuideState};
 use fields::QuestionField;
@@ -26,7 +27,7 @@ pub fn GuidePage() -> impl IntoView {
     // Moving between steps lands keyboard and screen-reader users on the new step's heading.
     let moved = raw.iter().any(|(k, _)| k == "step");
     #[cfg(feature = "ssr")]
-    crate::server::guide::count_step_view(state.step);
+    crate::server::handlers::guide::count_step_view(state.step);
     let tr = Tr::here();
     let step = state.step;
     let visible = state.visible_steps();
@@ -64,7 +65,7 @@ pub fn GuidePage() -> impl IntoView {
                     class="mt-2 h-2 w-full appearance-none overflow-hidden rounded bg-slate-200 dark:bg-slate-800 [&::-webkit-progress-bar]:bg-slate-200 dark:[&::-webkit-progress-bar]:bg-slate-800 [&::-webkit-progress-value]:bg-accent [&::-moz-progress-bar]:bg-accent"
                 ></progress>
             </div>
-            <form method="get" action=crate::components::i18n::page_lang().path("/guide") class="mt-8 space-y-8">
+            <form method="get" action=crate::i18n::page_lang().path("/guide") class="mt-8 space-y-8">
                 <h2 id="step-title" class="text-2xl font-semibold focus:outline-none" tabindex="-1" autofocus=moved>{title}</h2>
                 <CarriedFields/>
                 {hidden
@@ -87,7 +88,7 @@ pub fn GuidePage() -> impl IntoView {
                             </button>
                         }.into_any(),
                         None => view! {
-                            <button type="submit" formmethod="post" formaction=crate::components::i18n::page_lang().path("/guide/result")
+                            <button type="submit" formmethod="post" formaction=crate::i18n::page_lang().path("/guide/result")
                                 class=format!("{button} bg-accent text-white hover:opacity-90")>
                                 {tr.t("guide-finish")}
                             </button>

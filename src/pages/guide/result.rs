@@ -2,21 +2,23 @@
 
 use leptos::prelude::*;
 
-use crate::components::i18n::Tr;
+use crate::i18n::Tr;
 
-use crate::components::carry::link;
+use crate::i18n::carry::link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use crate::components::architecture_map::ArchitectureMapView;
 use crate::components::cost_chart::CostChart;
-use crate::components::page_meta::{PageMeta, PublicUrl};
+use crate::components::page_meta::PageMeta;
 use crate::components::share::ShareButtons;
-use crate::domain::map::ArchitectureMap;
-use crate::domain::questions::question;
-use crate::domain::recommendation::{Execution, Organisation, Reason, Recommendation};
+use crate::domain::guide::map::ArchitectureMap;
+use crate::domain::guide::questions::question;
+use crate::domain::guide::recommendation::{Execution, Organisation, Reason, Recommendation};
+use crate::page_data::url::PublicUrl;
 
 use crate::page_data::guide::guide_url;
+use crate::pages::guide::similar::SimilarCases;
 
 /// A stored result as the page shows it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -52,10 +54,10 @@ pub struct WhatIfRow {
 /// cost comparison is recomputed with the functions' free tier subtracted.
 #[server]
 pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultView>, ServerFnError> {
-    use crate::domain::answers::Answers;
-    use crate::domain::engine::CostOptions;
+    use crate::domain::guide::answers::Answers;
+    use crate::domain::guide::engine::CostOptions;
     use crate::domain::ids::ResultId;
-    use crate::server::state::AppState;
+    use crate::server::http::state::AppState;
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
     let Some(id) = ResultId::parse(&id) else { return Ok(None) };
     let stored = state.stores.results.get(&id).await.map_err(|error| {
@@ -64,20 +66,20 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     })?;
     let Some(stored) = stored else { return Ok(None) };
     let answers = Answers::from_json(&stored.answers).unwrap_or_default();
-    let recommendation = crate::server::guide::with_keyed_texts(&state.engine, &answers, stored.recommendation);
+    let recommendation = crate::server::handlers::guide::as_shown(&state.engine, &answers, stored.recommendation);
     let tr = Tr::here();
     let cost = if free_tier {
         state.engine.recommend(&answers, CostOptions { free_tier: true }).cost
     } else {
         recommendation.cost.clone()
     };
-    let situation = crate::domain::situation::Situation::from_answers(&answers);
+    let situation = crate::domain::guide::situation::Situation::from_answers(&answers);
     let chart = cost_chart(&cost, state.engine.prices_for(&situation));
     let what_if = recommendation.what_if.iter().filter_map(|w| what_if_row(tr, &situation, w)).collect();
     let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &recommendation);
     // Written in the page's language here, once, so the page and its data carry text only.
-    let language = crate::server::locales::locales().language(tr.lang);
-    let shown = crate::domain::recommendation::Recommendation { cost, ..recommendation };
+    let language = crate::i18n::locales::locales().language(tr.lang);
+    let shown = crate::domain::guide::recommendation::Recommendation { cost, ..recommendation };
     let recommendation = language.recommendation(&shown);
     Ok(Some(ResultView {
         id: stored.id.as_str().to_string(),
@@ -95,11 +97,11 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
 #[cfg(feature = "ssr")]
 fn what_if_row(
     tr: Tr,
-    situation: &crate::domain::situation::Situation,
-    w: &crate::domain::recommendation::WhatIf,
+    situation: &crate::domain::guide::situation::Situation,
+    w: &crate::domain::guide::recommendation::WhatIf,
 ) -> Option<WhatIfRow> {
-    use crate::domain::answers::{describe, Answers};
-    use crate::domain::questions::question_index;
+    use crate::domain::guide::answers::{describe, Answers};
+    use crate::domain::guide::questions::question_index;
     let index = question_index(&w.question)?;
     let q = question(&w.question)?;
     let instead = Answers::from_form([(q.id, w.to.as_str())]).ok()?.get(q.id)?;
@@ -118,9 +120,12 @@ fn what_if_row(
 
 /// The chart's lines: three decades either side of the visitor's volume, within the guide's range.
 #[cfg(feature = "ssr")]
-fn cost_chart(cost: &crate::domain::recommendation::CostResult, prices: &crate::domain::cost::PriceTable) -> CostChart {
+fn cost_chart(
+    cost: &crate::domain::guide::recommendation::CostResult,
+    prices: &crate::domain::guide::cost::PriceTable,
+) -> CostChart {
     use crate::components::cost_chart::Series;
-    use crate::domain::cost::{cost_curve, Workload};
+    use crate::domain::guide::cost::{cost_curve, Workload};
     let a = &cost.assumptions;
     let workload = Workload {
         monthly_requests: a.monthly_requests,
@@ -131,7 +136,7 @@ fn cost_chart(cost: &crate::domain::recommendation::CostResult, prices: &crate::
     };
     let volume = a.monthly_requests.max(1_000.0);
     let curve = cost_curve(&workload, prices, (volume / 1_000.0).max(1_000.0), (volume * 1_000.0).min(1e12), 31);
-    let series = |execution: Execution, pick: fn(&crate::domain::cost::MonthlyCost) -> f64| Series {
+    let series = |execution: Execution, pick: fn(&crate::domain::guide::cost::MonthlyCost) -> f64| Series {
         execution,
         points: curve.iter().map(|(x, c)| (*x, pick(c))).collect(),
     };
@@ -243,8 +248,9 @@ fn ResultBody(view: ResultView) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            <super::cost_table::CostSection cost=r.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
+            <crate::pages::guide::cost_table::CostSection cost=r.cost.clone() chart=view.chart.clone() result_path=format!("/guide/result/{}", view.id)/>
             <WhatIfSection rows=view.what_if.clone() recommendation=r.clone()/>
+            <SimilarCases cases=r.similar_cases.clone() heading_level=2/>
             <section class=card aria-labelledby="next-heading">
                 <h2 id="next-heading" class="text-xl font-semibold">{tr.t("result-next-steps")}</h2>
                 <ol class="mt-3 list-decimal space-y-2 pl-6">{r.next_steps.iter().map(|s| view! { <li>{tr.message(s)}</li> }).collect_view()}</ol>

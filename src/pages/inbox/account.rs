@@ -9,8 +9,10 @@ use super::{error_text, InboxFrame, InboxProblem};
 
 #[server(prefix = "/inbox/api", endpoint = "account")]
 pub async fn inbox_account() -> Result<AccountView, ServerFnError> {
-    let (state, session) = crate::server::inbox::server_fn_session(false).await?;
-    crate::server::auth::account::account_view(&state, &session).await.map_err(crate::server::inbox::internal)
+    let (state, session) = crate::server::handlers::inbox::server_fn_session(false).await?;
+    crate::server::handlers::account::account_view(&state, &session)
+        .await
+        .map_err(crate::server::handlers::inbox::internal)
 }
 
 #[component]
@@ -37,7 +39,7 @@ const ERROR: &str = "mt-1 text-sm text-red-800 dark:text-red-300";
 fn AccountBody(view: AccountView) -> impl IntoView {
     let form = use_context::<AccountFormState>().unwrap_or_default();
     let error_for = |field: &str| {
-        form.errors.iter().find(|e| e.field == field).map(|e| crate::components::i18n::Tr::here().message(&e.message))
+        form.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message))
     };
     let (code_error, confirm_error, renew_error) = (error_for("code"), error_for("confirm"), error_for("renew"));
     let on = view.two_factor_since.is_some();

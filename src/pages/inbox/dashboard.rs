@@ -3,15 +3,18 @@
 
 use leptos::prelude::*;
 
-use crate::page_data::inbox::{Dashboard, FunnelView, SourceRow};
+use crate::domain::leads::inbox::SourceTally;
+use crate::page_data::inbox::{Dashboard, FunnelView};
 use crate::page_data::url::with_query;
 
 use super::{error_text, InboxFrame, InboxProblem};
 
 #[server(prefix = "/inbox/api", endpoint = "dashboard")]
 pub async fn inbox_dashboard() -> Result<Dashboard, ServerFnError> {
-    let (state, session) = crate::server::inbox::server_fn_session(false).await?;
-    crate::server::inbox::views::dashboard(&state, &session).await.map_err(crate::server::inbox::internal)
+    let (state, session) = crate::server::handlers::inbox::server_fn_session(false).await?;
+    crate::server::handlers::inbox::views::dashboard(&state, &session)
+        .await
+        .map_err(crate::server::handlers::inbox::internal)
 }
 
 #[component]
@@ -65,7 +68,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
 
 /// Leads and won leads per source, each linking to its leads in the list.
 #[component]
-fn SourceTable(sources: Vec<SourceRow>) -> impl IntoView {
+fn SourceTable(sources: Vec<SourceTally>) -> impl IntoView {
     view! {
         <h2 class="mt-10 text-lg font-semibold">"Where leads come from"</h2>
         <p class="mt-1 text-sm text-slate-600 dark:text-slate-400">"Every lead so far (spam left out), by the campaign's source (utm_source), else the site that sent the visitor, else direct."</p>

@@ -5,21 +5,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::textarea::textarea_text;
-use crate::domain::cost::usd;
-use crate::domain::inbox::LeadStatus;
-use crate::domain::lifecycle::EventKind;
+use crate::domain::guide::cost::usd;
+use crate::domain::leads::inbox::LeadStatus;
+use crate::domain::leads::lifecycle::EventKind;
 
 use crate::page_data::inbox::{Brief, EventRow, LeadDetail, LeadFormState};
 use crate::page_data::url::with_query;
 
-use super::reply::ReplyCard;
 use super::{error_text, CountdownBadge, InboxFrame, InboxProblem};
+use crate::pages::inbox::reply::ReplyCard;
 
 /// One lead by its reference; `None` when there is no such lead.
 #[server(prefix = "/inbox/api", endpoint = "lead")]
 pub async fn inbox_lead(reference: String) -> Result<Option<LeadDetail>, ServerFnError> {
-    let (state, session) = crate::server::inbox::server_fn_session(false).await?;
-    crate::server::inbox::views::lead_detail(&state, &session, &reference).await.map_err(crate::server::inbox::internal)
+    let (state, session) = crate::server::handlers::inbox::server_fn_session(false).await?;
+    crate::server::handlers::inbox::views::lead_detail(&state, &session, &reference)
+        .await
+        .map_err(crate::server::handlers::inbox::internal)
 }
 
 /// What a finished action says at the top of the page.
@@ -254,7 +256,7 @@ fn PersonCard(action: String, email: String, leads: usize) -> impl IntoView {
 fn BriefCard(brief: Brief) -> impl IntoView {
     let r = brief.recommendation;
     // The staff area is in English.
-    let en = |m: &crate::domain::message::Message| crate::components::i18n::Tr::here().message(m);
+    let en = |m: &crate::domain::message::Message| crate::i18n::Tr::here().message(m);
     let cost = &r.cost.monthly_usd;
     let costs = vec![
         ("Functions", cost.functions),
@@ -283,6 +285,7 @@ fn BriefCard(brief: Brief) -> impl IntoView {
                     {r.warnings.iter().map(|w| view! { <li>{en(&w.message)}</li> }).collect_view()}
                 </ul>
             })}
+            <div class="mt-4"><crate::pages::guide::similar::SimilarCases cases=r.similar_cases.clone() heading_level=3/></div>
             <h3 class="mt-4 font-medium">"Monthly cost at their traffic"</h3>
             <table class="mt-1 text-sm">
                 <tbody>

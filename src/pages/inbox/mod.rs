@@ -13,15 +13,17 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
+use crate::domain::leads::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
 use crate::page_data::inbox::{Countdown, LeadList, LiveMark, Viewer, PAGE_SIZE};
 use crate::page_data::url::with_query;
 
 /// The inbox's lead list for these query pairs (status, assignee, q, from, to, sort, page).
 #[server(prefix = "/inbox/api", endpoint = "leads", input = leptos::server_fn::codec::Json)]
 pub async fn inbox_leads(query: Vec<(String, String)>) -> Result<LeadList, ServerFnError> {
-    let (state, session) = crate::server::inbox::server_fn_session(false).await?;
-    crate::server::inbox::views::lead_list(&state, &session, &query).await.map_err(crate::server::inbox::internal)
+    let (state, session) = crate::server::handlers::inbox::server_fn_session(false).await?;
+    crate::server::handlers::inbox::views::lead_list(&state, &session, &query)
+        .await
+        .map_err(crate::server::handlers::inbox::internal)
 }
 
 /// The frame of every staff page: its title, the staff navigation and the page's heading.
@@ -144,7 +146,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let spam_view = filter.status == Some(LeadStatus::Spam);
     let title = if spam_view { "Suspected spam" } else { "Leads" };
     let error_for = |field: &str| {
-        list.errors.iter().find(|e| e.field == field).map(|e| crate::components::i18n::Tr::here().message(&e.message))
+        list.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message))
     };
     let (status_error, from_error, to_error) = (error_for("status"), error_for("from"), error_for("to"));
     let count_of = |status: LeadStatus| list.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);

@@ -9,8 +9,10 @@ use super::{error_text, InboxFrame, InboxProblem};
 
 #[server(prefix = "/inbox/api", endpoint = "users")]
 pub async fn inbox_users() -> Result<UserList, ServerFnError> {
-    let (state, session) = crate::server::inbox::server_fn_session(true).await?;
-    crate::server::inbox::views::users(&state, &session).await.map_err(crate::server::inbox::internal)
+    let (state, session) = crate::server::handlers::inbox::server_fn_session(true).await?;
+    crate::server::handlers::inbox::views::users(&state, &session)
+        .await
+        .map_err(crate::server::handlers::inbox::internal)
 }
 
 #[component]
@@ -38,7 +40,7 @@ fn UsersBody(list: UserList) -> impl IntoView {
     let mut form = use_context::<UserFormState>().unwrap_or_default();
     form.notice = form.notice.or(done);
     let error_for = |field: &str| {
-        form.errors.iter().find(|e| e.field == field).map(|e| crate::components::i18n::Tr::here().message(&e.message))
+        form.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message))
     };
     let (email_error, password_error) = (error_for("email"), error_for("password"));
     let has_errors = !form.errors.is_empty();

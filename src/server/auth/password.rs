@@ -62,7 +62,10 @@ pub async fn verify(password: String, stored: String) -> bool {
 /// against it, so that they take as long as logins with a wrong password.
 pub async fn dummy_hash() -> String {
     static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-    DUMMY.get_or_init(|| async { hash(super::session::new_token()).await.unwrap_or_default() }).await.clone()
+    DUMMY
+        .get_or_init(|| async { hash(crate::server::auth::session::new_token()).await.unwrap_or_default() })
+        .await
+        .clone()
 }
 
 #[cfg(test)]

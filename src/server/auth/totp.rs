@@ -6,7 +6,7 @@ use qrcode::render::svg;
 use qrcode::QrCode;
 use totp_rs::{Algorithm, TOTP};
 
-use crate::domain::second_factor::{RECOVERY_CODES, RECOVERY_CODE_CHARS};
+use crate::domain::staff::second_factor::{RECOVERY_CODES, RECOVERY_CODE_CHARS};
 
 /// Seconds in one time step.
 pub const STEP_SECONDS: u64 = 30;
@@ -110,7 +110,7 @@ pub fn new_recovery_codes() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::second_factor::{classify, TypedCode};
+    use crate::domain::staff::second_factor::{classify, TypedCode};
 
     fn rfc_authenticator() -> Authenticator {
         // RFC 6238, appendix B: the SHA-1 secret is the ASCII digits "1234567890" twice.
@@ -148,7 +148,7 @@ mod tests {
         assert_ne!(secret, Authenticator::new_secret());
         let auth = Authenticator::new(secret, "Axiom:Tech", "sales@example.com").unwrap();
         assert_eq!(auth.secret_base32().len(), 32);
-        let typed = crate::domain::second_factor::show_secret(&auth.secret_base32()).to_lowercase();
+        let typed = crate::domain::staff::second_factor::show_secret(&auth.secret_base32()).to_lowercase();
         let by_hand = Authenticator::from_base32(&typed, "Axiom Tech", "sales@example.com").unwrap();
         assert_eq!(by_hand.code_at(1_800_000_000), auth.code_at(1_800_000_000));
         let uri = auth.uri();
@@ -167,7 +167,7 @@ mod tests {
         let unique: std::collections::HashSet<_> = codes.iter().collect();
         assert_eq!(unique.len(), 10);
         for code in &codes {
-            let shown = crate::domain::second_factor::show_recovery_code(code);
+            let shown = crate::domain::staff::second_factor::show_recovery_code(code);
             assert_eq!(classify(&shown.to_uppercase()), TypedCode::Recovery(code.clone()));
         }
     }

@@ -4,14 +4,14 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::ids::LeadReference;
-use crate::domain::inbox::ERASED;
-use crate::domain::lifecycle::{ChangeOutcome, ChangePlan, Colleague, EventKind, LeadChange, LeadState};
+use crate::domain::leads::inbox::ERASED;
+use crate::domain::leads::lifecycle::{ChangeOutcome, ChangePlan, Colleague, EventKind, LeadChange, LeadState};
 
-use super::leads::queue;
-use super::outbox::{Channel, OutboxMessage, ReplyEmail};
-use super::sql::{Backend, Conn, Record, SqlStore, Statement};
-use super::staff::StaffUser;
 use super::StoreError;
+use crate::server::store::leads::queue;
+use crate::server::store::outbox::{Channel, OutboxMessage, ReplyEmail};
+use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
+use crate::server::store::staff::StaffUser;
 
 /// What an outbox message about an erased lead is left with.
 const ERASED_PAYLOAD: &str = "{}";
@@ -60,8 +60,10 @@ pub(super) async fn change_lead<B: Backend>(
     };
     let colleague = match change {
         LeadChange::Assign(Some(id)) => {
-            let select =
-                Statement::new(format!("SELECT {} FROM staff_users u WHERE u.id = $1", super::staff::USER_COLUMNS));
+            let select = Statement::new(format!(
+                "SELECT {} FROM staff_users u WHERE u.id = $1",
+                crate::server::store::staff::USER_COLUMNS
+            ));
             tx.fetch_optional(select.bind(*id)).await?.as_ref().map(StaffUser::from_row).transpose()?
         }
         _ => None,

@@ -5,16 +5,16 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::deadline::Deadline;
 use crate::domain::ids::LeadReference;
-use crate::domain::inbox::LeadStatus;
-use crate::domain::lifecycle::EventKind;
+use crate::domain::leads::deadline::Deadline;
+use crate::domain::leads::inbox::LeadStatus;
+use crate::domain::leads::lifecycle::EventKind;
 use crate::domain::staff::{Role, StaffEmail};
 
-use super::leads::queue;
-use super::outbox::OutboxMessage;
-use super::sql::{Backend, Conn, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::leads::queue;
+use crate::server::store::outbox::OutboxMessage;
+use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
 /// Leads claimed at most in one check; the next check takes the rest.
 const BATCH: i64 = 50;

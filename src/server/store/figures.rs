@@ -2,11 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::inbox::{LeadStatus, LeadTiming};
-use crate::page_data::inbox::SourceRow;
+use crate::domain::leads::inbox::SourceTally;
+use crate::domain::leads::inbox::{LeadStatus, LeadTiming};
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 /// Leads received since `since`, and every older one still waiting for a reply.
 pub(super) async fn lead_timings<B: Backend>(
@@ -45,7 +45,7 @@ pub(super) async fn leads_per_model_version<B: Backend>(store: &SqlStore<B>) -> 
 }
 
 /// Leads (spam left out) and won leads per source, most leads first, at most 50 sources.
-pub(super) async fn leads_per_source<B: Backend>(store: &SqlStore<B>) -> Result<Vec<SourceRow>, StoreError> {
+pub(super) async fn leads_per_source<B: Backend>(store: &SqlStore<B>) -> Result<Vec<SourceTally>, StoreError> {
     let select = Statement::new(
         "SELECT source, COUNT(*) AS leads, COUNT(*) FILTER (WHERE status = $1) AS won FROM leads \
          WHERE status <> $2 GROUP BY source ORDER BY leads DESC, source LIMIT 50",
@@ -54,6 +54,6 @@ pub(super) async fn leads_per_source<B: Backend>(store: &SqlStore<B>) -> Result<
     .bind(LeadStatus::Spam);
     let rows = store.read_all(select).await?;
     rows.iter()
-        .map(|r| Ok(SourceRow { source: r.get("source")?, leads: r.get("leads")?, won: r.get("won")? }))
+        .map(|r| Ok(SourceTally { source: r.get("source")?, leads: r.get("leads")?, won: r.get("won")? }))
         .collect()
 }

@@ -4,18 +4,20 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::attribution::Attribution;
+use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::ids::{LeadReference, ResultId};
-use crate::domain::inbox::{Assignee, LeadFilter, LeadStatus, LeadTiming, Sort};
-use crate::domain::lifecycle::{ChangeOutcome, EventKind, LeadChange};
-use crate::domain::recommendation::Recommendation;
+use crate::domain::leads::attribution::Attribution;
+use crate::domain::leads::inbox::SourceTally;
+use crate::domain::leads::inbox::{Assignee, LeadFilter, LeadStatus, LeadTiming, Sort};
+use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
+use crate::domain::message::Message;
 use crate::domain::staff::StaffEmail;
-use crate::page_data::inbox::{InboxPulse, SourceRow};
+use crate::server::store::pulse::InboxPulse;
 
-use super::replies::LeadReply;
-use super::sql::{Backend, Record, SqlStore, Statement};
-use super::staff::StaffUser;
 use super::StoreError;
+use crate::server::store::replies::LeadReply;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
+use crate::server::store::staff::StaffUser;
 
 /// A lead with everything the list, the detail page and the export show.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +44,7 @@ pub struct Lead {
     /// Where the visitor came from.
     pub attribution: Attribution,
     /// The attached guide result's one-line summary, if a result is attached.
-    pub recommendation_summary: Option<String>,
+    pub recommendation_summary: Option<Message>,
     /// The code of the language the lead wrote in (`en`, `es`).
     pub language: String,
 }
@@ -119,7 +121,7 @@ pub trait InboxStore: Send + Sync {
     /// Leads (spam left out) that came with a guide result, per model version of that result.
     async fn leads_per_model_version(&self) -> Result<Vec<(String, u64)>, StoreError>;
     /// Leads (spam left out) and won leads per source, most leads first, at most 50 sources.
-    async fn leads_per_source(&self) -> Result<Vec<SourceRow>, StoreError>;
+    async fn leads_per_source(&self) -> Result<Vec<SourceTally>, StoreError>;
     /// Where the inbox stands now, for pages that keep themselves current (see `pulse.rs`).
     async fn pulse(&self) -> Result<InboxPulse, StoreError>;
 }
@@ -134,11 +136,7 @@ const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company,
 
 fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
     // A result the current code cannot read is shown without its summary, not as an error.
-    let recommendation_summary = row
-        .json::<Recommendation>("recommendation")
-        .ok()
-        .flatten()
-        .map(|r| crate::server::locales::locales().text_of(&r.summary()));
+    let recommendation_summary = row.json::<Recommendation>("recommendation").ok().flatten().map(|r| r.summary());
     Ok(Lead {
         id: row.get("id")?,
         reference: row.parse("reference")?,
@@ -309,7 +307,7 @@ impl<B: Backend> InboxStore for SqlStore<B> {
     }
 
     async fn replies(&self, lead_id: i64) -> Result<Vec<LeadReply>, StoreError> {
-        super::replies::replies(self, lead_id).await
+        crate::server::store::replies::replies(self, lead_id).await
     }
 
     async fn change_lead(
@@ -319,7 +317,14 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         actor: &StaffUser,
         at: DateTime<Utc>,
     ) -> Result<ChangeOutcome, StoreError> {
-        super::change::change_lead(self, reference, change, super::change::Actor::Staff(actor), at).await
+        crate::server::store::change::change_lead(
+            self,
+            reference,
+            change,
+            crate::server::store::change::Actor::Staff(actor),
+            at,
+        )
+        .await
     }
 
     async fn expire_lead(
@@ -329,7 +334,14 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         at: DateTime<Utc>,
     ) -> Result<ChangeOutcome, StoreError> {
         let change = LeadChange::Expire { kept: kept.to_string() };
-        super::change::change_lead(self, reference, &change, super::change::Actor::Retention, at).await
+        crate::server::store::change::change_lead(
+            self,
+            reference,
+            &change,
+            crate::server::store::change::Actor::Retention,
+            at,
+        )
+        .await
     }
 
     async fn leads_from(&self, email: &str) -> Result<Vec<LeadReference>, StoreError> {
@@ -351,19 +363,19 @@ impl<B: Backend> InboxStore for SqlStore<B> {
     }
 
     async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError> {
-        super::figures::lead_timings(self, since).await
+        crate::server::store::figures::lead_timings(self, since).await
     }
 
     async fn leads_per_model_version(&self) -> Result<Vec<(String, u64)>, StoreError> {
-        super::figures::leads_per_model_version(self).await
+        crate::server::store::figures::leads_per_model_version(self).await
     }
 
-    async fn leads_per_source(&self) -> Result<Vec<SourceRow>, StoreError> {
-        super::figures::leads_per_source(self).await
+    async fn leads_per_source(&self) -> Result<Vec<SourceTally>, StoreError> {
+        crate::server::store::figures::leads_per_source(self).await
     }
 
     async fn pulse(&self) -> Result<InboxPulse, StoreError> {
-        super::pulse::pulse(self).await
+        crate::server::store::pulse::pulse(self).await
     }
 }
 

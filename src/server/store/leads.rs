@@ -4,16 +4,16 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::attribution::Attribution;
 use crate::domain::ids::{LeadReference, ResultId};
-use crate::domain::inbox::LeadStatus;
-use crate::domain::lead::NewLead;
-use crate::domain::lifecycle::EventKind;
+use crate::domain::leads::attribution::Attribution;
+use crate::domain::leads::inbox::LeadStatus;
+use crate::domain::leads::lead::NewLead;
+use crate::domain::leads::lifecycle::EventKind;
 
-use super::inbox::search_text;
-use super::outbox::OutboxMessage;
-use super::sql::{Backend, Conn, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::inbox::search_text;
+use crate::server::store::outbox::OutboxMessage;
+use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
 /// A lead as the contact form hands it to storage.
 #[derive(Clone, Debug)]

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::choice::choice_enum;
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 choice_enum!(
     /// How a login attempt ended. `code_asked`: the password was right and the account's code

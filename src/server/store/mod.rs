@@ -4,14 +4,16 @@
 //! subject's file, for `SqlStore<B>` with any backend `B` (`sql/`), so every query is written
 //! once and runs on SQLite and on PostgreSQL.
 
+pub mod backup;
 mod change;
+pub mod database;
 pub mod deadlines;
 mod figures;
 pub mod inbox;
 pub mod leads;
 pub mod logins;
 pub mod outbox;
-mod pulse;
+pub mod pulse;
 pub mod replies;
 pub mod results;
 pub mod retention;
@@ -21,7 +23,7 @@ pub mod two_factor;
 
 use std::sync::Arc;
 
-use super::database::Database;
+use crate::server::store::database::Database;
 use deadlines::DeadlineStore;
 use inbox::InboxStore;
 use leads::LeadStore;

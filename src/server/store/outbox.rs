@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::choice::choice_enum;
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 choice_enum!(
     /// How a message travels: a notification to staff by email or webhook, or a reply to a lead.

@@ -2,12 +2,13 @@
 //! any lead's history (every arrival and every change writes one), the replies still on their
 //! way with their attempts so far, and the leads waiting as new.
 
-use crate::domain::inbox::LeadStatus;
-use crate::page_data::inbox::InboxPulse;
+use serde::{Deserialize, Serialize};
 
-use super::outbox::Channel;
-use super::sql::{Backend, Record, SqlStore, Statement};
+use crate::domain::leads::inbox::LeadStatus;
+
 use super::StoreError;
+use crate::server::store::outbox::Channel;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 pub(super) async fn pulse<B: Backend>(store: &SqlStore<B>) -> Result<InboxPulse, StoreError> {
     // Each part reads an index or the few undelivered replies, never the whole lead table.
@@ -23,4 +24,13 @@ pub(super) async fn pulse<B: Backend>(store: &SqlStore<B>) -> Result<InboxPulse,
     let (last_event, waiting, attempts): (i64, i64, i64) =
         (row.get("last_event")?, row.get("replies_waiting")?, row.get("reply_attempts")?);
     Ok(InboxPulse { revision: format!("{last_event}.{waiting}.{attempts}"), new_leads: row.get("new_leads")? })
+}
+
+/// Where the inbox stands, for a page that keeps itself current while it is open: `revision`
+/// moves whenever a lead arrives or changes (its history grows) or a reply's delivery moves on;
+/// `new_leads` counts the leads waiting as new.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPulse {
+    pub revision: String,
+    pub new_leads: u64,
 }

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 /// Where a reply's email stands.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,11 +5,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::choice::choice_enum;
+use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::ids::ResultId;
-use crate::domain::recommendation::Recommendation;
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 /// One stored result.
 #[derive(Clone, Debug, PartialEq)]

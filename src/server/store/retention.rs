@@ -5,11 +5,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::ids::LeadReference;
-use crate::domain::inbox::LeadStatus;
-use crate::domain::retention::{Cutoffs, NOT_ACTIVITY};
+use crate::domain::leads::inbox::LeadStatus;
+use crate::domain::leads::retention::{Cutoffs, NOT_ACTIVITY};
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 /// A lead past its time.
 #[derive(Clone, Debug, PartialEq, Eq)]

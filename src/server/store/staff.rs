@@ -3,11 +3,11 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::staff::SessionPolicy;
 use crate::domain::staff::{Role, StaffEmail};
-use crate::server::auth::session::SessionPolicy;
 
-use super::sql::{Backend, Record, SqlStore, Statement};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 /// A staff account. The password hash and the sealed second-factor secrets are deliberately not
 /// `Serialize`-able or printed.

@@ -4,9 +4,9 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::sql::{Backend, Conn, Record, SqlStore, Statement};
-use super::staff::{StaffUser, USER_COLUMNS};
 use super::StoreError;
+use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
+use crate::server::store::staff::{StaffUser, USER_COLUMNS};
 
 /// A login whose password was right, waiting for its code.
 pub struct ChallengeRow {

@@ -29,7 +29,7 @@ async fn the_dashboard_counts_leads_and_shows_the_guide_funnel_per_model_version
     }
     // Leave out the renderer's text markers (`<!>`), which it places after some text nodes.
     let html = html.replace("<!>", "");
-    let version = archguide::domain::engine::model::Model::default_model().version;
+    let version = archguide::domain::guide::engine::model::Model::default_model().version;
     assert!(html.contains(&format!("data-funnel=\"{version}\"")), "one funnel per model version");
     assert!(html.contains("role=\"img\""), "an SVG chart");
     let row = |label: &str| {

@@ -23,6 +23,7 @@ async fn the_lead_page_is_a_brief_for_the_call_and_shows_what_visitors_typed_as_
         "Organisation:",
         "Execution:",
         "Monthly cost at their traffic",
+        "Teams like yours",
         "Their answers",
         "CTO",
         "Accepted privacy notice version",

@@ -14,7 +14,7 @@ pub(crate) mod two_factor;
 use chrono::{Duration, Utc};
 
 use archguide::domain::staff::Role;
-use archguide::server::auth::session::ManualClock;
+use archguide::server::clock::ManualClock;
 
 use crate::helpers::{spawn_app, spawn_app_in, spawn_app_with, spawn_app_with_clock, Session, TestApp};
 

@@ -47,7 +47,7 @@ async fn app_with_clock(extra: &[(&str, &str)]) -> (TestApp, ManualClock, Sessio
 }
 
 fn now(clock: &ManualClock) -> u64 {
-    use archguide::server::auth::session::Clock;
+    use archguide::server::clock::Clock;
     clock.now().timestamp() as u64
 }
 

@@ -1,6 +1,6 @@
 //! Reminders and overdue alerts, claimed once per lead, on both databases.
 
-use archguide::domain::deadline::Deadline;
+use archguide::domain::leads::deadline::Deadline;
 use archguide::server::store::deadlines::DueLead;
 
 use super::*;

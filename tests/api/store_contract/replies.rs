@@ -1,7 +1,7 @@
 //! Replies written in the inbox: queued with the lead's change, their delivery read from the
 //! outbox, and erased with the lead, on both databases.
 
-use archguide::domain::reply::ReplyDraft;
+use archguide::domain::leads::reply::ReplyDraft;
 use archguide::server::store::replies::Delivery;
 
 use super::*;

@@ -24,9 +24,9 @@ use sqlx::{Pool, Transaction};
 
 use crate::domain::choice::Choice;
 
-use super::leads::{LeadRecord, Stored};
-use super::outbox::OutboxMessage;
 use super::StoreError;
+use crate::server::store::leads::{LeadRecord, Stored};
+use crate::server::store::outbox::OutboxMessage;
 
 /// A value bound to a statement. Nulls carry their kind, because PostgreSQL wants to know it.
 #[derive(Clone, Debug, PartialEq)]

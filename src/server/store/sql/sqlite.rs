@@ -9,11 +9,11 @@ use serde::de::DeserializeOwned;
 use sqlx::sqlite::{Sqlite, SqliteArguments, SqliteConnection, SqliteRow};
 use sqlx::{Pool, Row, Transaction};
 
-use super::lead_writer::LeadWriter;
 use super::{Backend, Conn, Record, Statement, Value};
-use crate::server::database::SqliteDb;
+use crate::server::store::database::SqliteDb;
 use crate::server::store::leads::{LeadRecord, Stored};
 use crate::server::store::outbox::OutboxMessage;
+use crate::server::store::sql::lead_writer::LeadWriter;
 use crate::server::store::StoreError;
 
 pub struct SqliteBackend {

@@ -1,0 +1,236 @@
+//! A lead's life in the inbox: what staff may do to it, and what each action changes. The store
+//! reads the lead's state, asks `LeadChange::plan`, and writes the plan with its history line in
+//! one transaction; the rules themselves live here, where they can be tested alone.
+
+use crate::domain::choice::choice_enum;
+use crate::domain::leads::inbox::LeadStatus;
+use crate::domain::leads::reply::ReplyDraft;
+
+choice_enum!(
+    /// What a line in a lead's history records.
+    EventKind {
+        Created = "created",
+        Status = "status",
+        Assigned = "assigned",
+        Note = "note",
+        Replied = "replied",
+        Erased = "erased",
+        Reply = "reply",
+        Reminded = "reminded",
+        Overdue = "overdue",
+        Exported = "exported",
+    }
+);
+
+/// Something staff do to a lead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeadChange {
+    Status(LeadStatus),
+    /// Assign to the active account with this id, or to nobody.
+    Assign(Option<i64>),
+    Note(String),
+    /// The first reply went out: records its time (once).
+    Replied,
+    /// A reply written in the inbox, to send by email; the first one counts as `Replied`.
+    Reply(ReplyDraft),
+    /// A lead held as spam is real after all: back to `new`.
+    NotSpam,
+    /// Replaces the personal data (admins only; checked by the caller).
+    Erase,
+    /// Everything stored about the person was downloaded (admins only, on the person's request).
+    Export,
+    /// Replaces the personal data because it was kept as long as the privacy notice says (the
+    /// retention job's erasure; `kept` says how long, in words).
+    Expire {
+        kept: String,
+    },
+}
+
+/// What a change did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeOutcome {
+    Done,
+    NoSuchLead,
+    /// Nothing to do, and why (shown to the person who asked).
+    Refused(String),
+}
+
+/// A lead's state as a change sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct LeadState {
+    pub status: LeadStatus,
+    pub replied: bool,
+    pub erased: bool,
+    pub assigned_to: Option<i64>,
+}
+
+/// The staff account an `Assign(Some(id))` names, as the store found it.
+#[derive(Clone, Copy, Debug)]
+pub struct Colleague<'a> {
+    pub id: i64,
+    pub email: &'a str,
+    pub disabled: bool,
+}
+
+/// What the store writes for a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangePlan {
+    pub status: Option<LeadStatus>,
+    pub first_reply: bool,
+    /// `Some(None)`: unassign.
+    pub assign: Option<Option<i64>>,
+    pub erase: bool,
+    /// A reply to send.
+    pub reply: Option<ReplyDraft>,
+    /// The history line.
+    pub event: EventKind,
+    pub detail: String,
+}
+
+impl ChangePlan {
+    fn event(event: EventKind, detail: impl Into<String>) -> Self {
+        ChangePlan {
+            status: None,
+            first_reply: false,
+            assign: None,
+            erase: false,
+            reply: None,
+            event,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl LeadChange {
+    /// What to write, or why nothing will be. `colleague` is the account an `Assign(Some(_))`
+    /// names, if that account exists.
+    pub fn plan(&self, lead: &LeadState, colleague: Option<Colleague<'_>>) -> Result<ChangePlan, ChangeOutcome> {
+        let refuse = |why: &str| Err(ChangeOutcome::Refused(why.to_string()));
+        if lead.erased && !matches!(self, LeadChange::Status(_)) {
+            return refuse("This lead's personal data was erased; only its status can still change.");
+        }
+        match self {
+            LeadChange::Status(status) if *status == lead.status => refuse("The lead already has that status."),
+            LeadChange::Status(status) => Ok(ChangePlan {
+                status: Some(*status),
+                ..ChangePlan::event(EventKind::Status, format!("status: {} → {}", lead.status, status))
+            }),
+            LeadChange::Assign(user) if *user == lead.assigned_to => refuse("The lead is already assigned so."),
+            LeadChange::Assign(Some(_)) => match colleague {
+                Some(user) if !user.disabled => Ok(ChangePlan {
+                    assign: Some(Some(user.id)),
+                    ..ChangePlan::event(EventKind::Assigned, format!("assigned to {}", user.email))
+                }),
+                _ => refuse("That person cannot be assigned leads (no such active account)."),
+            },
+            LeadChange::Assign(None) => {
+                Ok(ChangePlan { assign: Some(None), ..ChangePlan::event(EventKind::Assigned, "unassigned") })
+            }
+            LeadChange::Note(text) => Ok(ChangePlan::event(EventKind::Note, text.trim())),
+            LeadChange::Replied if lead.replied => refuse("The first reply was already recorded."),
+            // Replying is contacting: a new lead moves on by itself.
+            LeadChange::Replied if lead.status == LeadStatus::New => Ok(ChangePlan {
+                first_reply: true,
+                status: Some(LeadStatus::Contacted),
+                ..ChangePlan::event(EventKind::Replied, "first reply sent; status: new → contacted")
+            }),
+            LeadChange::Replied => {
+                Ok(ChangePlan { first_reply: true, ..ChangePlan::event(EventKind::Replied, "first reply sent") })
+            }
+            LeadChange::Reply(draft) => Ok(ChangePlan {
+                first_reply: !lead.replied,
+                // Replying is contacting, as with `Replied`.
+                status: (lead.status == LeadStatus::New).then_some(LeadStatus::Contacted),
+                reply: Some(draft.clone()),
+                ..ChangePlan::event(EventKind::Reply, format!("reply queued: {}", draft.subject))
+            }),
+            LeadChange::NotSpam if lead.status != LeadStatus::Spam => refuse("The lead is not held as spam."),
+            LeadChange::NotSpam => Ok(ChangePlan {
+                status: Some(LeadStatus::New),
+                ..ChangePlan::event(EventKind::Status, "not spam: status: spam → new")
+            }),
+            LeadChange::Erase => Ok(ChangePlan {
+                erase: true,
+                ..ChangePlan::event(
+                    EventKind::Erased,
+                    "personal data erased on request (name, email, company, role, message, notes)",
+                )
+            }),
+            LeadChange::Export => {
+                Ok(ChangePlan::event(EventKind::Exported, "everything stored about the person exported (JSON) on request"))
+            }
+            LeadChange::Expire { kept } => Ok(ChangePlan {
+                erase: true,
+                ..ChangePlan::event(
+                    EventKind::Erased,
+                    format!("personal data erased by retention: no activity for {kept} (name, email, company, role, message, notes)"),
+                )
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(status: LeadStatus) -> LeadState {
+        LeadState { status, replied: false, erased: false, assigned_to: None }
+    }
+
+    #[test]
+    fn marking_a_new_lead_replied_also_moves_it_to_contacted() {
+        let plan = LeadChange::Replied.plan(&lead(LeadStatus::New), None).unwrap();
+        assert!(plan.first_reply);
+        assert_eq!(plan.status, Some(LeadStatus::Contacted));
+        let plan = LeadChange::Replied.plan(&lead(LeadStatus::Qualified), None).unwrap();
+        assert_eq!(plan.status, None);
+        let replied = LeadState { replied: true, ..lead(LeadStatus::Contacted) };
+        assert!(matches!(LeadChange::Replied.plan(&replied, None), Err(ChangeOutcome::Refused(_))));
+    }
+
+    #[test]
+    fn only_spam_can_be_declared_not_spam_and_erased_leads_keep_only_their_status() {
+        assert_eq!(LeadChange::NotSpam.plan(&lead(LeadStatus::Spam), None).unwrap().status, Some(LeadStatus::New));
+        assert!(LeadChange::NotSpam.plan(&lead(LeadStatus::New), None).is_err());
+        let erased = LeadState { erased: true, ..lead(LeadStatus::New) };
+        assert!(LeadChange::Note("x".into()).plan(&erased, None).is_err());
+        assert!(LeadChange::Erase.plan(&erased, None).is_err());
+        assert!(LeadChange::Status(LeadStatus::Lost).plan(&erased, None).is_ok());
+    }
+
+    #[test]
+    fn leads_are_assigned_only_to_active_accounts() {
+        let sam = |disabled| Some(Colleague { id: 7, email: "sam@example.com", disabled });
+        let plan = LeadChange::Assign(Some(7)).plan(&lead(LeadStatus::New), sam(false)).unwrap();
+        assert_eq!(plan.assign, Some(Some(7)));
+        assert_eq!((plan.event, plan.detail.as_str()), (EventKind::Assigned, "assigned to sam@example.com"));
+        assert!(LeadChange::Assign(Some(7)).plan(&lead(LeadStatus::New), sam(true)).is_err());
+        assert!(LeadChange::Assign(Some(7)).plan(&lead(LeadStatus::New), None).is_err());
+    }
+
+    #[test]
+    fn a_written_reply_counts_as_the_first_reply_once_and_moves_a_new_lead_on() {
+        let draft = ReplyDraft::parse("Re: hello", "Hi").unwrap();
+        let plan = LeadChange::Reply(draft.clone()).plan(&lead(LeadStatus::New), None).unwrap();
+        assert_eq!(
+            (plan.first_reply, plan.status, plan.reply.as_ref()),
+            (true, Some(LeadStatus::Contacted), Some(&draft))
+        );
+        assert_eq!((plan.event, plan.detail.as_str()), (EventKind::Reply, "reply queued: Re: hello"));
+        let replied = LeadState { replied: true, ..lead(LeadStatus::Qualified) };
+        let plan = LeadChange::Reply(draft.clone()).plan(&replied, None).unwrap();
+        assert_eq!((plan.first_reply, plan.status), (false, None), "a second reply changes nothing else");
+        let erased = LeadState { erased: true, ..lead(LeadStatus::New) };
+        assert!(LeadChange::Reply(draft).plan(&erased, None).is_err());
+    }
+
+    #[test]
+    fn notes_are_kept_trimmed_and_statuses_record_where_they_came_from() {
+        let plan = LeadChange::Note("  call back  ".into()).plan(&lead(LeadStatus::New), None).unwrap();
+        assert_eq!((plan.event, plan.detail.as_str(), plan.status), (EventKind::Note, "call back", None));
+        let plan = LeadChange::Status(LeadStatus::Won).plan(&lead(LeadStatus::Qualified), None).unwrap();
+        assert_eq!(plan.detail, "status: qualified → won");
+        assert!(LeadChange::Status(LeadStatus::Won).plan(&lead(LeadStatus::Won), None).is_err());
+    }
+}

@@ -1,0 +1,367 @@
+//! The site's texts in every language: the Fluent files under `locales/{code}/`, embedded at
+//! build time (see `build.rs`), parsed once, and formatted on the server. The browser bundle
+//! carries none of them.
+//!
+//! Each language's directory holds the same files with the same message ids; the test in
+//! `tests/translations.rs` fails when one lacks a message another has, or when a message is used
+//! nowhere. Three messages describe the language itself: `language-name` (its own name for
+//! itself, shown in the language switch) and `number-decimal`, `number-group`,
+//! `number-min-grouping` (how it writes numbers).
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_memoizer::concurrent::IntlLangMemoizer;
+use intl_memoizer::Memoizable;
+
+use crate::domain::lang::{Arg, Lang, NumberFormat};
+use crate::domain::message::{in_sentence, Message, MessageArg};
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
+
+/// One language: its bundle of messages and what the files say about it.
+pub struct Language {
+    pub lang: Lang,
+    /// The language's name for itself ("Español").
+    pub name: String,
+    pub numbers: NumberFormat,
+    bundle: Bundle,
+    /// Each file's name and the message ids it defines, in file order.
+    files: Vec<(&'static str, Vec<String>)>,
+}
+
+/// Every language of the site; the first is the default.
+pub struct Locales {
+    languages: Vec<Language>,
+}
+
+static LOCALES: LazyLock<Locales> = LazyLock::new(|| match Locales::load(LOCALE_FILES) {
+    Ok(locales) => locales,
+    Err(problem) => panic!("the translation files under locales/ are broken: {problem}"),
+});
+
+/// The languages built into this binary.
+pub fn locales() -> &'static Locales {
+    &LOCALES
+}
+
+impl Locales {
+    /// Parses every language's files. The default language must be among them.
+    pub fn load(files: &'static [(&'static str, &'static [(&'static str, &'static str)])]) -> Result<Self, String> {
+        let mut languages = Vec::new();
+        for (code, sources) in files {
+            languages.push(Language::load(code, sources)?);
+        }
+        let at = languages
+            .iter()
+            .position(|l| l.lang.is_default())
+            .ok_or_else(|| format!("no files for the default language '{}'", Lang::DEFAULT.code()))?;
+        languages.swap(0, at);
+        Ok(Locales { languages })
+    }
+
+    /// The language with this code, if the site has it.
+    pub fn find(&self, code: &str) -> Option<Lang> {
+        self.languages.iter().map(|l| l.lang).find(|l| l.code() == code)
+    }
+
+    /// Every language, the default first.
+    pub fn languages(&self) -> impl Iterator<Item = &Language> {
+        self.languages.iter()
+    }
+
+    /// A language's messages (the default language's for one the site does not have).
+    pub fn language(&self, lang: Lang) -> &Language {
+        self.languages.iter().find(|l| l.lang == lang).unwrap_or(&self.languages[0])
+    }
+
+    /// The language with this code (a lead's, say), the default one when the site has none.
+    pub fn language_of(&self, code: &str) -> &Language {
+        self.language(self.find(code).unwrap_or_default())
+    }
+
+    /// The message `key` in `lang` with its arguments. A missing message is logged and shown as
+    /// its key (the translation test keeps that from shipping).
+    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        self.language(lang).text(key, args)
+    }
+
+    /// A message in the default language (what staff read).
+    pub fn text_of(&self, message: &Message) -> String {
+        self.languages[0].write(message)
+    }
+
+    /// Whether `lang` has the message `key`.
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.language(lang).bundle.has_message(key)
+    }
+}
+
+impl Language {
+    fn load(code: &'static str, sources: &'static [(&'static str, &'static str)]) -> Result<Self, String> {
+        let id: unic_langid::LanguageIdentifier =
+            code.parse().map_err(|e| format!("'{code}' is not a language code: {e}"))?;
+        let mut bundle = Bundle::new_concurrent(vec![id]);
+        // The texts go into HTML and plain text, never next to right-to-left script.
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(format_number));
+        let mut files = Vec::new();
+        for (name, source) in sources {
+            let resource = FluentResource::try_new(source.to_string())
+                .map_err(|(_, errors)| format!("{code}/{name}: {}", describe(&errors)))?;
+            let ids = resource
+                .entries()
+                .filter_map(|entry| match entry {
+                    fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
+                    _ => None,
+                })
+                .collect();
+            bundle.add_resource(resource).map_err(|errors| format!("{code}/{name}: {}", describe(&errors)))?;
+            files.push((*name, ids));
+        }
+        let mut language =
+            Language { lang: Lang::new(code), name: String::new(), numbers: NumberFormat::default(), bundle, files };
+        let needed = |key: &str| {
+            let text = language.text(key, &[]);
+            if language.bundle.has_message(key) {
+                Ok(text)
+            } else {
+                Err(format!("{code}: the message '{key}' is missing"))
+            }
+        };
+        let name = needed("language-name")?;
+        let numbers = NumberFormat {
+            decimal: needed("number-decimal")?,
+            group: needed("number-group")?,
+            min_grouping: needed("number-min-grouping")?
+                .parse()
+                .map_err(|_| format!("{code}: number-min-grouping must be a whole number"))?,
+        };
+        language.name = name;
+        language.numbers = numbers;
+        Ok(language)
+    }
+
+    /// The message `key` with its arguments.
+    pub fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            tracing::error!(lang = self.lang.code(), key, "a text is missing from the translation files");
+            return key.to_string();
+        };
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
+                Arg::Number(n, decimals) => {
+                    let options =
+                        FluentNumberOptions { maximum_fraction_digits: Some(*decimals), ..Default::default() };
+                    fluent_args.set(*name, FluentValue::Number(FluentNumber::new(*n, options)));
+                }
+            }
+        }
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(lang = self.lang.code(), key, problem = %describe(&errors), "a text could not be formatted");
+        }
+        text.into_owned()
+    }
+
+    /// A name that may be the id of a message (a price table names its own servers by one):
+    /// the message's words when it is one, the name as it is otherwise.
+    pub fn named(&self, name: &str) -> String {
+        if self.bundle.has_message(name) {
+            self.text(name, &[])
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// A recommendation with every text in this language, product names and price sources
+    /// included: what the API sends and pages show.
+    pub fn recommendation(
+        &self,
+        recommendation: &crate::domain::guide::recommendation::Recommendation,
+    ) -> crate::domain::guide::recommendation::Recommendation {
+        let mut written = recommendation.written(|m| self.write(m));
+        let assumptions = &mut written.cost.assumptions;
+        for product in assumptions.products.values_mut() {
+            *product = self.named(product);
+        }
+        for source in assumptions.sources.values_mut() {
+            source.source = self.named(&source.source);
+        }
+        written
+    }
+
+    /// A message written in this language.
+    pub fn write(&self, message: &Message) -> String {
+        match message {
+            Message::Plain(text) => text.clone(),
+            Message::Keyed { key, args } => {
+                let args: Vec<(&str, Arg)> = args.iter().map(|(name, arg)| (name.as_str(), self.arg(arg))).collect();
+                self.text(key, &args)
+            }
+        }
+    }
+
+    fn arg(&self, arg: &MessageArg) -> Arg<'static> {
+        match arg {
+            MessageArg::Number(n) => Arg::Number(*n, 2),
+            MessageArg::Text(text) => Arg::from(text.clone()),
+            MessageArg::Usd { usd } => Arg::from(self.money(*usd)),
+            MessageArg::Exact { exact } => Arg::from(format!("{exact}").replace('.', &self.numbers.decimal)),
+            MessageArg::List { list } => Arg::from(self.list(list)),
+            MessageArg::Parts { parts } => Arg::from(self.joined(parts)),
+            MessageArg::Message(message) => Arg::from(self.write(message)),
+            MessageArg::Lower { lower } => Arg::from(in_sentence(&self.write(lower))),
+        }
+    }
+
+    /// An amount of US dollars: cents below ten dollars, whole dollars above.
+    pub fn money(&self, usd: f64) -> String {
+        let amount =
+            if usd.abs() < 10.0 { self.numbers.format_fixed(usd, 2) } else { self.numbers.format(usd.round(), 0) };
+        self.text("money-usd", &[("amount", amount.into())])
+    }
+
+    /// Messages as this language lists them: "a, b and c".
+    pub fn list(&self, items: &[Message]) -> String {
+        let mut written: Vec<String> = items.iter().map(|m| self.write(m)).collect();
+        let Some(last) = written.pop() else { return String::new() };
+        let Some(first) = written.first().cloned() else { return last };
+        let head = written
+            .into_iter()
+            .skip(1)
+            .fold(first, |done, next| self.text("list-comma", &[("first", done.into()), ("second", next.into())]));
+        self.text("list-and", &[("first", head.into()), ("second", last.into())])
+    }
+
+    /// Clauses of one statement as this language joins them: "a; b; c".
+    pub fn joined(&self, parts: &[Message]) -> String {
+        let mut written = parts.iter().map(|m| self.write(m));
+        let first = written.next().unwrap_or_default();
+        written.fold(first, |done, next| self.text("list-parts", &[("first", done.into()), ("second", next.into())]))
+    }
+
+    /// A day written this language's way: "3 December 2026", "3 de diciembre de 2026".
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self.text(&format!("month-{}", date.month()), &[]);
+        self.text(
+            "date",
+            &[
+                ("day", Arg::Number(date.day().into(), 0)),
+                ("month", month.into()),
+                ("year", Arg::Text(date.year().to_string().into())),
+            ],
+        )
+    }
+
+    /// A month of a year written this language's way: "March 2023", "marzo de 2023".
+    pub fn month(&self, year: i32, month: u32) -> String {
+        let name = self.text(&format!("month-{month}"), &[]);
+        self.text("date-month", &[("month", name.into()), ("year", Arg::Text(year.to_string().into()))])
+    }
+
+    /// A moment written this language's way, in UTC: "3 December 2026, 14:05 UTC".
+    pub fn moment(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let time = at.format("%H:%M").to_string();
+        self.text("date-time", &[("date", self.date(at.date_naive()).into()), ("time", time.into())])
+    }
+
+    /// A moment with its day of the week: "Thursday 3 December 2026, 14:05 UTC".
+    pub fn moment_with_weekday(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        use chrono::Datelike;
+        let day = self.date(at.date_naive());
+        let weekday = self.text(&format!("weekday-{}", at.weekday().number_from_monday()), &[]);
+        let date = self.text("date-weekday", &[("weekday", weekday.into()), ("date", day.into())]);
+        self.text("date-time", &[("date", date.into()), ("time", at.format("%H:%M").to_string().into())])
+    }
+
+    /// A number written this language's way.
+    pub fn number(&self, n: f64, decimals: usize) -> String {
+        self.numbers.format(n, decimals)
+    }
+
+    /// Each file's name and the message ids it defines.
+    pub fn files(&self) -> &[(&'static str, Vec<String>)] {
+        &self.files
+    }
+
+    /// Every message id this language defines.
+    pub fn keys(&self) -> BTreeSet<&str> {
+        self.files.iter().flat_map(|(_, ids)| ids.iter().map(String::as_str)).collect()
+    }
+}
+
+fn describe<E: std::fmt::Debug>(errors: &[E]) -> String {
+    errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; ")
+}
+
+/// A language's number symbols, found by the bundle's memoizer for the bundle's language.
+struct Symbols(NumberFormat);
+
+impl Memoizable for Symbols {
+    type Args = ();
+    type Error = ();
+
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        let code = lang.language.as_str().to_string();
+        let locales = locales();
+        let lang = locales.find(&code).ok_or(())?;
+        Ok(Symbols(locales.language(lang).numbers.clone()))
+    }
+}
+
+/// How numbers in messages are written: with the language's own separators.
+fn format_number(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    let decimals = number.options.maximum_fraction_digits.unwrap_or(2);
+    intls.with_try_get::<Symbols, _, _>((), |symbols| symbols.0.format(number.value, decimals)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_messages_are_written_the_language_s_way() {
+        let locales = locales();
+        let es = locales.find("es").expect("Spanish is built in");
+        let en = Lang::DEFAULT;
+        assert_eq!(locales.language(es).number(12345.5, 1), "12.345,5");
+        assert_eq!(locales.language(en).number(12345.5, 1), "12,345.5");
+        assert_eq!(locales.text(en, "period-hours", &[("count", 24u64.into())]), "24 hours");
+        assert_eq!(locales.text(es, "period-hours", &[("count", 1u64.into())]), "1 hora");
+        assert_eq!(locales.text(es, "period-days", &[("count", 12345u64.into())]), "12.345 días");
+        let spanish = locales.language(es);
+        assert_eq!(spanish.money(1234.4), "1234 US$");
+        assert_eq!(spanish.money(4.5), "4,50 US$");
+        assert_eq!(locales.language(en).money(12345.0), "$12,345");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(spanish.date(day), "3 de diciembre de 2026");
+        assert_eq!(locales.language(en).date(day), "3 December 2026");
+        let list = [Message::from("a"), Message::from("b"), Message::from("c")];
+        assert_eq!(spanish.list(&list), "a, b y c");
+        assert_eq!(locales.language(en).list(&list[..2]), "a and b");
+        assert_eq!(spanish.list(&list[..1]), "a");
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_key() {
+        assert_eq!(locales().text(Lang::DEFAULT, "no-such-message", &[]), "no-such-message");
+        assert!(!locales().has(Lang::DEFAULT, "no-such-message"));
+    }
+
+    #[test]
+    fn the_default_language_comes_first() {
+        let first = locales().languages().next().expect("a language");
+        assert_eq!(first.lang, Lang::DEFAULT);
+        assert_eq!(first.name, "English");
+    }
+}

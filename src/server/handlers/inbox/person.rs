@@ -1,0 +1,171 @@
+//! A person's own data, on their request (admins only): everything stored about one lead as a
+//! JSON download, and the erasure of every lead sent from the same address in one step. Both are
+//! posts, both are recorded in each lead's history.
+
+use crate::domain::lang::Lang;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde_json::{json, Value};
+
+use crate::domain::ids::LeadReference;
+use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
+use crate::page_data::inbox::LeadFormState;
+use crate::server::http::form::field;
+use crate::server::http::render::page_with;
+use crate::server::http::staff::Admin;
+use crate::server::http::state::AppState;
+use crate::server::store::inbox::Lead;
+use crate::server::store::replies::Delivery;
+use crate::server::store::StoreError;
+
+const NO_SUCH_LEAD: &str = "There is no lead with this reference.";
+
+/// `POST /inbox/leads/{reference}/export.json`: everything stored about the lead's person, as
+/// a download. The export is recorded in the history first, so the file shows it too.
+pub async fn export(State(state): State<AppState>, Admin(session): Admin, Path(reference): Path<String>) -> Response {
+    let Some(reference) = LeadReference::parse(&reference) else {
+        return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response();
+    };
+    let recorded =
+        state.stores.inbox.change_lead(&reference, &LeadChange::Export, &session.user, state.clock.now()).await;
+    match recorded {
+        Ok(ChangeOutcome::Done) => {}
+        Ok(ChangeOutcome::NoSuchLead) => return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response(),
+        Ok(ChangeOutcome::Refused(why)) => return (StatusCode::CONFLICT, why).into_response(),
+        Err(error) => return unavailable(error),
+    }
+    let document = match document(&state, &reference).await {
+        Ok(Some(document)) => document,
+        Ok(None) => return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response(),
+        Err(error) => return unavailable(error),
+    };
+    tracing::info!(by = session.user.id, %reference, "a person's data exported");
+    let disposition = format!("attachment; filename=\"{reference}.json\"");
+    let body = serde_json::to_vec_pretty(&document).expect("JSON values serialise");
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("a reference is ASCII")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn unavailable(error: StoreError) -> Response {
+    tracing::error!(%error, "reading or recording a person's data failed");
+    (StatusCode::SERVICE_UNAVAILABLE, "This could not be done just now; please try again in a moment.").into_response()
+}
+
+/// The export: the lead as stored, its consent record, where it came from, the attached guide
+/// result, its notes, replies and history.
+async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<Value>, StoreError> {
+    let Some(lead) = state.stores.inbox.lead(reference).await? else { return Ok(None) };
+    let events = state.stores.inbox.events(lead.id).await?;
+    let replies = state.stores.inbox.replies(lead.id).await?;
+    let result = match &lead.result_id {
+        Some(id) => state.stores.results.get(id).await?,
+        None => None,
+    };
+    let notes: Vec<Value> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Note)
+        .map(|e| json!({ "at": e.at, "by": e.actor, "text": e.detail }))
+        .collect();
+    let replies: Vec<Value> = replies
+        .iter()
+        .map(|r| {
+            let delivery = match &r.delivery {
+                Delivery::Queued => json!({ "state": "queued" }),
+                Delivery::Sent { at } => json!({ "state": "sent", "at": at }),
+                Delivery::Failed { reason, attempts } => {
+                    json!({ "state": "failed", "reason": reason, "attempts": attempts })
+                }
+            };
+            json!({ "at": r.at, "by": r.author, "subject": r.subject, "body": r.body, "delivery": delivery })
+        })
+        .collect();
+    let history: Vec<Value> = events
+        .iter()
+        .map(|e| json!({ "at": e.at, "by": e.actor, "kind": e.kind.as_str(), "detail": e.detail }))
+        .collect();
+    let locales = crate::i18n::locales::locales();
+    let language = locales.language_of(&lead.language);
+    Ok(Some(json!({
+        "exported_at": state.clock.now(),
+        "lead": lead_json(&lead),
+        "guide_result": result.map(|r| json!({
+            "id": r.id.as_str(),
+            "created_at": r.created_at,
+            "answers": r.answers,
+            // In the words the person read it in.
+            "recommendation": r.recommendation.written(|m| language.write(m)),
+        })),
+        "notes": notes,
+        "replies": replies,
+        "history": history,
+    })))
+}
+
+fn lead_json(lead: &Lead) -> Value {
+    json!({
+        "reference": lead.reference.as_str(),
+        "received_at": lead.created_at,
+        "status": lead.status.as_str(),
+        "name": lead.name,
+        "email": lead.email,
+        "company": lead.company,
+        "role": lead.role,
+        "preferred_contact": lead.preferred_contact,
+        "message": lead.message,
+        "language": lead.language,
+        "consent": { "privacy_notice_version": lead.consent_version, "accepted_at": lead.consent_at },
+        "sent_from_page": lead.source_page,
+        "came_from": lead.attribution,
+        "first_reply_at": lead.first_reply_at,
+        "assigned_to": lead.assignee_email.as_ref().map(ToString::to_string),
+        "erased_at": lead.erased_at,
+    })
+}
+
+/// `POST /inbox/leads/{reference}/erase-person`: erases every lead sent from this lead's email
+/// address, once the admin typed that address to confirm.
+pub async fn erase_person(
+    State(state): State<AppState>,
+    Admin(session): Admin,
+    Path(reference): Path<String>,
+    Form(raw): Form<Vec<(String, String)>>,
+) -> Response {
+    let Some(reference) = LeadReference::parse(&reference) else {
+        return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response();
+    };
+    let page = format!("/inbox/leads/{reference}");
+    let lead = match state.stores.inbox.lead(&reference).await {
+        Ok(Some(lead)) => lead,
+        Ok(None) => return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response(),
+        Err(error) => return unavailable(error),
+    };
+    if lead.erased_at.is_some() || !field(&raw, "confirm").trim().eq_ignore_ascii_case(&lead.email) {
+        let form = LeadFormState {
+            message: format!("Nothing was erased: type {} in the box to confirm.", lead.email),
+            ..LeadFormState::default()
+        };
+        return page_with(&state, Lang::DEFAULT, &page, form, StatusCode::UNPROCESSABLE_ENTITY, Some(session)).await;
+    }
+    let references = match state.stores.inbox.leads_from(&lead.email).await {
+        Ok(references) => references,
+        Err(error) => return unavailable(error),
+    };
+    let now = state.clock.now();
+    for each in &references {
+        match state.stores.inbox.change_lead(each, &LeadChange::Erase, &session.user, now).await {
+            // A lead erased meanwhile (by a colleague, or by retention) is as good as erased.
+            Ok(_) => {}
+            Err(error) => return unavailable(error),
+        }
+    }
+    tracing::info!(by = session.user.id, leads = references.len(), "every lead from one address erased");
+    Redirect::to(&format!("{page}?done=erase_person&count={}", references.len())).into_response()
+}

@@ -1,0 +1,78 @@
+//! Email through the configured SMTP server: notifications to staff and replies to leads, each
+//! with a `Message-ID` that stays the same across attempts, so a delivery repeated after a
+//! crash is recognisably the same mail.
+
+use std::time::Duration;
+
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::server::jobs::outbox::Notification;
+use crate::server::settings::EmailSettings;
+use crate::server::store::outbox::ReplyEmail;
+
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    /// Notifications come from here and, unless they name people, go to `sales`.
+    from: Mailbox,
+    sales: Mailbox,
+    /// Replies to leads come from here.
+    reply_from: Mailbox,
+    /// The host part of Message-IDs (the site's host).
+    domain: String,
+}
+
+impl Mailer {
+    pub fn new(settings: &EmailSettings, domain: &str) -> Result<Self, String> {
+        let mailbox = |name: &str, value: &str| value.parse::<Mailbox>().map_err(|e| format!("{name}: {e}"));
+        Ok(Mailer {
+            transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
+                .map_err(|e| format!("ARCHGUIDE_SMTP_URL: {e}"))?
+                .timeout(Some(Duration::from_secs(15)))
+                .build(),
+            from: mailbox("ARCHGUIDE_NOTIFY_EMAIL_FROM", &settings.from)?,
+            sales: mailbox("ARCHGUIDE_NOTIFY_EMAIL_TO", &settings.to)?,
+            reply_from: mailbox("ARCHGUIDE_REPLY_FROM", &settings.reply_from)?,
+            domain: domain.to_string(),
+        })
+    }
+
+    fn message_id(&self, outbox_id: i64) -> Option<String> {
+        Some(format!("<archguide-outbox-{outbox_id}@{}>", self.domain))
+    }
+
+    async fn send(&self, message: Result<Message, lettre::error::Error>) -> Result<(), String> {
+        let message = message.map_err(|e| e.to_string())?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| format!("sending the email failed: {e}"))
+    }
+
+    /// A notification for staff: to the people it names, or to the sales address.
+    pub async fn notify(&self, outbox_id: i64, note: Notification) -> Result<(), String> {
+        let mut message = Message::builder().from(self.from.clone()).message_id(self.message_id(outbox_id));
+        if note.to.is_empty() {
+            message = message.to(self.sales.clone());
+        }
+        for address in &note.to {
+            message = message.to(address.parse().map_err(|e| format!("the address {address}: {e}"))?);
+        }
+        self.send(message.subject(note.subject).header(ContentType::TEXT_PLAIN).body(note.text)).await
+    }
+
+    /// A reply to a lead, answered to the staff member who wrote it. Every field was checked
+    /// when it was written (one-line subject, plain text, parsed addresses); lettre encodes
+    /// the headers on top of that.
+    pub async fn reply(&self, outbox_id: i64, reply: ReplyEmail) -> Result<(), String> {
+        let to: Mailbox = reply.to.parse().map_err(|e| format!("the lead's address: {e}"))?;
+        let reply_to: Mailbox = reply.reply_to.parse().map_err(|e| format!("the staff address: {e}"))?;
+        let message = Message::builder()
+            .from(self.reply_from.clone())
+            .to(to)
+            .reply_to(reply_to)
+            .message_id(self.message_id(outbox_id))
+            .subject(reply.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(reply.body);
+        self.send(message).await
+    }
+}

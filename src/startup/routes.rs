@@ -1,0 +1,133 @@
+//! Every route the site answers, in one table: the pages (declared in `app.rs` and added here
+//! by leptos), form posts, the JSON API, the inbox's actions and server functions, static files,
+//! health and metrics, and the middleware every request passes through. `/metrics` labels each
+//! request with the route it matched here.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Request, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::LeptosRoutes;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::app::shell;
+use crate::server::handlers::account::{self, login, two_factor};
+use crate::server::handlers::{api, contact, guide, health, inbox, seo};
+use crate::server::http::state::AppState;
+use crate::server::http::{language, metrics, page_cache, security, staff, static_files};
+use crate::startup::pages::{page_context, route_list};
+
+/// How long one request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest request body anything on this site accepts.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// The answer when the server is at its limit of requests in flight.
+fn overloaded() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(axum::http::header::RETRY_AFTER, "1")],
+        "The server is busy; please try again in a moment.",
+    )
+        .into_response()
+}
+
+pub fn router(state: AppState) -> Router {
+    let max_concurrent = state.settings.max_concurrent_requests;
+    let context = page_context(&state);
+    // axum copies a route's handler for every request: the shell holds its options behind an
+    // Arc so that copy is a reference count, not a copy of every option.
+    let options = Arc::new(state.leptos_options.clone());
+    let render_shell = move || shell(LeptosOptions::clone(&options));
+    let pkg = static_files::pkg_service(&state.settings.site_root, state.leptos_options.hash_files);
+
+    let routes = Router::new()
+        // Operators.
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::local))
+        // The JSON API.
+        .route("/api/v1/questions", get(api::recommendation::questions))
+        .route("/api/v1/recommendation", post(api::recommendation::recommend))
+        .route("/api/v1/openapi.json", get(api::openapi::document))
+        // The public site's form posts (its pages are the app's routes, added below).
+        .route("/guide/result", post(guide::create_result))
+        .route("/contact", post(contact::submit))
+        // Staff: signing in and the second factor. The inbox's pages are the app's routes at
+        // the same paths (for GET); its server functions register themselves under /inbox/api.
+        .route("/inbox/login", post(login::login))
+        .route(staff::CODE_PATH, post(two_factor::second_step))
+        .route("/inbox/logout", post(login::logout))
+        .route("/inbox/account/two-factor/start", post(account::start_setup))
+        .route("/inbox/account/two-factor/confirm", post(account::confirm_setup))
+        .route("/inbox/account/two-factor/disable", post(account::turn_off))
+        .route("/inbox/account/recovery-codes", post(account::replace_recovery_codes))
+        // Staff: the inbox's actions, exports and live updates.
+        .route("/inbox/leads/{reference}", post(inbox::actions::lead_action))
+        .route("/inbox/leads/{reference}/export.json", post(inbox::person::export))
+        .route("/inbox/leads/{reference}/erase-person", post(inbox::person::erase_person))
+        .route("/inbox/users", post(inbox::actions::add_user))
+        .route("/inbox/users/disable", post(inbox::actions::disable_user))
+        .route("/inbox/export.csv", get(inbox::export::leads_csv))
+        .route(staff::EVENTS_PATH, get(inbox::live::events))
+        // Search engines and files built into the binary.
+        .route("/sitemap.xml", get(seo::sitemap))
+        .route("/robots.txt", get(seo::robots))
+        .route("/favicon.svg", get(static_files::favicon))
+        .route("/inbox.js", get(static_files::inbox_script))
+        .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
+        .nest_service("/pkg", pkg)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Every /inbox route, server functions included, passes the session check first.
+        .layer(from_fn_with_state(state.clone(), staff::guard))
+        // Before that, anything that could change data must come from this site.
+        .layer(from_fn_with_state(state.clone(), security::same_site_only))
+        // Nothing this site accepts is larger; bigger bodies are refused (413) before they are
+        // read, for every route and server function.
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .with_state(state.clone());
+
+    // What every request passes through, outermost first. It wraps the router as a whole (not
+    // each route, as `Router::layer` does), so it is set up once per request, not once per
+    // route copy, and the request limit below is one count for the whole server.
+    let outer = ServiceBuilder::new()
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    // The path only: query strings are not worth the risk of logging answers.
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(from_fn_with_state(state.clone(), security::headers))
+        // Every request counted by its route template, 503s and timeouts included.
+        .layer(from_fn_with_state(state.clone(), metrics::count))
+        // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
+        .layer(axum::middleware::from_fn(language::from_path))
+        // Past this many requests at once, answer 503 straight away rather than queue.
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
+        .load_shed()
+        .layer(GlobalConcurrencyLimitLayer::new(max_concurrent))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(CompressionLayer::new())
+        // Pages that are the same for everyone are rendered once.
+        .layer(from_fn_with_state(state, page_cache::serve))
+        .service(routes);
+    Router::new().fallback_service(outer)
+}

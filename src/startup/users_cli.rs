@@ -1,0 +1,140 @@
+//! `archguide user …`: staff accounts from the command line.
+
+use std::io::{BufRead, IsTerminal};
+
+use crate::server::clock::{Clock, SystemClock};
+use clap::{Subcommand, ValueEnum};
+
+use crate::domain::staff::{Role, StaffEmail};
+
+use crate::server::auth::password;
+use crate::server::settings::Settings;
+use crate::server::store::database::Database;
+use crate::server::store::Stores;
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a staff account. The password is asked for on the terminal, or read as one line from
+    /// standard input when that is not a terminal.
+    Add {
+        email: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List staff accounts.
+    List,
+    /// Disable an account: it can no longer log in.
+    Disable { email: String },
+    /// Set a new password (read like `add` does).
+    SetPassword { email: String },
+    /// Remove an account's second factor (a lost phone and no recovery codes): its secret and
+    /// recovery codes are forgotten and its sessions end. If every account must have one, its
+    /// owner sets a new one up right after the next login.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor { email: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Sales,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Sales => Role::Sales,
+        }
+    }
+}
+
+pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String> {
+    let db = Database::connect(&settings.database_url).await.map_err(|e| e.to_string())?;
+    let stores = Stores::new(&db);
+    let users = stores.users.clone();
+    let outcome = async {
+        match command {
+            UserCommand::Add { email, role } => {
+                let email = StaffEmail::parse(&email)?;
+                let password = new_password(email.as_str())?;
+                let hash = password::hash(password).await?;
+                if users.add_user(&email, role.into(), &hash, SystemClock.now()).await.map_err(|e| e.to_string())? {
+                    println!("added {email} ({})", Role::from(role));
+                    Ok(())
+                } else {
+                    Err(format!("{email} already has an account"))
+                }
+            }
+            UserCommand::List => {
+                for user in users.users().await.map_err(|e| e.to_string())? {
+                    let status = if user.disabled { "disabled" } else { "active" };
+                    let factor = if user.has_two_factor() { "2fa" } else { "password only" };
+                    println!(
+                        "{}\t{}\t{status}\t{}\t{factor}",
+                        user.email,
+                        user.role,
+                        user.created_at.format("%Y-%m-%d")
+                    );
+                }
+                Ok(())
+            }
+            UserCommand::Disable { email } => {
+                let email = StaffEmail::parse(&email)?;
+                match users.disable_user(&email, SystemClock.now()).await.map_err(|e| e.to_string())? {
+                    true => Ok(println!("disabled {email}")),
+                    false => Err(format!("there is no account for {email}")),
+                }
+            }
+            UserCommand::SetPassword { email } => {
+                let email = StaffEmail::parse(&email)?;
+                let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
+                    return Err(format!("there is no account for {email}"));
+                };
+                let hash = password::hash(new_password(email.as_str())?).await?;
+                users.set_password(&email, &hash).await.map_err(|e| e.to_string())?;
+                // Whoever knew the old password is logged out everywhere.
+                stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;
+                Ok(println!("set a new password for {email}; every session of this account has ended"))
+            }
+            UserCommand::ResetTwoFactor { email } => {
+                let email = StaffEmail::parse(&email)?;
+                let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
+                    return Err(format!("there is no account for {email}"));
+                };
+                stores.two_factor.disable_totp(user.id).await.map_err(|e| e.to_string())?;
+                stores.sessions.delete_sessions_of(user.id).await.map_err(|e| e.to_string())?;
+                let before = if user.has_two_factor() {
+                    "removed the second factor of"
+                } else {
+                    "no second factor to remove for"
+                };
+                Ok(println!("{before} {email}; every session of this account has ended"))
+            }
+        }
+    }
+    .await;
+    db.close().await;
+    outcome
+}
+
+/// Reads a new password (twice on a terminal) and checks it against the policy.
+fn new_password(email: &str) -> Result<String, String> {
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ").map_err(|e| e.to_string())?;
+        let again = rpassword::prompt_password("The same password again: ").map_err(|e| e.to_string())?;
+        if first != again {
+            return Err("the two passwords differ".into());
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+        // Only the line break goes: spaces are part of the password.
+        line.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&line).to_string()
+    };
+    match password::password_problem(&password, email) {
+        Some(problem) => Err(problem),
+        None => Ok(password),
+    }
+}
