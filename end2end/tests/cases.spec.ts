@@ -74,6 +74,7 @@ test("the cases page lists every case by what it teaches, each dated, sourced an
 for (const scheme of ["light", "dark"] as const) {
   test(`the cases page and a result's cases pass axe in ${scheme} mode`, async ({ page, javaScriptEnabled }) => {
     test.skip(!javaScriptEnabled, "axe runs as a script in the page; the markup is the same without JavaScript");
+    test.setTimeout(60_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of ["/learn/cases", "/es/learn/cases", await resultFor(page, SMALL_TEAM), await resultFor(page, SMALL_TEAM, "/es")]) {
       await page.goto(path);

@@ -6,6 +6,8 @@ const PUBLIC_PAGES = ["/", "/learn", "/learn/cases", "/guide", "/contact", "/pri
 for (const scheme of ["light", "dark"] as const) {
   test(`every public page passes axe in ${scheme} mode`, async ({ page, javaScriptEnabled }) => {
     test.skip(!javaScriptEnabled, "axe runs as a script in the page; the markup is the same without JavaScript");
+    // Six pages, the cases page among them, each read whole by axe.
+    test.setTimeout(60_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of PUBLIC_PAGES) {
       await page.goto(path);

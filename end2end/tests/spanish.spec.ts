@@ -80,6 +80,8 @@ test("the contact form checks and answers in Spanish", async ({ page, javaScript
 for (const scheme of ["light", "dark"] as const) {
   test(`every Spanish page passes axe in ${scheme} mode`, async ({ page, javaScriptEnabled }) => {
     test.skip(!javaScriptEnabled, "axe runs as a script in the page; the markup is the same without JavaScript");
+    // Thirteen pages, the cases page among them, each read whole by axe.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of SPANISH_PAGES) {
       await page.goto(path);

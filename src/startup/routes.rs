@@ -1,7 +1,8 @@
 //! Every route the site answers, in one table: the pages (declared in `app.rs` and added here
 //! by leptos), form posts, the JSON API, the inbox's actions and server functions, static files,
-//! health and metrics, and the middleware every request passes through. `/metrics` labels each
-//! request with the route it matched here.
+//! health and metrics, and the middleware every request passes through. `/metrics` counts each
+//! request under the route it matched here (axum's `MatchedPath`), so no list of routes is kept
+//! anywhere else.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -91,7 +92,7 @@ pub fn router(state: AppState) -> Router {
         .route("/favicon.svg", get(static_files::favicon))
         .route("/inbox.js", get(static_files::inbox_script))
         .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
-        .nest_service("/pkg", pkg)
+        .route_service("/pkg/{*file}", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         // Every /inbox route, server functions included, passes the session check first.
         .layer(from_fn_with_state(state.clone(), staff::guard))
@@ -101,6 +102,8 @@ pub fn router(state: AppState) -> Router {
         // read, for every route and server function.
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // First of all, the route it matched in this table names the request in /metrics.
+        .layer(axum::middleware::from_fn(metrics::label_route))
         .with_state(state.clone());
 
     // What every request passes through, outermost first. It wraps the router as a whole (not
@@ -116,7 +119,8 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(from_fn_with_state(state.clone(), security::headers))
-        // Every request counted by its route template, 503s and timeouts included.
+        // Every request counted by the route it matched (see `label_route` above), 503s and
+        // timeouts included.
         .layer(from_fn_with_state(state.clone(), metrics::count))
         // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
         .layer(axum::middleware::from_fn(language::from_path))

@@ -80,3 +80,29 @@ async fn metrics_are_for_loopback_clients_that_came_straight_or_on_their_own_lis
     assert_eq!(scrape.status(), 200);
     assert!(scrape.text().await.unwrap().contains("archguide_leads{status=\"new\"} 0"));
 }
+
+#[tokio::test]
+async fn requests_count_under_the_route_they_matched_in_every_language_and_from_the_page_cache() {
+    let app = spawn_app().await;
+    // The second is served from the page cache, the third is the Spanish page of the same route.
+    for path in ["/learn", "/learn", "/es/learn"] {
+        assert_eq!(app.get(path).await.status(), 200, "{path}");
+    }
+    let created = app.post_form("/guide/result", &[("stage", "mvp")]).await;
+    assert_eq!(created.status(), 303);
+    let result = created.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(app.get(&result).await.status(), 200);
+    assert_eq!(app.get("/es/inbox").await.status(), 404);
+    assert_eq!(app.get("/pkg/no-such-file.js").await.status(), 404);
+    let scrape = app.get("/metrics").await.text().await.unwrap();
+    for line in [
+        r#"archguide_http_requests_total{route="/learn",method="GET",status="200"} 3"#,
+        r#"archguide_http_requests_total{route="/guide/result",method="POST",status="303"} 1"#,
+        r#"archguide_http_requests_total{route="/guide/result/{id}",method="GET",status="200"} 1"#,
+        r#"archguide_http_requests_total{route="/pkg/{file}",method="GET",status="404"} 1"#,
+        r#"archguide_http_requests_total{route="other",method="GET",status="404"} 1"#,
+    ] {
+        assert!(scrape.contains(line), "missing {line} in\n{scrape}");
+    }
+    assert!(!scrape.contains("/es/") && !scrape.contains("no-such-file"), "no raw path is a label");
+}

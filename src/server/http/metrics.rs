@@ -7,9 +7,10 @@
 //! Each application has its own recorder (nothing global), so several in one process stay apart.
 
 use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -24,71 +25,40 @@ use crate::server::store::StoreError;
 /// Latency buckets, in seconds: from a cached page to a slow database.
 const BUCKETS: [f64; 12] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
 
-/// The paths that are their own route template.
-const ROUTES: [&str; 30] = [
-    "/",
-    "/learn",
-    "/learn/cases",
-    "/guide",
-    "/guide/result",
-    "/contact",
-    "/contact/thanks",
-    "/privacy",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/favicon.svg",
-    "/inbox.js",
-    "/healthz",
-    "/readyz",
-    "/metrics",
-    "/api/v1/questions",
-    "/api/v1/recommendation",
-    "/api/v1/openapi.json",
-    "/inbox",
-    "/inbox/login",
-    "/inbox/logout",
-    "/inbox/dashboard",
-    "/inbox/users",
-    "/inbox/users/disable",
-    "/inbox/export.csv",
-    "/inbox/events",
-    "/inbox/api/leads",
-    "/inbox/api/lead",
-    "/inbox/api/dashboard",
-    "/inbox/api/users",
-];
+/// The route a request is counted under: the template of the route it matched in the route
+/// table (`/guide/result/{id}`), set by `label_route` inside the router, or by the page cache for a
+/// page it serves itself. A request that matched nothing (any path the site does not serve, a
+/// scan of random addresses) stays `other`, so the number of series cannot grow with paths.
+#[derive(Clone, Debug, Default)]
+pub struct RouteLabel(Arc<OnceLock<String>>);
 
-/// The route template a path belongs to: ids and file names become placeholders, and any
-/// path the site does not serve is `other`, so a scan of random addresses cannot grow the
-/// number of series.
-pub fn route_of(path: &str) -> &'static str {
-    // A public page in another language counts as the page (`/es/learn` is `/learn`).
-    if let Some((code, below)) = crate::domain::lang::split_path(path) {
-        let other_language = crate::i18n::locales::locales().find(code).is_some_and(|lang| !lang.is_default());
-        return match route_of(below) {
-            route if other_language && crate::server::http::language::is_public_page(below) => route,
-            _ => "other",
-        };
+impl RouteLabel {
+    /// Names the route, once; a later name (a page served again from the cache) changes nothing.
+    pub fn set(&self, route: &str) {
+        // Everything under `/pkg` is one route, whatever the file.
+        let route = if route.starts_with("/pkg/") { "/pkg/{file}" } else { route };
+        let _ = self.0.set(route.to_string());
     }
-    if let Some(route) = ROUTES.iter().find(|r| **r == path) {
-        return route;
+
+    /// The route, once named.
+    pub fn get(&self) -> Option<&str> {
+        self.0.get().map(String::as_str)
     }
-    let one_segment = |rest: &str| !rest.is_empty() && !rest.contains('/');
-    if path.strip_prefix("/guide/result/").is_some_and(one_segment) {
-        return "/guide/result/{id}";
+
+    fn name(&self) -> String {
+        self.get().unwrap_or("other").to_string()
     }
-    if let Some(rest) = path.strip_prefix("/inbox/leads/") {
-        return match rest.split_once('/') {
-            None if !rest.is_empty() => "/inbox/leads/{reference}",
-            Some((_, "export.json")) => "/inbox/leads/{reference}/export.json",
-            Some((_, "erase-person")) => "/inbox/leads/{reference}/erase-person",
-            _ => "other",
-        };
+}
+
+/// Names the route a request matched, from the route table (axum's `MatchedPath`), for
+/// `count`: runs inside the router, before anything there can answer for the route.
+pub async fn label_route(request: Request, next: Next) -> Response {
+    if let (Some(label), Some(matched)) =
+        (request.extensions().get::<RouteLabel>(), request.extensions().get::<MatchedPath>())
+    {
+        label.set(matched.as_str());
     }
-    if path.strip_prefix("/pkg/").is_some_and(one_segment) {
-        return "/pkg/{file}";
-    }
-    "other"
+    next.run(request).await
 }
 
 /// The recorder every request is counted in, and what renders it.
@@ -159,24 +129,26 @@ impl Metrics {
         metrics::with_local_recorder(&self.recorder, f);
     }
 
-    fn request(&self, route: &'static str, method: &str, status: StatusCode, seconds: f64) {
+    fn request(&self, route: String, method: &str, status: StatusCode, seconds: f64) {
         let (method, status) = (method.to_string(), status.as_str().to_string());
         self.record(|| {
-            metrics::counter!("archguide_http_requests_total", "route" => route, "method" => method, "status" => status)
+            metrics::counter!("archguide_http_requests_total", "route" => route.clone(), "method" => method, "status" => status)
                 .increment(1);
-            metrics::histogram!("archguide_http_request_duration_seconds", "route" => route).record(seconds);
+            metrics::histogram!("archguide_http_request_duration_seconds", "route" => route.clone()).record(seconds);
         });
     }
 }
 
-/// Counts every request by its route template; the outermost layer but one, so it times what
-/// the server does.
-pub async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let route = route_of(request.uri().path());
+/// Counts every request by the route it matched (see `RouteLabel`); the outermost layer but
+/// one, so it times what the server does, and counts requests answered before routing (too
+/// many at once) or cut off after it (too slow).
+pub async fn count(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let label = RouteLabel::default();
+    request.extensions_mut().insert(label.clone());
     let method = request.method().as_str().to_string();
     let started = Instant::now();
     let response = next.run(request).await;
-    state.metrics.request(route, &method, response.status(), started.elapsed().as_secs_f64());
+    state.metrics.request(label.name(), &method, response.status(), started.elapsed().as_secs_f64());
     response
 }
 
@@ -229,27 +201,4 @@ async fn read_figures(state: &AppState) -> Result<(), StoreError> {
         metrics::gauge!("archguide_build_info", "version" => env!("CARGO_PKG_VERSION")).set(1.0);
     });
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_become_route_templates_and_unknown_ones_one_series() {
-        assert_eq!(route_of("/learn"), "/learn");
-        assert_eq!(route_of("/es/learn"), "/learn");
-        assert_eq!(route_of("/es"), "/");
-        assert_eq!(route_of("/es/guide/result/AbC123xyz789"), "/guide/result/{id}");
-        for unknown in ["/es/inbox", "/fr/learn", "/en/learn", "/es/api/v1/questions"] {
-            assert_eq!(route_of(unknown), "other", "{unknown}");
-        }
-        assert_eq!(route_of("/guide/result/AbC123xyz789"), "/guide/result/{id}");
-        assert_eq!(route_of("/inbox/leads/AG-7K2Q9M"), "/inbox/leads/{reference}");
-        assert_eq!(route_of("/inbox/leads/AG-7K2Q9M/export.json"), "/inbox/leads/{reference}/export.json");
-        assert_eq!(route_of("/pkg/archguide.abc123.wasm"), "/pkg/{file}");
-        for unknown in ["/wp-admin.php", "/guide/result/a/b", "/inbox/leads/", "/inbox/leads/x/y", "/learn/"] {
-            assert_eq!(route_of(unknown), "other", "{unknown}");
-        }
-    }
 }

@@ -18,6 +18,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use lru::LruCache;
 
+use crate::server::http::metrics::RouteLabel;
 use crate::server::http::state::AppState;
 
 /// How many pages are kept (the most recently served); a result page is about 40 KB.
@@ -37,6 +38,8 @@ struct Page {
     /// these pieces with the new nonce between them: one allocation and a few copies.
     pieces: Vec<Bytes>,
     nonce: String,
+    /// The route it was rendered for, which a copy served from here is counted under.
+    route: Option<String>,
 }
 
 impl std::fmt::Debug for PageCache {
@@ -70,7 +73,7 @@ fn nonce_of(headers: &HeaderMap) -> Option<String> {
 }
 
 impl Page {
-    fn new(headers: HeaderMap, body: Bytes, nonce: String) -> Self {
+    fn new(headers: HeaderMap, body: Bytes, nonce: String, route: Option<String>) -> Self {
         let mut pieces = Vec::new();
         let mut rest = body;
         while let Some(at) = position_of(&rest, nonce.as_bytes()) {
@@ -78,7 +81,7 @@ impl Page {
             rest = rest.slice(at + nonce.len()..);
         }
         pieces.push(rest);
-        Self { headers, pieces, nonce }
+        Self { headers, pieces, nonce, route }
     }
 
     /// This page's headers and body with `nonce` in place of the one it was rendered with.
@@ -129,7 +132,11 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     let lang = request.extensions().get::<crate::domain::lang::Lang>().copied().unwrap_or_default();
     let key = format!("{}{path}", lang.prefix());
     let cached = state.page_cache.pages.lock().expect("page cache lock").get(&key).cloned();
+    let label = request.extensions().get::<RouteLabel>().cloned().unwrap_or_default();
     if let Some(page) = cached {
+        if let Some(route) = &page.route {
+            label.set(route);
+        }
         return page.respond(&leptos::nonce::Nonce::new());
     }
 
@@ -148,7 +155,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         }
     };
     if body.len() <= MAX_PAGE_BYTES {
-        let page = Page::new(parts.headers.clone(), body.clone(), nonce);
+        let page = Page::new(parts.headers.clone(), body.clone(), nonce, label.get().map(str::to_string));
         state.page_cache.pages.lock().expect("page cache lock").put(key, page);
     }
     Response::from_parts(parts, Body::from(body))
@@ -179,7 +186,7 @@ mod tests {
         headers.insert(header::CONTENT_LENGTH, HeaderValue::from_static("52"));
         assert_eq!(nonce_of(&headers).as_deref(), Some("old1"));
         let body = Bytes::from_static(b"old1<script nonce=\"old1\"></script><style nonce=\"old1\">old");
-        let page = Page::new(headers, body, "old1".into());
+        let page = Page::new(headers, body, "old1".into(), None);
         let (headers, body) = page.renewed("new-nonce");
         assert_eq!(
             headers[header::CONTENT_SECURITY_POLICY],

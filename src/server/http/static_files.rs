@@ -14,14 +14,15 @@ use tower::Layer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
-/// Serves `site_root/pkg`, preferring precompressed `.br`/`.gz` files when they exist.
+/// Serves `/pkg/{file}` from `site_root/pkg` (a file's path is its address under the site
+/// root), preferring precompressed `.br`/`.gz` files when they exist.
 pub fn pkg_service(site_root: &Path, hashed_names: bool) -> SetResponseHeader<ServeDir, HeaderValue> {
     let cache = if hashed_names {
         HeaderValue::from_static("public, max-age=31536000, immutable")
     } else {
         HeaderValue::from_static("no-cache")
     };
-    let files = ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip();
+    let files = ServeDir::new(site_root).precompressed_br().precompressed_gzip();
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache).layer(files)
 }
 
