@@ -36,8 +36,8 @@ impl Engine {
     }
 
     /// The answer that makes the difference: the first (in the guide's order) whose value taken
-    /// from the case would give choices the case accepts; failing that, the case's answer the
-    /// visitor's is furthest from among those that decide the most.
+    /// from the case would give choices the case accepts; when no single answer does, the first
+    /// answer the two do not share.
     fn difference(&self, answers: &Answers, near: &Nearness) -> Option<CaseDifference> {
         let case = near.case;
         let differing: Vec<&'static str> = QUESTIONS
