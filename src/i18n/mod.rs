@@ -20,8 +20,8 @@ use crate::i18n::carry::link;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Languages(pub Vec<(Lang, String)>);
 
-/// The language of the page being rendered: the one its path starts with (see
-/// `src/server/locales.rs`), English otherwise.
+/// The language of the page being rendered: the one its path starts with (the request's
+/// language, set by `server::http::language`), English otherwise.
 pub fn page_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {

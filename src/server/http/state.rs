@@ -62,9 +62,9 @@ pub struct Shared {
     pub live: Arc<Live>,
     /// What `/metrics` reports (see `metrics`).
     pub metrics: Arc<Metrics>,
-    /// The guide's funnel counts on their way to the database (see `funnel`).
+    /// The guide's funnel counts on their way to the database (see `jobs::funnel`).
     pub funnel: Arc<FunnelCounts>,
-    /// Renders one of the app's pages (see `render`).
+    /// Renders one of the app's pages (see `http::render`).
     pub render_page: RenderPage,
 }
 
