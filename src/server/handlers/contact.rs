@@ -24,7 +24,7 @@ use crate::server::http::client_ip::client_ip;
 use crate::server::http::form::field;
 use crate::server::http::language::RequestLang;
 use crate::server::http::state::AppState;
-use crate::server::jobs::outbox::Notification;
+use crate::server::jobs::notification::Notification;
 use crate::server::store::leads::{LeadRecord, Stored};
 use crate::server::store::StoreError;
 

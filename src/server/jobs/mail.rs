@@ -8,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::server::jobs::outbox::Notification;
+use crate::server::jobs::notification::Notification;
 use crate::server::settings::EmailSettings;
 use crate::server::store::outbox::ReplyEmail;
 

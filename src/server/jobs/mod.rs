@@ -5,5 +5,6 @@
 pub mod funnel;
 pub mod live;
 pub mod mail;
+pub mod notification;
 pub mod outbox;
 pub mod retention;

@@ -8,17 +8,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use hmac::{Hmac, Mac};
-use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
 use crate::domain::leads::deadline::Deadline;
-use crate::domain::leads::promise::ReplyPromise;
 use crate::server::clock::Clock;
 use crate::server::jobs::mail::Mailer;
+use crate::server::jobs::notification::Notification;
 use crate::server::settings::Settings;
 use crate::server::store::deadlines::{DeadlineStore, DueLead};
-use crate::server::store::outbox::{Channel, OutboxItem, OutboxMessage, OutboxStore, ReplyEmail};
+use crate::server::store::outbox::{Channel, OutboxItem, OutboxStore, ReplyEmail};
 use crate::server::store::Stores;
 
 /// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,
@@ -27,82 +26,6 @@ const BATCH: i64 = 5;
 /// The longest one delivery may take.
 const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
 const LONGEST_RETRY: Duration = Duration::from_secs(3600);
-
-/// What a notification says: enough to act on, and no more personal data than that.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Notification {
-    /// Slack-compatible: chat webhooks show this field.
-    pub text: String,
-    pub subject: String,
-    pub reference: String,
-    pub name: String,
-    pub company: Option<String>,
-    pub recommendation: Option<String>,
-    pub link: String,
-    /// Who the email goes to; empty: the configured sales address (`ARCHGUIDE_NOTIFY_EMAIL_TO`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to: Vec<String>,
-}
-
-impl Notification {
-    pub fn new(
-        reference: &str,
-        name: &str,
-        company: Option<&str>,
-        recommendation: Option<&str>,
-        public_url: &str,
-    ) -> Self {
-        let link = format!("{public_url}/inbox/leads/{reference}");
-        let who = match company {
-            Some(company) => format!("{name} ({company})"),
-            None => name.to_string(),
-        };
-        let about = recommendation.map(|r| format!(" Guide result: {r}.")).unwrap_or_default();
-        Notification {
-            text: format!("New lead {reference} from {who}.{about} {link}"),
-            subject: format!("New lead {reference} from {who}"),
-            reference: reference.to_string(),
-            name: name.to_string(),
-            company: company.map(str::to_string),
-            recommendation: recommendation.map(str::to_string),
-            link,
-            to: Vec::new(),
-        }
-    }
-
-    /// A reminder or an overdue alert about a lead, to the people the deadline names.
-    pub fn deadline(deadline: Deadline, lead: &DueLead, promise: &ReplyPromise, public_url: &str) -> Self {
-        let reference = lead.reference.as_str();
-        let link = format!("{public_url}/inbox/leads/{reference}");
-        let who = match &lead.company {
-            Some(company) => format!("{} ({company})", lead.name),
-            None => lead.name.clone(),
-        };
-        Notification {
-            text: format!("{} {link}", deadline.sentence(reference, &who, promise)),
-            subject: deadline.subject(reference, &who),
-            reference: reference.to_string(),
-            name: lead.name.clone(),
-            company: lead.company.clone(),
-            recommendation: None,
-            link,
-            to: lead.recipients.iter().map(|e| e.to_string()).collect(),
-        }
-    }
-
-    /// One outbox message per configured channel.
-    pub fn messages(&self, settings: &Settings) -> Vec<OutboxMessage> {
-        let payload = serde_json::to_string(self).expect("a notification serialises");
-        let mut out = Vec::new();
-        if settings.webhook.is_some() {
-            out.push(OutboxMessage { channel: Channel::Webhook, payload: payload.clone() });
-        }
-        if settings.email.is_some() {
-            out.push(OutboxMessage { channel: Channel::Email, payload });
-        }
-        out
-    }
-}
 
 /// The signature header value for a webhook body sent at `timestamp`.
 pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {

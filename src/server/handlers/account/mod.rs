@@ -2,6 +2,7 @@
 //! code before it takes effect), moves it to a new phone, renews recovery codes and turns it
 //! off, the last two with a current code or the password again.
 
+pub mod attempts;
 pub mod login;
 pub mod two_factor;
 
@@ -29,7 +30,7 @@ use crate::server::store::StoreError;
 use crate::server::auth::password;
 use crate::server::auth::session::token_hash;
 use crate::server::auth::totp::{new_recovery_codes, Authenticator};
-use crate::server::handlers::account::login::{record_attempt, throttle_check, too_many_message};
+use crate::server::handlers::account::attempts::{record_attempt, throttle_check, too_many_message};
 use crate::server::handlers::account::two_factor::{context, now_seconds, opened, use_totp, FactorError};
 use crate::server::http::staff::ACCOUNT_PATH;
 use crate::server::http::staff::{Authenticated, Staff};

@@ -30,7 +30,7 @@ use crate::server::store::StoreError;
 use crate::server::auth::sealing::SealError;
 use crate::server::auth::session::{new_token, token_hash};
 use crate::server::auth::totp::Authenticator;
-use crate::server::handlers::account::login::{
+use crate::server::handlers::account::attempts::{
     begin_session, record_attempt, throttle_check, too_many_message, UNAVAILABLE,
 };
 use crate::server::http::staff::{removal, token_cookie, token_in};
