@@ -134,7 +134,7 @@ impl Metrics {
         self.record(|| {
             metrics::counter!("archguide_http_requests_total", "route" => route.clone(), "method" => method, "status" => status)
                 .increment(1);
-            metrics::histogram!("archguide_http_request_duration_seconds", "route" => route.clone()).record(seconds);
+            metrics::histogram!("archguide_http_request_duration_seconds", "route" => route).record(seconds);
         });
     }
 }

@@ -2,8 +2,10 @@
 //! that an architect would accept for the situation the company described.
 
 use crate::domain::guide::cases::Cases;
+use crate::domain::guide::engine::model::Model;
+use crate::domain::guide::recommendation::{Execution, Organisation};
 
-use super::recommend;
+use super::{recommend, CostOptions, Engine};
 
 #[test]
 fn every_published_case_gets_an_accepted_choice_on_both_axes() {
@@ -36,32 +38,36 @@ fn every_published_case_gets_an_accepted_choice_on_both_axes() {
 /// -- --nocapture`.
 #[test]
 fn case_table() {
-    use super::{CostOptions, Engine};
-    use crate::domain::guide::engine::model::Model;
-    use crate::domain::guide::recommendation::{Execution, Organisation};
     let engine = Engine::default_engine();
-    let other = std::env::var("ARCHGUIDE_COMPARE_MODEL").ok().map(|path| {
-        let text = std::fs::read_to_string(&path).expect("the model to compare with is readable");
-        Engine { model: Model::from_toml(&text).expect("the model to compare with is valid"), ..engine.clone() }
-    });
+    let other = engine_to_compare();
     for case in engine.cases.iter() {
-        let (organisation, execution) = engine.choices_for(&case.answers, CostOptions::default());
-        let compared = other.as_ref().map(|e| {
-            let (o, x) = e.choices_for(&case.answers, CostOptions::default());
-            format!("; {}: {o} on {x}", e.model.version)
-        });
         let verdict = |(o, x): (Organisation, Execution)| if case.accepts(o, x) { "ok" } else { "NO" };
-        let compared_verdict =
-            other.as_ref().map(|e| verdict(e.choices_for(&case.answers, CostOptions::default()))).unwrap_or("");
+        let (organisation, execution) = engine.choices_for(&case.answers, CostOptions::default());
+        let (compared_verdict, compared) = match &other {
+            Some(e) => {
+                let (o, x) = e.choices_for(&case.answers, CostOptions::default());
+                (verdict((o, x)), format!("; {}: {o} on {x}", e.model.version))
+            }
+            None => ("", String::new()),
+        };
         println!(
-            "{} {compared_verdict} {} ({}, {}): {organisation} on {execution}{}; accepted {:?} on {:?}",
+            "{} {compared_verdict} {} ({}, {}): {organisation} on {execution}{compared}; accepted {:?} on {:?}",
             verdict((organisation, execution)),
             case.id,
             case.company,
             case.published,
-            compared.unwrap_or_default(),
             case.organisation,
             case.execution
         );
     }
+}
+
+/// The shipped engine with the model in the file `ARCHGUIDE_COMPARE_MODEL` names, if it is set.
+pub(super) fn engine_to_compare() -> Option<Engine> {
+    let path = std::env::var("ARCHGUIDE_COMPARE_MODEL").ok()?;
+    let text = std::fs::read_to_string(&path).expect("the model to compare with is readable");
+    Some(Engine {
+        model: Model::from_toml(&text).expect("the model to compare with is valid"),
+        ..Engine::default_engine()
+    })
 }

@@ -234,14 +234,9 @@ fn persona_table() {
 /// `ARCHGUIDE_COMPARE_MODEL=new-model.toml cargo test --features ssr --lib personas_against -- --nocapture`.
 #[test]
 fn personas_against_another_model() {
-    use super::{CostOptions, Engine};
-    use crate::domain::guide::engine::model::Model;
-    let Ok(path) = std::env::var("ARCHGUIDE_COMPARE_MODEL") else { return };
-    let text = std::fs::read_to_string(&path).expect("the model to compare with is readable");
-    let engine = Engine {
-        model: Model::from_toml(&text).expect("the model to compare with is valid"),
-        ..Engine::default_engine()
-    };
+    use super::case_tests::engine_to_compare;
+    use super::CostOptions;
+    let Some(engine) = engine_to_compare() else { return };
     for p in personas() {
         let (organisation, execution) = engine.choices_for(&answers(p.answers), CostOptions::default());
         let agrees = organisation == p.organisation && execution == p.execution;
