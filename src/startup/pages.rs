@@ -16,7 +16,7 @@ use crate::domain::guide::map::ArchitectureMap;
 use crate::i18n::locales::locales;
 use crate::i18n::Languages;
 use crate::page_data::url::PublicUrl;
-use crate::server::http::render::ExtraContext;
+use crate::server::http::failure::ExtraContext;
 use crate::server::http::state::AppState;
 
 /// The app's routes, generated once per process. Generating them renders the app with resource

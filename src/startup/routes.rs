@@ -20,15 +20,16 @@ use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::app::shell;
 use crate::server::handlers::account::{self, login, two_factor};
 use crate::server::handlers::{api, contact, guide, health, inbox, seo};
 use crate::server::http::state::AppState;
-use crate::server::http::{language, metrics, page_cache, security, staff, static_files};
+use crate::server::http::{failure, language, metrics, page_cache, render, security, staff, static_files};
 use crate::startup::pages::{page_context, route_list};
 
 /// How long one request may take before it is answered with 408.
@@ -37,16 +38,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The largest request body anything on this site accepts.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// The answer when the server is at its limit of requests in flight.
-fn overloaded() -> axum::response::Response {
-    use axum::response::IntoResponse;
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        [(axum::http::header::RETRY_AFTER, "1")],
-        "The server is busy; please try again in a moment.",
-    )
-        .into_response()
-}
+/// The header that carries a request's id.
+const REQUEST_ID: &str = "x-request-id";
 
 pub fn router(state: AppState) -> Router {
     let max_concurrent = state.settings.max_concurrent_requests;
@@ -94,6 +87,9 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, route_list(), context.clone(), render_shell)
         .route_service("/pkg/{*file}", pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // A handler that answers with its form's page again (`failure::PageAgain`) has it
+        // rendered here, once it has returned.
+        .layer(from_fn_with_state(state.clone(), render::render_again))
         // Every /inbox route, server functions included, passes the session check first.
         .layer(from_fn_with_state(state.clone(), staff::guard))
         // Before that, anything that could change data must come from this site.
@@ -110,13 +106,26 @@ pub fn router(state: AppState) -> Router {
     // each route, as `Router::layer` does), so it is set up once per request, not once per
     // route copy, and the request limit below is one count for the whole server.
     let outer = ServiceBuilder::new()
+        // Every request has an id (the one a proxy in front gave it, else a new one), sent back
+        // as `x-request-id` and named by every line logged while it is answered.
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request<Body>| {
+                    let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
                     // The path only: query strings are not worth the risk of logging answers.
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    tracing::info_span!(
+                        "request",
+                        request_id = %id,
+                        method = %request.method(),
+                        path = %request.uri().path()
+                    )
                 })
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                .on_response(DefaultOnResponse::new().level(Level::INFO))
+                // A failed request is logged where it failed (`failure.rs`), once; the answer's
+                // line above gives its status.
+                .on_failure(DefaultOnFailure::new().level(Level::DEBUG)),
         )
         .layer(from_fn_with_state(state.clone(), security::headers))
         // Every request counted by the route it matched (see `label_route` above), 503s and
@@ -125,7 +134,7 @@ pub fn router(state: AppState) -> Router {
         // `/es/learn` is served as `/learn` in Spanish: one route table for every language.
         .layer(axum::middleware::from_fn(language::from_path))
         // Past this many requests at once, answer 503 straight away rather than queue.
-        .layer(HandleErrorLayer::new(|_: tower::BoxError| async { overloaded() }))
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async { failure::overloaded() }))
         .load_shed()
         .layer(GlobalConcurrencyLimitLayer::new(max_concurrent))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))

@@ -7,6 +7,7 @@ mod binary;
 mod cases;
 mod contact;
 mod crash;
+mod failures;
 mod guide;
 mod health;
 mod helpers;

@@ -16,8 +16,8 @@ pub async fn lead_received(reference: String) -> Result<Option<(String, String)>
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
     let Some(reference) = crate::domain::ids::LeadReference::parse(&reference) else { return Ok(None) };
     let received = state.stores.leads.received_at(&reference).await.map_err(|error| {
-        tracing::error!(%error, "looking up a lead reference failed");
-        ServerFnError::new("the reference could not be looked up")
+        use crate::server::http::failure::{for_server_fn, Cause};
+        for_server_fn(Cause::unavailable("looking up a lead reference", error), "the reference could not be looked up")
     })?;
     let promise = state.settings.reply_promise();
     let language = crate::i18n::locales::locales().language(crate::i18n::page_lang());

@@ -61,8 +61,8 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
     let Some(id) = ResultId::parse(&id) else { return Ok(None) };
     let stored = state.stores.results.get(&id).await.map_err(|error| {
-        tracing::error!(%error, "loading a guide result failed");
-        ServerFnError::new("the result could not be loaded")
+        use crate::server::http::failure::{for_server_fn, Cause};
+        for_server_fn(Cause::unavailable("loading a guide result", error), "the result could not be loaded")
     })?;
     let Some(stored) = stored else { return Ok(None) };
     let answers = Answers::from_json(&stored.answers).unwrap_or_default();

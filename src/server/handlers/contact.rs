@@ -6,22 +6,20 @@ use std::net::SocketAddr;
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use leptos::prelude::use_context;
+use serde::Deserialize;
 
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::lead::{LeadInput, NewLead};
 use crate::domain::leads::spam::spam_reason;
+use crate::domain::message::Message;
 use crate::page_data::contact::{ContactFormState, PRIVACY_VERSION};
 use crate::page_data::url::carry;
-
-use crate::domain::lang::Lang;
-use crate::domain::message::Message;
-
 use crate::server::http::client_ip::client_ip;
-use crate::server::http::form::field;
+use crate::server::http::failure::{Cause, FormPage, PageAgain};
+use crate::server::http::form::Posted;
 use crate::server::http::language::RequestLang;
 use crate::server::http::state::AppState;
 use crate::server::jobs::notification::Notification;
@@ -33,42 +31,79 @@ pub fn issue_token() -> String {
     use_context::<AppState>().map(|state| state.form_tokens.issue(state.clock.now())).unwrap_or_default()
 }
 
+/// The contact form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    name: String,
+    email: String,
+    company: String,
+    role: String,
+    message: String,
+    preferred_contact: String,
+    /// Any value: the visitor agreed to the privacy notice.
+    consent: String,
+    /// The id of the guide result the visitor came from, if any.
+    result: String,
+    /// The form token the page was rendered with.
+    token: String,
+    /// A field people do not see: only robots fill it in.
+    website: String,
+}
+
+impl ContactForm {
+    /// The lead's fields as typed.
+    fn input(&self) -> LeadInput {
+        LeadInput {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            company: self.company.clone(),
+            role: self.role.clone(),
+            message: self.message.clone(),
+            preferred_contact: self.preferred_contact.clone(),
+            consent: !self.consent.is_empty(),
+        }
+    }
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let input = lead_input(&raw);
+    Posted { form, pairs }: Posted<ContactForm>,
+) -> Result<Response, PageAgain> {
+    let input = form.input();
     // Where the visitor came from travels on, also when the form comes back.
-    let carried = crate::i18n::carry::of_form(&raw).pairs();
-    let result = Some(field(&raw, "result").to_string()).filter(|r| !r.is_empty());
-    let again = |errors, notice: Option<Message>, status| {
-        let form = ContactFormState { input: input.clone(), result: result.clone(), errors, notice };
-        render_form(state.clone(), lang, carry("/contact", &carried), form, status)
+    let attribution = crate::i18n::carry::of_form(&pairs);
+    let carried = attribution.pairs();
+    let result = Some(form.result.clone()).filter(|r| !r.is_empty());
+    let page = FormPage::public(lang, carry("/contact", &carried));
+    let typed = |errors, notice: Option<Message>| ContactFormState {
+        input: input.clone(),
+        result: result.clone(),
+        errors,
+        notice,
     };
 
-    let lead = match NewLead::parse(&input) {
-        Ok(lead) => lead,
-        Err(errors) => return again(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
-    };
-    let Some(token) = state.form_tokens.verify(field(&raw, "token")) else {
-        return again(Vec::new(), Some(Message::key("contact-notice-again")), StatusCode::UNPROCESSABLE_ENTITY).await;
+    let lead =
+        NewLead::parse(&input).map_err(|errors| page.show(StatusCode::UNPROCESSABLE_ENTITY, typed(errors, None)))?;
+    let Some(token) = state.form_tokens.verify(&form.token) else {
+        let notice = Message::key("contact-notice-again");
+        return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, typed(Vec::new(), Some(notice))));
     };
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies);
     if let Err(wait) = state.contact_limiter.hit(ip, Instant::now()) {
         let minutes = wait.as_secs().div_ceil(60);
         let notice = Message::key("contact-notice-busy").with("minutes", minutes);
-        let mut response = again(Vec::new(), Some(notice), StatusCode::TOO_MANY_REQUESTS).await;
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs()));
-        return response;
+        let busy = page.show(StatusCode::TOO_MANY_REQUESTS, typed(Vec::new(), Some(notice)));
+        return Err(busy.retry_after(wait.as_secs()));
     }
 
     let now = state.clock.now();
     let on_screen = now - token.issued_at;
     let min_fill = chrono::Duration::seconds(state.settings.min_fill_seconds as i64);
-    let spam_reason = spam_reason(field(&raw, "website"), on_screen, min_fill);
+    let spam_reason = spam_reason(&form.website, on_screen, min_fill);
     let (result_id, summary) = attached_result(&state, result.as_deref()).await.unzip();
     let record = LeadRecord {
         lead,
@@ -77,33 +112,15 @@ pub async fn submit(
         consent_version: PRIVACY_VERSION.to_string(),
         result_id,
         source_page: "/contact".to_string(),
-        attribution: crate::i18n::carry::of_form(&raw),
+        attribution,
         spam_reason,
         created_at: now,
         language: lang.code().to_string(),
     };
-    match store(&state, record, summary.as_deref()).await {
-        Some(reference) => {
-            Redirect::to(&carry(&lang.path(&format!("/contact/thanks?ref={reference}")), &carried)).into_response()
-        }
-        None => {
-            let notice = Message::key("contact-notice-unavailable");
-            again(Vec::new(), Some(notice), StatusCode::SERVICE_UNAVAILABLE).await
-        }
-    }
-}
-
-/// The contact form's fields as typed.
-fn lead_input(raw: &[(String, String)]) -> LeadInput {
-    LeadInput {
-        name: field(raw, "name").to_string(),
-        email: field(raw, "email").to_string(),
-        company: field(raw, "company").to_string(),
-        role: field(raw, "role").to_string(),
-        message: field(raw, "message").to_string(),
-        preferred_contact: field(raw, "preferred_contact").to_string(),
-        consent: !field(raw, "consent").is_empty(),
-    }
+    let reference = store(&state, record, summary.as_deref())
+        .await
+        .map_err(|cause| page.failed(cause, typed(Vec::new(), Some(Message::key("contact-notice-unavailable")))))?;
+    Ok(Redirect::to(&carry(&lang.path(&format!("/contact/thanks?ref={reference}")), &carried)).into_response())
 }
 
 /// The guide result the form names, with its one-line summary, if it exists; an unknown or
@@ -118,9 +135,8 @@ async fn attached_result(state: &AppState, id: Option<&str>) -> Option<(ResultId
 }
 
 /// Stores the lead with its notifications (none for suspected spam: it waits in its own inbox
-/// view) and wakes the notification worker. A reference drawn twice is drawn again; `None`
-/// when the lead could not be stored.
-async fn store(state: &AppState, mut record: LeadRecord, summary: Option<&str>) -> Option<LeadReference> {
+/// view) and wakes the notification worker. A reference drawn twice is drawn again.
+async fn store(state: &AppState, mut record: LeadRecord, summary: Option<&str>) -> Result<LeadReference, Cause> {
     const ATTEMPTS: usize = 5;
     for _ in 0..ATTEMPTS {
         let notifications = match record.spam_reason {
@@ -139,26 +155,17 @@ async fn store(state: &AppState, mut record: LeadRecord, summary: Option<&str>) 
                 if !notifications.is_empty() {
                     state.outbox_wake.notify_one();
                 }
-                return Some(reference);
+                return Ok(reference);
             }
             Err(StoreError::ReferenceTaken) => record.reference = new_reference(),
-            Err(error) => {
-                tracing::error!(%error, "storing a lead failed");
-                return None;
-            }
+            Err(error) => return Err(Cause::unavailable("storing a lead", error)),
         }
     }
-    tracing::error!(attempts = ATTEMPTS, "every reference drawn for a lead was taken");
-    None
+    Err(Cause::unavailable("storing a lead", format!("all {ATTEMPTS} references drawn were taken")))
 }
 
 fn new_reference() -> LeadReference {
     use rand::Rng;
     let mut rng = rand::rng();
     LeadReference::generate(|below| rng.random_range(0..below))
-}
-
-/// Renders the contact page again with the visitor's values and the problems found.
-async fn render_form(state: AppState, lang: Lang, uri: String, form: ContactFormState, status: StatusCode) -> Response {
-    crate::server::http::render::page_with(&state, lang, &uri, form, status, None).await
 }

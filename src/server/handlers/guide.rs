@@ -12,6 +12,7 @@ use crate::page_data::guide::{answer_pairs, guide_url, step_of};
 use crate::page_data::url::carry;
 
 use crate::domain::ids::ResultId;
+use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::language::RequestLang;
 use crate::server::http::state::AppState;
 
@@ -23,14 +24,14 @@ pub async fn create_result(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, Failure> {
     let typed = answer_pairs(&raw);
     let carried = crate::i18n::carry::of_form(&raw).pairs();
     let answers = match Answers::from_form(typed.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(answers) => answers,
         Err(errors) => {
             let step = errors.iter().filter_map(|e| step_of(&e.field)).min().unwrap_or(1);
-            return Redirect::to(&carry(&lang.path(&guide_url(&typed, step)), &carried)).into_response();
+            return Ok(Redirect::to(&carry(&lang.path(&guide_url(&typed, step)), &carried)).into_response());
         }
     };
     let recommendation = state.engine.recommend(&answers, CostOptions::default());
@@ -41,16 +42,12 @@ pub async fn create_result(
         recommendation,
         created_at: state.clock.now(),
     };
-    if let Err(error) = state.stores.results.insert(&result).await {
-        tracing::error!(%error, "storing a guide result failed");
-        return (
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            crate::i18n::locales::locales().text(lang, "guide-save-failed", &[]),
-        )
-            .into_response();
-    }
+    state.stores.results.insert(&result).await.map_err(|e| {
+        let message = crate::i18n::locales::locales().text(lang, "guide-save-failed", &[]);
+        Failure::failed(Cause::unavailable("storing a guide result", e), message)
+    })?;
     state.funnel.add(FunnelEvent::Complete, 0, state.clock.now().date_naive());
-    Redirect::to(&carry(&lang.path(&format!("/guide/result/{}", result.id.as_str())), &carried)).into_response()
+    Ok(Redirect::to(&carry(&lang.path(&format!("/guide/result/{}", result.id.as_str())), &carried)).into_response())
 }
 
 /// A stored recommendation whose texts can follow the reader's language. Results stored before

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
+use crate::server::http::failure::readiness;
 use crate::server::http::state::AppState;
 
 /// `/healthz`: the process is up and answering.
@@ -12,10 +13,5 @@ pub async fn healthz() -> &'static str {
 
 /// `/readyz`: the process can do its work, meaning the database answers.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.db.is_reachable().await {
-        (StatusCode::OK, "ready")
-    } else {
-        tracing::warn!("readiness check failed: the database does not answer");
-        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
-    }
+    readiness(state.db.is_reachable().await)
 }

@@ -2,7 +2,7 @@
 //! from `?lang=` or `Accept-Language` for the API. The words themselves are in `locales`.
 
 use axum::extract::Request;
-use axum::http::Uri;
+use axum::http::{header, HeaderValue, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -90,6 +90,16 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for RequestLang {
     async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(RequestLang(parts.extensions.get::<Lang>().copied().unwrap_or_default()))
     }
+}
+
+/// A response marked with the language of its texts (and that they depend on the request's).
+pub fn in_language(lang: Lang, mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    if let Ok(code) = HeaderValue::from_str(lang.code()) {
+        headers.insert(header::CONTENT_LANGUAGE, code);
+    }
+    headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+    response
 }
 
 #[cfg(test)]

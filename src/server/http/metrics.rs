@@ -18,6 +18,7 @@ use chrono::Duration;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
 
 use crate::domain::leads::inbox::{LeadFilter, LeadStats};
+use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::LeadQuery;
 use crate::server::store::StoreError;
@@ -163,19 +164,16 @@ pub async fn local(
     if !peer.ip().is_loopback() || proxied || state.settings.metrics_addr.is_some() {
         return StatusCode::NOT_FOUND.into_response();
     }
-    scrape(State(state)).await
+    scrape(State(state)).await.into_response()
 }
 
 /// `GET /metrics`: the figures read now, then everything rendered.
-pub async fn scrape(State(state): State<AppState>) -> Response {
-    match read_figures(&state).await {
-        Ok(()) => ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.handle.render())
-            .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "reading the figures for /metrics failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "the database does not answer").into_response()
-        }
-    }
+pub async fn scrape(State(state): State<AppState>) -> Result<Response, Failure> {
+    read_figures(&state).await.map_err(|e| {
+        Failure::failed(Cause::unavailable("reading the figures for /metrics", e), "the database does not answer")
+    })?;
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.handle.render())
+        .into_response())
 }
 
 async fn read_figures(state: &AppState) -> Result<(), StoreError> {

@@ -9,6 +9,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 
 use crate::domain::staff::Role;
 use crate::page_data::url::encode;
+use crate::server::http::cause::Cause;
 use crate::server::http::state::AppState;
 use crate::server::store::staff::{live_session_user, session_user, StaffUser};
 use crate::server::store::StoreError;
@@ -111,10 +112,7 @@ pub async fn require(state: &AppState, parts: &axum::http::request::Parts) -> Re
         Ok(Some(auth)) if !policy_allows(state, &auth, parts.uri.path()) => Err(Refusal::SecondFactorFirst),
         Ok(Some(auth)) => Ok(auth),
         Ok(None) => Err(Refusal::NotLoggedIn),
-        Err(error) => {
-            tracing::error!(%error, "reading a session failed");
-            Err(Refusal::Unavailable)
-        }
+        Err(error) => Err(Refusal::unavailable(Cause::unavailable("reading a session", error))),
     }
 }
 
@@ -165,6 +163,12 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The check could not be made: `cause` logged (once, here), and the request refused.
+    pub fn unavailable(cause: Cause) -> Refusal {
+        cause.log();
+        Refusal::Unavailable
+    }
+
     pub fn status(self) -> StatusCode {
         match self {
             Refusal::NotLoggedIn => StatusCode::UNAUTHORIZED,
@@ -247,10 +251,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
                 response
             }
             Ok(None) => Refusal::NotLoggedIn.into_response(),
-            Err(error) => {
-                tracing::error!(%error, "reading a session failed");
-                Refusal::Unavailable.into_response()
-            }
+            Err(error) => Refusal::unavailable(Cause::unavailable("reading a session", error)).into_response(),
         }
     };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

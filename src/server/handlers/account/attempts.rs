@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Duration;
 
 use crate::server::auth::session::{new_token, token_hash};
+use crate::server::http::cause::Cause;
 use crate::server::http::staff::{session_cookie, session_token};
 use crate::server::http::state::AppState;
 use crate::server::store::logins::{Failures, LoginAttempt, LoginOutcome};
@@ -70,7 +71,8 @@ pub async fn record_attempt(
         outcome,
     };
     if let Err(error) = state.stores.logins.record_login(&attempt).await {
-        tracing::error!(%error, "recording a login attempt failed");
+        // The attempt goes on; only its record is missing.
+        Cause::unavailable("recording a login attempt", error).log();
     }
 }
 

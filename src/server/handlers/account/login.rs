@@ -2,29 +2,37 @@
 //!
 //! Guessing is throttled (see `attempts`).
 
-use crate::domain::lang::Lang;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use serde::Deserialize;
 
 use crate::domain::staff::StaffEmail;
 use crate::page_data::inbox::LoginFormState;
-use crate::server::http::client_ip::client_ip;
-use crate::server::http::form::field;
-use crate::server::http::render::page_with;
-use crate::server::http::state::AppState;
-use crate::server::store::logins::LoginOutcome;
-
 use crate::server::auth::password;
 use crate::server::auth::session::token_hash;
 use crate::server::handlers::account::attempts::{
     begin_session, record_attempt, throttle_check, too_many_message, UNAVAILABLE,
 };
 use crate::server::handlers::account::two_factor;
+use crate::server::http::client_ip::client_ip;
+use crate::server::http::failure::{Cause, Failure, FormPage, PageAgain};
+use crate::server::http::form::Posted;
 use crate::server::http::staff::{authenticate, clear_cookie, safe_next};
+use crate::server::http::state::AppState;
+use crate::server::store::logins::LoginOutcome;
+
+/// The login form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    /// Where to go once logged in (a path inside the inbox).
+    next: String,
+}
 
 /// The same words for every failure, so the form does not tell which accounts exist.
 const NO_MATCH: &str = "That email and password do not match an active account.";
@@ -33,18 +41,16 @@ pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let email = field(&raw, "email").trim().to_string();
-    let password = field(&raw, "password").to_string();
-    let next = safe_next(Some(field(&raw, "next")).filter(|n| !n.is_empty()));
-    let again = |error: String, status| {
-        let form = LoginFormState { email: email.clone(), next: next.clone(), error: Some(error) };
-        let state = state.clone();
-        async move { page_with(&state, Lang::DEFAULT, "/inbox/login", form, status, None).await }
-    };
-    if email.is_empty() || password.is_empty() {
-        return again("Enter your email and your password.".into(), StatusCode::UNPROCESSABLE_ENTITY).await;
+    Posted { form, .. }: Posted<LoginForm>,
+) -> Result<Response, PageAgain> {
+    let email = form.email.trim().to_string();
+    let next = safe_next(Some(form.next.as_str()).filter(|n| !n.is_empty()));
+    let page = FormPage::signed_out("/inbox/login");
+    let typed =
+        |error: &str| LoginFormState { email: email.clone(), next: next.clone(), error: Some(error.to_string()) };
+    let unavailable = |cause| page.failed(cause, typed(UNAVAILABLE));
+    if email.is_empty() || form.password.is_empty() {
+        return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, typed("Enter your email and your password.")));
     }
 
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
@@ -54,30 +60,22 @@ pub async fn login(
     let account_key = token_hash(account.as_ref().map_or(email.as_str(), StaffEmail::as_str));
     let record = |outcome, user_id| record_attempt(&state, &account_key, &ip, outcome, user_id);
 
-    match throttle_check(&state, &account_key, &ip).await {
-        Ok(None) => {}
-        Ok(Some(wait)) => {
-            record(LoginOutcome::Throttled, None).await;
-            let mut response = again(too_many_message(), StatusCode::TOO_MANY_REQUESTS).await;
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
-            return response;
-        }
-        Err(error) => {
-            tracing::error!(%error, "reading login attempts failed");
-            return again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await;
-        }
+    let wait = throttle_check(&state, &account_key, &ip)
+        .await
+        .map_err(|e| unavailable(Cause::unavailable("reading login attempts", e)))?;
+    if let Some(wait) = wait {
+        record(LoginOutcome::Throttled, None).await;
+        return Err(page.show(StatusCode::TOO_MANY_REQUESTS, typed(&too_many_message())).retry_after(wait));
     }
 
-    let found = match &account {
-        Some(account) => state.stores.users.user_by_email(account).await,
-        None => Ok(None),
-    };
-    let user = match found {
-        Ok(user) => user,
-        Err(error) => {
-            tracing::error!(%error, "reading a staff account failed");
-            return again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await;
-        }
+    let user = match &account {
+        Some(account) => state
+            .stores
+            .users
+            .user_by_email(account)
+            .await
+            .map_err(|e| unavailable(Cause::unavailable("reading a staff account", e)))?,
+        None => None,
     };
     // The password is checked even when there is no such account, against a hash nobody can
     // match, so a missing account takes as long to refuse as a wrong password.
@@ -85,7 +83,7 @@ pub async fn login(
         Some(user) => user.password_hash.clone(),
         None => password::dummy_hash().await,
     };
-    let matches = password::verify(password, stored).await;
+    let matches = password::verify(form.password, stored).await;
     let outcome = match &user {
         None => LoginOutcome::UnknownAccount,
         Some(user) if user.disabled => LoginOutcome::Disabled,
@@ -95,27 +93,27 @@ pub async fn login(
     let user_id = user.as_ref().map(|u| u.id);
     let (Some(user), LoginOutcome::Success) = (user, outcome) else {
         record(outcome, user_id).await;
-        return again(NO_MATCH.into(), StatusCode::UNAUTHORIZED).await;
+        return Err(page.show(StatusCode::UNAUTHORIZED, typed(NO_MATCH)));
     };
     // With a second factor, the password only earns the right to enter a code.
     if user.has_two_factor() {
         record(LoginOutcome::CodeAsked, user_id).await;
-        return match two_factor::ask_for_code(&state, &user, &next).await {
-            Ok(response) => response,
-            Err(error) => {
-                tracing::error!(%error, "storing a login challenge failed");
-                again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await
-            }
-        };
+        return two_factor::ask_for_code(&state, &user, &next)
+            .await
+            .map_err(|e| unavailable(Cause::unavailable("storing a login challenge", e)));
     }
     record(outcome, user_id).await;
-    match begin_session(&state, &headers, user.id, &next).await {
-        Ok(response) => response,
-        Err(error) => {
-            tracing::error!(%error, "storing a session failed");
-            again(UNAVAILABLE.into(), StatusCode::SERVICE_UNAVAILABLE).await
-        }
-    }
+    begin_session(&state, &headers, user.id, &next)
+        .await
+        .map_err(|e| unavailable(Cause::unavailable("storing a session", e)))
+}
+
+/// The logout form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LogoutForm {
+    /// Any value: end every session of the account, not only this one.
+    everywhere: String,
 }
 
 /// Ends the session on the server (with `everywhere`, every session of the account), then
@@ -123,21 +121,22 @@ pub async fn login(
 pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
+    Posted { form, .. }: Posted<LogoutForm>,
+) -> Result<Response, Failure> {
     if let Ok(Some(auth)) = authenticate(&state, "/inbox/logout", &headers).await {
-        let ended = if field(&raw, "everywhere").is_empty() {
+        let ended = if form.everywhere.is_empty() {
             state.stores.sessions.delete_session(&auth.token_hash).await
         } else {
             state.stores.sessions.delete_sessions_of(auth.user.id).await
         };
-        if let Err(error) = ended {
-            tracing::error!(%error, "ending a session failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, "The session could not be ended; please try again.")
-                .into_response();
-        }
+        ended.map_err(|e| {
+            Failure::failed(
+                Cause::unavailable("ending a session", e),
+                "The session could not be ended; please try again.",
+            )
+        })?;
     }
     let mut response = Redirect::to("/inbox/login?bye=1").into_response();
     response.headers_mut().insert(header::SET_COOKIE, clear_cookie());
-    response
+    Ok(response)
 }

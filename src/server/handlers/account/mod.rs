@@ -6,34 +6,32 @@ pub mod attempts;
 pub mod login;
 pub mod two_factor;
 
-use crate::domain::lang::Lang;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use serde::Deserialize;
 
 use crate::domain::field_error::FieldError;
 use crate::domain::staff::second_factor::{classify, show_recovery_code, show_secret, TypedCode};
 use crate::page_data::inbox::{AccountFormState, AccountView, TotpSetup};
+use crate::server::auth::password;
+use crate::server::auth::session::token_hash;
+use crate::server::auth::totp::{new_recovery_codes, Authenticator};
+use crate::server::handlers::account::attempts::{record_attempt, throttle_check, too_many_message};
+use crate::server::handlers::account::two_factor::{context, now_seconds, opened, use_totp, CodeForm, FactorError};
 use crate::server::handlers::inbox::views::{minute, viewer};
 use crate::server::http::client_ip::client_ip;
-use crate::server::http::form::field;
-use crate::server::http::render::page_with;
+use crate::server::http::failure::{Cause, FormPage, PageAgain};
+use crate::server::http::form::Posted;
+use crate::server::http::staff::ACCOUNT_PATH;
+use crate::server::http::staff::{Authenticated, Staff};
 use crate::server::http::state::AppState;
 use crate::server::store::logins::LoginOutcome;
 use crate::server::store::staff::StaffUser;
 use crate::server::store::two_factor::Enable;
 use crate::server::store::StoreError;
-
-use crate::server::auth::password;
-use crate::server::auth::session::token_hash;
-use crate::server::auth::totp::{new_recovery_codes, Authenticator};
-use crate::server::handlers::account::attempts::{record_attempt, throttle_check, too_many_message};
-use crate::server::handlers::account::two_factor::{context, now_seconds, opened, use_totp, FactorError};
-use crate::server::http::staff::ACCOUNT_PATH;
-use crate::server::http::staff::{Authenticated, Staff};
 
 /// What the account page shows the signed-in staff member.
 pub async fn account_view(state: &AppState, session: &Authenticated) -> Result<AccountView, StoreError> {
@@ -44,12 +42,13 @@ pub async fn account_view(state: &AppState, session: &Authenticated) -> Result<A
         Some(Ok(auth)) => match auth.qr_svg() {
             Ok(qr_svg) => Some(TotpSetup { secret: show_secret(&auth.secret_base32()), qr_svg }),
             Err(error) => {
-                tracing::error!(%error, "drawing a QR code failed");
+                // The page still shows the secret's words to type in.
+                Cause::broken("drawing a QR code", error).log();
                 None
             }
         },
         Some(Err(error)) => {
-            error.log();
+            error.cause().log();
             None
         }
         None => None,
@@ -64,13 +63,8 @@ pub async fn account_view(state: &AppState, session: &Authenticated) -> Result<A
     })
 }
 
-async fn account_page(
-    state: &AppState,
-    session: Authenticated,
-    form: AccountFormState,
-    status: StatusCode,
-) -> Response {
-    page_with(state, Lang::DEFAULT, ACCOUNT_PATH, form, status, Some(session)).await
+fn account_page(session: &Authenticated) -> FormPage {
+    FormPage::staff(ACCOUNT_PATH, session)
 }
 
 fn problem(field: &str, message: &str) -> AccountFormState {
@@ -84,20 +78,18 @@ fn notice(message: &str) -> AccountFormState {
 /// `POST /inbox/account/two-factor/start`: a new secret to scan, kept (sealed) until a code
 /// confirms it. With a second factor already on, confirming it moves the account to the new
 /// device.
-pub async fn start_setup(State(state): State<AppState>, Staff(session): Staff) -> Response {
+pub async fn start_setup(State(state): State<AppState>, Staff(session): Staff) -> Result<Response, PageAgain> {
+    let page = account_page(&session);
     let Some(key) = state.settings.secret_key.as_ref() else {
         let message = "Two-factor authentication cannot be set up on this server yet: an administrator must set ARCHGUIDE_SECRET_KEY.";
-        return account_page(&state, session, notice(message), StatusCode::CONFLICT).await;
+        return Err(page.show(StatusCode::CONFLICT, notice(message)));
     };
     let sealed = key.seal(&Authenticator::new_secret(), &context(&session.user));
-    match state.stores.two_factor.set_pending_totp(session.user.id, &sealed).await {
-        Ok(()) => Redirect::to(&format!("{ACCOUNT_PATH}#set-up")).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "storing a new second-factor secret failed");
-            let message = "The set-up could not start just now; please try again in a moment.";
-            account_page(&state, session, notice(message), StatusCode::SERVICE_UNAVAILABLE).await
-        }
-    }
+    state.stores.two_factor.set_pending_totp(session.user.id, &sealed).await.map_err(|e| {
+        let message = "The set-up could not start just now; please try again in a moment.";
+        page.failed(Cause::unavailable("storing a new second-factor secret", e), notice(message))
+    })?;
+    Ok(Redirect::to(&format!("{ACCOUNT_PATH}#set-up")).into_response())
 }
 
 /// Hashes of new recovery codes, and the codes as their owner is shown them once.
@@ -111,28 +103,26 @@ fn fresh_recovery_codes() -> (Vec<String>, Vec<String>) {
 pub async fn confirm_setup(
     State(state): State<AppState>,
     Staff(session): Staff,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let user = session.user.clone();
+    Posted { form, .. }: Posted<CodeForm>,
+) -> Result<Response, PageAgain> {
+    let page = account_page(&session);
+    let user = &session.user;
     let Some(sealed) = user.totp_pending.clone() else {
         let message = "There is no set-up in progress; start it again.";
-        return account_page(&state, session, notice(message), StatusCode::CONFLICT).await;
+        return Err(page.show(StatusCode::CONFLICT, notice(message)));
     };
-    let TypedCode::Totp(code) = classify(field(&raw, "code")) else {
+    let TypedCode::Totp(code) = classify(&form.code) else {
         let form = problem("code", "Enter the 6-digit code your app shows for this account.");
-        return account_page(&state, session, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, form));
     };
-    let step = match opened(&state, &user, &sealed) {
-        Ok(auth) => auth.accepted_step(&code, now_seconds(&state)),
-        Err(error) => {
-            error.log();
-            let message = "The set-up cannot be finished with the server's current key; start it again.";
-            return account_page(&state, session, notice(message), StatusCode::CONFLICT).await;
-        }
-    };
-    let Some(step) = step.and_then(|s| i64::try_from(s).ok()) else {
+    let auth = opened(&state, user, &sealed).map_err(|error| {
+        error.cause().log();
+        let message = "The set-up cannot be finished with the server's current key; start it again.";
+        page.show(StatusCode::CONFLICT, notice(message))
+    })?;
+    let Some(step) = auth.accepted_step(&code, now_seconds(&state)).and_then(|s| i64::try_from(s).ok()) else {
         let form = problem("code", "That code does not match. Check that the app shows this account, and that the phone's clock is right, then enter the code it shows now.");
-        return account_page(&state, session, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, form));
     };
     let (hashes, shown) = fresh_recovery_codes();
     let enable = Enable {
@@ -143,32 +133,25 @@ pub async fn confirm_setup(
         keep_session: Some(&session.token_hash),
         at: state.clock.now(),
     };
-    match state.stores.two_factor.enable_totp(enable).await {
-        Ok(true) => {
-            tracing::info!(user_id = user.id, replaced = user.has_two_factor(), "second factor turned on");
-            let session = refreshed(&state, session).await;
-            let form =
-                codes_shown("Two-factor authentication is on. Logging in now takes a code from your app.", shown);
-            account_page(&state, session, form, StatusCode::OK).await
-        }
-        Ok(false) => {
-            let message = "The set-up changed meanwhile (in another tab?); scan the code shown now.";
-            account_page(&state, session, notice(message), StatusCode::CONFLICT).await
-        }
-        Err(error) => {
-            tracing::error!(%error, "turning the second factor on failed");
-            let message =
-                "Two-factor authentication could not be turned on just now; nothing changed. Please try again.";
-            account_page(&state, session, notice(message), StatusCode::SERVICE_UNAVAILABLE).await
-        }
+    let enabled = state.stores.two_factor.enable_totp(enable).await.map_err(|e| {
+        let message = "Two-factor authentication could not be turned on just now; nothing changed. Please try again.";
+        page.failed(Cause::unavailable("turning the second factor on", e), notice(message))
+    })?;
+    if !enabled {
+        let message = "The set-up changed meanwhile (in another tab?); scan the code shown now.";
+        return Err(page.show(StatusCode::CONFLICT, notice(message)));
     }
+    tracing::info!(user_id = user.id, replaced = user.has_two_factor(), "second factor turned on");
+    let session = refreshed(&state, &session).await;
+    let form = codes_shown("Two-factor authentication is on. Logging in now takes a code from your app.", shown);
+    Ok(page.in_session(&session).show(StatusCode::OK, form).into_response())
 }
 
 /// The session with its account read again (after the account changed).
-async fn refreshed(state: &AppState, session: Authenticated) -> Authenticated {
+async fn refreshed(state: &AppState, session: &Authenticated) -> Authenticated {
     match state.stores.users.user_by_email(&session.user.email).await {
-        Ok(Some(user)) => Authenticated { user, ..session },
-        _ => session,
+        Ok(Some(user)) => Authenticated { user, ..session.clone() },
+        _ => session.clone(),
     }
 }
 
@@ -197,22 +180,22 @@ async fn proves_identity(
     }
 }
 
-/// `proves_identity` for an account form: the session back when it holds, else the account page
-/// with the problem next to `field_name`.
+/// `proves_identity` for an account form: nothing when it holds, else the account page with the
+/// problem next to `field_name`.
 async fn asked_again(
     state: &AppState,
-    session: Authenticated,
+    session: &Authenticated,
     typed: &str,
     ip: &str,
     field_name: &str,
-) -> Result<Authenticated, Response> {
+) -> Result<(), PageAgain> {
+    let page = account_page(session);
     match proves_identity(state, &session.user, typed, ip).await {
-        Ok(Ok(())) => Ok(session),
-        Ok(Err((message, status))) => Err(account_page(state, session, problem(field_name, &message), status).await),
+        Ok(Ok(())) => Ok(()),
+        Ok(Err((message, status))) => Err(page.show(status, problem(field_name, &message))),
         Err(error) => {
-            error.log();
             let message = "Your code could not be checked just now; enter your password instead.";
-            Err(account_page(state, session, problem(field_name, message), StatusCode::SERVICE_UNAVAILABLE).await)
+            Err(page.failed(error.cause(), problem(field_name, message)))
         }
     }
 }
@@ -222,6 +205,14 @@ fn codes_shown(notice: &str, codes: Vec<String>) -> AccountFormState {
     AccountFormState { notice: Some(notice.to_string()), recovery_codes: codes, ..AccountFormState::default() }
 }
 
+/// A form that asks again who you are.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfirmForm {
+    /// A current code from the app, or the password.
+    confirm: String,
+}
+
 /// `POST /inbox/account/two-factor/disable`: turns the second factor off, with a current code or
 /// the password. Where every account must have one, it cannot be turned off (only moved).
 pub async fn turn_off(
@@ -229,34 +220,27 @@ pub async fn turn_off(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Staff(session): Staff,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
+    Posted { form, .. }: Posted<ConfirmForm>,
+) -> Result<Response, PageAgain> {
+    let page = account_page(&session);
     if state.settings.require_two_factor {
         let message = "Every account here must have two-factor authentication, so it cannot be turned off. To use another phone, set it up again below.";
-        return account_page(&state, session, notice(message), StatusCode::CONFLICT).await;
+        return Err(page.show(StatusCode::CONFLICT, notice(message)));
     }
-    let user = session.user.clone();
+    let user = &session.user;
     if !user.has_two_factor() {
-        return account_page(&state, session, notice("Two-factor authentication is off."), StatusCode::OK).await;
+        return Ok(page.show(StatusCode::OK, notice("Two-factor authentication is off.")).into_response());
     }
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    let session = match asked_again(&state, session, field(&raw, "confirm"), &ip, "confirm").await {
-        Ok(session) => session,
-        Err(refused) => return refused,
-    };
-    match state.stores.two_factor.disable_totp(user.id).await {
-        Ok(_) => {
-            tracing::info!(user_id = user.id, "second factor turned off");
-            let session = refreshed(&state, session).await;
-            let message = "Two-factor authentication is off; your recovery codes no longer work.";
-            account_page(&state, session, notice(message), StatusCode::OK).await
-        }
-        Err(error) => {
-            tracing::error!(%error, "turning the second factor off failed");
-            let message = "Two-factor authentication could not be turned off just now; nothing changed.";
-            account_page(&state, session, notice(message), StatusCode::SERVICE_UNAVAILABLE).await
-        }
-    }
+    asked_again(&state, &session, &form.confirm, &ip, "confirm").await?;
+    state.stores.two_factor.disable_totp(user.id).await.map_err(|e| {
+        let message = "Two-factor authentication could not be turned off just now; nothing changed.";
+        page.failed(Cause::unavailable("turning the second factor off", e), notice(message))
+    })?;
+    tracing::info!(user_id = user.id, "second factor turned off");
+    let session = refreshed(&state, &session).await;
+    let message = "Two-factor authentication is off; your recovery codes no longer work.";
+    Ok(page.in_session(&session).show(StatusCode::OK, notice(message)).into_response())
 }
 
 /// `POST /inbox/account/recovery-codes`: ten new recovery codes (the old ones stop working), with
@@ -266,28 +250,21 @@ pub async fn replace_recovery_codes(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Staff(session): Staff,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let user = session.user.clone();
+    Posted { form, .. }: Posted<ConfirmForm>,
+) -> Result<Response, PageAgain> {
+    let page = account_page(&session);
+    let user = &session.user;
     if !user.has_two_factor() {
         let message = "Recovery codes come with two-factor authentication; set it up first.";
-        return account_page(&state, session, notice(message), StatusCode::CONFLICT).await;
+        return Err(page.show(StatusCode::CONFLICT, notice(message)));
     }
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    let session = match asked_again(&state, session, field(&raw, "confirm"), &ip, "renew").await {
-        Ok(session) => session,
-        Err(refused) => return refused,
-    };
+    asked_again(&state, &session, &form.confirm, &ip, "renew").await?;
     let (hashes, shown) = fresh_recovery_codes();
-    match state.stores.two_factor.replace_recovery_codes(user.id, &hashes).await {
-        Ok(()) => {
-            let form = codes_shown("New recovery codes; the old ones no longer work.", shown);
-            account_page(&state, session, form, StatusCode::OK).await
-        }
-        Err(error) => {
-            tracing::error!(%error, "replacing recovery codes failed");
-            let message = "New recovery codes could not be made just now; the old ones still work.";
-            account_page(&state, session, notice(message), StatusCode::SERVICE_UNAVAILABLE).await
-        }
-    }
+    state.stores.two_factor.replace_recovery_codes(user.id, &hashes).await.map_err(|e| {
+        let message = "New recovery codes could not be made just now; the old ones still work.";
+        page.failed(Cause::unavailable("replacing recovery codes", e), notice(message))
+    })?;
+    let form = codes_shown("New recovery codes; the old ones no longer work.", shown);
+    Ok(page.show(StatusCode::OK, form).into_response())
 }

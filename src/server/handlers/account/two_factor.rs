@@ -8,33 +8,31 @@
 //! once (its time step must be later than the last one accepted), wrong codes count toward the
 //! login throttling like wrong passwords, and recovery codes are single-use hashes.
 
-use crate::domain::lang::Lang;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::Duration;
+use serde::Deserialize;
 
 use crate::domain::staff::second_factor::{classify, TypedCode, CHALLENGE_MINUTES};
 use crate::page_data::inbox::{CodeFormState, LoginFormState};
-use crate::server::http::client_ip::client_ip;
-use crate::server::http::form::field;
-use crate::server::http::render::page_with;
-use crate::server::http::state::AppState;
-use crate::server::store::logins::LoginOutcome;
-use crate::server::store::staff::StaffUser;
-use crate::server::store::StoreError;
-
 use crate::server::auth::sealing::SealError;
 use crate::server::auth::session::{new_token, token_hash};
 use crate::server::auth::totp::Authenticator;
 use crate::server::handlers::account::attempts::{
     begin_session, record_attempt, throttle_check, too_many_message, UNAVAILABLE,
 };
+use crate::server::http::client_ip::client_ip;
+use crate::server::http::failure::{Cause, FormPage, PageAgain};
+use crate::server::http::form::Posted;
 use crate::server::http::staff::{removal, token_cookie, token_in};
 use crate::server::http::staff::{CHALLENGE_COOKIE, CODE_PATH};
+use crate::server::http::state::AppState;
+use crate::server::store::logins::LoginOutcome;
+use crate::server::store::staff::StaffUser;
+use crate::server::store::StoreError;
 
 /// Why a second factor could not be checked or set up.
 #[derive(Debug, thiserror::Error)]
@@ -50,8 +48,13 @@ pub enum FactorError {
 }
 
 impl FactorError {
-    pub(super) fn log(&self) {
-        tracing::error!(error = %self, "second factor");
+    /// The failure as a request reports it: the store's may pass in a moment, the rest need an
+    /// administrator.
+    pub(super) fn cause(&self) -> Cause {
+        match self {
+            FactorError::Store(error) => Cause::unavailable("checking a second factor", error),
+            other => Cause::unavailable("using a second-factor secret", other),
+        }
     }
 }
 
@@ -104,73 +107,78 @@ pub async fn ask_for_code(state: &AppState, user: &StaffUser, next: &str) -> Res
     Ok(response)
 }
 
-async fn code_page(state: &AppState, error: &str, status: StatusCode) -> Response {
-    page_with(state, Lang::DEFAULT, CODE_PATH, CodeFormState { error: Some(error.to_string()) }, status, None).await
+/// The code form again, saying why.
+fn code_page(status: StatusCode, error: &str) -> PageAgain {
+    FormPage::signed_out(CODE_PATH).show(status, CodeFormState { error: Some(error.to_string()) })
+}
+
+/// The code form again after a failure.
+fn code_failed(cause: Cause, error: &str) -> PageAgain {
+    FormPage::signed_out(CODE_PATH).failed(cause, CodeFormState { error: Some(error.to_string()) })
 }
 
 /// Back to the password, with the reason, and without the challenge.
-async fn start_again(state: &AppState, error: String, status: StatusCode) -> Response {
+fn start_again(status: StatusCode, error: String) -> PageAgain {
     let form = LoginFormState { error: Some(error), ..LoginFormState::default() };
-    let mut response = page_with(state, Lang::DEFAULT, "/inbox/login", form, status, None).await;
-    response.headers_mut().append(header::SET_COOKIE, removal(CHALLENGE_COOKIE));
-    response
+    FormPage::signed_out("/inbox/login").show(status, form).with_header(header::SET_COOKIE, removal(CHALLENGE_COOKIE))
 }
 
 const WRONG_CODE: &str =
     "That code is not right, or it was used already. Enter the code your app shows now, or one of your recovery codes.";
 const NO_KEY: &str = "The server cannot check codes from your app just now (its key is missing or has changed). Use one of your recovery codes, or ask an administrator.";
 
+/// A code form as posted: the login's second step, or confirming a new authenticator.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CodeForm {
+    /// A code from the app, or a recovery code.
+    pub code: String,
+}
+
 /// `POST /inbox/login/code`: the second step.
 pub async fn second_step(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
+    Posted { form, .. }: Posted<CodeForm>,
+) -> Result<Response, PageAgain> {
     let expired = "That login took too long or has ended; please enter your email and password again.";
     let Some(token) = token_in(&headers, CHALLENGE_COOKIE) else {
-        return start_again(&state, expired.into(), StatusCode::UNAUTHORIZED).await;
+        return Err(start_again(StatusCode::UNAUTHORIZED, expired.into()));
     };
     let hash = token_hash(&token);
-    let challenge = match state.stores.two_factor.challenge(&hash).await {
-        Ok(challenge) => challenge,
-        Err(error) => {
-            tracing::error!(%error, "reading a login challenge failed");
-            return code_page(&state, UNAVAILABLE, StatusCode::SERVICE_UNAVAILABLE).await;
-        }
-    };
+    let challenge = state
+        .stores
+        .two_factor
+        .challenge(&hash)
+        .await
+        .map_err(|e| code_failed(Cause::unavailable("reading a login challenge", e), UNAVAILABLE))?;
     let now = state.clock.now();
     let challenge = challenge.filter(|c| {
         now - c.created_at < Duration::minutes(CHALLENGE_MINUTES) && !c.user.disabled && c.user.has_two_factor()
     });
     let Some(challenge) = challenge else {
         let _ = state.stores.two_factor.delete_challenge(&hash).await;
-        return start_again(&state, expired.into(), StatusCode::UNAUTHORIZED).await;
+        return Err(start_again(StatusCode::UNAUTHORIZED, expired.into()));
     };
     let user = challenge.user;
     let ip = client_ip(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
     let account_key = token_hash(user.email.as_str());
     let record = |outcome| record_attempt(&state, &account_key, &ip, outcome, Some(user.id));
-    match throttle_check(&state, &account_key, &ip).await {
-        Ok(None) => {}
-        Ok(Some(wait)) => {
-            record(LoginOutcome::Throttled).await;
-            let _ = state.stores.two_factor.delete_challenge(&hash).await;
-            let mut response = start_again(&state, too_many_message(), StatusCode::TOO_MANY_REQUESTS).await;
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
-            return response;
-        }
-        Err(error) => {
-            tracing::error!(%error, "reading login attempts failed");
-            return code_page(&state, UNAVAILABLE, StatusCode::SERVICE_UNAVAILABLE).await;
-        }
+    let wait = throttle_check(&state, &account_key, &ip)
+        .await
+        .map_err(|e| code_failed(Cause::unavailable("reading login attempts", e), UNAVAILABLE))?;
+    if let Some(wait) = wait {
+        record(LoginOutcome::Throttled).await;
+        let _ = state.stores.two_factor.delete_challenge(&hash).await;
+        return Err(start_again(StatusCode::TOO_MANY_REQUESTS, too_many_message()).retry_after(wait));
     }
 
     let sealed = user.totp_secret.clone().unwrap_or_default();
-    let checked = match classify(field(&raw, "code")) {
+    let checked = match classify(&form.code) {
         TypedCode::Malformed => {
             let message = "Enter the 6-digit code your app shows, or one of your recovery codes.";
-            return code_page(&state, message, StatusCode::UNPROCESSABLE_ENTITY).await;
+            return Err(code_page(StatusCode::UNPROCESSABLE_ENTITY, message));
         }
         TypedCode::Totp(code) => {
             use_totp(&state, &user, &sealed, &code).await.map(|ok| ok.then_some(LoginOutcome::Success))
@@ -183,33 +191,22 @@ pub async fn second_step(
             .map(|ok| ok.then_some(LoginOutcome::RecoveryCode))
             .map_err(FactorError::from),
     };
-    let outcome = match checked {
-        Ok(Some(outcome)) => outcome,
-        Ok(None) => {
-            record(LoginOutcome::WrongCode).await;
-            return code_page(&state, WRONG_CODE, StatusCode::UNAUTHORIZED).await;
-        }
-        Err(FactorError::Store(error)) => {
-            tracing::error!(%error, "checking a code failed");
-            return code_page(&state, UNAVAILABLE, StatusCode::SERVICE_UNAVAILABLE).await;
-        }
-        Err(error) => {
-            error.log();
-            return code_page(&state, NO_KEY, StatusCode::SERVICE_UNAVAILABLE).await;
-        }
+    let outcome = checked.map_err(|error| match error {
+        FactorError::Store(_) => code_failed(error.cause(), UNAVAILABLE),
+        _ => code_failed(error.cause(), NO_KEY),
+    })?;
+    let Some(outcome) = outcome else {
+        record(LoginOutcome::WrongCode).await;
+        return Err(code_page(StatusCode::UNAUTHORIZED, WRONG_CODE));
     };
     record(outcome).await;
     if let Err(error) = state.stores.two_factor.delete_challenge(&hash).await {
-        tracing::error!(%error, "ending a login challenge failed");
+        // The challenge expires by itself; the login goes on.
+        Cause::unavailable("ending a login challenge", error).log();
     }
-    match begin_session(&state, &headers, user.id, &challenge.next).await {
-        Ok(mut response) => {
-            response.headers_mut().append(header::SET_COOKIE, removal(CHALLENGE_COOKIE));
-            response
-        }
-        Err(error) => {
-            tracing::error!(%error, "storing a session failed");
-            code_page(&state, UNAVAILABLE, StatusCode::SERVICE_UNAVAILABLE).await
-        }
-    }
+    let mut response = begin_session(&state, &headers, user.id, &challenge.next)
+        .await
+        .map_err(|e| code_failed(Cause::unavailable("storing a session", e), UNAVAILABLE))?;
+    response.headers_mut().append(header::SET_COOKIE, removal(CHALLENGE_COOKIE));
+    Ok(response)
 }

@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -12,11 +12,11 @@ use crate::domain::field_error::FieldError;
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::engine::CostOptions;
 use crate::domain::guide::questions::{step_title, Input, Question, QUESTIONS, STEPS};
-use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 
 use crate::i18n::locales::locales;
-use crate::server::http::language::api_lang;
+use crate::server::http::failure::ApiError;
+use crate::server::http::language::{api_lang, in_language};
 use crate::server::http::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -29,19 +29,13 @@ pub struct LangParams {
 pub async fn questions(
     params: Result<Query<LangParams>, axum::extract::rejection::QueryRejection>,
     headers: HeaderMap,
-) -> Response {
-    let asked = match params {
-        Ok(Query(params)) => params.lang,
-        Err(rejection) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![query_problem(&rejection)]),
-    };
-    let lang = match api_lang(asked.as_deref(), &headers) {
-        Ok(lang) => lang,
-        Err(problem) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("lang", &problem)]),
-    };
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|rejection| query_problem(&rejection))?;
+    let lang = api_lang(params.lang.as_deref(), &headers).map_err(|problem| ApiError::field("lang", &problem))?;
     let language = locales().language(lang);
     let steps: Vec<String> = (1..=STEPS).map(|step| language.write(&step_title(step))).collect();
     let questions: Vec<serde_json::Value> = QUESTIONS.iter().map(|q| question_json(q, |m| language.write(m))).collect();
-    in_language(lang, Json(json!({ "version": "v1", "steps": steps, "questions": questions })).into_response())
+    Ok(in_language(lang, Json(json!({ "version": "v1", "steps": steps, "questions": questions })).into_response()))
 }
 
 /// One question as the API describes it: its structure, with every text written by `write`.
@@ -79,16 +73,6 @@ fn question_json(q: &Question, write: impl Fn(&Message) -> String) -> serde_json
     value
 }
 
-/// A response marked with the language of its texts (and that they depend on the request's).
-fn in_language(lang: Lang, mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    if let Ok(code) = HeaderValue::from_str(lang.code()) {
-        headers.insert(header::CONTENT_LANGUAGE, code);
-    }
-    headers.append(header::VARY, HeaderValue::from_static("accept-language"));
-    response
-}
-
 #[derive(Debug, Deserialize)]
 pub struct RecommendParams {
     /// Subtract the functions' monthly free tier from the cost comparison.
@@ -104,59 +88,32 @@ pub async fn recommend(
     params: Result<Query<RecommendParams>, axum::extract::rejection::QueryRejection>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let params = match params {
-        Ok(Query(params)) => params,
-        Err(rejection) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![query_problem(&rejection)]),
-    };
-    let lang = match api_lang(params.lang.as_deref(), &headers) {
-        Ok(lang) => lang,
-        Err(problem) => return errors(StatusCode::UNPROCESSABLE_ENTITY, vec![field_error("lang", &problem)]),
-    };
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|rejection| query_problem(&rejection))?;
+    let lang = api_lang(params.lang.as_deref(), &headers).map_err(|problem| ApiError::field("lang", &problem))?;
     let language = locales().language(lang);
-    let value: serde_json::Value = match serde_json::from_slice(&body) {
-        Ok(value) => value,
-        Err(e) => {
-            return errors(StatusCode::BAD_REQUEST, vec![field_error("", &format!("the body is not valid JSON: {e}"))]);
-        }
-    };
-    let Some(object) = value.as_object() else {
-        return errors(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            vec![field_error("", "the body must be a JSON object mapping question ids to answers")],
-        );
-    };
-    let response = match Answers::from_json(object) {
-        Ok(answers) => {
-            let recommendation = state.engine.recommend(&answers, CostOptions { free_tier: params.free_tier });
-            Json(language.recommendation(&recommendation)).into_response()
-        }
-        Err(field_errors) => {
-            let written = field_errors
-                .into_iter()
-                .map(|e| FieldError { message: language.write(&e.message).into(), ..e })
-                .collect();
-            errors(StatusCode::UNPROCESSABLE_ENTITY, written)
-        }
-    };
-    in_language(lang, response)
+    let value: serde_json::Value =
+        serde_json::from_slice(&body).map_err(|e| ApiError::unreadable(format!("the body is not valid JSON: {e}")))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| ApiError::field("", "the body must be a JSON object mapping question ids to answers"))?;
+    // Refused answers are told in the language asked for, and say so.
+    let answers = Answers::from_json(object).map_err(|field_errors| {
+        let written =
+            field_errors.into_iter().map(|e| FieldError { message: language.write(&e.message).into(), ..e }).collect();
+        ApiError::invalid(written).in_language(lang)
+    })?;
+    let recommendation = state.engine.recommend(&answers, CostOptions { free_tier: params.free_tier });
+    Ok(in_language(lang, Json(language.recommendation(&recommendation)).into_response()))
 }
 
 /// What is wrong with a query string the endpoint could not read: a `lang` given twice, or a
 /// `free_tier` that is not true or false.
-fn query_problem(rejection: &axum::extract::rejection::QueryRejection) -> FieldError {
+fn query_problem(rejection: &axum::extract::rejection::QueryRejection) -> ApiError {
     if rejection.body_text().contains("lang") {
         let known: Vec<&str> = locales().languages().map(|l| l.lang.code()).collect();
-        field_error("lang", &format!("must be given once, as one of: {}", known.join(", ")))
+        ApiError::field("lang", &format!("must be given once, as one of: {}", known.join(", ")))
     } else {
-        field_error("free_tier", "must be true or false")
+        ApiError::field("free_tier", "must be true or false")
     }
-}
-
-fn field_error(field: &str, message: &str) -> FieldError {
-    FieldError { field: field.to_string(), message: message.into() }
-}
-
-fn errors(status: StatusCode, errors: Vec<FieldError>) -> Response {
-    (status, Json(errors)).into_response()
 }

@@ -2,11 +2,10 @@
 //! answers a done action with a redirect back to its page, and a refused one with the page
 //! again, saying why, with what was typed still in place.
 
-use crate::domain::lang::Lang;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use serde::Deserialize;
 
 use crate::domain::field_error::FieldError;
 use crate::domain::ids::LeadReference;
@@ -16,54 +15,65 @@ use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::staff::{Role, StaffEmail};
 use crate::page_data::inbox::{LeadFormState, UserFormState};
 use crate::server::auth::password;
-use crate::server::http::form::field;
-use crate::server::http::render::page_with;
-use crate::server::http::staff::{Admin, Authenticated, Refusal, Staff};
+use crate::server::http::failure::{Cause, Failure, FormPage, PageAgain};
+use crate::server::http::form::Posted;
+use crate::server::http::staff::{Admin, Refusal, Staff};
 use crate::server::http::state::AppState;
+
+const NO_SUCH_LEAD: &str = "There is no lead with this reference.";
+
+/// The lead page's forms as posted: every action's fields, of which each action reads its own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LeadActionForm {
+    /// Which action: `status`, `assign`, `note`, `replied`, `reply`, `not_spam` or `erase`.
+    action: String,
+    status: String,
+    /// A staff member's id, or empty for nobody.
+    assignee: String,
+    note: String,
+    subject: String,
+    body: String,
+    /// The reference typed again, to confirm an erasure.
+    confirm: String,
+}
 
 /// `POST /inbox/leads/{reference}`: one action on one lead, named by the `action` field.
 pub async fn lead_action(
     State(state): State<AppState>,
     Staff(session): Staff,
     Path(reference): Path<String>,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let Some(reference) = LeadReference::parse(&reference) else {
-        return (StatusCode::NOT_FOUND, "There is no lead with this reference.").into_response();
+    Posted { form, .. }: Posted<LeadActionForm>,
+) -> Result<Response, Failure> {
+    let reference = LeadReference::parse(&reference).ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
+    let action = form.action.as_str();
+    let page = FormPage::staff(format!("/inbox/leads/{reference}"), &session);
+    // The lead page again with the note, and a refused reply, as typed.
+    let typed = |message: String| LeadFormState {
+        message,
+        note: form.note.clone(),
+        reply: (action == "reply").then(|| (form.subject.clone(), form.body.clone())),
     };
-    let action = field(&raw, "action");
-    let note = field(&raw, "note");
-    let page = format!("/inbox/leads/{reference}");
-    let refuse = |message: String, status: StatusCode| {
-        let reply = (action == "reply").then(|| (field(&raw, "subject").to_string(), field(&raw, "body").to_string()));
-        let form = LeadFormState { message, note: note.to_string(), reply };
-        let (state, page, session) = (state.clone(), page.clone(), session.clone());
-        async move { page_with(&state, Lang::DEFAULT, &page, form, status, Some(session)).await }
-    };
+    let refuse = |status: StatusCode, message: String| Failure::from(page.show(status, typed(message)));
+    let invalid = |message: &str| refuse(StatusCode::UNPROCESSABLE_ENTITY, message.to_string());
     let change = match action {
-        "status" => match LeadStatus::parse(field(&raw, "status")) {
-            Some(status) => LeadChange::Status(status),
-            None => return refuse("Choose one of the statuses.".into(), StatusCode::UNPROCESSABLE_ENTITY).await,
-        },
-        "assign" => match field(&raw, "assignee") {
+        "status" => {
+            LeadChange::Status(LeadStatus::parse(&form.status).ok_or_else(|| invalid("Choose one of the statuses."))?)
+        }
+        "assign" => match form.assignee.as_str() {
             "" => LeadChange::Assign(None),
-            id => match id.parse::<i64>() {
-                Ok(id) => LeadChange::Assign(Some(id)),
-                Err(_) => {
-                    return refuse("Choose someone from the list.".into(), StatusCode::UNPROCESSABLE_ENTITY).await
-                }
-            },
+            id => LeadChange::Assign(Some(id.parse::<i64>().map_err(|_| invalid("Choose someone from the list."))?)),
         },
-        "note" => match note_problem(note) {
-            None => LeadChange::Note(note.to_string()),
-            Some(problem) => return refuse(problem, StatusCode::UNPROCESSABLE_ENTITY).await,
+        "note" => match note_problem(&form.note) {
+            None => LeadChange::Note(form.note.clone()),
+            Some(problem) => return Err(invalid(&problem)),
         },
         "replied" => LeadChange::Replied,
         "reply" if state.settings.email.is_none() => {
             let why = "Email is not set up on this server: write from your mail program, then mark the lead replied.";
-            return refuse(why.into(), StatusCode::CONFLICT).await;
+            return Err(refuse(StatusCode::CONFLICT, why.into()));
         }
-        "reply" => match ReplyDraft::parse(field(&raw, "subject"), field(&raw, "body")) {
+        "reply" => match ReplyDraft::parse(&form.subject, &form.body) {
             Ok(draft) => LeadChange::Reply(draft),
             Err(errors) => {
                 let why = errors
@@ -71,61 +81,57 @@ pub async fn lead_action(
                     .map(|e| crate::i18n::locales::locales().text_of(&e.message))
                     .collect::<Vec<_>>()
                     .join(" ");
-                return refuse(format!("The reply was not sent: {why}"), StatusCode::UNPROCESSABLE_ENTITY).await;
+                return Err(invalid(&format!("The reply was not sent: {why}")));
             }
         },
         "not_spam" => LeadChange::NotSpam,
         "erase" => {
             if !session.is_admin() {
-                return Refusal::NotAllowed.into_response();
+                return Err(Refusal::NotAllowed.into());
             }
-            if field(&raw, "confirm").trim() != reference.as_str() {
-                return refuse(
-                    format!("Nothing was erased: type {reference} in the box to confirm."),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
+            if form.confirm.trim() != reference.as_str() {
+                return Err(invalid(&format!("Nothing was erased: type {reference} in the box to confirm.")));
             }
             LeadChange::Erase
         }
-        _ => return refuse("That action is not known.".into(), StatusCode::BAD_REQUEST).await,
+        _ => return Err(refuse(StatusCode::BAD_REQUEST, "That action is not known.".into())),
     };
-    match state.stores.inbox.change_lead(&reference, &change, &session.user, state.clock.now()).await {
-        Ok(ChangeOutcome::Done) => {
+    let outcome =
+        state.stores.inbox.change_lead(&reference, &change, &session.user, state.clock.now()).await.map_err(|e| {
+            let message = "The change could not be saved just now; nothing was changed. Please try again.";
+            page.failed(Cause::unavailable("changing a lead", e), typed(message.into()))
+        })?;
+    match outcome {
+        ChangeOutcome::Done => {
             if action == "reply" {
                 state.outbox_wake.notify_one();
             }
-            Redirect::to(&format!("{page}?done={action}")).into_response()
+            Ok(Redirect::to(&format!("/inbox/leads/{reference}?done={action}")).into_response())
         }
-        Ok(ChangeOutcome::NoSuchLead) => {
-            (StatusCode::NOT_FOUND, "There is no lead with this reference.").into_response()
-        }
-        Ok(ChangeOutcome::Refused(why)) => refuse(why, StatusCode::CONFLICT).await,
-        Err(error) => {
-            tracing::error!(%error, "changing a lead failed");
-            refuse(
-                "The change could not be saved just now; nothing was changed. Please try again.".into(),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
-        }
+        ChangeOutcome::NoSuchLead => Err(Failure::NotFound(NO_SUCH_LEAD)),
+        ChangeOutcome::Refused(why) => Err(refuse(StatusCode::CONFLICT, why)),
     }
 }
 
-/// Renders the users page with the add form's state.
-async fn users_page(state: &AppState, session: Authenticated, form: UserFormState, status: StatusCode) -> Response {
-    page_with(state, Lang::DEFAULT, "/inbox/users", form, status, Some(session)).await
+/// The form that adds an account, as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewUserForm {
+    email: String,
+    /// `sales` or `admin`.
+    role: String,
+    password: String,
 }
 
 /// `POST /inbox/users`: an administrator adds an account.
 pub async fn add_user(
     State(state): State<AppState>,
     Admin(session): Admin,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let typed_email = field(&raw, "email").trim().to_string();
-    let role = Role::parse(field(&raw, "role"));
-    let password = field(&raw, "password").to_string();
+    Posted { form, .. }: Posted<NewUserForm>,
+) -> Result<Response, PageAgain> {
+    let page = FormPage::staff("/inbox/users", &session);
+    let typed_email = form.email.trim().to_string();
+    let role = Role::parse(&form.role);
     let mut errors = Vec::new();
     let email = match StaffEmail::parse(&typed_email) {
         Ok(email) => Some(email),
@@ -138,40 +144,39 @@ pub async fn add_user(
         errors.push(FieldError::new("role", "Choose sales or admin."));
     }
     if let Some(problem) =
-        password::password_problem(&password, email.as_ref().map_or(typed_email.as_str(), StaffEmail::as_str))
+        password::password_problem(&form.password, email.as_ref().map_or(typed_email.as_str(), StaffEmail::as_str))
     {
         errors.push(FieldError::new("password", problem));
     }
-    let form = |errors, notice| UserFormState {
+    let typed = |errors, notice: Option<&str>| UserFormState {
         email: typed_email.clone(),
         role: role.map(|r| r.to_string()).unwrap_or_default(),
         errors,
-        notice,
+        notice: notice.map(str::to_string),
     };
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
-        return users_page(&state, session, form(errors, None), StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, typed(errors, None)));
     };
-    let hash = match password::hash(password).await {
-        Ok(hash) => hash,
-        Err(error) => {
-            tracing::error!(%error, "hashing a password failed");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "The account could not be added.").into_response();
-        }
-    };
-    match state.stores.users.add_user(&email, role, &hash, state.clock.now()).await {
-        Ok(true) => {
-            tracing::info!(by = session.user.id, role = %role, "staff account added");
-            Redirect::to("/inbox/users?done=added").into_response()
-        }
-        Ok(false) => {
-            let errors = vec![FieldError::new("email", "There is already an account with this email.")];
-            users_page(&state, session, form(errors, None), StatusCode::CONFLICT).await
-        }
-        Err(error) => {
-            tracing::error!(%error, "adding a staff account failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "The account could not be added just now.").into_response()
-        }
+    let not_added = "The account could not be added just now; please try again.";
+    let hash = password::hash(form.password)
+        .await
+        .map_err(|e| page.failed(Cause::broken("hashing a password", e), typed(Vec::new(), Some(not_added))))?;
+    let added = state.stores.users.add_user(&email, role, &hash, state.clock.now()).await.map_err(|e| {
+        page.failed(Cause::unavailable("adding a staff account", e), typed(Vec::new(), Some(not_added)))
+    })?;
+    if !added {
+        let errors = vec![FieldError::new("email", "There is already an account with this email.")];
+        return Err(page.show(StatusCode::CONFLICT, typed(errors, None)));
     }
+    tracing::info!(by = session.user.id, role = %role, "staff account added");
+    Ok(Redirect::to("/inbox/users?done=added").into_response())
+}
+
+/// The form that disables an account, as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AccountForm {
+    email: String,
 }
 
 /// `POST /inbox/users/disable`: an administrator disables an account (not their own); its
@@ -179,38 +184,29 @@ pub async fn add_user(
 pub async fn disable_user(
     State(state): State<AppState>,
     Admin(session): Admin,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let notice = |text: String| UserFormState { notice: Some(text), ..UserFormState::default() };
-    let Ok(email) = StaffEmail::parse(field(&raw, "email")) else {
-        return users_page(&state, session, notice("There is no such account.".into()), StatusCode::NOT_FOUND).await;
-    };
+    Posted { form, .. }: Posted<AccountForm>,
+) -> Result<Response, PageAgain> {
+    let page = FormPage::staff("/inbox/users", &session);
+    let notice = |text: &str| UserFormState { notice: Some(text.to_string()), ..UserFormState::default() };
+    let no_such = || page.show(StatusCode::NOT_FOUND, notice("There is no such account."));
+    let email = StaffEmail::parse(&form.email).map_err(|_| no_such())?;
     if email == session.user.email {
-        let form = notice("You cannot disable your own account; ask another administrator.".into());
-        return users_page(&state, session, form, StatusCode::CONFLICT).await;
+        let message = "You cannot disable your own account; ask another administrator.";
+        return Err(page.show(StatusCode::CONFLICT, notice(message)));
     }
-    let user = match state.stores.users.user_by_email(&email).await {
-        Ok(Some(user)) => user,
-        Ok(None) => {
-            return users_page(&state, session, notice("There is no such account.".into()), StatusCode::NOT_FOUND).await
-        }
-        Err(error) => {
-            tracing::error!(%error, "reading a staff account failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, "The account could not be disabled just now.").into_response();
-        }
-    };
+    let failed = |cause| page.failed(cause, notice("The account could not be disabled just now; please try again."));
+    let user = state
+        .stores
+        .users
+        .user_by_email(&email)
+        .await
+        .map_err(|e| failed(Cause::unavailable("reading a staff account", e)))?
+        .ok_or_else(no_such)?;
     let disabled = async {
         state.stores.users.disable_user(&email, state.clock.now()).await?;
         state.stores.sessions.delete_sessions_of(user.id).await
     };
-    match disabled.await {
-        Ok(()) => {
-            tracing::info!(by = session.user.id, user = user.id, "staff account disabled");
-            Redirect::to("/inbox/users?done=disabled").into_response()
-        }
-        Err(error) => {
-            tracing::error!(%error, "disabling a staff account failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "The account could not be disabled just now.").into_response()
-        }
-    }
+    disabled.await.map_err(|e| failed(Cause::unavailable("disabling a staff account", e)))?;
+    tracing::info!(by = session.user.id, user = user.id, "staff account disabled");
+    Ok(Redirect::to("/inbox/users?done=disabled").into_response())
 }

@@ -2,10 +2,11 @@
 //! cell a spreadsheet could run as a formula neutralised.
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::leads::inbox::{spreadsheet_safe, LeadFilter};
+use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::staff::{Authenticated, Staff};
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::{Lead, LeadQuery};
@@ -44,26 +45,23 @@ pub async fn leads_csv(
     State(state): State<AppState>,
     Staff(session): Staff,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Response {
-    match export(&state, &session, &pairs).await {
-        Ok(body) => {
-            let day = state.clock.now().format("%Y-%m-%d");
-            let disposition = format!("attachment; filename=\"leads-{day}.csv\"");
-            (
-                [
-                    (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
-                    (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("an ASCII file name")),
-                ],
-                body,
-            )
-                .into_response()
-        }
-        Err(error) => {
-            tracing::error!(%error, "exporting leads failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "The export could not be made just now; please try again.")
-                .into_response()
-        }
-    }
+) -> Result<Response, Failure> {
+    let body = export(&state, &session, &pairs).await.map_err(|e| {
+        Failure::failed(
+            Cause::unavailable("exporting leads", e),
+            "The export could not be made just now; please try again.",
+        )
+    })?;
+    let day = state.clock.now().format("%Y-%m-%d");
+    let disposition = format!("attachment; filename=\"leads-{day}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("an ASCII file name")),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 async fn export(

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use futures::stream::{self, Stream};
 use tokio::sync::watch;
 
+use crate::server::http::failure::Cause;
 use crate::server::http::staff::{still_live, Authenticated, Refusal, Staff};
 use crate::server::http::state::AppState;
 use crate::server::store::pulse::InboxPulse;
@@ -27,15 +28,14 @@ const RECONNECT: Duration = Duration::from_secs(3);
 /// the first at once and then one whenever the inbox moves. The guard checked the session
 /// before it opened (without counting as a use); the stream checks it again before every event
 /// and every `SESSION_CHECK`, and ends when it is over or the server stops.
-pub async fn events(State(state): State<AppState>, Staff(session): Staff) -> Response {
+pub async fn events(State(state): State<AppState>, Staff(session): Staff) -> Result<Response, Refusal> {
     // The first event is read now: what this instance read last may be from before anyone watched.
-    let first = match state.stores.inbox.pulse().await {
-        Ok(pulse) => pulse,
-        Err(error) => {
-            tracing::error!(%error, "reading where the inbox stands failed");
-            return Refusal::Unavailable.into_response();
-        }
-    };
+    let first = state
+        .stores
+        .inbox
+        .pulse()
+        .await
+        .map_err(|e| Refusal::unavailable(Cause::unavailable("reading where the inbox stands", e)))?;
     let watching = Watching {
         pulse: state.live.pulse(),
         stopping: state.live.stopping(),
@@ -44,7 +44,7 @@ pub async fn events(State(state): State<AppState>, Staff(session): Staff) -> Res
         session,
         state,
     };
-    Sse::new(stream_of(watching)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
+    Ok(Sse::new(stream_of(watching)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response())
 }
 
 /// One open stream.

@@ -9,6 +9,7 @@ pub mod views;
 
 use leptos::prelude::*;
 
+use crate::server::http::failure::{for_server_fn, refusal_for_server_fn, Cause};
 use crate::server::http::staff::{require, require_admin, Authenticated};
 use crate::server::http::state::AppState;
 use crate::server::store::StoreError;
@@ -20,22 +21,14 @@ pub async fn server_fn_session(admin: bool) -> Result<(AppState, Authenticated),
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("the server is not ready"))?;
     let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| ServerFnError::new("no request"))?;
     let session = if admin { require_admin(&state, &parts).await } else { require(&state, &parts).await };
-    match session {
-        Ok(session) => Ok((state, session)),
-        Err(refusal) => {
-            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                response.set_status(refusal.status());
-            }
-            Err(ServerFnError::new(refusal.message()))
-        }
-    }
+    let session = session.map_err(refusal_for_server_fn)?;
+    Ok((state, session))
 }
 
-/// A storage failure as a server function reports it: logged here, vague to the caller.
+/// A storage failure as an inbox server function reports it: logged once, vague to the caller.
 pub fn internal(error: StoreError) -> ServerFnError {
-    tracing::error!(%error, "an inbox query failed");
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
-    }
-    ServerFnError::new("The inbox could not load this just now; please try again in a moment.")
+    for_server_fn(
+        Cause::unavailable("an inbox query", error),
+        "The inbox could not load this just now; please try again in a moment.",
+    )
 }

@@ -2,18 +2,17 @@
 //! JSON download, and the erasure of every lead sent from the same address in one step. Both are
 //! posts, both are recorded in each lead's history.
 
-use crate::domain::lang::Lang;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::ids::LeadReference;
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::page_data::inbox::LeadFormState;
-use crate::server::http::form::field;
-use crate::server::http::render::page_with;
+use crate::server::http::failure::{Cause, Failure, FormPage};
+use crate::server::http::form::Posted;
 use crate::server::http::staff::Admin;
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
@@ -22,41 +21,45 @@ use crate::server::store::StoreError;
 
 const NO_SUCH_LEAD: &str = "There is no lead with this reference.";
 
+/// A failure to read or record a person's data, as the admin is told it.
+fn unavailable(error: StoreError) -> Failure {
+    Failure::failed(
+        Cause::unavailable("reading or recording a person's data", error),
+        "This could not be done just now; please try again in a moment.",
+    )
+}
+
 /// `POST /inbox/leads/{reference}/export.json`: everything stored about the lead's person, as
 /// a download. The export is recorded in the history first, so the file shows it too.
-pub async fn export(State(state): State<AppState>, Admin(session): Admin, Path(reference): Path<String>) -> Response {
-    let Some(reference) = LeadReference::parse(&reference) else {
-        return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response();
-    };
-    let recorded =
-        state.stores.inbox.change_lead(&reference, &LeadChange::Export, &session.user, state.clock.now()).await;
+pub async fn export(
+    State(state): State<AppState>,
+    Admin(session): Admin,
+    Path(reference): Path<String>,
+) -> Result<Response, Failure> {
+    let reference = LeadReference::parse(&reference).ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
+    let recorded = state
+        .stores
+        .inbox
+        .change_lead(&reference, &LeadChange::Export, &session.user, state.clock.now())
+        .await
+        .map_err(unavailable)?;
     match recorded {
-        Ok(ChangeOutcome::Done) => {}
-        Ok(ChangeOutcome::NoSuchLead) => return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response(),
-        Ok(ChangeOutcome::Refused(why)) => return (StatusCode::CONFLICT, why).into_response(),
-        Err(error) => return unavailable(error),
+        ChangeOutcome::Done => {}
+        ChangeOutcome::NoSuchLead => return Err(Failure::NotFound(NO_SUCH_LEAD)),
+        ChangeOutcome::Refused(why) => return Err(Failure::Conflict(why)),
     }
-    let document = match document(&state, &reference).await {
-        Ok(Some(document)) => document,
-        Ok(None) => return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response(),
-        Err(error) => return unavailable(error),
-    };
+    let document = document(&state, &reference).await.map_err(unavailable)?.ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
     tracing::info!(by = session.user.id, %reference, "a person's data exported");
     let disposition = format!("attachment; filename=\"{reference}.json\"");
     let body = serde_json::to_vec_pretty(&document).expect("JSON values serialise");
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
             (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("a reference is ASCII")),
         ],
         body,
     )
-        .into_response()
-}
-
-fn unavailable(error: StoreError) -> Response {
-    tracing::error!(%error, "reading or recording a person's data failed");
-    (StatusCode::SERVICE_UNAVAILABLE, "This could not be done just now; please try again in a moment.").into_response()
+        .into_response())
 }
 
 /// The export: the lead as stored, its consent record, where it came from, the attached guide
@@ -130,42 +133,39 @@ fn lead_json(lead: &Lead) -> Value {
     })
 }
 
+/// The form that erases a person, as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ErasePersonForm {
+    /// The person's email address, typed again to confirm.
+    confirm: String,
+}
+
 /// `POST /inbox/leads/{reference}/erase-person`: erases every lead sent from this lead's email
 /// address, once the admin typed that address to confirm.
 pub async fn erase_person(
     State(state): State<AppState>,
     Admin(session): Admin,
     Path(reference): Path<String>,
-    Form(raw): Form<Vec<(String, String)>>,
-) -> Response {
-    let Some(reference) = LeadReference::parse(&reference) else {
-        return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response();
-    };
+    Posted { form, .. }: Posted<ErasePersonForm>,
+) -> Result<Response, Failure> {
+    let reference = LeadReference::parse(&reference).ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
     let page = format!("/inbox/leads/{reference}");
-    let lead = match state.stores.inbox.lead(&reference).await {
-        Ok(Some(lead)) => lead,
-        Ok(None) => return (StatusCode::NOT_FOUND, NO_SUCH_LEAD).into_response(),
-        Err(error) => return unavailable(error),
-    };
-    if lead.erased_at.is_some() || !field(&raw, "confirm").trim().eq_ignore_ascii_case(&lead.email) {
+    let lead =
+        state.stores.inbox.lead(&reference).await.map_err(unavailable)?.ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
+    if lead.erased_at.is_some() || !form.confirm.trim().eq_ignore_ascii_case(&lead.email) {
         let form = LeadFormState {
             message: format!("Nothing was erased: type {} in the box to confirm.", lead.email),
             ..LeadFormState::default()
         };
-        return page_with(&state, Lang::DEFAULT, &page, form, StatusCode::UNPROCESSABLE_ENTITY, Some(session)).await;
+        return Err(FormPage::staff(page, &session).show(StatusCode::UNPROCESSABLE_ENTITY, form).into());
     }
-    let references = match state.stores.inbox.leads_from(&lead.email).await {
-        Ok(references) => references,
-        Err(error) => return unavailable(error),
-    };
+    let references = state.stores.inbox.leads_from(&lead.email).await.map_err(unavailable)?;
     let now = state.clock.now();
     for each in &references {
-        match state.stores.inbox.change_lead(each, &LeadChange::Erase, &session.user, now).await {
-            // A lead erased meanwhile (by a colleague, or by retention) is as good as erased.
-            Ok(_) => {}
-            Err(error) => return unavailable(error),
-        }
+        // A lead erased meanwhile (by a colleague, or by retention) is as good as erased.
+        state.stores.inbox.change_lead(each, &LeadChange::Erase, &session.user, now).await.map_err(unavailable)?;
     }
     tracing::info!(by = session.user.id, leads = references.len(), "every lead from one address erased");
-    Redirect::to(&format!("{page}?done=erase_person&count={}", references.len())).into_response()
+    Ok(Redirect::to(&format!("{page}?done=erase_person&count={}", references.len())).into_response())
 }

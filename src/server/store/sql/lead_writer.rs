@@ -53,7 +53,8 @@ async fn run(writer: SqlitePool, mut queue: mpsc::Receiver<Job>) {
         let outcomes = match write_group(&writer, &group).await {
             Ok(outcomes) => outcomes,
             Err(error) => {
-                tracing::error!(%error, leads = group.len(), "writing a group of leads failed");
+                // Each lead's request reports its own failure; this says they failed together.
+                tracing::warn!(%error, leads = group.len(), "writing a group of leads failed");
                 let message = error.to_string();
                 group.iter().map(|_| Err(StoreError::Commit(message.clone()))).collect()
             }
