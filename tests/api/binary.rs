@@ -120,10 +120,33 @@ fn json_logs_are_one_object_per_line() {
     let env = env_with(&dir, &[("ARCHGUIDE_LOG_FORMAT", "json")]);
     let output = command(&env).arg("migrate").output().unwrap();
     assert!(output.status.success());
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(!stdout.trim().is_empty());
-    for line in stdout.lines() {
+    assert!(output.stdout.is_empty(), "the log is on standard error");
+    let log = String::from_utf8(output.stderr).unwrap();
+    assert!(!log.trim().is_empty());
+    for line in log.lines() {
         let value: serde_json::Value = serde_json::from_str(line).expect(line);
         assert!(value.get("level").is_some(), "{line}");
+    }
+}
+
+#[tokio::test]
+async fn form_tokens_writes_only_tokens_on_standard_output_on_both_databases() {
+    let dir = tempfile::tempdir().unwrap();
+    let postgres = crate::helpers::TestPostgres::create().await;
+    for url in [format!("sqlite://{}", dir.path().join("tokens.db").display()), postgres.url.clone()] {
+        // Debug logging, and a second run on a database that exists already (PostgreSQL then
+        // sends notices about what migrations skip): the log has plenty to say.
+        let env = env_with(&dir, &[("DATABASE_URL", &url), ("ARCHGUIDE_LOG", "debug")]);
+        for _ in 0..2 {
+            let output = command(&env).args(["form-tokens", "3"]).output().unwrap();
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            let tokens = String::from_utf8(output.stdout).unwrap();
+            let lines: Vec<&str> = tokens.lines().collect();
+            assert_eq!(lines.len(), 3, "three tokens and nothing else: {tokens:?}");
+            for token in lines {
+                assert!(token.len() > 20 && !token.contains(char::is_whitespace), "{token:?}");
+            }
+            assert!(!output.stderr.is_empty(), "the log went to standard error");
+        }
     }
 }

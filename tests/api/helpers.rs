@@ -107,16 +107,16 @@ async fn start(data_dir: TempDir, overrides: &[(&str, &str)], clock: Arc<dyn Clo
 pub struct Process {
     pub child: Child,
     pub address: String,
-    /// Everything the process has written to standard output so far.
+    /// Everything the process has logged (on standard error) so far.
     pub output: Arc<std::sync::Mutex<String>>,
 }
 
 impl Process {
     /// Starts the binary and waits until it says where it listens.
     pub fn start(env: &HashMap<String, String>) -> Process {
-        let mut child = command(env).stdout(Stdio::piped()).spawn().expect("binary starts");
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
+        let mut child = command(env).stderr(Stdio::piped()).spawn().expect("binary starts");
+        let stderr = child.stderr.take().unwrap();
+        let mut lines = BufReader::new(stderr).lines();
         let output = Arc::new(std::sync::Mutex::new(String::new()));
         let address = loop {
             let line = lines.next().expect("the server printed where it listens").unwrap();
@@ -125,7 +125,7 @@ impl Process {
                 break line[at + "listening on ".len()..].trim().to_string();
             }
         };
-        // Keep reading stdout so the server never blocks on a full pipe.
+        // Keep reading the log so the server never blocks on a full pipe.
         let kept = output.clone();
         std::thread::spawn(move || {
             for line in lines.map_while(Result::ok) {

@@ -3,6 +3,7 @@
 
 mod attribution;
 mod backup;
+mod bad_day;
 mod binary;
 mod cases;
 mod contact;

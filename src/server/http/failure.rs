@@ -239,13 +239,24 @@ pub fn overloaded() -> Response {
         .into_response()
 }
 
-/// The readiness check's answer: ready, or not (503) while the database does not answer.
-pub fn readiness(ready: bool) -> (StatusCode, &'static str) {
-    if ready {
-        (StatusCode::OK, "ready")
-    } else {
-        tracing::warn!("readiness check failed: the database does not answer");
-        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+/// Why the instance is not ready to take requests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unready {
+    /// The database does not answer.
+    Unreachable,
+    /// The database answers but refuses writes (the store said so once, when they began to fail).
+    CannotWrite,
+}
+
+/// The readiness check's answer: ready, or not (503) and why.
+pub fn readiness(unready: Option<Unready>) -> (StatusCode, &'static str) {
+    match unready {
+        None => (StatusCode::OK, "ready"),
+        Some(Unready::Unreachable) => {
+            tracing::warn!("readiness check failed: the database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+        Some(Unready::CannotWrite) => (StatusCode::SERVICE_UNAVAILABLE, "database refuses writes"),
     }
 }
 

@@ -151,11 +151,32 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
         .pragma("secure_delete", "on")
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
-    let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await.map_err(open_error)?;
+    let writer = SqlitePoolOptions::new()
+        .max_connections(1)
+        .after_release(|conn, _| Box::pin(async move { settled(conn).await }))
+        .connect_with(options.clone())
+        .await
+        .map_err(open_error)?;
     sqlx::migrate!("migrations/sqlite").run(&writer).await?;
     let reader =
         SqlitePoolOptions::new().max_connections(8).connect_with(options.read_only(true)).await.map_err(open_error)?;
     Ok(SqliteDb { reader, writer })
+}
+
+/// Whether the writer, handed back, may be used again: only when no transaction is left open on
+/// it. After a commit that failed (a full disk), SQLite may have rolled the transaction back
+/// itself, the rollback sent after it then fails, and the connection would answer every later
+/// `BEGIN` with an error until the process restarts. Such a connection is closed instead, and the
+/// pool opens a fresh one for the next write.
+async fn settled(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::Connection;
+    // Lets the rollback queued by a dropped transaction run first.
+    conn.ping().await?;
+    let clean = !conn.is_in_transaction();
+    if !clean {
+        tracing::warn!("a write left its transaction open; its connection is closed and a new one opened");
+    }
+    Ok(clean)
 }
 
 async fn open_postgres(url: &str, pool_size: u32) -> Result<PgPool, DatabaseError> {

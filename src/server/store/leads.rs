@@ -75,7 +75,9 @@ pub trait LeadStore: Send + Sync {
 #[async_trait]
 impl<B: Backend> LeadStore for SqlStore<B> {
     async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
-        self.backend.insert_lead(record, notifications).await
+        let outcome = self.backend.insert_lead(record, notifications).await;
+        self.health.record(&outcome);
+        outcome
     }
 
     async fn received_at(&self, reference: &LeadReference) -> Result<Option<DateTime<Utc>>, StoreError> {

@@ -9,10 +9,12 @@ mod change;
 pub mod database;
 pub mod deadlines;
 mod figures;
+pub mod health;
 pub mod inbox;
 pub mod leads;
 pub mod logins;
 pub mod outbox;
+pub mod probe;
 pub mod pulse;
 pub mod replies;
 pub mod results;
@@ -25,10 +27,12 @@ use std::sync::Arc;
 
 use crate::server::store::database::Database;
 use deadlines::DeadlineStore;
+use health::WriteHealth;
 use inbox::InboxStore;
 use leads::LeadStore;
 use logins::LoginStore;
 use outbox::OutboxStore;
+use probe::HealthStore;
 use results::{FunnelStore, ResultStore};
 use retention::RetentionStore;
 use sql::{postgres::PgBackend, sqlite::SqliteBackend, Backend, SqlStore};
@@ -63,6 +67,10 @@ pub struct Stores {
     pub logins: Arc<dyn LoginStore>,
     pub deadlines: Arc<dyn DeadlineStore>,
     pub retention: Arc<dyn RetentionStore>,
+    /// The readiness check's write.
+    pub probe: Arc<dyn HealthStore>,
+    /// Whether writes work, from the outcome of each.
+    pub health: Arc<WriteHealth>,
 }
 
 impl std::fmt::Debug for Stores {
@@ -81,7 +89,8 @@ impl Stores {
     }
 
     fn on<B: Backend>(backend: B) -> Self {
-        let store = Arc::new(SqlStore::new(backend));
+        let health = Arc::new(WriteHealth::default());
+        let store = Arc::new(SqlStore::new(backend, health.clone()));
         Stores {
             results: store.clone(),
             funnel: store.clone(),
@@ -94,7 +103,9 @@ impl Stores {
             inbox: store.clone(),
             logins: store.clone(),
             deadlines: store.clone(),
-            retention: store,
+            retention: store.clone(),
+            probe: store,
+            health,
         }
     }
 }

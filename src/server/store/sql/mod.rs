@@ -17,6 +17,8 @@ pub mod sqlite;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
@@ -24,6 +26,7 @@ use sqlx::{Pool, Transaction};
 
 use crate::domain::choice::Choice;
 
+use super::health::WriteHealth;
 use super::StoreError;
 use crate::server::store::leads::{LeadRecord, Stored};
 use crate::server::store::outbox::OutboxMessage;
@@ -284,11 +287,13 @@ pub trait Backend: Send + Sync + 'static {
 /// Every store, on one backend: the queries in `store/*.rs` are implemented once, for any `B`.
 pub struct SqlStore<B> {
     pub(super) backend: B,
+    /// Whether writes work, from the outcome of each.
+    pub(super) health: Arc<WriteHealth>,
 }
 
 impl<B: Backend> SqlStore<B> {
-    pub fn new(backend: B) -> Self {
-        SqlStore { backend }
+    pub fn new(backend: B, health: Arc<WriteHealth>) -> Self {
+        SqlStore { backend, health }
     }
 
     /// Runs a query that only reads.
@@ -309,14 +314,24 @@ impl<B: Backend> SqlStore<B> {
 
     /// Runs a statement that writes; how many rows it changed.
     pub(super) async fn write(&self, statement: Statement) -> Result<u64, StoreError> {
-        let mut conn = self.backend.writer().acquire().await?;
-        conn.execute(statement).await
+        let written = async {
+            let mut conn = self.backend.writer().acquire().await?;
+            conn.execute(statement).await
+        };
+        let outcome = written.await;
+        self.health.record(&outcome);
+        outcome
     }
 
     /// Runs a statement that writes and returns rows (`RETURNING`).
     pub(super) async fn write_returning(&self, statement: Statement) -> Result<Vec<RowOf<B>>, StoreError> {
-        let mut conn = self.backend.writer().acquire().await?;
-        conn.fetch_all(statement).await
+        let written = async {
+            let mut conn = self.backend.writer().acquire().await?;
+            conn.fetch_all(statement).await
+        };
+        let outcome = written.await;
+        self.health.record(&outcome);
+        outcome
     }
 }
 
