@@ -10,7 +10,7 @@ use crate::server::store::database::Database;
 use crate::server::store::Stores;
 use crate::startup::users_cli::{self, UserCommand};
 use crate::startup::Application;
-use crate::startup::{shutdown, telemetry};
+use crate::startup::{demo_data, shutdown, telemetry};
 
 #[derive(Parser)]
 #[command(
@@ -42,6 +42,15 @@ enum Command {
         #[arg(default_value_t = 1)]
         count: u32,
     },
+    /// Fill an empty database with N made-up leads in every state (and guide results), for
+    /// trying the inbox or measuring it; refuses a database that holds leads unless --force.
+    DemoData {
+        /// How many leads.
+        count: u64,
+        /// Add them even though the database holds leads already.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a consistent copy of the SQLite database to PATH while the server keeps running.
     Backup {
         /// Where the copy goes; it must not exist yet.
@@ -70,6 +79,7 @@ pub async fn run() -> ExitCode {
         Command::Migrate => migrate(settings).await,
         Command::User(command) => users_cli::run(settings, command).await,
         Command::FormTokens { count } => form_tokens(settings, count).await,
+        Command::DemoData { count, force } => demo_data::run(settings, count, force).await,
         Command::Backup { path } => backup::backup(&settings.database_url, &path).await.map(|done| println!("{done}")),
         Command::Restore { path } => backup::restore(&settings.database_url, &path, Database::newest_sqlite_schema())
             .await

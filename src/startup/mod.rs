@@ -32,6 +32,7 @@ use crate::server::store::database::{Database, DatabaseError};
 use crate::server::store::Stores;
 
 pub mod cli;
+pub mod demo_data;
 pub mod pages;
 pub mod routes;
 pub mod shutdown;

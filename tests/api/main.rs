@@ -8,6 +8,7 @@ mod binary;
 mod cases;
 mod contact;
 mod crash;
+mod demo_data;
 mod failures;
 mod guide;
 mod health;

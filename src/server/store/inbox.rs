@@ -73,6 +73,45 @@ impl LeadQuery<'_> {
     }
 }
 
+/// Where a walk through the list stands: the last lead read, by what the list is ordered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeadCursor {
+    pub created_at: DateTime<Utc>,
+    pub id: i64,
+    pub replied: bool,
+}
+
+impl LeadCursor {
+    pub fn of(lead: &Lead) -> Self {
+        LeadCursor { created_at: lead.created_at, id: lead.id, replied: lead.first_reply_at.is_some() }
+    }
+}
+
+/// Appends the condition that keeps only the leads after `cursor` in the order of `sort`.
+fn push_after(statement: &mut Statement, sort: Sort, cursor: LeadCursor) {
+    let (time, id) = (cursor.created_at, cursor.id);
+    match sort {
+        Sort::Newest => {
+            statement.push(" AND (l.created_at < ").push_bind(time);
+            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id < ").push_bind(id).push("))");
+        }
+        Sort::Oldest => {
+            statement.push(" AND (l.created_at > ").push_bind(time);
+            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id > ").push_bind(id).push("))");
+        }
+        Sort::ReplyBy => {
+            let replied = i64::from(cursor.replied);
+            statement.push(" AND (").push(REPLIED).push(" > ").push_bind(replied);
+            statement.push(" OR (").push(REPLIED).push(" = ").push_bind(replied);
+            statement.push(" AND (l.created_at > ").push_bind(time);
+            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id > ").push_bind(id).push("))))");
+        }
+    }
+}
+
+/// Whether a lead was replied to, as a number both databases order alike.
+const REPLIED: &str = "(CASE WHEN l.first_reply_at IS NULL THEN 0 ELSE 1 END)";
+
 /// One line of a lead's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeadEvent {
@@ -87,6 +126,14 @@ pub struct LeadEvent {
 #[async_trait]
 pub trait InboxStore: Send + Sync {
     async fn list_leads(&self, query: LeadQuery<'_>) -> Result<LeadPage, StoreError>;
+    /// The next `limit` leads of the query, in the list's order, after the lead `after` names
+    /// (from the first with `None`): the export reads every lead this way, a batch at a time.
+    async fn leads_after(
+        &self,
+        query: LeadQuery<'_>,
+        after: Option<LeadCursor>,
+        limit: u32,
+    ) -> Result<Vec<Lead>, StoreError>;
     /// How many leads each status holds among those the query's filter selects, whatever
     /// status the filter asks for.
     async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError>;
@@ -124,6 +171,8 @@ pub trait InboxStore: Send + Sync {
     async fn leads_per_source(&self) -> Result<Vec<SourceTally>, StoreError>;
     /// Where the inbox stands now, for pages that keep themselves current (see `pulse.rs`).
     async fn pulse(&self) -> Result<InboxPulse, StoreError>;
+    /// How many leads the database holds, in any state (spam and erased ones included).
+    async fn lead_count(&self) -> Result<u64, StoreError>;
 }
 
 /// The columns every lead query reads.
@@ -228,7 +277,7 @@ fn lead_order(sort: Sort) -> &'static str {
     match sort {
         Sort::Newest => " ORDER BY l.created_at DESC, l.id DESC",
         Sort::Oldest => " ORDER BY l.created_at ASC, l.id ASC",
-        Sort::ReplyBy => " ORDER BY (l.first_reply_at IS NOT NULL), l.created_at ASC, l.id ASC",
+        Sort::ReplyBy => " ORDER BY (CASE WHEN l.first_reply_at IS NULL THEN 0 ELSE 1 END), l.created_at ASC, l.id ASC",
     }
 }
 
@@ -247,6 +296,22 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         }
         let rows = self.read_all(select).await?;
         Ok(LeadPage { leads: rows.iter().map(lead_from_row).collect::<Result<_, _>>()?, total })
+    }
+
+    async fn leads_after(
+        &self,
+        query: LeadQuery<'_>,
+        after: Option<LeadCursor>,
+        limit: u32,
+    ) -> Result<Vec<Lead>, StoreError> {
+        let mut select = Statement::new(LEAD_SELECT);
+        push_lead_filter(&mut select, &query);
+        if let Some(cursor) = after {
+            push_after(&mut select, query.filter.sort, cursor);
+        }
+        select.push(lead_order(query.filter.sort)).push(" LIMIT ").push_bind(i64::from(limit));
+        let rows = self.read_all(select).await?;
+        rows.iter().map(lead_from_row).collect()
     }
 
     async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError> {
@@ -372,6 +437,10 @@ impl<B: Backend> InboxStore for SqlStore<B> {
 
     async fn leads_per_source(&self) -> Result<Vec<SourceTally>, StoreError> {
         crate::server::store::figures::leads_per_source(self).await
+    }
+
+    async fn lead_count(&self) -> Result<u64, StoreError> {
+        self.read_one(Statement::new("SELECT COUNT(*) AS n FROM leads")).await?.get("n")
     }
 
     async fn pulse(&self) -> Result<InboxPulse, StoreError> {

@@ -6,6 +6,7 @@ mod inbox;
 mod replies;
 mod sessions;
 mod together;
+mod walk;
 
 use chrono::{DateTime, Duration, Utc};
 

@@ -1,6 +1,7 @@
 //! `GET /inbox/export.csv`: the leads of the current filter as RFC 4180 CSV in UTF-8, every
 //! cell a spreadsheet could run as a formula neutralised.
 
+use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -9,7 +10,8 @@ use crate::domain::leads::inbox::{spreadsheet_safe, LeadFilter};
 use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::staff::{Authenticated, Staff};
 use crate::server::http::state::AppState;
-use crate::server::store::inbox::{Lead, LeadQuery};
+use crate::server::store::inbox::{Lead, LeadCursor, LeadQuery};
+use futures::stream;
 
 use crate::server::handlers::inbox::views::{minute, reply_state};
 
@@ -41,12 +43,20 @@ const HEADER: [&str; 22] = [
 /// Excel reads a file as UTF-8 only when it starts with a byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Leads read from the database at a time: the export's memory stays that of one batch, however
+/// many leads there are.
+const BATCH: u32 = 100;
+
 pub async fn leads_csv(
     State(state): State<AppState>,
     Staff(session): Staff,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    let body = export(&state, &session, &pairs).await.map_err(|e| {
+    let (filter, _) = LeadFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // The first batch is read before the answer starts, so a database that does not answer
+    // gets a clear 503 rather than an empty file.
+    let query = LeadQuery { filter: &filter, viewer_id: session.user.id, limit: None };
+    let first = state.stores.inbox.leads_after(query, None, BATCH).await.map_err(|e| {
         Failure::failed(
             Cause::unavailable("exporting leads", e),
             "The export could not be made just now; please try again.",
@@ -54,31 +64,64 @@ pub async fn leads_csv(
     })?;
     let day = state.clock.now().format("%Y-%m-%d");
     let disposition = format!("attachment; filename=\"leads-{day}.csv\"");
+    let export = Export { state, session, filter, batch: Some(first), rows: 0 };
     Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
             (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("an ASCII file name")),
         ],
-        body,
+        Body::from_stream(stream::unfold(export, Export::next_chunk)),
     )
         .into_response())
 }
 
-async fn export(
-    state: &AppState,
-    session: &Authenticated,
-    pairs: &[(String, String)],
-) -> Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
-    let (filter, _) = LeadFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let leads =
-        state.stores.inbox.list_leads(LeadQuery { filter: &filter, viewer_id: session.user.id, limit: None }).await?;
-    tracing::info!(by = session.user.id, rows = leads.leads.len(), "leads exported");
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
-    writer.write_record(HEADER)?;
-    for lead in &leads.leads {
-        writer.write_record(row(state, lead).iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+/// An export being written: the CSV is sent as it is read, one batch of leads at a time.
+struct Export {
+    state: AppState,
+    session: Authenticated,
+    filter: LeadFilter,
+    /// The leads read and not yet written; `None` once every lead was written.
+    batch: Option<Vec<Lead>>,
+    rows: usize,
+}
+
+impl Export {
+    /// The next piece of the file (the byte order mark and header first), and the export with
+    /// the following batch read; the end after the last. A database that fails half-way ends the
+    /// download with an error, so the browser does not keep a file that looks whole.
+    async fn next_chunk(mut self) -> Option<(Result<Bytes, std::io::Error>, Self)> {
+        let batch = self.batch.take()?;
+        let first = self.rows == 0;
+        let start = if first { BOM.to_vec() } else { Vec::new() };
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(start);
+        if first {
+            if let Err(error) = writer.write_record(HEADER) {
+                return Some((Err(std::io::Error::other(error)), self));
+            }
+        }
+        for lead in &batch {
+            let cells = row(&self.state, lead).map(|cell| spreadsheet_safe(&cell).into_owned());
+            if let Err(error) = writer.write_record(cells) {
+                return Some((Err(std::io::Error::other(error)), self));
+            }
+        }
+        self.rows += batch.len();
+        let chunk = writer.into_inner().map(Bytes::from).map_err(|e| std::io::Error::other(e.to_string()));
+        if batch.len() == BATCH as usize {
+            let after = batch.last().map(LeadCursor::of);
+            let query = LeadQuery { filter: &self.filter, viewer_id: self.session.user.id, limit: None };
+            match self.state.stores.inbox.leads_after(query, after, BATCH).await {
+                Ok(next) => self.batch = Some(next),
+                Err(error) => {
+                    Cause::unavailable("reading the next leads of an export", &error).log();
+                    return Some((Err(std::io::Error::other(error)), self));
+                }
+            }
+        } else {
+            tracing::info!(by = self.session.user.id, rows = self.rows, "leads exported");
+        }
+        Some((chunk, self))
     }
-    Ok(writer.into_inner().map_err(|e| e.to_string())?)
 }
 
 fn row(state: &AppState, lead: &Lead) -> [String; 22] {

@@ -1,0 +1,283 @@
+//! `archguide demo-data N`: made-up leads and guide results, for trying the inbox and for
+//! measuring it at scale (`make bench`). Everything goes in through the store's own code, as the
+//! site would store it: results from the engine, leads as the contact form stores them, then
+//! what staff would do with them (assignments, statuses, notes, first replies).
+//!
+//! The leads are spread over the last three years, in every state, in both languages, from
+//! several sources; a few are held as spam. Their addresses are at `example.com`, their demo
+//! staff accounts cannot log in (their passwords are random and never shown). A database that
+//! already holds leads is refused unless `--force`: demo data must never mix with real leads by
+//! accident.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use futures::stream::{self, StreamExt, TryStreamExt};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::domain::guide::answers::Answers;
+use crate::domain::guide::engine::{CostOptions, Engine};
+use crate::domain::guide::questions::{Input, QUESTIONS};
+use crate::domain::ids::{LeadReference, ResultId};
+use crate::domain::leads::attribution::Attribution;
+use crate::domain::leads::inbox::LeadStatus;
+use crate::domain::leads::lead::{LeadInput, NewLead};
+use crate::domain::leads::lifecycle::LeadChange;
+use crate::domain::staff::{Role, StaffEmail};
+use crate::server::auth::password;
+use crate::server::clock::{Clock, SystemClock};
+use crate::server::settings::Settings;
+use crate::server::store::database::Database;
+use crate::server::store::leads::{LeadRecord, Stored};
+use crate::server::store::results::StoredResult;
+use crate::server::store::staff::StaffUser;
+use crate::server::store::{StoreError, Stores};
+
+/// Leads written at once: the store groups the ones that arrive together into one commit.
+const IN_FLIGHT: usize = 64;
+
+const FIRST: [&str; 12] =
+    ["Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Carmen", "Diego", "Lucía", "Kenji", "Amara", "Oskar"];
+const LAST: [&str; 10] =
+    ["Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Ruiz", "Fernández", "Sato", "Okafor"];
+const COMPANIES: [&str; 8] =
+    ["Northwind", "Contoso", "Fabrikam", "Initech", "Globex", "Umbrella Retail", "Tienda Sol", "Soylent Health"];
+const MESSAGES: [&str; 5] = [
+    "We run a monolith that grows slowly and our release train is getting long. Should we split it?",
+    "Our traffic is spiky around campaigns and the servers sit idle the rest of the month.",
+    "We are three developers starting a new product and wonder whether to go serverless from day one.",
+    "Tenemos un equipo de veinte personas y varios servicios que siempre se despliegan juntos.",
+    "Our cloud bill doubled this year; we would like a second opinion on how we run things.",
+];
+const SOURCES: [(&str, &str, &str); 5] = [
+    ("google", "cpc", "architecture-2026"),
+    ("newsletter", "email", "monthly"),
+    ("linkedin", "social", "serverless-talk"),
+    ("", "", ""),
+    ("", "", ""),
+];
+const REFERRERS: [&str; 3] = ["news.ycombinator.com", "dev.to", ""];
+const NOTES: [&str; 3] = [
+    "Called back; they want a written proposal.",
+    "Budget confirmed for next quarter.",
+    "Sent the case studies about teams of their size.",
+];
+
+/// Fills the database with `count` made-up leads (and about half as many guide results).
+pub async fn run(settings: Settings, count: u64, force: bool) -> Result<(), String> {
+    let engine = settings.engine().map_err(|e| e.to_string())?;
+    let db = Database::connect(&settings.database_url).await.map_err(|e| e.to_string())?;
+    let stores = Stores::new(&db);
+    let outcome = fill(&stores, &engine, count, force).await;
+    db.close().await;
+    let (leads, results) = outcome?;
+    println!("added {leads} demo leads and {results} guide results");
+    Ok(())
+}
+
+async fn fill(stores: &Stores, engine: &Engine, count: u64, force: bool) -> Result<(u64, u64), String> {
+    let held = stores.inbox.lead_count().await.map_err(|e| e.to_string())?;
+    if held > 0 && !force {
+        return Err(format!(
+            "the database already holds {held} leads; demo data goes into an empty database (or pass --force)"
+        ));
+    }
+    let staff = Arc::new(demo_staff(stores).await?);
+    let now = SystemClock.now();
+    // Each run draws its own ids (a second run adds to the first).
+    let salt: u64 = rand::random();
+    let stores = Arc::new(stores.clone());
+    let engine = Arc::new(engine.clone());
+    let step = (count / 10).max(1);
+    let done = stream::iter(0..count)
+        .map(|n| {
+            let (stores, engine, staff) = (stores.clone(), engine.clone(), staff.clone());
+            async move { one_lead(&stores, &engine, &staff, (n, salt), now).await.map(|result| (n, result)) }
+        })
+        .buffer_unordered(IN_FLIGHT)
+        .map_err(|e| e.to_string())
+        .try_fold((0u64, 0u64), |(leads, results), (n, result)| async move {
+            if (n + 1) % step == 0 {
+                tracing::info!(leads = leads + 1, of = count, "demo data");
+            }
+            Ok((leads + 1, results + u64::from(result)))
+        })
+        .await?;
+    Ok(done)
+}
+
+/// The demo team: three sales people and an administrator, none of whom can log in.
+async fn demo_staff(stores: &Stores) -> Result<Vec<StaffUser>, String> {
+    let mut staff = Vec::new();
+    for (email, role) in [
+        ("demo.sales.1@example.com", Role::Sales),
+        ("demo.sales.2@example.com", Role::Sales),
+        ("demo.sales.3@example.com", Role::Sales),
+        ("demo.admin@example.com", Role::Admin),
+    ] {
+        let email = StaffEmail::parse(email)?;
+        if stores.users.user_by_email(&email).await.map_err(|e| e.to_string())?.is_none() {
+            let unusable: String =
+                rand::rng().sample_iter(rand::distr::Alphanumeric).take(40).map(char::from).collect();
+            let hash = password::hash(unusable).await?;
+            stores.users.add_user(&email, role, &hash, SystemClock.now()).await.map_err(|e| e.to_string())?;
+        }
+        let user = stores.users.user_by_email(&email).await.map_err(|e| e.to_string())?;
+        staff.extend(user);
+    }
+    Ok(staff)
+}
+
+/// One lead (the `n`th of the run `salt`), with a guide result for every other one; whether it
+/// had a result.
+async fn one_lead(
+    stores: &Stores,
+    engine: &Engine,
+    staff: &[StaffUser],
+    (n, salt): (u64, u64),
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let mut rng = StdRng::seed_from_u64(salt.wrapping_add(n));
+    // Most over three years; some this week, so the inbox has leads waiting for a reply.
+    let within = if rng.random_bool(0.05) { 7 * 24 * 60 } else { 3 * 365 * 24 * 60 };
+    let created_at = now - Duration::minutes(rng.random_range(10..within));
+    let result_id = if n % 2 == 0 { Some(store_result(stores, engine, &mut rng, created_at).await?) } else { None };
+    let mut record = lead_record(&mut rng, n, created_at, result_id.clone());
+    let reference = loop {
+        match stores.leads.insert(&record, &[]).await {
+            Ok(Stored::Created { reference, .. } | Stored::AlreadyStored { reference, .. }) => break reference,
+            Err(StoreError::ReferenceTaken) => record.reference = new_reference(&mut rng),
+            Err(error) => return Err(error),
+        }
+    };
+    if record.spam_reason.is_none() {
+        work_on(stores, staff, &mut rng, &reference, created_at, now).await?;
+    }
+    Ok(result_id.is_some())
+}
+
+/// What the sales team did with a lead: most are assigned and answered, many move on.
+async fn work_on(
+    stores: &Stores,
+    staff: &[StaffUser],
+    rng: &mut StdRng,
+    reference: &LeadReference,
+    created_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let who = &staff[rng.random_range(0..staff.len())];
+    let age = now - created_at;
+    let mut at = created_at;
+    let mut changes = Vec::new();
+    if rng.random_bool(0.8) {
+        changes.push(LeadChange::Assign(Some(who.id)));
+    }
+    // Recent leads are mostly still new, older ones mostly answered and moved on.
+    let answered = if age > Duration::days(2) { rng.random_bool(0.9) } else { rng.random_bool(0.3) };
+    if answered {
+        changes.push(LeadChange::Replied);
+        let status =
+            [LeadStatus::Contacted, LeadStatus::Qualified, LeadStatus::Won, LeadStatus::Lost][rng.random_range(0..4)];
+        changes.push(LeadChange::Status(status));
+    }
+    if rng.random_bool(0.3) {
+        changes.push(LeadChange::Note(NOTES[rng.random_range(0..NOTES.len())].to_string()));
+    }
+    for change in changes {
+        at = (at + Duration::minutes(rng.random_range(5..600))).min(now);
+        stores.inbox.change_lead(reference, &change, who, at).await?;
+    }
+    Ok(())
+}
+
+fn lead_record(rng: &mut StdRng, n: u64, created_at: DateTime<Utc>, result_id: Option<ResultId>) -> LeadRecord {
+    let (first, last) = (FIRST[rng.random_range(0..FIRST.len())], LAST[rng.random_range(0..LAST.len())]);
+    let spanish = rng.random_bool(0.3);
+    let input = LeadInput {
+        name: format!("{first} {last}"),
+        email: format!("{}.{}.{n}@example.com", first.to_lowercase(), last.to_lowercase())
+            .replace(['í', 'á'], "i")
+            .replace('é', "e"),
+        company: COMPANIES[rng.random_range(0..COMPANIES.len())].to_string(),
+        role: ["CTO", "Engineering manager", "Founder", ""][rng.random_range(0..4)].to_string(),
+        message: format!("{} (demo lead {n})", MESSAGES[rng.random_range(0..MESSAGES.len())]),
+        preferred_contact: ["email", "phone", ""][rng.random_range(0..3)].to_string(),
+        consent: true,
+    };
+    let lead = NewLead::parse(&input).expect("demo leads are valid leads");
+    let (source, medium, campaign) = SOURCES[rng.random_range(0..SOURCES.len())];
+    let referrer = REFERRERS[rng.random_range(0..REFERRERS.len())];
+    let tag = |value: &str| Some(value.to_string()).filter(|v| !v.is_empty());
+    LeadRecord {
+        lead,
+        reference: new_reference(rng),
+        idempotency_key: format!("demo-{n}-{}", created_at.timestamp_micros()),
+        consent_version: crate::page_data::contact::PRIVACY_VERSION.to_string(),
+        result_id,
+        source_page: "/contact".to_string(),
+        attribution: Attribution {
+            source: tag(source),
+            medium: tag(medium),
+            campaign: tag(campaign),
+            referrer: tag(referrer),
+        },
+        spam_reason: (n % 33 == 0).then(|| "demo: a link-laden message".to_string()),
+        created_at,
+        language: if spanish { "es" } else { "en" }.to_string(),
+    }
+}
+
+/// Stores the engine's recommendation for made-up answers; its id.
+async fn store_result(
+    stores: &Stores,
+    engine: &Engine,
+    rng: &mut StdRng,
+    created_at: DateTime<Utc>,
+) -> Result<ResultId, StoreError> {
+    let answers = random_answers(rng);
+    let recommendation = engine.recommend(&answers, CostOptions::default());
+    let result = StoredResult {
+        id: ResultId::generate(|below| rng.random_range(0..below)),
+        answers: answers.to_json(),
+        model_version: recommendation.model_version.clone(),
+        recommendation,
+        created_at: created_at - Duration::minutes(rng.random_range(1..120)),
+    };
+    stores.results.insert(&result).await?;
+    Ok(result.id)
+}
+
+/// An answer to every question, picked at random among what the guide offers; answers the
+/// question set does not take (a question that does not apply) are left out.
+fn random_answers(rng: &mut StdRng) -> Answers {
+    let mut pairs: Vec<(&str, String)> = QUESTIONS
+        .iter()
+        .map(|q| {
+            let value = match &q.input {
+                Input::Choice { options } => options[rng.random_range(0..options.len())].value.to_string(),
+                Input::Integer { min, presets, .. } | Input::Number { min, presets, .. } => {
+                    presets.get(rng.random_range(0..presets.len().max(1))).copied().unwrap_or(*min).to_string()
+                }
+                Input::Boolean {} => rng.random_bool(0.5).to_string(),
+            };
+            (q.id, value)
+        })
+        .collect();
+    loop {
+        match Answers::from_form(pairs.iter().map(|(k, v)| (*k, v.as_str()))) {
+            Ok(answers) => return answers,
+            Err(errors) => {
+                let before = pairs.len();
+                pairs.retain(|(k, _)| !errors.iter().any(|e| e.field == *k));
+                if pairs.len() == before {
+                    return Answers::default();
+                }
+            }
+        }
+    }
+}
+
+fn new_reference(rng: &mut StdRng) -> LeadReference {
+    LeadReference::generate(|below| rng.random_range(0..below))
+}
