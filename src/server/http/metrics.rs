@@ -20,7 +20,7 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, Prometheu
 use crate::domain::leads::inbox::{LeadFilter, LeadStats};
 use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::state::AppState;
-use crate::server::store::inbox::LeadQuery;
+use crate::server::store::lead_list::LeadQuery;
 use crate::server::store::StoreError;
 
 /// Latency buckets, in seconds: from a cached page to a slow database.

@@ -8,10 +8,13 @@ use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
-use crate::domain::leads::inbox::{Assignee, LeadFilter, LeadStatus, LeadTiming, Sort};
+use crate::domain::leads::inbox::{LeadStatus, LeadTiming};
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::message::Message;
 use crate::domain::staff::StaffEmail;
+use crate::server::store::lead_list::{
+    lead_order, like_pattern, push_after, push_lead_conditions, push_lead_filter, search_text, LeadCursor, LeadQuery,
+};
 use crate::server::store::pulse::InboxPulse;
 
 use super::StoreError;
@@ -49,6 +52,13 @@ pub struct Lead {
     pub language: String,
 }
 
+impl Lead {
+    /// Where a walk through the list stands once this lead was read.
+    pub fn cursor(&self) -> LeadCursor {
+        LeadCursor { created_at: self.created_at, id: self.id, replied: self.first_reply_at.is_some() }
+    }
+}
+
 /// One page of the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LeadPage {
@@ -56,61 +66,6 @@ pub struct LeadPage {
     /// How many leads match the filter on all pages.
     pub total: u64,
 }
-
-/// Which leads to read: the filter as the viewer sees it, and which slice of them.
-#[derive(Clone, Copy, Debug)]
-pub struct LeadQuery<'a> {
-    pub filter: &'a LeadFilter,
-    /// Whose leads "mine" means.
-    pub viewer_id: i64,
-    /// `None`: every matching lead (the export).
-    pub limit: Option<u32>,
-}
-
-impl LeadQuery<'_> {
-    pub fn offset(&self) -> i64 {
-        self.limit.map_or(0, |limit| i64::from(limit) * i64::from(self.filter.page.saturating_sub(1)))
-    }
-}
-
-/// Where a walk through the list stands: the last lead read, by what the list is ordered by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LeadCursor {
-    pub created_at: DateTime<Utc>,
-    pub id: i64,
-    pub replied: bool,
-}
-
-impl LeadCursor {
-    pub fn of(lead: &Lead) -> Self {
-        LeadCursor { created_at: lead.created_at, id: lead.id, replied: lead.first_reply_at.is_some() }
-    }
-}
-
-/// Appends the condition that keeps only the leads after `cursor` in the order of `sort`.
-fn push_after(statement: &mut Statement, sort: Sort, cursor: LeadCursor) {
-    let (time, id) = (cursor.created_at, cursor.id);
-    match sort {
-        Sort::Newest => {
-            statement.push(" AND (l.created_at < ").push_bind(time);
-            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id < ").push_bind(id).push("))");
-        }
-        Sort::Oldest => {
-            statement.push(" AND (l.created_at > ").push_bind(time);
-            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id > ").push_bind(id).push("))");
-        }
-        Sort::ReplyBy => {
-            let replied = i64::from(cursor.replied);
-            statement.push(" AND (").push(REPLIED).push(" > ").push_bind(replied);
-            statement.push(" OR (").push(REPLIED).push(" = ").push_bind(replied);
-            statement.push(" AND (l.created_at > ").push_bind(time);
-            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id > ").push_bind(id).push("))))");
-        }
-    }
-}
-
-/// Whether a lead was replied to, as a number both databases order alike.
-const REPLIED: &str = "(CASE WHEN l.first_reply_at IS NULL THEN 0 ELSE 1 END)";
 
 /// One line of a lead's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,70 +170,6 @@ fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
         recommendation_summary,
         language: row.get("language")?,
     })
-}
-
-/// Text searched for literally with `LIKE` (`\` escapes), lower-cased, anywhere in a value.
-fn like_pattern(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
-/// What the search column holds for a lead: its searchable fields, lower-cased, each on its own
-/// (a search never runs across two of them: the separator cannot be typed into a search box).
-pub fn search_text(name: &str, email: &str, company: Option<&str>, message: &str) -> String {
-    [name, email, company.unwrap_or_default(), message].join("\u{1f}").to_lowercase()
-}
-
-/// Appends the filter's `WHERE` clause.
-fn push_lead_filter(statement: &mut Statement, query: &LeadQuery<'_>) {
-    match query.filter.status {
-        Some(status) => statement.push(" WHERE l.status = ").push_bind(status),
-        None => statement.push(" WHERE l.status <> ").push_bind(LeadStatus::Spam),
-    };
-    push_lead_conditions(statement, query);
-}
-
-/// Appends the filter's conditions but the status, each with `AND`.
-fn push_lead_conditions(statement: &mut Statement, query: &LeadQuery<'_>) {
-    let filter = query.filter;
-    match filter.assignee {
-        Assignee::Anyone => {}
-        Assignee::Mine => {
-            statement.push(" AND l.assigned_to = ").push_bind(query.viewer_id);
-        }
-        Assignee::Unassigned => {
-            statement.push(" AND l.assigned_to IS NULL");
-        }
-    }
-    if let Some(text) = &filter.text {
-        statement.push(" AND l.search LIKE ").push_bind(like_pattern(text)).push(" ESCAPE '\\'");
-    }
-    if let Some(source) = &filter.source {
-        statement.push(" AND l.source = ").push_bind(source.as_str());
-    }
-    let (start, end) = filter.time_range();
-    if let Some(start) = start {
-        statement.push(" AND l.created_at >= ").push_bind(start);
-    }
-    if let Some(end) = end {
-        statement.push(" AND l.created_at < ").push_bind(end);
-    }
-}
-
-/// The list's `ORDER BY` clause.
-fn lead_order(sort: Sort) -> &'static str {
-    match sort {
-        Sort::Newest => " ORDER BY l.created_at DESC, l.id DESC",
-        Sort::Oldest => " ORDER BY l.created_at ASC, l.id ASC",
-        Sort::ReplyBy => " ORDER BY (CASE WHEN l.first_reply_at IS NULL THEN 0 ELSE 1 END), l.created_at ASC, l.id ASC",
-    }
 }
 
 #[async_trait]
@@ -445,15 +336,5 @@ impl<B: Backend> InboxStore for SqlStore<B> {
 
     async fn pulse(&self) -> Result<InboxPulse, StoreError> {
         crate::server::store::pulse::pulse(self).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn search_text_is_matched_literally() {
-        assert_eq!(like_pattern("50%_off\\Ünï"), "%50\\%\\_off\\\\ünï%");
     }
 }

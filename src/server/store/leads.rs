@@ -11,7 +11,7 @@ use crate::domain::leads::lead::NewLead;
 use crate::domain::leads::lifecycle::EventKind;
 
 use super::StoreError;
-use crate::server::store::inbox::search_text;
+use crate::server::store::lead_list::search_text;
 use crate::server::store::outbox::OutboxMessage;
 use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 

@@ -11,6 +11,7 @@ pub mod deadlines;
 mod figures;
 pub mod health;
 pub mod inbox;
+pub mod lead_list;
 pub mod leads;
 pub mod logins;
 pub mod outbox;

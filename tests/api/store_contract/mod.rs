@@ -24,7 +24,7 @@ use archguide::domain::staff::SessionPolicy;
 use archguide::domain::staff::StaffEmail;
 use archguide::server::auth::session::token_hash;
 use archguide::server::store::database::{Database, DatabaseUrl};
-use archguide::server::store::inbox::LeadQuery;
+use archguide::server::store::lead_list::LeadQuery;
 use archguide::server::store::leads::{LeadRecord, Stored};
 use archguide::server::store::logins::{LoginAttempt, LoginOutcome};
 use archguide::server::store::outbox::{Channel, OutboxMessage};

@@ -1,8 +1,6 @@
 //! Walking the list a batch at a time (the export), counting leads, and the readiness check's
 //! write, on both databases.
 
-use archguide::server::store::inbox::LeadCursor;
-
 use super::*;
 
 async fn walking_the_list_behaves(stores: &Stores) {
@@ -44,7 +42,7 @@ async fn walking_the_list_behaves(stores: &Stores) {
             if batch.len() < 2 {
                 break;
             }
-            after = batch.last().map(LeadCursor::of);
+            after = batch.last().map(|l| l.cursor());
         }
         assert!(!whole.is_empty(), "{pairs:?}");
         assert_eq!(walked, whole, "two at a time, every lead once, in the list's order: {pairs:?}");

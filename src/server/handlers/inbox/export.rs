@@ -10,7 +10,8 @@ use crate::domain::leads::inbox::{spreadsheet_safe, LeadFilter};
 use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::staff::{Authenticated, Staff};
 use crate::server::http::state::AppState;
-use crate::server::store::inbox::{Lead, LeadCursor, LeadQuery};
+use crate::server::store::inbox::Lead;
+use crate::server::store::lead_list::LeadQuery;
 use futures::stream;
 
 use crate::server::handlers::inbox::views::{minute, reply_state};
@@ -108,7 +109,7 @@ impl Export {
         self.rows += batch.len();
         let chunk = writer.into_inner().map(Bytes::from).map_err(|e| std::io::Error::other(e.to_string()));
         if batch.len() == BATCH as usize {
-            let after = batch.last().map(LeadCursor::of);
+            let after = batch.last().map(Lead::cursor);
             let query = LeadQuery { filter: &self.filter, viewer_id: self.session.user.id, limit: None };
             match self.state.stores.inbox.leads_after(query, after, BATCH).await {
                 Ok(next) => self.batch = Some(next),

@@ -16,7 +16,8 @@ use crate::page_data::inbox::{
 };
 use crate::server::http::staff::Authenticated;
 use crate::server::http::state::AppState;
-use crate::server::store::inbox::{Lead, LeadQuery};
+use crate::server::store::inbox::Lead;
+use crate::server::store::lead_list::LeadQuery;
 use crate::server::store::replies::{Delivery, LeadReply};
 use crate::server::store::results::FunnelEvent;
 use crate::server::store::StoreError;
