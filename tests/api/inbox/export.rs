@@ -36,6 +36,21 @@ async fn the_export_is_rfc_4180_utf8_and_neutralises_formulas() {
     assert_eq!(get("role"), "'@cmd");
     assert_eq!(get("message"), "'-1+1, \"quoted\"\nsecond line, Zoë");
     assert!(std::str::from_utf8(&body).unwrap().contains("\r\n"), "records end in CRLF");
+
+    // As a browser asks for it: compressed, the stream read to its end, and the server carries on.
+    let compressed = app
+        .client
+        .get(format!("{}/inbox/export.csv", app.address))
+        .header("cookie", &sales.cookie)
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.status(), 200);
+    assert!(compressed.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\"leads-"));
+    assert!(compressed.headers().contains_key("content-encoding"));
+    assert!(!compressed.bytes().await.unwrap().is_empty(), "the whole file arrives");
+    assert_eq!(app.get_as(&sales, "/inbox/export.csv").await.status(), 200, "the server carries on");
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use crate::server::http::staff::{Authenticated, Staff};
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
 use crate::server::store::lead_list::LeadQuery;
-use futures::stream;
+use futures::stream::{self, StreamExt};
 
 use crate::server::handlers::inbox::views::{minute, reply_state};
 
@@ -71,7 +71,8 @@ pub async fn leads_csv(
             (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
             (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("an ASCII file name")),
         ],
-        Body::from_stream(stream::unfold(export, Export::next_chunk)),
+        // Fused: what sends the body may ask once more after the end.
+        Body::from_stream(stream::unfold(export, Export::next_chunk).fuse()),
     )
         .into_response())
 }
