@@ -38,9 +38,6 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The largest request body anything on this site accepts.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// The header that carries a request's id.
-const REQUEST_ID: &str = "x-request-id";
-
 pub fn router(state: AppState) -> Router {
     let max_concurrent = state.settings.max_concurrent_requests;
     let context = page_context(&state);
@@ -108,12 +105,14 @@ pub fn router(state: AppState) -> Router {
     let outer = ServiceBuilder::new()
         // Every request has an id (the one a proxy in front gave it, else a new one), sent back
         // as `x-request-id` and named by every line logged while it is answered.
+        .layer(axum::middleware::from_fn(security::sane_request_id))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request<Body>| {
-                    let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
+                    let id =
+                        request.headers().get(security::REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
                     // The path only: query strings are not worth the risk of logging answers.
                     tracing::info_span!(
                         "request",

@@ -73,6 +73,13 @@ async fn every_answer_carries_a_request_id_and_a_proxys_id_is_kept() {
     let proxied =
         app.client.get(format!("{}/learn", app.address)).header("x-request-id", "lb-7f3a-0001").send().await.unwrap();
     assert_eq!(proxied.headers()["x-request-id"], "lb-7f3a-0001");
+    for junk in ["<script>alert(1)</script>", &"a".repeat(65), "two words"] {
+        let response =
+            app.client.get(format!("{}/healthz", app.address)).header("x-request-id", junk).send().await.unwrap();
+        let id = response.headers()["x-request-id"].to_str().unwrap();
+        assert_ne!(id, junk, "an id that does not look like one is replaced");
+        assert!(id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{id}");
+    }
 }
 
 #[tokio::test]

@@ -112,6 +112,11 @@ impl PageAgain {
     pub fn headers(&self) -> &[(HeaderName, HeaderValue)] {
         &self.headers
     }
+
+    /// Whether it answers a failure that was logged already.
+    pub fn after_failure(&self) -> bool {
+        self.cause.is_some()
+    }
 }
 
 impl IntoResponse for PageAgain {
@@ -215,10 +220,18 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// A failure as a server function reports it: logged here, the status set on the page being
-/// rendered (or the server function's own answer), and `message` for the caller.
+/// In a page's context when the page answers a failure that was logged already (a form shown
+/// again after the database failed): its own data failing the same way is not logged again.
+#[derive(Clone, Copy, Debug)]
+pub struct FailureLogged;
+
+/// A failure as a server function reports it: logged here (unless the page answers a failure
+/// logged already), the status set on the page being rendered (or the server function's own
+/// answer), and `message` for the caller.
 pub fn for_server_fn(cause: Cause, message: &str) -> leptos::prelude::ServerFnError {
-    cause.log();
+    if leptos::prelude::use_context::<FailureLogged>().is_none() {
+        cause.log();
+    }
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(cause.status());
     }

@@ -79,6 +79,23 @@ pub async fn same_site_only(State(state): State<AppState>, request: Request, nex
     next.run(request).await
 }
 
+/// A request id from outside (a proxy in front) is kept only when it looks like one: at most 64
+/// letters, digits, `-`, `_` or `.`. Anything else is dropped, and the request gets an id made
+/// here, so no client can put what it likes into every log line of its request.
+pub async fn sane_request_id(mut request: Request, next: Next) -> Response {
+    let sane = |value: &HeaderValue| {
+        let bytes = value.as_bytes();
+        !bytes.is_empty() && bytes.len() <= 64 && bytes.iter().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(b))
+    };
+    if request.headers().get(REQUEST_ID).is_some_and(|id| !sane(id)) {
+        request.headers_mut().remove(REQUEST_ID);
+    }
+    next.run(request).await
+}
+
+/// The header that carries a request's id.
+pub const REQUEST_ID: &str = "x-request-id";
+
 #[cfg(test)]
 mod tests {
     use super::*;

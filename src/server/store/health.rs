@@ -13,7 +13,13 @@ use crate::server::store::StoreError;
 #[derive(Debug, Default)]
 pub struct WriteHealth {
     failing_since: Mutex<Option<Instant>>,
+    /// When the readiness check last tried a write of its own.
+    last_probe: Mutex<Option<Instant>>,
 }
+
+/// How often, at most, the readiness check tries a write while writes fail: however often it is
+/// asked, it never competes with the leads for the writer.
+const PROBE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl WriteHealth {
     /// Notes a write's outcome. An error that says nothing about the database's ability to
@@ -43,6 +49,16 @@ impl WriteHealth {
             }
             Err(_) => {}
         }
+    }
+
+    /// Whether the readiness check may try a write now (and, if so, notes that it does).
+    pub fn probe_due(&self) -> bool {
+        let mut last = self.last_probe.lock().unwrap_or_else(|e| e.into_inner());
+        let due = last.is_none_or(|at| at.elapsed() >= PROBE_EVERY);
+        if due {
+            *last = Some(Instant::now());
+        }
+        due
     }
 
     /// Whether the last write that could tell failed.

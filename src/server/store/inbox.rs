@@ -8,12 +8,13 @@ use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
-use crate::domain::leads::inbox::{LeadStatus, LeadTiming};
+use crate::domain::leads::inbox::{LeadStatus, LeadTiming, Sort};
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::message::Message;
 use crate::domain::staff::StaffEmail;
 use crate::server::store::lead_list::{
-    lead_order, like_pattern, push_after, push_lead_conditions, push_lead_filter, search_text, LeadCursor, LeadQuery,
+    lead_order, like_pattern, push_after, push_lead_conditions, push_lead_filter, push_replied, search_text,
+    LeadCursor, LeadQuery,
 };
 use crate::server::store::pulse::InboxPulse;
 
@@ -195,14 +196,38 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         after: Option<LeadCursor>,
         limit: u32,
     ) -> Result<Vec<Lead>, StoreError> {
-        let mut select = Statement::new(LEAD_SELECT);
-        push_lead_filter(&mut select, &query);
-        if let Some(cursor) = after {
-            push_after(&mut select, query.filter.sort, cursor);
+        // Each step is one indexed range of the time order: newest or oldest first, or for
+        // "reply by" the unanswered leads oldest first and then the answered ones.
+        let step = |replied: Option<bool>, after: Option<LeadCursor>, limit: usize| {
+            let mut select = Statement::new(LEAD_SELECT);
+            push_lead_filter(&mut select, &query);
+            if let Some(replied) = replied {
+                push_replied(&mut select, replied);
+            }
+            let forward = query.filter.sort != Sort::Newest;
+            if let Some(cursor) = after {
+                push_after(&mut select, forward, cursor);
+            }
+            select.push(if forward {
+                " ORDER BY l.created_at ASC, l.id ASC"
+            } else {
+                " ORDER BY l.created_at DESC, l.id DESC"
+            });
+            select.push(" LIMIT ").push_bind(limit as i64);
+            async move { self.read_all(select).await?.iter().map(lead_from_row).collect::<Result<Vec<_>, _>>() }
+        };
+        let limit = limit as usize;
+        if query.filter.sort != Sort::ReplyBy {
+            return step(None, after, limit).await;
         }
-        select.push(lead_order(query.filter.sort)).push(" LIMIT ").push_bind(i64::from(limit));
-        let rows = self.read_all(select).await?;
-        rows.iter().map(lead_from_row).collect()
+        let mut leads = Vec::new();
+        if !after.is_some_and(|c| c.replied) {
+            leads = step(Some(false), after, limit).await?;
+        }
+        if leads.len() < limit {
+            leads.extend(step(Some(true), after.filter(|c| c.replied), limit - leads.len()).await?);
+        }
+        Ok(leads)
     }
 
     async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError> {

@@ -31,30 +31,19 @@ pub struct LeadCursor {
     pub replied: bool,
 }
 
-/// Appends the condition that keeps only the leads after `cursor` in the order of `sort`.
-pub(super) fn push_after(statement: &mut Statement, sort: Sort, cursor: LeadCursor) {
-    let (time, id) = (cursor.created_at, cursor.id);
-    match sort {
-        Sort::Newest => {
-            statement.push(" AND (l.created_at < ").push_bind(time);
-            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id < ").push_bind(id).push("))");
-        }
-        Sort::Oldest => {
-            statement.push(" AND (l.created_at > ").push_bind(time);
-            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id > ").push_bind(id).push("))");
-        }
-        Sort::ReplyBy => {
-            let replied = i64::from(cursor.replied);
-            statement.push(" AND (").push(REPLIED).push(" > ").push_bind(replied);
-            statement.push(" OR (").push(REPLIED).push(" = ").push_bind(replied);
-            statement.push(" AND (l.created_at > ").push_bind(time);
-            statement.push(" OR (l.created_at = ").push_bind(time).push(" AND l.id > ").push_bind(id).push("))))");
-        }
-    }
+/// Appends the condition that keeps only the leads after `cursor` in time order (`forward`:
+/// oldest first) or before it (newest first). A row-value comparison, which both databases
+/// answer from the index on the time (SQLite's indexes end with the row id).
+pub(super) fn push_after(statement: &mut Statement, forward: bool, cursor: LeadCursor) {
+    let op = if forward { " > " } else { " < " };
+    statement.push(" AND (l.created_at, l.id)").push(op).push("(").push_bind(cursor.created_at);
+    statement.push(", ").push_bind(cursor.id).push(")");
 }
 
-/// Whether a lead was replied to, as a number both databases order alike.
-const REPLIED: &str = "(CASE WHEN l.first_reply_at IS NULL THEN 0 ELSE 1 END)";
+/// Appends the condition that keeps the answered leads, or the unanswered ones.
+pub(super) fn push_replied(statement: &mut Statement, replied: bool) {
+    statement.push(if replied { " AND l.first_reply_at IS NOT NULL" } else { " AND l.first_reply_at IS NULL" });
+}
 
 /// Text searched for literally with `LIKE` (`\` escapes), lower-cased, anywhere in a value.
 pub(super) fn like_pattern(text: &str) -> String {
