@@ -71,12 +71,17 @@ impl FormPage {
     }
 
     /// The page with `form` (which says, in the visitor's words, what did not happen), after
-    /// `cause`: logged, and answered with its status.
+    /// `cause`: logged, and answered with its status. The page's own data failing the same way
+    /// is not logged again (`FailureLogged` in its context).
     pub fn failed<T>(&self, cause: Cause, form: T) -> PageAgain
     where
         T: Clone + Send + Sync + 'static,
     {
-        PageAgain { status: cause.status(), cause: Some(cause), ..self.show(StatusCode::OK, form) }
+        let form: ExtraContext = Arc::new(move || {
+            provide_context(form.clone());
+            provide_context(FailureLogged);
+        });
+        PageAgain { page: self.clone(), form, status: cause.status(), headers: Vec::new(), cause: Some(cause) }
     }
 }
 
@@ -111,11 +116,6 @@ impl PageAgain {
 
     pub fn headers(&self) -> &[(HeaderName, HeaderValue)] {
         &self.headers
-    }
-
-    /// Whether it answers a failure that was logged already.
-    pub fn after_failure(&self) -> bool {
-        self.cause.is_some()
     }
 }
 
@@ -200,13 +200,12 @@ impl ApiError {
 
     /// One field's problem (422).
     pub fn field(field: &str, message: &str) -> Self {
-        Self::invalid(vec![FieldError { field: field.to_string(), message: message.into() }])
+        Self::invalid(vec![FieldError::new(field, message)])
     }
 
     /// The body could not be read at all (400).
     pub fn unreadable(message: String) -> Self {
-        let errors = vec![FieldError { field: String::new(), message: message.into() }];
-        ApiError { status: StatusCode::BAD_REQUEST, errors, lang: None }
+        ApiError { status: StatusCode::BAD_REQUEST, errors: vec![FieldError::new("", message)], lang: None }
     }
 }
 
@@ -232,18 +231,21 @@ pub fn for_server_fn(cause: Cause, message: &str) -> leptos::prelude::ServerFnEr
     if leptos::prelude::use_context::<FailureLogged>().is_none() {
         cause.log();
     }
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(cause.status());
-    }
-    leptos::prelude::ServerFnError::new(message)
+    server_fn_error(cause.status(), message)
 }
 
 /// A refusal of the staff check as a server function reports it.
 pub fn refusal_for_server_fn(refusal: Refusal) -> leptos::prelude::ServerFnError {
+    server_fn_error(refusal.status(), refusal.message())
+}
+
+/// A server function's error: `status` set on the page being rendered (or on the server
+/// function's own answer), `message` for the caller.
+fn server_fn_error(status: StatusCode, message: &str) -> leptos::prelude::ServerFnError {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(refusal.status());
+        response.set_status(status);
     }
-    leptos::prelude::ServerFnError::new(refusal.message())
+    leptos::prelude::ServerFnError::new(message)
 }
 
 /// The answer when the server is at its limit of requests in flight: try again in a second.

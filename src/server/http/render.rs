@@ -8,15 +8,13 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use leptos::prelude::provide_context;
 
-use crate::server::http::failure::{ExtraContext, FailureLogged, PageAgain};
+use crate::server::http::failure::{ExtraContext, PageAgain};
 use crate::server::http::state::AppState;
 
 /// Renders the app's page for `request` with the extra context: set once at start-up, by the
@@ -34,16 +32,7 @@ pub async fn render_again(State(state): State<AppState>, request: Request, next:
     if let Some(session) = session {
         request.extensions_mut().insert(session.clone());
     }
-    let context: ExtraContext = if again.after_failure() {
-        let form = form.clone();
-        Arc::new(move || {
-            form();
-            provide_context(FailureLogged);
-        })
-    } else {
-        form.clone()
-    };
-    let mut rendered = (state.render_page)(&state, request, context).await;
+    let mut rendered = (state.render_page)(&state, request, form.clone()).await;
     *rendered.status_mut() = response.status();
     for (name, value) in again.headers() {
         rendered.headers_mut().append(name.clone(), value.clone());

@@ -170,7 +170,10 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
 /// pool opens a fresh one for the next write.
 async fn settled(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
     use sqlx::Connection;
-    // Lets the rollback queued by a dropped transaction run first.
+    if !conn.is_in_transaction() {
+        return Ok(true);
+    }
+    // A dropped transaction queued its rollback: let it run, then look again.
     conn.ping().await?;
     let clean = !conn.is_in_transaction();
     if !clean {

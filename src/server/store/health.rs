@@ -51,6 +51,12 @@ impl WriteHealth {
         }
     }
 
+    /// Notes `outcome` (see `record`) and hands it back.
+    pub fn noted<T>(&self, outcome: Result<T, StoreError>) -> Result<T, StoreError> {
+        self.record(&outcome);
+        outcome
+    }
+
     /// Whether the readiness check may try a write now (and, if so, notes that it does).
     pub fn probe_due(&self) -> bool {
         let mut last = self.last_probe.lock().unwrap_or_else(|e| e.into_inner());

@@ -75,9 +75,7 @@ pub trait LeadStore: Send + Sync {
 #[async_trait]
 impl<B: Backend> LeadStore for SqlStore<B> {
     async fn insert(&self, record: &LeadRecord, notifications: &[OutboxMessage]) -> Result<Stored, StoreError> {
-        let outcome = self.backend.insert_lead(record, notifications).await;
-        self.health.record(&outcome);
-        outcome
+        self.health.noted(self.backend.insert_lead(record, notifications).await)
     }
 
     async fn received_at(&self, reference: &LeadReference) -> Result<Option<DateTime<Utc>>, StoreError> {

@@ -39,8 +39,6 @@ impl<B: Backend> HealthStore for SqlStore<B> {
             tx.commit().await?;
             Ok(())
         };
-        let outcome = written.await;
-        self.health.record(&outcome);
-        outcome
+        self.health.noted(written.await)
     }
 }

@@ -318,9 +318,7 @@ impl<B: Backend> SqlStore<B> {
             let mut conn = self.backend.writer().acquire().await?;
             conn.execute(statement).await
         };
-        let outcome = written.await;
-        self.health.record(&outcome);
-        outcome
+        self.health.noted(written.await)
     }
 
     /// Runs a statement that writes and returns rows (`RETURNING`).
@@ -329,9 +327,7 @@ impl<B: Backend> SqlStore<B> {
             let mut conn = self.backend.writer().acquire().await?;
             conn.fetch_all(statement).await
         };
-        let outcome = written.await;
-        self.health.record(&outcome);
-        outcome
+        self.health.noted(written.await)
     }
 }
 
