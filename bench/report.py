@@ -112,7 +112,94 @@ if lcp:
 start = number("startup_ms")
 w(f"| start-up to the first answered request | {start:.0f} ms (first start, new database: {number('startup_first_ms'):.0f} ms) "
   f"| nginx: {number('startup_nginx_ms'):.0f} ms | {start / number('startup_nginx_ms'):.1f} × nginx | ≤ 100 ms | {met(start <= 100)} |")
+scale = {}
+for key, value in r.items():
+    if "|" in key:
+        scale[tuple(key.split("|"))] = value
+pages_at = {}
+for (kind, *rest), value in scale.items():
+    if kind == "page":
+        db, label, name = rest
+        median, p95, status = value.split("|")
+        pages_at[(db, label, name)] = (float(median), float(p95), status)
+page_names = list(dict.fromkeys(name for (_, _, name) in pages_at))
+large = f"{int(r['scale_leads']):,}" if "scale_leads" in r else ""
+databases = [db for db in ("sqlite", "postgres") if (db, "large", page_names[0] if page_names else "") in pages_at]
+
+
+def budget_for(name):
+    if name.startswith("list"):
+        return 50
+    if name.startswith("search") or name == "dashboard":
+        return 100
+    if name == "a lead's page":
+        return 30
+    return None
+
+
+if page_names and databases:
+    for db in databases:
+        title = {"sqlite": "SQLite", "postgres": "PostgreSQL"}[db]
+        for group, match in (("list pages", "list"), ("searches", "search"), ("the dashboard", "dashboard"), ("a lead's page", "a lead")):
+            names = [n for n in page_names if n.startswith(match) and (db, "large", n) in pages_at]
+            if not names:
+                continue
+            worst = max(names, key=lambda n: pages_at[(db, "large", n)][0])
+            median = pages_at[(db, "large", worst)][0]
+            small = pages_at.get((db, "small", worst), (float("nan"),))[0]
+            limit = budget_for(worst)
+            w(f"| {title}, {group} at {large} leads (slowest, median) | {median:.1f} ms (`{worst}`) | 100 leads: {small:.1f} ms "
+              f"| {median / small:.1f} × | ≤ {limit} ms | {met(median <= limit)} |")
+        retention = float(scale[("retention", db, "large")] or "nan")
+        retention_small = float(scale[("retention", db, "small")] or "nan")
+        w(f"| {title}, the retention job with nothing to erase at {large} leads | {retention:,.0f} ms | 100 leads: {retention_small:,.0f} ms "
+          f"| | ≤ 5,000 ms | {met(retention <= 5000)} |")
+        boot, boot_small = float(scale[("startup", db, "large")]), float(scale[("startup", db, "small")])
+        w(f"| {title}, start-up at {large} leads | {boot:.0f} ms | 100 leads: {boot_small:.0f} ms | {boot / boot_small:.1f} × | ≤ 1,000 ms | {met(boot <= 1000)} |")
+        rate, rate_small = float(scale[("intake", db, "large")]), float(scale[("intake", db, "small")])
+        w(f"| {title}, lead intake at {large} leads | {rate:,.0f} /s | 100 leads: {rate_small:,.0f} /s "
+          f"| {rate / rate_small:.0%} | ≥ 70% | {met(rate >= 0.7 * rate_small)} |")
 w("")
+
+if page_names and databases:
+    w(f"## The inbox at scale ({large} leads)")
+    w("")
+    w(f"`archguide demo-data` fills a database with {large} made-up leads (every state, two years, seven "
+      "scripts, half with a stored guide result) and another with 100; `bench/scale.py` logs in as a "
+      "sales person and asks each page one request at a time (median and 95th percentile of "
+      f"{os.environ.get('BENCH_RUNS', '20')}, after two warm-up requests), from sending the request to the last byte.")
+    w("")
+    heads = []
+    for db in databases:
+        title = {"sqlite": "SQLite", "postgres": "PostgreSQL"}[db]
+        heads += [f"{title} 100", f"{title} {large}"]
+    w("| page (median / p95 ms) | " + " | ".join(heads) + " | budget |")
+    w("|---|" + "---|" * len(heads) + "---|")
+    for name in page_names:
+        cells = []
+        for db in databases:
+            for label in ("small", "large"):
+                median, p95, status = pages_at.get((db, label, name), (float("nan"), float("nan"), "?"))
+                cells.append(f"{median:.1f} / {p95:.1f}" + ("" if status == "200" else f" ({status})"))
+        limit = budget_for(name)
+        w(f"| {name} | " + " | ".join(cells) + f" | {'≤ ' + str(limit) + ' ms' if limit else ''} |")
+    w("")
+    w("| what | " + " | ".join(heads) + " |")
+    w("|---|" + "---|" * len(heads))
+    rows = (
+        ("filling it with demo data (s)", "fill", lambda v: f"{float(v):,.0f}"),
+        ("database size on disk (MB)", "size", lambda v: f"{float(v) / 1024:,.0f}"),
+        ("start-up to the first answer (ms, median of 10)", "startup", lambda v: f"{float(v):,.0f}"),
+        ("retention job, nothing to erase (ms)", "retention", lambda v: f"{float(v or 'nan'):,.0f}"),
+        (f"lead intake, {seconds} s of `wrk -c64` (acknowledged /s)", "intake", lambda v: f"{float(v):,.0f}"),
+        ("memory (RSS) idle before the pages (MB)", "rss_idle", lambda v: f"{float(v) / 1024:,.1f}"),
+        ("memory high-water mark (MB)", "rss_peak", lambda v: f"{float(v) / 1024:,.1f}"),
+        ("memory 5 s after the load (MB)", "rss_after", lambda v: f"{float(v) / 1024:,.1f}"),
+    )
+    for title, kind, shown in rows:
+        cells = [shown(scale[(kind, db, label)]) if (kind, db, label) in scale else "" for db in databases for label in ("small", "large")]
+        w(f"| {title} | " + " | ".join(cells) + " |")
+    w("")
 
 w("## What each public page downloads")
 w("")

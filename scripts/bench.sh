@@ -28,6 +28,7 @@ static="http://127.0.0.1:$static_port"
 cleanup() {
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
   [ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null || true
+  [ -n "${scale_pid:-}" ] && kill "$scale_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -173,6 +174,53 @@ PY
 
 step "stopping the server"
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=
+
+# The inbox at scale: the same pages, the retention job, start-up and lead intake on a database
+# holding BENCH_LEADS demo leads, beside a database holding 100, on SQLite and on PostgreSQL.
+scale_leads="${BENCH_LEADS:-1000000}"
+scale() { # database label url leads
+  local db=$1 label=$2 url=$3 leads=$4 scale_port log="$work/scale-$1-$2.log" started
+  scale_port=$(free_port)
+  step "inbox at scale: $db with $leads leads (demo data)"
+  started=$(date +%s.%N)
+  DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" demo-data "$leads"
+  record "fill|$db|$label" "$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)")"
+  printf 'bench-password-1\n' | DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" user add bench@example.com --role sales
+  local env_scale=(env "${server_env[@]}" LEPTOS_SITE_ADDR="127.0.0.1:$scale_port" ARCHGUIDE_LOG=info DATABASE_URL="$url")
+  record "startup|$db|$label" "$(startup "$scale_port" /healthz -- "${env_scale[@]}" "$bin")"
+  "${env_scale[@]}" "$bin" >"$log" 2>&1 &
+  scale_pid=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$scale_port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 1 300); do grep -q "retention: nothing was past its time" "$log" && break; sleep 0.1; done
+  record "retention|$db|$label" "$(sed -n 's/.*ms=\([0-9]*\).*retention: nothing was past its time.*/\1/p; s/.*retention: nothing was past its time.*ms=\([0-9]*\).*/\1/p' "$log" | head -1)"
+  record "rss_idle|$db|$label" "$(awk '/^VmRSS:/ {print $2}' "/proc/$scale_pid/status")"
+  python3 bench/scale.py "http://127.0.0.1:$scale_port" bench@example.com bench-password-1 "${BENCH_RUNS:-20}" | tee "$work/scale.txt"
+  while IFS='|' read -r name median p95 status; do
+    record "page|$db|$label|${name#SCALE }" "${median#median_ms=}|${p95#p95_ms=}|${status#status=}"
+  done <"$work/scale.txt"
+  DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" form-tokens 100000 >"$work/scale-tokens.txt"
+  wrk -t2 -c64 -d"${seconds}s" -s bench/intake.lua "http://127.0.0.1:$scale_port" -- "$work/scale-tokens.txt" 2 >"$work/scale-intake.txt"
+  intake=$(grep '^INTAKE' "$work/scale-intake.txt")
+  record "intake|$db|$label" "$(python3 -c "import sys; v=dict(p.split('=') for p in sys.argv[1].split()[1:]); print(round(float(v['acknowledged'])/float(v['seconds'])))" "$intake")"
+  record "rss_peak|$db|$label" "$(awk '/^VmHWM:/ {print $2}' "/proc/$scale_pid/status")"
+  sleep 5
+  record "rss_after|$db|$label" "$(awk '/^VmRSS:/ {print $2}' "/proc/$scale_pid/status")"
+  kill -TERM "$scale_pid"; wait "$scale_pid" || true; scale_pid=
+}
+pg_fresh() { # name: an empty PostgreSQL database
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+  echo "postgres://postgres@127.0.0.1:5432/$1"
+}
+for db in sqlite postgres; do
+  for leads in 100 "$scale_leads"; do
+    label=$([ "$leads" = 100 ] && echo small || echo large)
+    if [ "$db" = sqlite ]; then url="sqlite://$work/scale-$label.db"; else url=$(pg_fresh "archguide_bench_$label"); fi
+    scale "$db" "$label" "$url" "$leads"
+    [ "$db" = sqlite ] && record "size|$db|$label" "$(du -sk "$work"/scale-$label.db* | awk '{n += $1} END {print n}')"
+    [ "$db" = postgres ] && record "size|$db|$label" "$(psql -h 127.0.0.1 -U postgres -d postgres -Atc "select pg_database_size('archguide_bench_$label') / 1024")"
+  done
+done
+record scale_leads "$scale_leads"
 
 step "the engine: criterion benchmark of recommend and monthly_cost"
 cargo bench --bench engine -- --noplot 2>&1 | grep -E '^[a-z].*time:|^ +time:' || true

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::field_error::FieldError;
 use crate::domain::guide::recommendation::Recommendation;
-use crate::domain::leads::inbox::{LeadStatus, SourceTally};
+use crate::domain::leads::inbox::{LeadCount, LeadStatus, SourceTally};
 use crate::domain::leads::lifecycle::EventKind;
 
 /// Leads on one page of the list.
@@ -59,10 +59,15 @@ pub struct LeadList {
     pub viewer: Viewer,
     pub live: LiveMark,
     pub rows: Vec<LeadRow>,
-    pub total: u64,
-    pub page: u32,
-    pub pages: u32,
-    pub counts: Vec<(LeadStatus, u64)>,
+    /// How many leads the filter selects on all pages.
+    pub total: LeadCount,
+    /// Whether this is the list's first page.
+    pub first_page: bool,
+    /// The cursor of the page before this one (`before=`), if there are leads before it.
+    pub previous: Option<String>,
+    /// The cursor of the page after this one (`after=`), if there are leads after it.
+    pub next: Option<String>,
+    pub counts: Vec<(LeadStatus, LeadCount)>,
     /// Filter values that were ignored, and why.
     pub errors: Vec<FieldError>,
 }

@@ -3,8 +3,9 @@
 //! site would store it: results from the engine, leads as the contact form stores them, then
 //! what staff would do with them (assignments, statuses, notes, first replies).
 //!
-//! The leads are spread over the last three years, in every state, in both languages, from
-//! several sources; a few are held as spam. Their addresses are at `example.com`, their demo
+//! The leads are spread over the two years leads are kept (so the retention job erases none of
+//! them), in every state, in both languages, from several sources and in several scripts; a few
+//! are held as spam. Their addresses are at `example.com`, their demo
 //! staff accounts cannot log in (their passwords are random and never shown). A database that
 //! already holds leads is refused unless `--force`: demo data must never mix with real leads by
 //! accident.
@@ -37,10 +38,17 @@ use crate::server::store::{StoreError, Stores};
 /// Leads written at once: the store groups the ones that arrive together into one commit.
 const IN_FLIGHT: usize = 64;
 
-const FIRST: [&str; 12] =
-    ["Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Carmen", "Diego", "Lucía", "Kenji", "Amara", "Oskar"];
-const LAST: [&str; 10] =
-    ["Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Ruiz", "Fernández", "Sato", "Okafor"];
+/// People by where they come from: first names, last names, and the address's local part in
+/// Latin letters. The inbox's search is measured in every script these use.
+const PEOPLE: [(&[&str], &[&str], &str); 7] = [
+    (&["Ada", "Grace", "Alan", "Barbara"], &["Lovelace", "Hopper", "Turing", "Liskov"], "contact"),
+    (&["Carmen", "Diego", "Lucía"], &["Ruiz", "Fernández", "Muñoz"], "hola"),
+    (&["Linus", "Oskar", "Margarete"], &["Torvalds", "Müller", "Weiß"], "info"),
+    (&["Иван", "Анна", "Дмитрий"], &["Петров", "Смирнова", "Козлов"], "privet"),
+    (&["Σοφία", "Νίκος", "Ελένη"], &["Παπαδοπούλου", "Γεωργίου"], "geia"),
+    (&["太郎", "陽子", "健二"], &["山田", "佐藤", "鈴木"], "yamada"),
+    (&["محمد", "ليلى", "عمر"], &["الحسن", "حداد"], "salam"),
+];
 const COMPANIES: [&str; 8] =
     ["Northwind", "Contoso", "Fabrikam", "Initech", "Globex", "Umbrella Retail", "Tienda Sol", "Soylent Health"];
 const MESSAGES: [&str; 5] = [
@@ -139,8 +147,16 @@ async fn one_lead(
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let mut rng = StdRng::seed_from_u64(salt.wrapping_add(n));
-    // Most over three years; some this week, so the inbox has leads waiting for a reply.
-    let within = if rng.random_bool(0.05) { 7 * 24 * 60 } else { 3 * 365 * 24 * 60 };
+    // Spread evenly over the two years leads are kept, as a steady flow would be; the first few of a
+    // run arrived this week, so the inbox has leads waiting for a reply.
+    // Spam is erased after 30 days: what is held is recent.
+    let within = if n < 40 {
+        7 * 24 * 60
+    } else if is_spam(n) {
+        25 * 24 * 60
+    } else {
+        700 * 24 * 60
+    };
     let created_at = now - Duration::minutes(rng.random_range(10..within));
     let result_id = if n % 2 == 0 { Some(store_result(stores, engine, &mut rng, created_at).await?) } else { None };
     let mut record = lead_record(&mut rng, n, created_at, result_id.clone());
@@ -173,8 +189,12 @@ async fn work_on(
     if rng.random_bool(0.8) {
         changes.push(LeadChange::Assign(Some(who.id)));
     }
-    // Recent leads are mostly still new, older ones mostly answered and moved on.
+    // Recent leads are mostly still new, older ones answered and moved on, or (a few) closed
+    // without an answer.
     let answered = if age > Duration::days(2) { rng.random_bool(0.9) } else { rng.random_bool(0.3) };
+    if !answered && age > Duration::days(2) {
+        changes.push(LeadChange::Status(LeadStatus::Lost));
+    }
     if answered {
         changes.push(LeadChange::Replied);
         let status =
@@ -192,13 +212,12 @@ async fn work_on(
 }
 
 fn lead_record(rng: &mut StdRng, n: u64, created_at: DateTime<Utc>, result_id: Option<ResultId>) -> LeadRecord {
-    let (first, last) = (FIRST[rng.random_range(0..FIRST.len())], LAST[rng.random_range(0..LAST.len())]);
+    let (firsts, lasts, local) = PEOPLE[rng.random_range(0..PEOPLE.len())];
+    let (first, last) = (firsts[rng.random_range(0..firsts.len())], lasts[rng.random_range(0..lasts.len())]);
     let spanish = rng.random_bool(0.3);
     let input = LeadInput {
         name: format!("{first} {last}"),
-        email: format!("{}.{}.{n}@example.com", first.to_lowercase(), last.to_lowercase())
-            .replace(['í', 'á'], "i")
-            .replace('é', "e"),
+        email: format!("{local}.{n}@example.com"),
         company: COMPANIES[rng.random_range(0..COMPANIES.len())].to_string(),
         role: ["CTO", "Engineering manager", "Founder", ""][rng.random_range(0..4)].to_string(),
         message: format!("{} (demo lead {n})", MESSAGES[rng.random_range(0..MESSAGES.len())]),
@@ -222,7 +241,7 @@ fn lead_record(rng: &mut StdRng, n: u64, created_at: DateTime<Utc>, result_id: O
             campaign: tag(campaign),
             referrer: tag(referrer),
         },
-        spam_reason: (n % 33 == 0).then(|| "demo: a link-laden message".to_string()),
+        spam_reason: is_spam(n).then(|| "demo: a link-laden message".to_string()),
         created_at,
         language: if spanish { "es" } else { "en" }.to_string(),
     }
@@ -276,6 +295,11 @@ fn random_answers(rng: &mut StdRng) -> Answers {
             }
         }
     }
+}
+
+/// One lead in 500 is held as spam.
+fn is_spam(n: u64) -> bool {
+    n % 500 == 7
 }
 
 fn new_reference(rng: &mut StdRng) -> LeadReference {

@@ -26,6 +26,7 @@ impl Default for Retention {
 }
 
 /// The history lines that are not activity: what the software did on its own about a lead.
+/// Migration 0013's triggers, which keep each lead's last activity, name the same kinds.
 pub const NOT_ACTIVITY: [EventKind; 2] = [EventKind::Reminded, EventKind::Overdue];
 
 /// Which leads and attempts are past their time at one moment.

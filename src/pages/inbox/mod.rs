@@ -13,11 +13,12 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::domain::leads::inbox::{Assignee, LeadFilter, LeadStatus, Sort};
-use crate::page_data::inbox::{Countdown, LeadList, LiveMark, Viewer, PAGE_SIZE};
+use crate::domain::leads::inbox::{Assignee, LeadCount, LeadCursor, LeadFilter, LeadStatus, PageAt, Sort};
+use crate::page_data::inbox::{Countdown, LeadList, LiveMark, Viewer};
 use crate::page_data::url::with_query;
 
-/// The inbox's lead list for these query pairs (status, assignee, q, from, to, sort, page).
+/// The inbox's lead list for these query pairs (status, assignee, q, source, from, to, sort,
+/// after or before).
 #[server(prefix = "/inbox/api", endpoint = "leads", input = leptos::server_fn::codec::Json)]
 pub async fn inbox_leads(query: Vec<(String, String)>) -> Result<LeadList, ServerFnError> {
     let (state, session) = crate::server::handlers::inbox::server_fn_session(false).await?;
@@ -149,12 +150,14 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
         list.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message))
     };
     let (status_error, from_error, to_error) = (error_for("status"), error_for("from"), error_for("to"));
-    let count_of = |status: LeadStatus| list.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
-    let open_total: u64 = LeadStatus::PIPELINE.iter().map(|s| count_of(*s)).sum();
+    let page_error = error_for("after").or_else(|| error_for("before"));
+    let count_of =
+        |status: LeadStatus| list.counts.iter().find(|(s, _)| *s == status).map_or(LeadCount::default(), |(_, n)| *n);
+    let open_total: LeadCount = LeadStatus::PIPELINE.iter().map(|s| count_of(*s)).sum();
     let with_status = |status: Option<LeadStatus>| {
         // Spam has its own view, without the other filters.
         let base = if status == Some(LeadStatus::Spam) { LeadFilter::default() } else { filter.clone() };
-        with_query("/inbox", &LeadFilter { status, page: 1, ..base }.pairs())
+        with_query("/inbox", &LeadFilter { status, at: PageAt::First, ..base }.pairs())
     };
     let tab = "rounded-full border px-3 py-1 text-sm aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:aria-[current=page]:border-white dark:aria-[current=page]:bg-white dark:aria-[current=page]:text-slate-900 border-slate-300 dark:border-slate-700";
     let current = |on: bool| on.then_some("page");
@@ -175,24 +178,22 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
         );
     }
     let export = with_query("/inbox/export.csv", &filter.pairs());
-    let page_link = |page: u32| {
+    let page_link = |at: PageAt| {
         let mut pairs = filter.pairs();
-        if page > 1 {
-            pairs.push(("page", page.to_string()));
-        }
+        pairs.extend(at.pair());
         with_query("/inbox", &pairs)
     };
-    let (page, pages) = (list.page, list.pages);
-    let previous_page = (page > 1).then(|| page_link(page - 1));
-    let next_page = (page < pages).then(|| page_link(page + 1));
+    let cursor = |token: &Option<String>| token.as_deref().and_then(LeadCursor::parse);
+    let first_page = (!list.first_page).then(|| page_link(PageAt::First));
+    let previous_page = cursor(&list.previous).map(|c| page_link(PageAt::Before(c)));
+    let next_page = cursor(&list.next).map(|c| page_link(PageAt::After(c)));
+    let paged = first_page.is_some() || next_page.is_some();
     let (text, status, assignee, sort) =
         (filter.text.clone().unwrap_or_default(), filter.status, filter.assignee, filter.sort);
     let source = filter.source.clone().unwrap_or_default();
     let from = filter.from.map(|d| d.to_string()).unwrap_or_default();
     let to = filter.to.map(|d| d.to_string()).unwrap_or_default();
     let (viewer, total) = (list.viewer.clone(), list.total);
-    let first_shown = if list.total == 0 { 0 } else { u64::from((page - 1) * PAGE_SIZE) + 1 };
-    let last_shown = (first_shown + list.rows.len() as u64).saturating_sub(1);
     let input =
         "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
     let label = "block text-sm font-medium";
@@ -252,8 +253,9 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                 </div>
             </form>
             <div data-live="leads">
+            {page_error.map(|m| view! { <p class="mt-6 text-sm text-red-800 dark:text-red-300" role="alert">{m}</p> })}
             <p class="mt-6 text-sm text-slate-600 dark:text-slate-400" role="status">
-                {if empty { "No leads match these filters.".to_string() } else { format!("Showing {first_shown}–{last_shown} of {total}") }}
+                {if empty { "No leads match these filters.".to_string() } else { format!("Showing {} of {total}", list.rows.len()) }}
             </p>
             {(!empty).then(|| view! {
                 <div class="mt-2 overflow-x-auto">
@@ -288,10 +290,10 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                     </table>
                 </div>
             })}
-            {(pages > 1).then(|| view! {
+            {paged.then(|| view! {
                 <nav aria-label="Pages" class="mt-4 flex items-center gap-4 text-sm">
+                    {first_page.map(|href| view! { <a class="underline" href=href>"First page"</a> })}
                     {previous_page.map(|href| view! { <a class="underline" rel="prev" href=href>"Previous page"</a> })}
-                    <span>{format!("Page {page} of {pages}")}</span>
                     {next_page.map(|href| view! { <a class="underline" rel="next" href=href>"Next page"</a> })}
                 </nav>
             })}

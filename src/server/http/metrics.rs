@@ -187,7 +187,7 @@ async fn read_figures(state: &AppState) -> Result<(), StoreError> {
     let (open, in_use) = state.db.pool_usage();
     state.metrics.record(|| {
         for status in crate::domain::leads::inbox::LeadStatus::ALL.iter().copied() {
-            let count = by_status.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+            let count = by_status.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| n.n);
             metrics::gauge!("archguide_leads", "status" => status.as_str()).set(count as f64);
         }
         metrics::gauge!("archguide_leads_overdue").set(overdue as f64);

@@ -47,6 +47,7 @@ impl RetentionJob {
                 _ = ticks.tick() => {}
                 _ = async { stopped.wait_for(|stopped| *stopped).await.map(|_| ()) } => return,
             }
+            let started = std::time::Instant::now();
             match self.sweep().await {
                 Ok(swept) if swept != Swept::default() => tracing::info!(
                     leads = swept.leads,
@@ -55,7 +56,9 @@ impl RetentionJob {
                     sessions = swept.sessions,
                     "retention: erased and deleted what was past its time"
                 ),
-                Ok(_) => {}
+                Ok(_) => {
+                    tracing::info!(ms = started.elapsed().as_millis() as u64, "retention: nothing was past its time")
+                }
                 Err(error) => tracing::error!(%error, "the retention job failed; it runs again at its next interval"),
             }
         }

@@ -8,14 +8,11 @@ use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
-use crate::domain::leads::inbox::{LeadStatus, LeadTiming, Sort};
+use crate::domain::leads::inbox::{LeadCount, LeadCursor, LeadStatus, LeadTiming};
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::message::Message;
 use crate::domain::staff::StaffEmail;
-use crate::server::store::lead_list::{
-    lead_order, like_pattern, push_after, push_lead_conditions, push_lead_filter, push_replied, search_text,
-    LeadCursor, LeadQuery,
-};
+use crate::server::store::lead_list::{push_contains, search_text, LeadPage, LeadQuery};
 use crate::server::store::pulse::InboxPulse;
 
 use super::StoreError;
@@ -60,14 +57,6 @@ impl Lead {
     }
 }
 
-/// One page of the list.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LeadPage {
-    pub leads: Vec<Lead>,
-    /// How many leads match the filter on all pages.
-    pub total: u64,
-}
-
 /// One line of a lead's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeadEvent {
@@ -81,6 +70,7 @@ pub struct LeadEvent {
 /// The inbox's view of leads.
 #[async_trait]
 pub trait InboxStore: Send + Sync {
+    /// The page of the list `query.filter.at` names, `query.limit` leads long (25 without).
     async fn list_leads(&self, query: LeadQuery<'_>) -> Result<LeadPage, StoreError>;
     /// The next `limit` leads of the query, in the list's order, after the lead `after` names
     /// (from the first with `None`): the export reads every lead this way, a batch at a time.
@@ -91,8 +81,9 @@ pub trait InboxStore: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Lead>, StoreError>;
     /// How many leads each status holds among those the query's filter selects, whatever
-    /// status the filter asks for.
-    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError>;
+    /// status the filter asks for (statuses without leads left out): exactly when only the
+    /// source narrows the list, else each up to `LeadCount::LIMIT`.
+    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError>;
     /// Fills the search column of leads stored before it existed; how many it filled.
     async fn fill_search(&self) -> Result<u64, StoreError>;
     async fn lead(&self, reference: &LeadReference) -> Result<Option<Lead>, StoreError>;
@@ -132,14 +123,14 @@ pub trait InboxStore: Send + Sync {
 }
 
 /// The columns every lead query reads.
-const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company, l.role, l.message, \
+pub(super) const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company, l.role, l.message, \
      l.preferred_contact, l.consent_version, l.consent_at, l.result_id, l.source_page, l.status, l.spam_reason, \
      l.first_reply_at, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
      l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, l.language, \
      g.recommendation AS recommendation \
      FROM leads l LEFT JOIN staff_users u ON u.id = l.assigned_to LEFT JOIN guide_results g ON g.id = l.result_id";
 
-fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
+pub(super) fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
     // A result the current code cannot read is shown without its summary, not as an error.
     let recommendation_summary = row.json::<Recommendation>("recommendation").ok().flatten().map(|r| r.summary());
     Ok(Lead {
@@ -176,18 +167,7 @@ fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
 #[async_trait]
 impl<B: Backend> InboxStore for SqlStore<B> {
     async fn list_leads(&self, query: LeadQuery<'_>) -> Result<LeadPage, StoreError> {
-        let mut count = Statement::new("SELECT COUNT(*) AS n FROM leads l");
-        push_lead_filter(&mut count, &query);
-        let total: u64 = self.read_one(count).await?.get("n")?;
-
-        let mut select = Statement::new(LEAD_SELECT);
-        push_lead_filter(&mut select, &query);
-        select.push(lead_order(query.filter.sort));
-        if let Some(limit) = query.limit {
-            select.push(" LIMIT ").push_bind(i64::from(limit)).push(" OFFSET ").push_bind(query.offset());
-        }
-        let rows = self.read_all(select).await?;
-        Ok(LeadPage { leads: rows.iter().map(lead_from_row).collect::<Result<_, _>>()?, total })
+        self.lead_page(query, query.limit.unwrap_or(25)).await
     }
 
     async fn leads_after(
@@ -196,46 +176,11 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         after: Option<LeadCursor>,
         limit: u32,
     ) -> Result<Vec<Lead>, StoreError> {
-        // Each step is one indexed range of the time order: newest or oldest first, or for
-        // "reply by" the unanswered leads oldest first and then the answered ones.
-        let step = |replied: Option<bool>, after: Option<LeadCursor>, limit: usize| {
-            let mut select = Statement::new(LEAD_SELECT);
-            push_lead_filter(&mut select, &query);
-            if let Some(replied) = replied {
-                push_replied(&mut select, replied);
-            }
-            let forward = query.filter.sort != Sort::Newest;
-            if let Some(cursor) = after {
-                push_after(&mut select, forward, cursor);
-            }
-            select.push(if forward {
-                " ORDER BY l.created_at ASC, l.id ASC"
-            } else {
-                " ORDER BY l.created_at DESC, l.id DESC"
-            });
-            select.push(" LIMIT ").push_bind(limit as i64);
-            async move { self.read_all(select).await?.iter().map(lead_from_row).collect::<Result<Vec<_>, _>>() }
-        };
-        let limit = limit as usize;
-        if query.filter.sort != Sort::ReplyBy {
-            return step(None, after, limit).await;
-        }
-        let mut leads = Vec::new();
-        if !after.is_some_and(|c| c.replied) {
-            leads = step(Some(false), after, limit).await?;
-        }
-        if leads.len() < limit {
-            leads.extend(step(Some(true), after.filter(|c| c.replied), limit - leads.len()).await?);
-        }
-        Ok(leads)
+        self.walk(query, after, false, limit as usize).await
     }
 
-    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, u64)>, StoreError> {
-        let mut count = Statement::new("SELECT l.status, COUNT(*) AS n FROM leads l WHERE TRUE");
-        push_lead_conditions(&mut count, &query);
-        count.push(" GROUP BY l.status");
-        let rows = self.read_all(count).await?;
-        rows.iter().map(|r| Ok((r.get("status")?, r.get("n")?))).collect()
+    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError> {
+        self.count_statuses(query).await
     }
 
     async fn fill_search(&self) -> Result<u64, StoreError> {
@@ -329,10 +274,9 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         // The search column narrows it down (it holds the address folded as Rust folds it);
         // the exact comparison is made here.
         let wanted = email.to_lowercase();
-        let select = Statement::new(
-            "SELECT reference, email FROM leads WHERE erased_at IS NULL AND search LIKE $1 ESCAPE '\\' ORDER BY id",
-        )
-        .bind(like_pattern(&wanted));
+        let mut select = Statement::new("SELECT l.reference, l.email FROM leads l WHERE l.erased_at IS NULL");
+        push_contains::<B>(&mut select, &wanted);
+        select.push(" ORDER BY l.id");
         let rows = self.read_all(select).await?;
         let mut references = Vec::new();
         for row in &rows {

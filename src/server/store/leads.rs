@@ -97,8 +97,8 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     let insert = Statement::new(
         "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
          consent_version, consent_at, result_id, source_page, status, spam_reason, created_at, search, \
-         utm_source, utm_medium, utm_campaign, referrer, source, language) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20, $21) \
+         utm_source, utm_medium, utm_campaign, referrer, source, language, last_activity_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20, $21, $10) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(record.reference.as_str())

@@ -11,10 +11,12 @@ use crate::server::store::outbox::Channel;
 use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 pub(super) async fn pulse<B: Backend>(store: &SqlStore<B>) -> Result<InboxPulse, StoreError> {
-    // Each part reads an index or the few undelivered replies, never the whole lead table.
+    // Each part reads an index, the tallies or the few undelivered replies, never the whole
+    // lead table.
     let select = Statement::new(
         "SELECT (SELECT COALESCE(MAX(id), 0) FROM lead_events) AS last_event, \
-         (SELECT COUNT(*) FROM leads WHERE status = $1) AS new_leads, r.replies_waiting, r.reply_attempts \
+         (SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM lead_tallies WHERE status = $1) AS new_leads, \
+         r.replies_waiting, r.reply_attempts \
          FROM (SELECT COUNT(*) AS replies_waiting, CAST(COALESCE(SUM(attempts), 0) AS BIGINT) AS reply_attempts \
                FROM outbox WHERE channel = $2 AND delivered_at IS NULL) AS r",
     )

@@ -2,6 +2,34 @@
 
 use super::*;
 
+/// Every page of the list in `sort` order, two leads a page, walked forward by each page's
+/// link to the next; walking back from the last page by the links to the previous one meets the
+/// same pages.
+async fn pages(stores: &Stores, viewer_id: i64, sort: &str) -> Vec<Vec<String>> {
+    let page_at = |at: PageAt| async move {
+        let (mut filter, _) = LeadFilter::from_pairs([("sort", sort)]);
+        filter.at = at;
+        stores.inbox.list_leads(LeadQuery { filter: &filter, viewer_id, limit: Some(2) }).await.unwrap()
+    };
+    let names = |page: &LeadPage| page.leads.iter().map(|l| l.reference.to_string()).collect::<Vec<_>>();
+    let mut page = page_at(PageAt::First).await;
+    assert!(!page.more_before);
+    let mut forward = vec![names(&page)];
+    while page.more_after {
+        page = page_at(PageAt::After(page.leads.last().unwrap().cursor())).await;
+        assert!(page.more_before);
+        forward.push(names(&page));
+    }
+    let mut backward = vec![names(&page)];
+    while page.more_before {
+        page = page_at(PageAt::Before(page.leads.first().unwrap().cursor())).await;
+        assert!(page.more_after);
+        backward.insert(0, names(&page));
+    }
+    assert_eq!(forward, backward, "{sort}");
+    forward
+}
+
 /// The inbox's reads and changes, and the login attempt log.
 async fn inbox_behaves(stores: &Stores) {
     let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
@@ -20,20 +48,30 @@ async fn inbox_behaves(stores: &Stores) {
     }
     stores.leads.insert(&record(9, "Bot", "", t0, true), &[]).await.unwrap();
 
+    // The first page of two, and how many leads the filter selects on all pages.
     let list = |pairs: &'static [(&'static str, &'static str)]| {
         let (filter, errors) = LeadFilter::from_pairs(pairs.iter().copied());
         assert!(errors.is_empty(), "{errors:?}");
         async move {
-            let page = stores
-                .inbox
-                .list_leads(LeadQuery { filter: &filter, viewer_id: sales.id, limit: Some(2) })
-                .await
-                .unwrap();
-            (page.total, page.leads.iter().map(|l| l.reference.to_string()).collect::<Vec<_>>())
+            let query = LeadQuery { filter: &filter, viewer_id: sales.id, limit: Some(2) };
+            let page = stores.inbox.list_leads(query).await.unwrap();
+            let counts = stores.inbox.status_counts(query).await.unwrap();
+            let total: LeadCount = counts
+                .iter()
+                .filter(|(s, _)| filter.status.map_or(*s != LeadStatus::Spam, |wanted| *s == wanted))
+                .map(|(_, n)| *n)
+                .sum();
+            (total.n, page.leads.iter().map(|l| l.reference.to_string()).collect::<Vec<_>>())
         }
     };
     assert_eq!(list(&[]).await, (5, vec!["AG-T00004".to_string(), "AG-T00003".to_string()]), "newest first, no spam");
-    assert_eq!(list(&[("page", "3")]).await, (5, vec!["AG-T00000".to_string()]));
+    for sort in ["newest", "oldest", "reply-by"] {
+        let walked = pages(stores, sales.id, sort).await;
+        let mut all: Vec<String> = walked.concat();
+        assert_eq!(walked.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1], "{sort}");
+        all.sort();
+        assert_eq!(all, ["AG-T00000", "AG-T00001", "AG-T00002", "AG-T00003", "AG-T00004"], "{sort}");
+    }
     assert_eq!(list(&[("sort", "oldest")]).await.1, ["AG-T00000", "AG-T00001"]);
     assert_eq!(list(&[("status", "spam")]).await, (1, vec!["AG-T00009".to_string()]));
     assert_eq!(list(&[("q", "acme_1")]).await.0, 3, "case-insensitive, and _ is literal");
@@ -78,13 +116,23 @@ async fn inbox_behaves(stores: &Stores) {
         }
     };
     let counts = counts_for(&[]).await;
-    assert!(counts.contains(&(LeadStatus::New, 5)) && counts.contains(&(LeadStatus::Contacted, 1)), "{counts:?}");
+    assert!(
+        counts.contains(&(LeadStatus::New, LeadCount::exact(5)))
+            && counts.contains(&(LeadStatus::Contacted, LeadCount::exact(1)))
+            && !counts.iter().any(|(s, _)| *s == LeadStatus::Spam),
+        "{counts:?}"
+    );
     assert_eq!(
         counts_for(&[("q", "acme_1"), ("status", "won")]).await,
-        [(LeadStatus::New, 3)],
+        [(LeadStatus::New, LeadCount::exact(3))],
         "the filter but its status"
     );
+    assert_eq!(counts_for(&[("assignee", "mine")]).await, [(LeadStatus::Contacted, LeadCount::exact(1))]);
     assert_eq!(list(&[("q", "person 1")]).await.0, 0, "an erased lead is not found by what it said");
+    // One lead answered, one more in the pipeline: "reply by" walks the unanswered, then it.
+    let by_reply = pages(stores, sales.id, "reply-by").await;
+    assert_eq!(by_reply.concat().last().map(String::as_str), Some("AG-T00001"));
+    assert_eq!(by_reply.concat().len(), 6);
     let due = stores.outbox.claim_due(t0 + Duration::days(1), t0 + Duration::days(2), 10).await.unwrap();
     assert_eq!(due.len(), 4, "the erased lead's notification is cancelled");
 
@@ -165,7 +213,11 @@ async fn sources_and_the_pulse_behave(stores: &Stores) {
         let (filter, _) = LeadFilter::from_pairs([("source", source)]);
         let page =
             stores.inbox.list_leads(LeadQuery { filter: &filter, viewer_id: sales.id, limit: None }).await.unwrap();
-        assert_eq!(page.total, expected, "{source}");
+        assert_eq!(page.leads.len(), expected, "{source}");
+        let counts =
+            stores.inbox.status_counts(LeadQuery { filter: &filter, viewer_id: sales.id, limit: None }).await.unwrap();
+        let counted: u64 = counts.iter().filter(|(s, _)| *s != LeadStatus::Spam).map(|(_, n)| n.n).sum();
+        assert_eq!(counted, expected as u64, "{source}: the tallies agree");
     }
 }
 

@@ -10,6 +10,9 @@ use crate::domain::choice::choice_enum;
 use crate::domain::field_error::FieldError;
 use crate::domain::period::Period;
 
+mod page;
+pub use page::{LeadCount, LeadCursor, PageAt};
+
 choice_enum!(
     /// Where a lead is in the pipeline. `Spam` leads live in their own view.
     LeadStatus { New = "new", Contacted = "contacted", Qualified = "qualified", Won = "won", Lost = "lost", Spam = "spam" }
@@ -99,15 +102,15 @@ pub struct LeadFilter {
     /// Inclusive: the whole day counts.
     pub to: Option<NaiveDate>,
     pub sort: Sort,
-    /// 1-based.
-    pub page: u32,
+    /// Which page of the leads the filter selects.
+    pub at: PageAt,
 }
 
 impl LeadFilter {
     /// Reads the filter from query pairs. Unknown values are reported and ignored, so a
     /// mistyped link still shows a list.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<FieldError>) {
-        let mut filter = LeadFilter { page: 1, ..LeadFilter::default() };
+        let mut filter = LeadFilter::default();
         let mut errors = Vec::new();
         let date = |field: &str, value: &str, errors: &mut Vec<FieldError>| {
             NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
@@ -139,9 +142,11 @@ impl LeadFilter {
                     Some(sort) => filter.sort = *sort,
                     None => errors.push(FieldError::new("sort", format!("There is no order '{value}'."))),
                 },
-                "page" => match value.parse::<u32>() {
-                    Ok(page) if page >= 1 => filter.page = page,
-                    _ => errors.push(FieldError::new("page", "Pages are numbered from 1.")),
+                "after" | "before" => match LeadCursor::parse(value) {
+                    Some(cursor) if key == "after" => filter.at = PageAt::After(cursor),
+                    Some(cursor) => filter.at = PageAt::Before(cursor),
+                    None => errors
+                        .push(FieldError::new(key, "That link to a page of leads is broken; here is the first page.")),
                 },
                 _ => {}
             }

@@ -13,16 +13,16 @@ fn the_filter_reads_its_url_and_writes_it_back() {
         ("from", "2026-11-01"),
         ("to", "2026-11-30"),
         ("sort", "reply-by"),
-        ("page", "3"),
+        ("after", "1733360000123456.42.0"),
     ]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(filter.status, Some(LeadStatus::Qualified));
     assert_eq!(filter.assignee, Assignee::Mine);
     assert_eq!(filter.text.as_deref(), Some("Acme"));
-    assert_eq!(filter.page, 3);
+    assert_eq!(filter.at.pair(), Some(("after", "1733360000123456.42.0".to_string())));
     let again: Vec<(&str, String)> = filter.pairs();
     let (round, _) = LeadFilter::from_pairs(again.iter().map(|(k, v)| (*k, v.as_str())));
-    assert_eq!(round, LeadFilter { page: 1, ..filter.clone() });
+    assert_eq!(round, LeadFilter { at: PageAt::First, ..filter.clone() });
     let (start, end) = filter.time_range();
     assert_eq!(start.unwrap().to_rfc3339(), "2026-11-01T00:00:00+00:00");
     assert_eq!(end.unwrap().to_rfc3339(), "2026-12-01T00:00:00+00:00");
@@ -31,10 +31,10 @@ fn the_filter_reads_its_url_and_writes_it_back() {
 #[test]
 fn bad_filter_values_are_reported_and_ignored() {
     let (filter, errors) =
-        LeadFilter::from_pairs([("status", "gone"), ("from", "yesterday"), ("page", "0"), ("sort", "x")]);
-    assert_eq!(filter, LeadFilter { page: 1, ..LeadFilter::default() });
+        LeadFilter::from_pairs([("status", "gone"), ("from", "yesterday"), ("before", "3"), ("sort", "x")]);
+    assert_eq!(filter, LeadFilter::default());
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["status", "from", "page", "sort"]);
+    assert_eq!(fields, ["status", "from", "before", "sort"]);
     let (swapped, errors) = LeadFilter::from_pairs([("from", "2026-11-30"), ("to", "2026-11-01")]);
     assert_eq!(swapped.from.unwrap().to_string(), "2026-11-01");
     assert_eq!(errors.len(), 1);
@@ -94,7 +94,7 @@ fn the_funnel_reports_drop_off_per_stage() {
 #[test]
 fn only_assignee_text_and_dates_narrow_the_list() {
     let narrows = |pairs: &[(&str, &str)]| LeadFilter::from_pairs(pairs.iter().copied()).0.narrows();
-    assert!(!narrows(&[("status", "won"), ("sort", "oldest"), ("page", "2")]));
+    assert!(!narrows(&[("status", "won"), ("sort", "oldest"), ("after", "1.2.0")]));
     for pair in [("assignee", "mine"), ("q", "acme"), ("from", "2026-11-01"), ("to", "2026-11-30")] {
         assert!(narrows(&[pair]), "{pair:?}");
     }

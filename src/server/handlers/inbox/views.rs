@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
-use crate::domain::leads::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus};
+use crate::domain::leads::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus, PageAt};
 use crate::domain::leads::promise::{span, ReplyState};
 use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::message::Message;
@@ -95,14 +95,18 @@ pub async fn lead_list(
             assignee: lead.assignee_email.as_ref().map(ToString::to_string),
         })
         .collect();
-    let pages = page.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
+    let total = match filter.status {
+        Some(status) => counts.iter().filter(|(s, _)| *s == status).map(|(_, n)| *n).sum(),
+        None => counts.iter().filter(|(s, _)| *s != LeadStatus::Spam).map(|(_, n)| *n).sum(),
+    };
     Ok(LeadList {
         viewer: viewer(session),
         live,
         rows,
-        total: page.total,
-        page: filter.page.min(pages),
-        pages,
+        total,
+        first_page: filter.at == PageAt::First,
+        previous: page.more_before.then(|| page.leads.first().map(|l| l.cursor().token())).flatten(),
+        next: page.more_after.then(|| page.leads.last().map(|l| l.cursor().token())).flatten(),
         counts,
         errors,
     })

@@ -270,6 +270,10 @@ pub trait Backend: Send + Sync + 'static {
     /// Appended to the `SELECT` that picks outbox messages to claim, so that instances claiming
     /// at the same moment take different messages.
     const SKIP_LOCKED: &'static str;
+    /// Where a `LIKE` on the search column needs help to find text without reading every lead:
+    /// the start of a condition on `l.id` that the search text, quoted for the full-text index,
+    /// and `)` complete. It only narrows the candidates; the `LIKE` still decides.
+    const TRIGRAM_FILTER: Option<&'static str>;
 
     /// Where reads go.
     fn reader(&self) -> &Pool<Self::Db>;

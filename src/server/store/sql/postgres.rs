@@ -28,6 +28,8 @@ impl Backend for PgBackend {
 
     const LOCK_ROWS: &'static str = " FOR UPDATE";
     const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
+    // The `LIKE` uses the pg_trgm index of migration 0013 by itself.
+    const TRIGRAM_FILTER: Option<&'static str> = None;
 
     fn reader(&self) -> &Pool<Postgres> {
         &self.pool

@@ -37,6 +37,9 @@ impl Backend for SqliteBackend {
     const LOCK_ROWS: &'static str = "";
     // One writer claims at a time; there is nobody to skip.
     const SKIP_LOCKED: &'static str = "";
+    // The trigram index of migration 0013 (FTS5), joined by row id.
+    const TRIGRAM_FILTER: Option<&'static str> =
+        Some(" AND l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ");
 
     fn reader(&self) -> &Pool<Sqlite> {
         &self.db.reader
