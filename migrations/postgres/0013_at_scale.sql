@@ -19,19 +19,24 @@ SELECT l.source, COALESCE(g.model_version, ''), l.status, l.id % 8, COUNT(*)
 FROM leads l LEFT JOIN guide_results g ON g.id = l.result_id
 GROUP BY 1, 2, 3, 4;
 
+-- Both rows a change moves are written by one statement in key order, so two changes moving
+-- leads in opposite directions lock them in the same order and cannot deadlock.
 CREATE FUNCTION lead_tallies_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        UPDATE lead_tallies SET n = n - 1
-        WHERE source = OLD.source AND status = OLD.status AND shard = OLD.id % 8
-          AND model_version = COALESCE((SELECT model_version FROM guide_results WHERE id = OLD.result_id), '');
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO lead_tallies (source, model_version, status, shard, n)
-        VALUES (NEW.source, COALESCE((SELECT model_version FROM guide_results WHERE id = NEW.result_id), ''),
-                NEW.status, NEW.id % 8, 1)
-        ON CONFLICT (source, model_version, status, shard) DO UPDATE SET n = lead_tallies.n + 1;
-    END IF;
+    INSERT INTO lead_tallies (source, model_version, status, shard, n)
+    SELECT source, model_version, status, shard, SUM(n) FROM (
+        SELECT OLD.source AS source,
+               COALESCE((SELECT model_version FROM guide_results WHERE id = OLD.result_id), '') AS model_version,
+               OLD.status AS status, CAST(OLD.id % 8 AS INTEGER) AS shard, -1 AS n
+        WHERE TG_OP IN ('UPDATE', 'DELETE')
+        UNION ALL
+        SELECT NEW.source, COALESCE((SELECT model_version FROM guide_results WHERE id = NEW.result_id), ''),
+               NEW.status, CAST(NEW.id % 8 AS INTEGER), 1
+        WHERE TG_OP IN ('INSERT', 'UPDATE')
+    ) AS moves
+    GROUP BY source, model_version, status, shard HAVING SUM(n) <> 0
+    ORDER BY source, model_version, status, shard
+    ON CONFLICT (source, model_version, status, shard) DO UPDATE SET n = lead_tallies.n + EXCLUDED.n;
     RETURN NULL;
 END $$;
 

@@ -68,6 +68,9 @@ CREATE INDEX leads_by_source ON leads (source, created_at);
 -- or more characters reads the few leads holding all its trigrams instead of every lead. The
 -- index only narrows the candidates down; the search itself stays the `LIKE` it always was.
 CREATE VIRTUAL TABLE lead_search USING fts5(search, content = 'leads', content_rowid = 'id', tokenize = 'trigram');
+-- An erased lead's trigrams are removed from the index's pages at once, not only marked as
+-- deleted, so nothing of what it said stays in the file.
+INSERT INTO lead_search (lead_search, rank) VALUES ('secure-delete', 1);
 INSERT INTO lead_search (lead_search) VALUES ('rebuild');
 
 CREATE TRIGGER lead_search_on_insert AFTER INSERT ON leads BEGIN

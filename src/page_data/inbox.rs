@@ -61,7 +61,7 @@ pub struct LeadList {
     pub rows: Vec<LeadRow>,
     /// How many leads the filter selects on all pages.
     pub total: LeadCount,
-    /// Whether this is the list's first page.
+    /// Whether this is the list's first page (nothing comes before it).
     pub first_page: bool,
     /// The cursor of the page before this one (`before=`), if there are leads before it.
     pub previous: Option<String>,

@@ -255,7 +255,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
             <div data-live="leads">
             {page_error.map(|m| view! { <p class="mt-6 text-sm text-red-800 dark:text-red-300" role="alert">{m}</p> })}
             <p class="mt-6 text-sm text-slate-600 dark:text-slate-400" role="status">
-                {if empty { "No leads match these filters.".to_string() } else { format!("Showing {} of {total}", list.rows.len()) }}
+                {if empty && !list.first_page { "No leads on this page: the ones that were here moved on. Start again from the first page.".to_string() } else if empty { "No leads match these filters.".to_string() } else { format!("Showing {} of {total}", list.rows.len()) }}
             </p>
             {(!empty).then(|| view! {
                 <div class="mt-2 overflow-x-auto">

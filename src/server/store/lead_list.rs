@@ -42,10 +42,17 @@ impl<B: Backend> SqlStore<B> {
             }
             PageAt::Before(cursor) => {
                 let mut leads = self.walk(query, Some(cursor), true, limit + 1).await?;
-                let more_before = leads.len() > limit;
+                if leads.len() <= limit {
+                    // Back at the start (leads may have left the list meanwhile): the first
+                    // page, whole.
+                    let mut leads = self.walk(query, None, false, limit + 1).await?;
+                    let more_after = leads.len() > limit;
+                    leads.truncate(limit);
+                    return Ok(LeadPage { leads, more_before: false, more_after });
+                }
                 leads.truncate(limit);
                 leads.reverse();
-                LeadPage { leads, more_before, more_after: true }
+                LeadPage { leads, more_before: true, more_after: true }
             }
         };
         // Whether the other side still holds leads is asked, not assumed: they may have moved

@@ -30,6 +30,8 @@ async fn the_list_filters_searches_sorts_pages_and_counts() {
     assert!(back.contains("Showing 25 of 27") && back.contains("Person 26") && back.contains("Person 02"));
     let broken = app.get_as(&sales, "/inbox?after=yesterday").await.text().await.unwrap();
     assert!(broken.contains("Showing 25 of 27") && broken.contains("link to a page of leads is broken"));
+    let past_the_end = app.get_as(&sales, "/inbox?after=1.1.0").await.text().await.unwrap();
+    assert!(past_the_end.contains("moved on") && past_the_end.contains("First page"));
     let oldest = app.get_as(&sales, "/inbox?sort=oldest").await.text().await.unwrap();
     assert!(oldest.find("Person 00").unwrap() < oldest.find("Person 01").unwrap());
 
@@ -41,6 +43,8 @@ async fn the_list_filters_searches_sorts_pages_and_counts() {
 
     let spam_view = app.get_as(&sales, "/inbox?status=spam").await.text().await.unwrap();
     assert!(spam_view.contains(&spam) && spam_view.contains("Suspected spam"));
+    let spam_search = app.get_as(&sales, "/inbox?status=spam&q=bot").await.text().await.unwrap();
+    assert!(spam_search.contains("Showing 1 of 1"), "the spam view's total counts with its filters");
 
     // Mine and unassigned.
     let first = app.send_lead(&[("name", "Mine Only")]).await;

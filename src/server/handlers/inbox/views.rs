@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
-use crate::domain::leads::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus, PageAt};
+use crate::domain::leads::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus};
 use crate::domain::leads::promise::{span, ReplyState};
 use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::message::Message;
@@ -73,6 +73,11 @@ pub async fn lead_list(
     // The tabs count what the other filters select; spam has its own view without them.
     let viewer_id = session.user.id;
     let mut counts = state.stores.inbox.status_counts(LeadQuery { filter: &filter, viewer_id, limit: None }).await?;
+    // What this list holds on all its pages, counted with all its filters.
+    let total = match filter.status {
+        Some(status) => counts.iter().filter(|(s, _)| *s == status).map(|(_, n)| *n).sum(),
+        None => counts.iter().filter(|(s, _)| *s != LeadStatus::Spam).map(|(_, n)| *n).sum(),
+    };
     if filter.narrows() {
         let unfiltered = LeadFilter::default();
         let all = state.stores.inbox.status_counts(LeadQuery { filter: &unfiltered, viewer_id, limit: None }).await?;
@@ -95,16 +100,12 @@ pub async fn lead_list(
             assignee: lead.assignee_email.as_ref().map(ToString::to_string),
         })
         .collect();
-    let total = match filter.status {
-        Some(status) => counts.iter().filter(|(s, _)| *s == status).map(|(_, n)| *n).sum(),
-        None => counts.iter().filter(|(s, _)| *s != LeadStatus::Spam).map(|(_, n)| *n).sum(),
-    };
     Ok(LeadList {
         viewer: viewer(session),
         live,
         rows,
         total,
-        first_page: filter.at == PageAt::First,
+        first_page: !page.more_before,
         previous: page.more_before.then(|| page.leads.first().map(|l| l.cursor().token())).flatten(),
         next: page.more_after.then(|| page.leads.last().map(|l| l.cursor().token())).flatten(),
         counts,
