@@ -185,7 +185,7 @@ scale() { # database label url leads
   started=$(date +%s.%N)
   DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" demo-data "$leads"
   record "fill|$db|$label" "$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)")"
-  printf 'bench-password-1\n' | DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" user add bench@example.com --role sales
+  printf 'quiet harbour lantern seventeen\n' | DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" user add bench@example.com --role sales
   local env_scale=(env "${server_env[@]}" LEPTOS_SITE_ADDR="127.0.0.1:$scale_port" ARCHGUIDE_LOG=info DATABASE_URL="$url")
   record "startup|$db|$label" "$(startup "$scale_port" /healthz -- "${env_scale[@]}" "$bin")"
   "${env_scale[@]}" "$bin" >"$log" 2>&1 &
@@ -194,7 +194,7 @@ scale() { # database label url leads
   for _ in $(seq 1 300); do grep -q "retention: nothing was past its time" "$log" && break; sleep 0.1; done
   record "retention|$db|$label" "$(sed -n 's/.*ms=\([0-9]*\).*retention: nothing was past its time.*/\1/p; s/.*retention: nothing was past its time.*ms=\([0-9]*\).*/\1/p' "$log" | head -1)"
   record "rss_idle|$db|$label" "$(awk '/^VmRSS:/ {print $2}' "/proc/$scale_pid/status")"
-  python3 bench/scale.py "http://127.0.0.1:$scale_port" bench@example.com bench-password-1 "${BENCH_RUNS:-20}" | tee "$work/scale.txt"
+  python3 bench/scale.py "http://127.0.0.1:$scale_port" bench@example.com "quiet harbour lantern seventeen" "${BENCH_RUNS:-20}" | tee "$work/scale.txt"
   while IFS='|' read -r name median p95 status; do
     record "page|$db|$label|${name#SCALE }" "${median#median_ms=}|${p95#p95_ms=}|${status#status=}"
   done <"$work/scale.txt"

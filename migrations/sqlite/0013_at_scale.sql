@@ -60,6 +60,12 @@ WHEN NEW.kind NOT IN ('reminded', 'overdue') BEGIN
     WHERE id = NEW.lead_id AND (last_activity_at IS NULL OR last_activity_at < NEW.at);
 END;
 
+-- The dashboard's older leads still waiting for a reply, per status (the partial index of 0007
+-- holds every unanswered lead, closed ones too), and each status's leads per assignee (the
+-- status tabs under "assigned to me" and "nobody yet").
+CREATE INDEX leads_awaiting_reply_by_status ON leads (status, created_at) WHERE first_reply_at IS NULL;
+CREATE INDEX leads_by_assignee_and_status ON leads (assigned_to, status);
+
 -- Leads of one source in time order (the list filtered by source).
 DROP INDEX leads_by_source;
 CREATE INDEX leads_by_source ON leads (source, created_at);

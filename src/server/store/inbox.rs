@@ -275,7 +275,8 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         // the exact comparison is made here.
         let wanted = email.to_lowercase();
         let mut select = Statement::new("SELECT l.reference, l.email FROM leads l WHERE l.erased_at IS NULL");
-        push_contains::<B>(&mut select, &wanted);
+        let plan = self.search_plan(Some(&wanted)).await?;
+        push_contains::<B>(&mut select, &wanted, plan);
         select.push(" ORDER BY l.id");
         let rows = self.read_all(select).await?;
         let mut references = Vec::new();

@@ -82,6 +82,7 @@ impl<B: Backend> SqlStore<B> {
         if backward {
             parts.reverse();
         }
+        let plan = self.search_plan(query.filter.text.as_deref()).await?;
         let mut leads = Vec::new();
         for part in parts {
             let cursor = match (part, from) {
@@ -99,7 +100,7 @@ impl<B: Backend> SqlStore<B> {
                 break;
             }
             let mut select = Statement::new(LEAD_SELECT);
-            push_lead_filter::<B>(&mut select, &query);
+            push_lead_filter::<B>(&mut select, &query, plan);
             if let Some(replied) = part {
                 push_replied(&mut select, replied);
             }
@@ -131,22 +132,42 @@ impl<B: Backend> SqlStore<B> {
             filter.assignee == Assignee::Anyone && filter.text.is_none() && filter.time_range() == (None, None);
         let mut count;
         if tallied {
-            count = Statement::new("SELECT status, CAST(SUM(n) AS BIGINT) AS n FROM lead_tallies");
+            count = Statement::new(
+                "SELECT status, CAST(0 AS BIGINT) AS seen, CAST(SUM(n) AS BIGINT) AS n FROM lead_tallies",
+            );
             if let Some(source) = &filter.source {
                 count.push(" WHERE source = ").push_bind(source.as_str());
             }
             count.push(" GROUP BY status HAVING SUM(n) > 0");
         } else {
+            let plan = self.search_plan(filter.text.as_deref()).await?;
+            // A search read in order (common or short text) counts among each status's newest
+            // `READ_AT_MOST` leads the other filters keep, and says "at least" past them.
+            let read = filter.text.as_deref().filter(|_| plan == SearchPlan::Reading);
+            let without_text = LeadFilter { text: None, ..filter.clone() };
+            let others = LeadQuery { filter: &without_text, ..query };
             count = Statement::new("");
             for (i, status) in LeadStatus::ALL.iter().enumerate() {
                 count.push(if i == 0 { "" } else { " UNION ALL " });
-                count
-                    .push("SELECT ")
-                    .push_bind(*status)
-                    .push(" AS status, (SELECT COUNT(*) FROM (SELECT 1 FROM leads l");
-                count.push(" WHERE l.status = ").push_bind(*status);
-                push_lead_conditions::<B>(&mut count, &query);
-                count.push(" LIMIT ").push_bind(LeadCount::LIMIT as i64 + 1).push(") AS c) AS n");
+                count.push("SELECT ").push_bind(*status).push(" AS status, c.seen, c.n FROM (SELECT ");
+                match read {
+                    Some(text) => {
+                        count.push("COUNT(*) AS seen, COALESCE(SUM(CASE WHEN r.search LIKE ");
+                        count.push_bind(like_pattern(text)).push(" ESCAPE '\\' THEN 1 ELSE 0 END), 0) AS n");
+                        count.push(" FROM (SELECT l.search FROM leads l WHERE l.status = ").push_bind(*status);
+                        push_lead_conditions::<B>(&mut count, &others, plan);
+                        count.push(" ORDER BY l.created_at DESC LIMIT ").push_bind(READ_AT_MOST as i64);
+                    }
+                    None => {
+                        count.push(
+                            "CAST(0 AS BIGINT) AS seen, COUNT(*) AS n FROM (SELECT 1 FROM leads l WHERE l.status = ",
+                        );
+                        count.push_bind(*status);
+                        push_lead_conditions::<B>(&mut count, &query, plan);
+                        count.push(" LIMIT ").push_bind(LeadCount::LIMIT as i64 + 1);
+                    }
+                }
+                count.push(") AS r) AS c");
             }
         }
         let rows = self.read_all(count).await?;
@@ -154,7 +175,13 @@ impl<B: Backend> SqlStore<B> {
         for row in rows {
             let n: u64 = row.get("n")?;
             if n > 0 {
-                let n = if tallied { LeadCount::exact(n) } else { LeadCount::up_to_limit(n) };
+                let n = if tallied {
+                    LeadCount::exact(n)
+                } else if row.get::<u64>("seen")? >= READ_AT_MOST {
+                    LeadCount { n: n.min(LeadCount::LIMIT), at_least: true }
+                } else {
+                    LeadCount::up_to_limit(n)
+                };
                 counts.push((row.get("status")?, n));
             }
         }
@@ -189,13 +216,44 @@ pub(super) fn like_pattern(text: &str) -> String {
     pattern
 }
 
+/// How a search finds its leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SearchPlan {
+    /// The trigram index's few candidates first (`Backend::TRIGRAM_FILTER`).
+    Candidates,
+    /// Reading leads in order and matching each: the text is common, too short for trigrams, or
+    /// the database's planner makes that choice itself.
+    Reading,
+}
+
+/// The search text as one quoted phrase of the full-text index: its trigrams, one after
+/// another, are the text.
+fn phrase(text: &str) -> String {
+    format!("\"{}\"", text.to_lowercase().replace('"', "\"\""))
+}
+
+/// Below this many candidates a search goes through the trigram index (`TRIGRAM_PROBE`).
+const SEARCH_FEW: u64 = 2000;
+
+/// How many of a status's leads a search read in order looks at to count its matches.
+const READ_AT_MOST: u64 = 2_000;
+
+impl<B: Backend> SqlStore<B> {
+    /// How to find the leads holding `text`.
+    pub(super) async fn search_plan(&self, text: Option<&str>) -> Result<SearchPlan, StoreError> {
+        let Some(text) = text.filter(|t| t.chars().count() >= 3) else { return Ok(SearchPlan::Reading) };
+        let Some(probe) = B::TRIGRAM_PROBE else { return Ok(SearchPlan::Reading) };
+        let candidates: u64 = self.read_one(Statement::new(probe).bind(phrase(text))).await?.get("n")?;
+        Ok(if candidates < SEARCH_FEW { SearchPlan::Candidates } else { SearchPlan::Reading })
+    }
+}
+
 /// Appends the condition that keeps the leads whose search column holds `text` (lower-cased
-/// here), found through the database's trigram index when the text is long enough for one.
-pub(super) fn push_contains<B: Backend>(statement: &mut Statement, text: &str) {
+/// here), narrowed first to the trigram index's candidates when the plan says so.
+pub(super) fn push_contains<B: Backend>(statement: &mut Statement, text: &str, plan: SearchPlan) {
     let text = text.to_lowercase();
-    if let Some(filter) = B::TRIGRAM_FILTER.filter(|_| text.chars().count() >= 3) {
-        // One quoted phrase: its trigrams, one after another, are the text.
-        statement.push(filter).push_bind(format!("\"{}\"", text.replace('"', "\"\""))).push(")");
+    if let Some(filter) = B::TRIGRAM_FILTER.filter(|_| plan == SearchPlan::Candidates && text.chars().count() >= 3) {
+        statement.push(filter).push_bind(phrase(&text)).push(")");
     }
     statement.push(" AND l.search LIKE ").push_bind(like_pattern(&text)).push(" ESCAPE '\\'");
 }
@@ -207,16 +265,16 @@ pub fn search_text(name: &str, email: &str, company: Option<&str>, message: &str
 }
 
 /// Appends the filter's `WHERE` clause.
-pub(super) fn push_lead_filter<B: Backend>(statement: &mut Statement, query: &LeadQuery<'_>) {
+pub(super) fn push_lead_filter<B: Backend>(statement: &mut Statement, query: &LeadQuery<'_>, plan: SearchPlan) {
     match query.filter.status {
         Some(status) => statement.push(" WHERE l.status = ").push_bind(status),
         None => statement.push(" WHERE l.status <> ").push_bind(LeadStatus::Spam),
     };
-    push_lead_conditions::<B>(statement, query);
+    push_lead_conditions::<B>(statement, query, plan);
 }
 
 /// Appends the filter's conditions but the status, each with `AND`.
-pub(super) fn push_lead_conditions<B: Backend>(statement: &mut Statement, query: &LeadQuery<'_>) {
+pub(super) fn push_lead_conditions<B: Backend>(statement: &mut Statement, query: &LeadQuery<'_>, plan: SearchPlan) {
     let filter = query.filter;
     match filter.assignee {
         Assignee::Anyone => {}
@@ -228,7 +286,7 @@ pub(super) fn push_lead_conditions<B: Backend>(statement: &mut Statement, query:
         }
     }
     if let Some(text) = &filter.text {
-        push_contains::<B>(statement, text);
+        push_contains::<B>(statement, text, plan);
     }
     if let Some(source) = &filter.source {
         statement.push(" AND l.source = ").push_bind(source.as_str());

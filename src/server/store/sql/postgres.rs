@@ -30,6 +30,8 @@ impl Backend for PgBackend {
     const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
     // The `LIKE` uses the pg_trgm index of migration 0013 by itself.
     const TRIGRAM_FILTER: Option<&'static str> = None;
+    // PostgreSQL's planner weighs the index against reading in order by itself.
+    const TRIGRAM_PROBE: Option<&'static str> = None;
 
     fn reader(&self) -> &Pool<Postgres> {
         &self.pool
