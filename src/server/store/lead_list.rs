@@ -143,20 +143,22 @@ impl<B: Backend> SqlStore<B> {
             let plan = self.search_plan(filter.text.as_deref()).await?;
             // A search read in order (common or short text) counts among each status's newest
             // `READ_AT_MOST` leads the other filters keep, and says "at least" past them.
-            let read = filter.text.as_deref().filter(|_| plan == SearchPlan::Reading);
+            // (where the database's planner decides, as PostgreSQL's does, the count is the plain
+            // capped one: it uses the index when that pays)
+            let read = filter.text.as_deref().filter(|_| plan == SearchPlan::Reading && B::TRIGRAM_PROBE.is_some());
             let without_text = LeadFilter { text: None, ..filter.clone() };
             let others = LeadQuery { filter: &without_text, ..query };
             count = Statement::new("");
             for (i, status) in LeadStatus::ALL.iter().enumerate() {
                 count.push(if i == 0 { "" } else { " UNION ALL " });
-                count.push("SELECT ").push_bind(*status).push(" AS status, c.seen, c.n FROM (SELECT ");
+                count.push("SELECT ").push_bind(*status).push(" AS status, c.seen AS seen, c.n AS n FROM (SELECT ");
                 match read {
                     Some(text) => {
                         count.push("COUNT(*) AS seen, COALESCE(SUM(CASE WHEN r.search LIKE ");
                         count.push_bind(like_pattern(text)).push(" ESCAPE '\\' THEN 1 ELSE 0 END), 0) AS n");
                         count.push(" FROM (SELECT l.search FROM leads l WHERE l.status = ").push_bind(*status);
                         push_lead_conditions::<B>(&mut count, &others, plan);
-                        count.push(" ORDER BY l.created_at DESC LIMIT ").push_bind(READ_AT_MOST as i64);
+                        count.push(" ORDER BY l.created_at DESC LIMIT ").push_bind(READ_AT_MOST as i64 + 1);
                     }
                     None => {
                         count.push(
@@ -174,10 +176,12 @@ impl<B: Backend> SqlStore<B> {
         let mut counts = Vec::new();
         for row in rows {
             let n: u64 = row.get("n")?;
-            if n > 0 {
+            // Past the leads read, a status with no match among them may still hold some.
+            let partly_read = row.get::<u64>("seen")? > READ_AT_MOST;
+            if n > 0 || partly_read {
                 let n = if tallied {
                     LeadCount::exact(n)
-                } else if row.get::<u64>("seen")? >= READ_AT_MOST {
+                } else if partly_read {
                     LeadCount { n: n.min(LeadCount::LIMIT), at_least: true }
                 } else {
                     LeadCount::up_to_limit(n)

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
-use crate::domain::leads::inbox::{funnel_stages, LeadFilter, LeadStats, LeadStatus};
+use crate::domain::leads::inbox::{funnel_stages, LeadCount, LeadFilter, LeadStats, LeadStatus};
 use crate::domain::leads::promise::{span, ReplyState};
 use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::message::Message;
@@ -74,10 +74,12 @@ pub async fn lead_list(
     let viewer_id = session.user.id;
     let mut counts = state.stores.inbox.status_counts(LeadQuery { filter: &filter, viewer_id, limit: None }).await?;
     // What this list holds on all its pages, counted with all its filters.
-    let total = match filter.status {
+    let total: LeadCount = match filter.status {
         Some(status) => counts.iter().filter(|(s, _)| *s == status).map(|(_, n)| *n).sum(),
         None => counts.iter().filter(|(s, _)| *s != LeadStatus::Spam).map(|(_, n)| *n).sum(),
     };
+    // A count that stopped early is at least what this page shows.
+    let total = if total.at_least { LeadCount { n: total.n.max(page.leads.len() as u64), ..total } } else { total };
     if filter.narrows() {
         let unfiltered = LeadFilter::default();
         let all = state.stores.inbox.status_counts(LeadQuery { filter: &unfiltered, viewer_id, limit: None }).await?;
