@@ -176,7 +176,8 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         after: Option<LeadCursor>,
         limit: u32,
     ) -> Result<Vec<Lead>, StoreError> {
-        self.walk(query, after, false, limit as usize).await
+        let plan = self.search_plan(query.filter.text.as_deref()).await?;
+        self.walk(query, plan, after, false, limit as usize).await
     }
 
     async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError> {

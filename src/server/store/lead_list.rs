@@ -29,41 +29,33 @@ impl<B: Backend> SqlStore<B> {
     /// The page of the list the filter names (`filter.at`), at most `limit` leads.
     pub(super) async fn lead_page(&self, query: LeadQuery<'_>, limit: u32) -> Result<LeadPage, StoreError> {
         let limit = limit as usize;
-        let mut page = match query.filter.at {
-            PageAt::First | PageAt::After(_) => {
-                let after = match query.filter.at {
-                    PageAt::After(cursor) => Some(cursor),
-                    _ => None,
-                };
-                let mut leads = self.walk(query, after, false, limit + 1).await?;
-                let more_after = leads.len() > limit;
-                leads.truncate(limit);
-                LeadPage { leads, more_before: after.is_some(), more_after }
-            }
-            PageAt::Before(cursor) => {
-                let mut leads = self.walk(query, Some(cursor), true, limit + 1).await?;
-                if leads.len() <= limit {
-                    // Back at the start (leads may have left the list meanwhile): the first
-                    // page, whole.
-                    let mut leads = self.walk(query, None, false, limit + 1).await?;
-                    let more_after = leads.len() > limit;
-                    leads.truncate(limit);
-                    return Ok(LeadPage { leads, more_before: false, more_after });
-                }
+        let plan = self.search_plan(query.filter.text.as_deref()).await?;
+        // Whether leads remain on the far side is asked, not assumed: they may have moved on to
+        // another status since the link was made.
+        if let PageAt::Before(cursor) = query.filter.at {
+            let mut leads = self.walk(query, plan, Some(cursor), true, limit + 1).await?;
+            if leads.len() > limit {
                 leads.truncate(limit);
                 leads.reverse();
-                LeadPage { leads, more_before: true, more_after: true }
+                let last = leads.last().map(Lead::cursor);
+                let more_after = !self.walk(query, plan, last, false, 1).await?.is_empty();
+                return Ok(LeadPage { leads, more_before: true, more_after });
             }
+            // Back at the start (leads may have left the list meanwhile): the first page, whole.
+        }
+        let after = match query.filter.at {
+            PageAt::After(cursor) => Some(cursor),
+            _ => None,
         };
-        // Whether the other side still holds leads is asked, not assumed: they may have moved
-        // on to another status since the link was made.
-        if let (PageAt::After(_), Some(first)) = (query.filter.at, page.leads.first()) {
-            page.more_before = !self.walk(query, Some(first.cursor()), true, 1).await?.is_empty();
-        }
-        if let (PageAt::Before(_), Some(last)) = (query.filter.at, page.leads.last()) {
-            page.more_after = !self.walk(query, Some(last.cursor()), false, 1).await?.is_empty();
-        }
-        Ok(page)
+        let mut leads = self.walk(query, plan, after, false, limit + 1).await?;
+        let more_after = leads.len() > limit;
+        leads.truncate(limit);
+        let more_before = match (after, leads.first()) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(_), Some(first)) => !self.walk(query, plan, Some(first.cursor()), true, 1).await?.is_empty(),
+        };
+        Ok(LeadPage { leads, more_before, more_after })
     }
 
     /// Up to `limit` leads of the query next to `from` (exclusive; from either end with
@@ -73,6 +65,7 @@ impl<B: Backend> SqlStore<B> {
     pub(super) async fn walk(
         &self,
         query: LeadQuery<'_>,
+        plan: SearchPlan,
         from: Option<LeadCursor>,
         backward: bool,
         limit: usize,
@@ -82,7 +75,6 @@ impl<B: Backend> SqlStore<B> {
         if backward {
             parts.reverse();
         }
-        let plan = self.search_plan(query.filter.text.as_deref()).await?;
         let mut leads = Vec::new();
         for part in parts {
             let cursor = match (part, from) {
@@ -247,7 +239,8 @@ impl<B: Backend> SqlStore<B> {
     pub(super) async fn search_plan(&self, text: Option<&str>) -> Result<SearchPlan, StoreError> {
         let Some(text) = text.filter(|t| t.chars().count() >= 3) else { return Ok(SearchPlan::Reading) };
         let Some(probe) = B::TRIGRAM_PROBE else { return Ok(SearchPlan::Reading) };
-        let candidates: u64 = self.read_one(Statement::new(probe).bind(phrase(text))).await?.get("n")?;
+        let probe = Statement::new(probe).bind(phrase(text)).bind(SEARCH_FEW as i64);
+        let candidates: u64 = self.read_one(probe).await?.get("n")?;
         Ok(if candidates < SEARCH_FEW { SearchPlan::Candidates } else { SearchPlan::Reading })
     }
 }

@@ -85,10 +85,6 @@ impl LeadCount {
             LeadCount::exact(n)
         }
     }
-
-    pub fn is_zero(&self) -> bool {
-        self.n == 0
-    }
 }
 
 impl std::ops::Add for LeadCount {

@@ -275,7 +275,7 @@ pub trait Backend: Send + Sync + 'static {
     /// and `)` complete. It only narrows the candidates; the `LIKE` still decides.
     const TRIGRAM_FILTER: Option<&'static str>;
     /// With `TRIGRAM_FILTER`: a query (`n`) of how many candidates the index holds for the
-    /// quoted text `$1`, counted up to `SEARCH_FEW`. Past that the text is common, and reading
+    /// quoted text `$1`, counted up to `$2`. Past that the text is common, and reading
     /// the leads in the list's order finds a page sooner than gathering every candidate.
     const TRIGRAM_PROBE: Option<&'static str>;
 

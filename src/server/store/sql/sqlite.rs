@@ -41,7 +41,7 @@ impl Backend for SqliteBackend {
     const TRIGRAM_FILTER: Option<&'static str> =
         Some(" AND l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ");
     const TRIGRAM_PROBE: Option<&'static str> =
-        Some("SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE lead_search MATCH $1 LIMIT 2000) AS m");
+        Some("SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE lead_search MATCH $1 LIMIT $2) AS m");
 
     fn reader(&self) -> &Pool<Sqlite> {
         &self.db.reader
