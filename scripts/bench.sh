@@ -178,13 +178,37 @@ kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=
 # The inbox at scale: the same pages, the retention job, start-up and lead intake on a database
 # holding BENCH_LEADS demo leads, beside a database holding 100, on SQLite and on PostgreSQL.
 scale_leads="${BENCH_LEADS:-1000000}"
+# A filled database is kept for the next run (in BENCH_CACHE; PostgreSQL keeps it as a template
+# database): a million leads take minutes to make. A change to the schema or to demo data makes
+# a new one, and the kept ones it replaces are removed.
+cache="${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/archguide-bench}"
+mkdir -p "$cache"
+fill_key=$(cat migrations/*/*.sql src/startup/demo_data.rs src/server/store/demo.rs | sha256sum | cut -c1-12)
+pg() { psql -h 127.0.0.1 -U postgres -d postgres -qAtc "$1"; }
+for kept in "$cache"/*.db; do [ -e "$kept" ] && [[ "$kept" != *"-$fill_key-"* ]] && rm -f "$kept" "${kept%.db}.seconds"; done
+for kept in $(pg "SELECT datname FROM pg_database WHERE datname LIKE 'archguide_bench_kept_%' AND datname NOT LIKE '%$fill_key%'"); do
+  pg "ALTER DATABASE $kept IS_TEMPLATE false" && pg "DROP DATABASE $kept"
+done
+fill() { # database label url leads: demo data, or a copy of the same fill from an earlier run
+  local db=$1 label=$2 url=$3 leads=$4 started kept="$cache/$1-$fill_key-$4.db" template="archguide_bench_kept_$1_${fill_key}_$4"
+  if [ "$db" = sqlite ] && [ -f "$kept" ]; then
+    cp "$kept" "${url#sqlite://}"
+  elif [ "$db" = postgres ] && [ -n "$(pg "SELECT 1 FROM pg_database WHERE datname = '$template'")" ]; then
+    pg "DROP DATABASE IF EXISTS archguide_bench_$label" && pg "CREATE DATABASE archguide_bench_$label TEMPLATE $template"
+  else
+    started=$(date +%s.%N)
+    DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" demo-data "$leads"
+    python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)" >"${kept%.db}.seconds"
+    # SQLite checkpoints and removes its write-ahead log when the last connection closes.
+    if [ "$db" = sqlite ]; then cp "${url#sqlite://}" "$kept"; else pg "CREATE DATABASE $template TEMPLATE archguide_bench_$label IS_TEMPLATE true"; fi
+  fi
+  record "fill|$db|$label" "$(cat "${kept%.db}.seconds")"
+}
 scale() { # database label url leads
-  local db=$1 label=$2 url=$3 leads=$4 scale_port log="$work/scale-$1-$2.log" started
+  local db=$1 label=$2 url=$3 leads=$4 scale_port log="$work/scale-$1-$2.log"
   scale_port=$(free_port)
   step "inbox at scale: $db with $leads leads (demo data)"
-  started=$(date +%s.%N)
-  DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" demo-data "$leads"
-  record "fill|$db|$label" "$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)")"
+  fill "$db" "$label" "$url" "$leads"
   printf 'quiet harbour lantern seventeen\n' | DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" user add bench@example.com --role sales
   local env_scale=(env "${server_env[@]}" LEPTOS_SITE_ADDR="127.0.0.1:$scale_port" ARCHGUIDE_LOG=info DATABASE_URL="$url")
   record "startup|$db|$label" "$(startup "$scale_port" /healthz -- "${env_scale[@]}" "$bin")"
@@ -197,7 +221,12 @@ scale() { # database label url leads
   python3 bench/scale.py "http://127.0.0.1:$scale_port" bench@example.com "quiet harbour lantern seventeen" "${BENCH_RUNS:-20}" | tee "$work/scale.txt"
   while IFS='|' read -r name median p95 status; do
     record "page|$db|$label|${name#SCALE }" "${median#median_ms=}|${p95#p95_ms=}|${status#status=}"
-  done <"$work/scale.txt"
+  done < <(grep '^SCALE ' "$work/scale.txt")
+  export_line=$(grep '^EXPORT ' "$work/scale.txt")
+  record "export_seconds|$db|$label" "$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<<"$export_line")"
+  record "export_bytes|$db|$label" "$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$export_line")"
+  record "export_status|$db|$label" "$(sed 's/.*status=\([0-9]*\).*/\1/' <<<"$export_line")"
+  record "rss_export|$db|$label" "$(awk '/^VmHWM:/ {print $2}' "/proc/$scale_pid/status")"
   DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" form-tokens 100000 >"$work/scale-tokens.txt"
   wrk -t2 -c64 -d"${seconds}s" -s bench/intake.lua "http://127.0.0.1:$scale_port" -- "$work/scale-tokens.txt" 2 >"$work/scale-intake.txt"
   intake=$(grep '^INTAKE' "$work/scale-intake.txt")
@@ -208,7 +237,7 @@ scale() { # database label url leads
   kill -TERM "$scale_pid"; wait "$scale_pid" || true; scale_pid=
 }
 pg_fresh() { # name: an empty PostgreSQL database
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
+  pg "DROP DATABASE IF EXISTS $1" && pg "CREATE DATABASE $1"
   echo "postgres://postgres@127.0.0.1:5432/$1"
 }
 for db in sqlite postgres; do
@@ -233,5 +262,7 @@ for estimates in sorted(pathlib.Path(sys.argv[1]).glob("*/new/estimates.json")):
 PY
 
 step "writing BENCHMARKS.md"
+# The raw figures stay beside the build (target/bench/), to write the report again from them.
+mkdir -p target/bench && cp "$results" "$work/sizes.jsonl" target/bench/
 python3 bench/report.py "$results" "$work/sizes.jsonl" "$seconds" >BENCHMARKS.md
 cat BENCHMARKS.md

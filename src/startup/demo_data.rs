@@ -1,7 +1,8 @@
 //! `archguide demo-data N`: made-up leads and guide results, for trying the inbox and for
-//! measuring it at scale (`make bench`). Everything goes in through the store's own code, as the
-//! site would store it: results from the engine, leads as the contact form stores them, then
-//! what staff would do with them (assignments, statuses, notes, first replies).
+//! measuring it at scale (`make bench`). Everything goes in through the store's own statements,
+//! as the site would store it: results from the engine, leads as the contact form stores them,
+//! then what staff would do with them (assignments, statuses, notes, first replies); only many
+//! leads share a transaction (`store::demo`).
 //!
 //! The leads are spread over the two years leads are kept (so the retention job erases none of
 //! them), in every state, in both languages, from several sources and in several scripts; a few
@@ -10,10 +11,7 @@
 //! already holds leads is refused unless `--force`: demo data must never mix with real leads by
 //! accident.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Duration, Utc};
-use futures::stream::{self, StreamExt, TryStreamExt};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -30,13 +28,14 @@ use crate::server::auth::password;
 use crate::server::clock::{Clock, SystemClock};
 use crate::server::settings::Settings;
 use crate::server::store::database::Database;
-use crate::server::store::leads::{LeadRecord, Stored};
+use crate::server::store::demo::DemoLead;
+use crate::server::store::leads::LeadRecord;
 use crate::server::store::results::StoredResult;
 use crate::server::store::staff::StaffUser;
-use crate::server::store::{StoreError, Stores};
+use crate::server::store::Stores;
 
-/// Leads written at once: the store groups the ones that arrive together into one commit.
-const IN_FLIGHT: usize = 64;
+/// Leads to a transaction: the store writes each batch as one commit while the next is made.
+const BATCH: u64 = 250;
 
 /// People by where they come from: first names, last names, and the address's local part in
 /// Latin letters. The inbox's search is measured in every script these use.
@@ -91,28 +90,36 @@ async fn fill(stores: &Stores, engine: &Engine, count: u64, force: bool) -> Resu
             "the database already holds {held} leads; demo data goes into an empty database (or pass --force)"
         ));
     }
-    let staff = Arc::new(demo_staff(stores).await?);
+    let staff = demo_staff(stores).await?;
     let now = SystemClock.now();
     // Each run draws its own ids (a second run adds to the first).
     let salt: u64 = rand::random();
-    let stores = Arc::new(stores.clone());
-    let engine = Arc::new(engine.clone());
-    let step = (count / 10).max(1);
-    let done = stream::iter(0..count)
-        .map(|n| {
-            let (stores, engine, staff) = (stores.clone(), engine.clone(), staff.clone());
-            async move { one_lead(&stores, &engine, &staff, (n, salt), now).await.map(|result| (n, result)) }
-        })
-        .buffer_unordered(IN_FLIGHT)
-        .map_err(|e| e.to_string())
-        .try_fold((0u64, 0u64), |(leads, results), (n, result)| async move {
-            if (n + 1) % step == 0 {
-                tracing::info!(leads = leads + 1, of = count, "demo data");
+    // Making a batch (the engine's recommendations, their JSON) keeps a core busy: the next batch
+    // is made while the store writes this one.
+    let (batches, mut made) = tokio::sync::mpsc::channel::<Vec<DemoLead>>(2);
+    let engine = engine.clone();
+    let maker = tokio::task::spawn_blocking(move || {
+        for start in (0..count).step_by(BATCH as usize) {
+            let batch =
+                (start..(start + BATCH).min(count)).map(|n| demo_lead(&engine, &staff, (n, salt), now)).collect();
+            if batches.blocking_send(batch).is_err() {
+                return;
             }
-            Ok((leads + 1, results + u64::from(result)))
-        })
-        .await?;
-    Ok(done)
+        }
+    });
+    let (mut leads, mut results) = (0u64, 0u64);
+    let step = (count / 10).max(1);
+    while let Some(batch) = made.recv().await {
+        let with_result = batch.iter().filter(|lead| lead.result.is_some()).count() as u64;
+        let before = leads;
+        leads += stores.demo.add_demo_leads(batch).await.map_err(|e| e.to_string())?;
+        results += with_result;
+        if leads / step > before / step {
+            tracing::info!(leads, of = count, "demo data");
+        }
+    }
+    maker.await.map_err(|e| e.to_string())?;
+    Ok((leads, results))
 }
 
 /// The demo team: three sales people and an administrator, none of whom can log in.
@@ -137,15 +144,8 @@ async fn demo_staff(stores: &Stores) -> Result<Vec<StaffUser>, String> {
     Ok(staff)
 }
 
-/// One lead (the `n`th of the run `salt`), with a guide result for every other one; whether it
-/// had a result.
-async fn one_lead(
-    stores: &Stores,
-    engine: &Engine,
-    staff: &[StaffUser],
-    (n, salt): (u64, u64),
-    now: DateTime<Utc>,
-) -> Result<bool, StoreError> {
+/// The `n`th lead of the run `salt`, with a guide result for every other one.
+fn demo_lead(engine: &Engine, staff: &[StaffUser], (n, salt): (u64, u64), now: DateTime<Utc>) -> DemoLead {
     let mut rng = StdRng::seed_from_u64(salt.wrapping_add(n));
     // Spread evenly over the two years leads are kept, as a steady flow would be; the first few of a
     // run arrived this week, so the inbox has leads waiting for a reply.
@@ -158,33 +158,21 @@ async fn one_lead(
         700 * 24 * 60
     };
     let created_at = now - Duration::minutes(rng.random_range(10..within));
-    let result_id = if n % 2 == 0 { Some(store_result(stores, engine, &mut rng, created_at).await?) } else { None };
-    let mut record = lead_record(&mut rng, n, created_at, result_id.clone());
-    let reference = loop {
-        match stores.leads.insert(&record, &[]).await {
-            Ok(Stored::Created { reference, .. } | Stored::AlreadyStored { reference, .. }) => break reference,
-            Err(StoreError::ReferenceTaken) => record.reference = new_reference(&mut rng),
-            Err(error) => return Err(error),
-        }
-    };
-    if record.spam_reason.is_none() {
-        work_on(stores, staff, &mut rng, &reference, created_at, now).await?;
-    }
-    Ok(result_id.is_some())
+    let result = (n % 2 == 0).then(|| guide_result(engine, &mut rng, created_at));
+    let record = lead_record(&mut rng, n, created_at, result.as_ref().map(|r| r.id.clone()));
+    let by = staff[rng.random_range(0..staff.len())].clone();
+    let history = if record.spam_reason.is_none() { history(&mut rng, &by, created_at, now) } else { Vec::new() };
+    DemoLead { result, record, by, history }
 }
 
-/// What the sales team did with a lead: most are assigned and answered, many move on.
-async fn work_on(
-    stores: &Stores,
-    staff: &[StaffUser],
+/// What the sales team did with a lead, and when: most are assigned and answered, many move on.
+fn history(
     rng: &mut StdRng,
-    reference: &LeadReference,
+    who: &StaffUser,
     created_at: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let who = &staff[rng.random_range(0..staff.len())];
+) -> Vec<(LeadChange, DateTime<Utc>)> {
     let age = now - created_at;
-    let mut at = created_at;
     let mut changes = Vec::new();
     if rng.random_bool(0.8) {
         changes.push(LeadChange::Assign(Some(who.id)));
@@ -204,11 +192,14 @@ async fn work_on(
     if rng.random_bool(0.3) {
         changes.push(LeadChange::Note(NOTES[rng.random_range(0..NOTES.len())].to_string()));
     }
-    for change in changes {
-        at = (at + Duration::minutes(rng.random_range(5..600))).min(now);
-        stores.inbox.change_lead(reference, &change, who, at).await?;
-    }
-    Ok(())
+    let mut at = created_at;
+    changes
+        .into_iter()
+        .map(|change| {
+            at = (at + Duration::minutes(rng.random_range(5..600))).min(now);
+            (change, at)
+        })
+        .collect()
 }
 
 fn lead_record(rng: &mut StdRng, n: u64, created_at: DateTime<Utc>, result_id: Option<ResultId>) -> LeadRecord {
@@ -247,24 +238,17 @@ fn lead_record(rng: &mut StdRng, n: u64, created_at: DateTime<Utc>, result_id: O
     }
 }
 
-/// Stores the engine's recommendation for made-up answers; its id.
-async fn store_result(
-    stores: &Stores,
-    engine: &Engine,
-    rng: &mut StdRng,
-    created_at: DateTime<Utc>,
-) -> Result<ResultId, StoreError> {
+/// The engine's recommendation for made-up answers, as the guide stores it.
+fn guide_result(engine: &Engine, rng: &mut StdRng, created_at: DateTime<Utc>) -> StoredResult {
     let answers = random_answers(rng);
     let recommendation = engine.recommend(&answers, CostOptions::default());
-    let result = StoredResult {
+    StoredResult {
         id: ResultId::generate(|below| rng.random_range(0..below)),
         answers: answers.to_json(),
         model_version: recommendation.model_version.clone(),
         recommendation,
         created_at: created_at - Duration::minutes(rng.random_range(1..120)),
-    };
-    stores.results.insert(&result).await?;
-    Ok(result.id)
+    }
 }
 
 /// An answer to every question, picked at random among what the guide offers; answers the

@@ -71,9 +71,12 @@ pub struct Recommendation {
 impl Recommendation {
     /// One line for people: "a modular monolith on managed containers".
     pub fn summary(&self) -> Message {
-        Message::key("summary")
-            .with("organisation", self.organisation.choice.label())
-            .with("execution", self.execution.choice.label())
+        Self::summary_of(self.organisation.choice, self.execution.choice)
+    }
+
+    /// The same line from the two choices alone (what a list of leads reads of a stored result).
+    pub fn summary_of(organisation: Organisation, execution: Execution) -> Message {
+        Message::key("summary").with("organisation", organisation.label()).with("execution", execution.label())
     }
 
     /// Every text in it, in order: what `written` rewrites.

@@ -44,12 +44,33 @@ pub(super) async fn change_lead<B: Backend>(
     at: DateTime<Utc>,
 ) -> Result<ChangeOutcome, StoreError> {
     let mut tx = store.backend.begin_write().await?;
+    let (outcome, erased) = change_within::<B, _>(&mut *tx, reference, change, actor, at).await?;
+    if !matches!(outcome, ChangeOutcome::Done) {
+        return Ok(outcome);
+    }
+    tx.commit().await?;
+    if erased {
+        // What the erasure replaced must not linger in the database's files either.
+        store.backend.after_erasure().await?;
+    }
+    Ok(outcome)
+}
+
+/// The change's statements inside a write transaction the caller holds and commits; the outcome
+/// (a change that is refused writes nothing), and whether the lead's personal data was erased.
+pub(super) async fn change_within<B: Backend, C: Conn + ?Sized>(
+    tx: &mut C,
+    reference: &LeadReference,
+    change: &LeadChange,
+    actor: Actor<'_>,
+    at: DateTime<Utc>,
+) -> Result<(ChangeOutcome, bool), StoreError> {
     let select = format!(
         "SELECT id, email, status, first_reply_at, erased_at, assigned_to FROM leads WHERE reference = $1{}",
         B::LOCK_ROWS
     );
     let Some(row) = tx.fetch_optional(Statement::new(select).bind(reference.as_str())).await? else {
-        return Ok(ChangeOutcome::NoSuchLead);
+        return Ok((ChangeOutcome::NoSuchLead, false));
     };
     let lead_id: i64 = row.get("id")?;
     let state = LeadState {
@@ -71,13 +92,17 @@ pub(super) async fn change_lead<B: Backend>(
     let colleague = colleague.as_ref().map(|u| Colleague { id: u.id, email: u.email.as_str(), disabled: u.disabled });
     let plan = match change.plan(&state, colleague) {
         Ok(plan) => plan,
-        Err(outcome) => return Ok(outcome),
+        Err(outcome) => return Ok((outcome, false)),
     };
+    let writer = match actor {
+        Actor::Staff(writer) => Some(writer),
+        Actor::Retention => None,
+    };
+    if plan.reply.is_some() && writer.is_none() {
+        return Ok((ChangeOutcome::Refused("Only a staff member writes replies.".into()), false));
+    }
     write_plan(&mut *tx, lead_id, &plan, at).await?;
-    if let Some(draft) = &plan.reply {
-        let Actor::Staff(writer) = actor else {
-            return Ok(ChangeOutcome::Refused("Only a staff member writes replies.".into()));
-        };
+    if let (Some(draft), Some(writer)) = (&plan.reply, writer) {
         let email = ReplyEmail {
             reference: reference.to_string(),
             to: row.get("email")?,
@@ -95,12 +120,7 @@ pub(super) async fn change_lead<B: Backend>(
             .bind(plan.event)
             .bind(plan.detail.as_str());
     tx.execute(event).await?;
-    tx.commit().await?;
-    if plan.erase {
-        // What the erasure replaced must not linger in the database's files either.
-        store.backend.after_erasure().await?;
-    }
-    Ok(ChangeOutcome::Done)
+    Ok((ChangeOutcome::Done, plan.erase))
 }
 
 async fn write_plan<C: Conn + ?Sized>(

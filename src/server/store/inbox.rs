@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::guide::recommendation::Recommendation;
+use crate::domain::guide::recommendation::{Execution, Organisation, Recommendation};
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
@@ -127,12 +127,17 @@ pub(super) const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email,
      l.preferred_contact, l.consent_version, l.consent_at, l.result_id, l.source_page, l.status, l.spam_reason, \
      l.first_reply_at, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
      l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, l.language, \
-     g.recommendation AS recommendation \
+     g.recommendation -> 'organisation' ->> 'choice' AS organisation, \
+     g.recommendation -> 'execution' ->> 'choice' AS execution \
      FROM leads l LEFT JOIN staff_users u ON u.id = l.assigned_to LEFT JOIN guide_results g ON g.id = l.result_id";
 
 pub(super) fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
-    // A result the current code cannot read is shown without its summary, not as an error.
-    let recommendation_summary = row.json::<Recommendation>("recommendation").ok().flatten().map(|r| r.summary());
+    // Only the two choices are read of a stored result (not its whole JSON, which lists and
+    // exports would otherwise parse for every lead); a result whose choices the current code does
+    // not know is shown without its summary, not as an error.
+    let organisation = row.get::<Option<String>>("organisation")?.as_deref().and_then(Organisation::parse);
+    let execution = row.get::<Option<String>>("execution")?.as_deref().and_then(Execution::parse);
+    let recommendation_summary = organisation.zip(execution).map(|(o, e)| Recommendation::summary_of(o, e));
     Ok(Lead {
         id: row.get("id")?,
         reference: row.parse("reference")?,

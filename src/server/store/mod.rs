@@ -8,6 +8,7 @@ pub mod backup;
 mod change;
 pub mod database;
 pub mod deadlines;
+pub mod demo;
 mod figures;
 pub mod health;
 pub mod inbox;
@@ -28,6 +29,7 @@ use std::sync::Arc;
 
 use crate::server::store::database::Database;
 use deadlines::DeadlineStore;
+use demo::DemoStore;
 use health::WriteHealth;
 use inbox::InboxStore;
 use leads::LeadStore;
@@ -68,6 +70,8 @@ pub struct Stores {
     pub logins: Arc<dyn LoginStore>,
     pub deadlines: Arc<dyn DeadlineStore>,
     pub retention: Arc<dyn RetentionStore>,
+    /// Made-up leads, many to a transaction (`archguide demo-data`).
+    pub demo: Arc<dyn DemoStore>,
     /// The readiness check's write.
     pub probe: Arc<dyn HealthStore>,
     /// Whether writes work, from the outcome of each.
@@ -105,6 +109,7 @@ impl Stores {
             logins: store.clone(),
             deadlines: store.clone(),
             retention: store.clone(),
+            demo: store.clone(),
             probe: store,
             health,
         }

@@ -31,22 +31,24 @@ fn corrupt(error: serde_json::Error) -> StoreError {
     StoreError::Corrupt(error.to_string())
 }
 
+/// The statement that stores a result.
+pub(super) fn insert_result(result: &StoredResult) -> Result<Statement, StoreError> {
+    let recommendation = serde_json::to_value(&result.recommendation).map_err(corrupt)?;
+    Ok(Statement::new(
+        "INSERT INTO guide_results (id, answers, recommendation, model_version, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(result.id.as_str())
+    .bind(serde_json::Value::Object(result.answers.clone()))
+    .bind(recommendation)
+    .bind(result.model_version.as_str())
+    .bind(result.created_at))
+}
+
 #[async_trait]
 impl<B: Backend> ResultStore for SqlStore<B> {
     async fn insert(&self, result: &StoredResult) -> Result<(), StoreError> {
-        let recommendation = serde_json::to_value(&result.recommendation).map_err(corrupt)?;
-        self.write(
-            Statement::new(
-                "INSERT INTO guide_results (id, answers, recommendation, model_version, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(result.id.as_str())
-            .bind(serde_json::Value::Object(result.answers.clone()))
-            .bind(recommendation)
-            .bind(result.model_version.as_str())
-            .bind(result.created_at),
-        )
-        .await?;
+        self.write(insert_result(result)?).await?;
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 
 mod core;
 mod deadlines;
+mod demo;
 mod inbox;
 mod replies;
 mod search;
