@@ -131,13 +131,22 @@ impl<B: Backend> SqlStore<B> {
                 count.push(" WHERE source = ").push_bind(source.as_str());
             }
             count.push(" GROUP BY status HAVING SUM(n) > 0");
+        } else if let plan @ SearchPlan::Candidates = self.search_plan(filter.text.as_deref()).await? {
+            // Fewer than `SEARCH_FEW` leads hold the text's trigrams: they are counted by status
+            // from the index's candidates (one status's index would read every lead it holds).
+            count = Statement::new(
+                "SELECT l.status AS status, CAST(0 AS BIGINT) AS seen, COUNT(*) AS n FROM leads l \
+                 WHERE l.status IS NOT NULL",
+            );
+            push_lead_conditions::<B>(&mut count, &query, plan);
+            count.push(" GROUP BY l.status");
         } else {
-            let plan = self.search_plan(filter.text.as_deref()).await?;
+            let plan = SearchPlan::Reading;
             // A search read in order (common or short text) counts among each status's newest
             // `READ_AT_MOST` leads the other filters keep, and says "at least" past them.
             // (where the database's planner decides, as PostgreSQL's does, the count is the plain
             // capped one: it uses the index when that pays)
-            let read = filter.text.as_deref().filter(|_| plan == SearchPlan::Reading && B::TRIGRAM_PROBE.is_some());
+            let read = filter.text.as_deref().filter(|_| B::TRIGRAM_PROBE.is_some());
             let without_text = LeadFilter { text: None, ..filter.clone() };
             let others = LeadQuery { filter: &without_text, ..query };
             count = Statement::new("");
