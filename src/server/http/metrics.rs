@@ -14,10 +14,9 @@ use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use chrono::Duration;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
 
-use crate::domain::leads::inbox::{LeadFilter, LeadStats};
+use crate::domain::leads::inbox::LeadFilter;
 use crate::server::http::failure::{Cause, Failure};
 use crate::server::http::state::AppState;
 use crate::server::store::lead_list::LeadQuery;
@@ -180,8 +179,7 @@ async fn read_figures(state: &AppState) -> Result<(), StoreError> {
     let now = state.clock.now();
     let all = LeadFilter::default();
     let by_status = state.stores.inbox.status_counts(LeadQuery { filter: &all, viewer_id: 0, limit: None }).await?;
-    let timings = state.stores.inbox.lead_timings(now - Duration::days(30)).await?;
-    let overdue = LeadStats::compute(&timings, now, state.settings.brand.reply_within).overdue_now;
+    let overdue = state.stores.inbox.lead_stats(now, state.settings.brand.reply_within).await?.overdue_now;
     let backlog = state.stores.outbox.backlog().await?;
     let oldest = backlog.oldest.map_or(0.0, |at| (now - at).num_milliseconds().max(0) as f64 / 1000.0);
     let (open, in_use) = state.db.pool_usage();

@@ -1,39 +1,78 @@
-//! The dashboard's figures: reply timings, leads per guide model version and per source (the
+//! The dashboard's figures: counts and reply times over the last 30 days, leads per guide model version and per source (the
 //! last two from the tallies migration 0013 keeps, not by counting every lead).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::leads::inbox::SourceTally;
-use crate::domain::leads::inbox::{LeadStatus, LeadTiming};
+use crate::domain::leads::inbox::{LeadStats, LeadStatus, StatsBounds, StatsCounts};
+use crate::domain::period::Period;
 
 use super::StoreError;
 use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
-/// Leads received since `since`, and every older one still waiting for a reply.
-pub(super) async fn lead_timings<B: Backend>(
+/// The dashboard's figures at `now`, counted by the database over two indexed ranges (the last
+/// 30 days' leads, and older ones still waiting for a reply), and the median time to a first
+/// reply, read as the one or two middle values of the replies sorted: what `LeadStats::compute`
+/// makes of the same leads, to the millisecond.
+pub(super) async fn lead_stats<B: Backend>(
     store: &SqlStore<B>,
-    since: DateTime<Utc>,
-) -> Result<Vec<LeadTiming>, StoreError> {
-    // Two indexed ranges: the recent leads, and the older ones still waiting (a small index).
-    let mut select = Statement::new(
-        "SELECT status, created_at, first_reply_at FROM leads WHERE created_at >= $1 \
+    now: DateTime<Utc>,
+    within: Period,
+) -> Result<LeadStats, StoreError> {
+    let bounds = StatsBounds::at(now, within);
+    let waited = B::millis_between("created_at", "first_reply_at");
+    let leads = "SELECT status, created_at, first_reply_at FROM leads WHERE created_at >= $1 \
          UNION ALL SELECT status, created_at, first_reply_at FROM leads \
-         WHERE first_reply_at IS NULL AND created_at < $1 AND status IN ($2, $3, $4)",
-    )
-    .bind(since);
-    for status in [LeadStatus::New, LeadStatus::Contacted, LeadStatus::Qualified] {
+         WHERE first_reply_at IS NULL AND created_at < $1 AND status IN ($2, $3, $4)";
+    let mut select = Statement::new(format!(
+        "SELECT COUNT(CASE WHEN created_at >= $5 AND created_at < $6 THEN 1 END) AS today, \
+         COUNT(CASE WHEN created_at >= $7 THEN 1 END) AS this_week, \
+         COUNT(CASE WHEN created_at >= $1 THEN 1 END) AS last_30_days, \
+         COUNT(CASE WHEN first_reply_at IS NULL AND created_at <= $8 AND status IN ($2, $3, $4) THEN 1 END) \
+         AS overdue_now, \
+         COUNT(CASE WHEN created_at >= $1 AND (first_reply_at IS NOT NULL OR created_at <= $8) THEN 1 END) AS decided, \
+         COUNT(CASE WHEN created_at >= $1 AND first_reply_at IS NOT NULL AND {waited} <= $9 THEN 1 END) AS in_time, \
+         COUNT(CASE WHEN created_at >= $1 AND first_reply_at IS NOT NULL THEN 1 END) AS replied \
+         FROM ({leads}) AS t WHERE status <> $10"
+    ))
+    .bind(bounds.month_ago);
+    for status in LeadStatus::AWAITING_REPLY {
         select = select.bind(status);
     }
-    let rows = store.read_all(select).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(LeadTiming {
-                status: r.get("status")?,
-                created_at: r.get("created_at")?,
-                first_reply_at: r.get("first_reply_at")?,
-            })
-        })
-        .collect()
+    let select = select
+        .bind(bounds.today)
+        .bind(bounds.tomorrow)
+        .bind(bounds.week)
+        .bind(bounds.due_by)
+        .bind(bounds.within.num_milliseconds())
+        .bind(LeadStatus::Spam);
+    let row = store.read_one(select).await?;
+    let counts = StatsCounts {
+        today: row.get("today")?,
+        this_week: row.get("this_week")?,
+        last_30_days: row.get("last_30_days")?,
+        overdue_now: row.get("overdue_now")?,
+        decided: row.get("decided")?,
+        in_time: row.get("in_time")?,
+    };
+    let replied: u64 = row.get("replied")?;
+    // The middle reply, or the two middle ones of an even number.
+    let (skip, take) = if replied % 2 == 1 { (replied / 2, 1) } else { (replied.saturating_sub(2) / 2, 2) };
+    let middle = Statement::new(format!(
+        "SELECT {waited} AS waited FROM leads WHERE created_at >= $1 AND first_reply_at IS NOT NULL AND status <> $2 \
+         ORDER BY waited LIMIT $3 OFFSET $4"
+    ))
+    .bind(bounds.month_ago)
+    .bind(LeadStatus::Spam)
+    .bind(take as i64)
+    .bind(skip as i64);
+    let middle: Vec<i64> = if replied == 0 {
+        Vec::new()
+    } else {
+        store.read_all(middle).await?.iter().map(|r| r.get("waited")).collect::<Result<_, _>>()?
+    };
+    let median = (!middle.is_empty()).then(|| Duration::milliseconds(middle.iter().sum::<i64>() / middle.len() as i64));
+    Ok(LeadStats::from_counts(counts, median))
 }
 
 /// Leads (spam left out) that came with a guide result, per model version of that result.

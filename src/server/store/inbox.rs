@@ -8,9 +8,10 @@ use crate::domain::guide::recommendation::{Execution, Organisation, Recommendati
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
-use crate::domain::leads::inbox::{LeadCount, LeadCursor, LeadStatus, LeadTiming};
+use crate::domain::leads::inbox::{LeadCount, LeadCursor, LeadStats, LeadStatus};
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::message::Message;
+use crate::domain::period::Period;
 use crate::domain::staff::StaffEmail;
 use crate::server::store::lead_list::{push_contains, search_text, LeadPage, LeadQuery};
 use crate::server::store::pulse::InboxPulse;
@@ -110,8 +111,8 @@ pub trait InboxStore: Send + Sync {
     /// The unerased leads sent from this email address (compared as the search folds case),
     /// oldest first.
     async fn leads_from(&self, email: &str) -> Result<Vec<LeadReference>, StoreError>;
-    /// Leads received since `since`, and every older one still waiting for a reply.
-    async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError>;
+    /// The dashboard's figures about leads at `now`, replies due `within` their arrival.
+    async fn lead_stats(&self, now: DateTime<Utc>, within: Period) -> Result<LeadStats, StoreError>;
     /// Leads (spam left out) that came with a guide result, per model version of that result.
     async fn leads_per_model_version(&self) -> Result<Vec<(String, u64)>, StoreError>;
     /// Leads (spam left out) and won leads per source, most leads first, at most 50 sources.
@@ -294,8 +295,8 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         Ok(references)
     }
 
-    async fn lead_timings(&self, since: DateTime<Utc>) -> Result<Vec<LeadTiming>, StoreError> {
-        crate::server::store::figures::lead_timings(self, since).await
+    async fn lead_stats(&self, now: DateTime<Utc>, within: Period) -> Result<LeadStats, StoreError> {
+        crate::server::store::figures::lead_stats(self, now, within).await
     }
 
     async fn leads_per_model_version(&self) -> Result<Vec<(String, u64)>, StoreError> {

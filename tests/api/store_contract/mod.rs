@@ -3,6 +3,7 @@
 mod core;
 mod deadlines;
 mod demo;
+mod figures;
 mod inbox;
 mod replies;
 mod search;

@@ -22,6 +22,8 @@ impl LeadStatus {
     /// The statuses of the working pipeline, in order (everything but spam).
     pub const PIPELINE: [LeadStatus; 5] =
         [LeadStatus::New, LeadStatus::Contacted, LeadStatus::Qualified, LeadStatus::Won, LeadStatus::Lost];
+    /// The statuses of a lead still in play: one of them without a reply past its window is overdue.
+    pub const AWAITING_REPLY: [LeadStatus; 3] = [LeadStatus::New, LeadStatus::Contacted, LeadStatus::Qualified];
 
     /// The status as staff read it.
     pub fn label(self) -> &'static str {
@@ -248,17 +250,58 @@ pub struct LeadStats {
     pub last_30_days: u64,
 }
 
+/// Where the dashboard's figures begin and end, at one moment: what a lead is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatsBounds {
+    /// Midnight UTC today, and tomorrow.
+    pub today: DateTime<Utc>,
+    pub tomorrow: DateTime<Utc>,
+    /// Midnight UTC on this week's Monday.
+    pub week: DateTime<Utc>,
+    pub month_ago: DateTime<Utc>,
+    /// A lead received at or before this is past its reply window.
+    pub due_by: DateTime<Utc>,
+    /// The reply window.
+    pub within: Duration,
+}
+
+impl StatsBounds {
+    pub fn at(now: DateTime<Utc>, within: Period) -> Self {
+        use chrono::Datelike;
+        let today = now.date_naive().and_time(chrono::NaiveTime::MIN).and_utc();
+        let window = within.as_chrono();
+        StatsBounds {
+            today,
+            tomorrow: today + Duration::days(1),
+            week: today - Duration::days(i64::from(now.weekday().num_days_from_monday())),
+            month_ago: now - Duration::days(30),
+            due_by: now - window,
+            within: window,
+        }
+    }
+}
+
+/// The dashboard's figures as a database counts them (spam left out), over the last 30 days'
+/// leads and the older ones still waiting for a reply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatsCounts {
+    pub today: u64,
+    pub this_week: u64,
+    pub last_30_days: u64,
+    pub overdue_now: u64,
+    /// The last 30 days' leads answered, or past their window.
+    pub decided: u64,
+    /// Of those, the ones answered within the window.
+    pub in_time: u64,
+}
+
 impl LeadStats {
     /// Figures at `now` over `leads` (spam is left out). Weeks start on Monday, days at
     /// midnight UTC.
     pub fn compute(leads: &[LeadTiming], now: DateTime<Utc>, within: Period) -> Self {
-        use chrono::Datelike;
-        let today = now.date_naive();
-        let week_start = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        let window = within.as_chrono();
-        let month_ago = now - Duration::days(30);
+        let bounds = StatsBounds::at(now, within);
         let real: Vec<&LeadTiming> = leads.iter().filter(|l| l.status != LeadStatus::Spam).collect();
-        let recent: Vec<&&LeadTiming> = real.iter().filter(|l| l.created_at >= month_ago).collect();
+        let recent: Vec<&&LeadTiming> = real.iter().filter(|l| l.created_at >= bounds.month_ago).collect();
         let mut replies: Vec<Duration> =
             recent.iter().filter_map(|l| l.first_reply_at.map(|r| r - l.created_at)).collect();
         replies.sort();
@@ -269,19 +312,34 @@ impl LeadStats {
         };
         // A lead still inside its window with no reply yet is neither in time nor late.
         let decided: Vec<&&&LeadTiming> =
-            recent.iter().filter(|l| l.first_reply_at.is_some() || now - l.created_at >= window).collect();
-        let in_time = decided.iter().filter(|l| l.first_reply_at.is_some_and(|r| r - l.created_at <= window)).count();
-        LeadStats {
-            today: real.iter().filter(|l| l.created_at.date_naive() == today).count() as u64,
-            this_week: real.iter().filter(|l| l.created_at.date_naive() >= week_start).count() as u64,
+            recent.iter().filter(|l| l.first_reply_at.is_some() || l.created_at <= bounds.due_by).collect();
+        let counts = StatsCounts {
+            today: real.iter().filter(|l| (bounds.today..bounds.tomorrow).contains(&l.created_at)).count() as u64,
+            this_week: real.iter().filter(|l| l.created_at >= bounds.week).count() as u64,
+            last_30_days: recent.len() as u64,
             overdue_now: real
                 .iter()
-                .filter(|l| l.first_reply_at.is_none() && now - l.created_at >= window)
-                .filter(|l| matches!(l.status, LeadStatus::New | LeadStatus::Contacted | LeadStatus::Qualified))
+                .filter(|l| l.first_reply_at.is_none() && l.created_at <= bounds.due_by)
+                .filter(|l| LeadStatus::AWAITING_REPLY.contains(&l.status))
                 .count() as u64,
+            decided: decided.len() as u64,
+            in_time: decided
+                .iter()
+                .filter(|l| l.first_reply_at.is_some_and(|r| r - l.created_at <= bounds.within))
+                .count() as u64,
+        };
+        Self::from_counts(counts, median_first_reply)
+    }
+
+    /// The figures from their counts and the median time to a first reply.
+    pub fn from_counts(counts: StatsCounts, median_first_reply: Option<Duration>) -> Self {
+        LeadStats {
+            today: counts.today,
+            this_week: counts.this_week,
+            overdue_now: counts.overdue_now,
             median_first_reply,
-            answered_in_time: (!decided.is_empty()).then(|| in_time as f64 / decided.len() as f64),
-            last_30_days: recent.len() as u64,
+            answered_in_time: (counts.decided > 0).then(|| counts.in_time as f64 / counts.decided as f64),
+            last_30_days: counts.last_30_days,
         }
     }
 }

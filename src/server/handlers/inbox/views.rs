@@ -1,11 +1,11 @@
 //! What each staff page shows, read from the stores for one session.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
-use crate::domain::leads::inbox::{funnel_stages, LeadCount, LeadFilter, LeadStats, LeadStatus};
+use crate::domain::leads::inbox::{funnel_stages, LeadCount, LeadFilter, LeadStatus};
 use crate::domain::leads::promise::{span, ReplyState};
 use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::message::Message;
@@ -226,8 +226,7 @@ fn reply_row(reply: LeadReply) -> ReplyRow {
 pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dashboard, StoreError> {
     let now = state.clock.now();
     let within = state.settings.brand.reply_within;
-    let timings = state.stores.inbox.lead_timings(now - Duration::days(30)).await?;
-    let stats = LeadStats::compute(&timings, now, within);
+    let stats = state.stores.inbox.lead_stats(now, within).await?;
     let leads_per_version = state.stores.inbox.leads_per_model_version().await?;
     let mut funnels = Vec::new();
     for version in state.stores.funnel.versions().await? {

@@ -279,6 +279,9 @@ pub trait Backend: Send + Sync + 'static {
     /// the leads in the list's order finds a page sooner than gathering every candidate.
     const TRIGRAM_PROBE: Option<&'static str>;
 
+    /// An SQL expression: the whole milliseconds from the instant in column `from` to the one in
+    /// `to`.
+    fn millis_between(from: &str, to: &str) -> String;
     /// Where reads go.
     fn reader(&self) -> &Pool<Self::Db>;
     /// Where writes go.

@@ -33,6 +33,10 @@ impl Backend for PgBackend {
     // PostgreSQL's planner weighs the index against reading in order by itself.
     const TRIGRAM_PROBE: Option<&'static str> = None;
 
+    fn millis_between(from: &str, to: &str) -> String {
+        format!("CAST(ROUND(EXTRACT(EPOCH FROM ({to} - {from})) * 1000) AS BIGINT)")
+    }
+
     fn reader(&self) -> &Pool<Postgres> {
         &self.pool
     }

@@ -43,6 +43,11 @@ impl Backend for SqliteBackend {
     const TRIGRAM_PROBE: Option<&'static str> =
         Some("SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE lead_search MATCH $1 LIMIT $2) AS m");
 
+    fn millis_between(from: &str, to: &str) -> String {
+        // `subsec`: to the millisecond, as far as SQLite's time functions read an instant.
+        format!("CAST(ROUND((unixepoch({to}, 'subsec') - unixepoch({from}, 'subsec')) * 1000) AS INTEGER)")
+    }
+
     fn reader(&self) -> &Pool<Sqlite> {
         &self.db.reader
     }
