@@ -203,6 +203,10 @@ fill() { # database label url leads: demo data, or a copy of the same fill from 
     if [ "$db" = sqlite ]; then cp "${url#sqlite://}" "$kept"; else pg "CREATE DATABASE $template TEMPLATE archguide_bench_$label IS_TEMPLATE true"; fi
   fi
   record "fill|$db|$label" "$(cat "${kept%.db}.seconds")"
+  # What autovacuum gives a live PostgreSQL database (the planner's statistics, the map that
+  # lets an index answer alone), taken at once rather than left to chance: the local server
+  # may run without autovacuum. On a copy of a kept database it finds little to do.
+  if [ "$db" = postgres ]; then psql -h 127.0.0.1 -U postgres -d "archguide_bench_$label" -qc "VACUUM ANALYZE"; fi
 }
 scale() { # database label url leads
   local db=$1 label=$2 url=$3 leads=$4 scale_port log="$work/scale-$1-$2.log"
