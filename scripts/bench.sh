@@ -179,34 +179,43 @@ kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=
 # holding BENCH_LEADS demo leads, beside a database holding 100, on SQLite and on PostgreSQL.
 scale_leads="${BENCH_LEADS:-1000000}"
 # A filled database is kept for the next run (in BENCH_CACHE; PostgreSQL keeps it as a template
-# database): a million leads take minutes to make. A change to the schema or to demo data makes
-# a new one, and the kept ones it replaces are removed.
+# database, its fill time in BENCH_CACHE): a million leads take a long time to make. A change to
+# what makes the fill (`fill_key`) makes a new one, and the kept ones it replaces are removed.
 cache="${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/archguide-bench}"
 mkdir -p "$cache"
-fill_key=$(cat migrations/*/*.sql src/startup/demo_data.rs src/server/store/demo.rs | sha256sum | cut -c1-12)
+# What makes the fill: the schema, demo data, and the statements that store results, leads and changes.
+fill_key=$(cat migrations/*/*.sql src/startup/demo_data.rs src/server/store/{demo,leads,change,results}.rs | sha256sum | cut -c1-12)
 pg() { psql -h 127.0.0.1 -U postgres -d postgres -qAtc "$1"; }
-for kept in "$cache"/*.db; do [ -e "$kept" ] && [[ "$kept" != *"-$fill_key-"* ]] && rm -f "$kept" "${kept%.db}.seconds"; done
+for kept in "$cache"/*.seconds "$cache"/*.db "$cache"/*.part; do
+  [ -e "$kept" ] && [[ "$kept" != *"-$fill_key-"* || "$kept" == *.part ]] && rm -f "$kept"
+done
 for kept in $(pg "SELECT datname FROM pg_database WHERE datname LIKE 'archguide_bench_kept_%' AND datname NOT LIKE '%$fill_key%'"); do
   pg "ALTER DATABASE $kept IS_TEMPLATE false" && pg "DROP DATABASE $kept"
 done
 fill() { # database label url leads: demo data, or a copy of the same fill from an earlier run
   local db=$1 label=$2 url=$3 leads=$4 started kept="$cache/$1-$fill_key-$4.db" template="archguide_bench_kept_$1_${fill_key}_$4"
-  if [ "$db" = sqlite ] && [ -f "$kept" ]; then
+  local seconds="${kept%.db}.seconds"
+  if [ "$db" = sqlite ] && [ -f "$kept" ] && [ -f "$seconds" ]; then
     cp "$kept" "${url#sqlite://}"
-  elif [ "$db" = postgres ] && [ -n "$(pg "SELECT 1 FROM pg_database WHERE datname = '$template'")" ]; then
+  elif [ "$db" = postgres ] && [ -f "$seconds" ] && [ -n "$(pg "SELECT 1 FROM pg_database WHERE datname = '$template'")" ]; then
     pg "DROP DATABASE IF EXISTS archguide_bench_$label" && pg "CREATE DATABASE archguide_bench_$label TEMPLATE $template"
   else
     started=$(date +%s.%N)
     DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" demo-data "$leads"
-    python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)" >"${kept%.db}.seconds"
-    # SQLite checkpoints and removes its write-ahead log when the last connection closes.
-    if [ "$db" = sqlite ]; then cp "${url#sqlite://}" "$kept"; else pg "CREATE DATABASE $template TEMPLATE archguide_bench_$label IS_TEMPLATE true"; fi
+    if [ "$db" = sqlite ]; then
+      # SQLite checkpoints and removes its write-ahead log when the last connection closes; the
+      # copy is named only once it is whole.
+      cp "${url#sqlite://}" "$kept.part" && mv "$kept.part" "$kept"
+    else
+      # What autovacuum gives a live database (the planner's statistics, the map that lets an
+      # index answer alone), at once: the local server may run without autovacuum.
+      psql -h 127.0.0.1 -U postgres -d "archguide_bench_$label" -qc "VACUUM ANALYZE"
+      pg "DROP DATABASE IF EXISTS $template"
+      pg "CREATE DATABASE $template TEMPLATE archguide_bench_$label IS_TEMPLATE true"
+    fi
+    python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)" >"$seconds"
   fi
-  record "fill|$db|$label" "$(cat "${kept%.db}.seconds")"
-  # What autovacuum gives a live PostgreSQL database (the planner's statistics, the map that
-  # lets an index answer alone), taken at once rather than left to chance: the local server
-  # may run without autovacuum. On a copy of a kept database it finds little to do.
-  if [ "$db" = postgres ]; then psql -h 127.0.0.1 -U postgres -d "archguide_bench_$label" -qc "VACUUM ANALYZE"; fi
+  record "fill|$db|$label" "$(cat "$seconds")"
 }
 scale() { # database label url leads
   local db=$1 label=$2 url=$3 leads=$4 scale_port log="$work/scale-$1-$2.log"

@@ -31,8 +31,8 @@ pub struct DemoLead {
 #[async_trait]
 pub trait DemoStore: Send + Sync {
     /// Stores the leads, each with its result and its history, in one transaction; how many were
-    /// new (a lead whose form key is already stored is left as it is). A reference another lead
-    /// holds is drawn again.
+    /// new (a lead whose form key is already stored keeps its history, though its result is
+    /// stored). A reference another lead holds is drawn again.
     async fn add_demo_leads(&self, leads: Vec<DemoLead>) -> Result<u64, StoreError>;
 }
 

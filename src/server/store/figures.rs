@@ -13,7 +13,7 @@ use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 /// The dashboard's figures at `now`, counted by the database over two indexed ranges (the last
 /// 30 days' leads, and older ones still waiting for a reply), and the median time to a first
 /// reply, read as the one or two middle values of the replies sorted: what `LeadStats::compute`
-/// makes of the same leads, to the millisecond.
+/// makes of the same leads, with each reply time in whole milliseconds.
 pub(super) async fn lead_stats<B: Backend>(
     store: &SqlStore<B>,
     now: DateTime<Utc>,
