@@ -1,5 +1,6 @@
-//! The dashboard's figures: counts and reply times over the last 30 days, leads per guide model version and per source (the
-//! last two from the tallies migration 0013 keeps, not by counting every lead).
+//! The dashboard's figures: counts and reply times over the last 30 days, leads per guide model
+//! version and per source (the last two from the tallies migration 0013 keeps, not by counting
+//! every lead).
 
 use chrono::{DateTime, Duration, Utc};
 

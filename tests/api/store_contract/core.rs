@@ -9,13 +9,7 @@ async fn core_stores_behave(stores: &Stores) {
     let mut answers = serde_json::Map::new();
     answers.insert("stage".into(), "mvp".into());
     answers.insert("engineers".into(), 4.into());
-    let result = StoredResult {
-        id: random_result_id(),
-        recommendation: recommend(&Answers::from_json(&answers).unwrap()),
-        answers,
-        model_version: "1.0.0".into(),
-        created_at: t0,
-    };
+    let result = stored_result(answers, t0);
     stores.results.insert(&result).await.unwrap();
     assert_eq!(stores.results.get(&result.id).await.unwrap(), Some(result.clone()), "read back as written");
     assert_eq!(stores.results.get(&random_result_id()).await.unwrap(), None);

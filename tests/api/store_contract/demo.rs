@@ -15,13 +15,7 @@ async fn demo_batches_store_leads_with_their_history(stores: &Stores) {
 
     let mut answers = serde_json::Map::new();
     answers.insert("stage".into(), "mvp".into());
-    let result = StoredResult {
-        id: random_result_id(),
-        recommendation: recommend(&Answers::from_json(&answers).unwrap()),
-        answers,
-        model_version: "1.0.0".into(),
-        created_at: t0,
-    };
+    let result = stored_result(answers, t0);
     let at = |minutes: i64| t0 + Duration::minutes(minutes);
     let worked = DemoLead {
         result: Some(result.clone()),

@@ -49,6 +49,17 @@ fn random_result_id() -> ResultId {
     ResultId::generate(|below| rand::random_range(0..below))
 }
 
+/// A guide result for these answers, as the guide would store it.
+fn stored_result(answers: serde_json::Map<String, serde_json::Value>, at: DateTime<Utc>) -> StoredResult {
+    StoredResult {
+        id: random_result_id(),
+        recommendation: recommend(&Answers::from_json(&answers).unwrap()),
+        answers,
+        model_version: "1.0.0".into(),
+        created_at: at,
+    }
+}
+
 /// Stores on a fresh database, kept while the test runs.
 struct Fresh {
     db: Database,

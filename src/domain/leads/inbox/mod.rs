@@ -283,7 +283,7 @@ impl StatsBounds {
 
 /// The dashboard's figures as a database counts them (spam left out), over the last 30 days'
 /// leads and the older ones still waiting for a reply.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatsCounts {
     pub today: u64,
     pub this_week: u64,
