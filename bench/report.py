@@ -160,9 +160,9 @@ if page_names and databases:
             idle = float(scale[("rss_idle", db, "large")]) / 1024
             during = float(scale[("rss_export", db, "large")]) / 1024
             megabytes = float(scale[("export_bytes", db, "large")]) / 1e6
-            w(f"| {title}, memory through the pages and the export of every lead ({megabytes:,.0f} MB of CSV in "
-              f"{float(scale[('export_seconds', db, 'large')]):,.0f} s) | {during:,.1f} MB high-water | {idle:,.1f} MB idle before "
-              f"| {during / idle:.1f} × idle | ≤ idle + 64 MB | {met(during <= idle + 64 and scale[('export_status', db, 'large')] == '200')} |")
+            w(f"| {title}, memory during the export of every lead ({megabytes:,.0f} MB of CSV in "
+              f"{float(scale[('export_seconds', db, 'large')]):,.0f} s), after every page | {during:,.1f} MB high-water | {idle:,.1f} MB idle before the pages "
+              f"| idle + {during - idle:,.1f} MB | ≤ idle + 32 MB | {met(during <= idle + 32 and scale[('export_status', db, 'large')] == '200')} |")
             after = float(scale[("rss_after", db, "large")]) / 1024
             w(f"| {title}, memory 5 s after the load | {after:,.1f} MB | {idle:,.1f} MB idle before | {after / idle:.1f} × idle "
               f"| ≤ 1.5 × idle | {met(after <= 1.5 * idle)} |")
@@ -205,8 +205,9 @@ if page_names and databases:
         ("export of every lead as CSV (s)", "export_seconds", lambda v: f"{float(v):,.1f}"),
         ("its size (MB)", "export_bytes", lambda v: f"{float(v) / 1e6:,.1f}"),
         ("memory (RSS) idle before the pages (MB)", "rss_idle", lambda v: f"{float(v) / 1024:,.1f}"),
-        ("memory high-water through the pages and the export (MB)", "rss_export", lambda v: f"{float(v) / 1024:,.1f}"),
-        ("memory high-water, intake too (MB)", "rss_peak", lambda v: f"{float(v) / 1024:,.1f}"),
+        ("memory after the pages, before the export (MB)", "rss_before_export", lambda v: f"{float(v) / 1024:,.1f}"),
+        ("memory high-water during the export (MB)", "rss_export", lambda v: f"{float(v) / 1024:,.1f}"),
+        ("memory high-water from the export on, intake too (MB)", "rss_peak", lambda v: f"{float(v) / 1024:,.1f}"),
         ("memory 5 s after the load (MB)", "rss_after", lambda v: f"{float(v) / 1024:,.1f}"),
     )
     for title, kind, shown in rows:

@@ -1,12 +1,14 @@
 """Times the inbox's pages as a logged-in sales person sees them, one request at a time.
 
-    python3 bench/scale.py BASE EMAIL PASSWORD RUNS
+    python3 bench/scale.py BASE EMAIL PASSWORD RUNS [SERVER_PID]
 
 Logs in, then asks each page RUNS times (after two warm-up requests) and prints one line per
 page: "SCALE name median_ms=… p95_ms=… status=…", the time from sending the request to the last
 byte of the answer. The pages: the list in every order, filtered every way, a page deep in the
 list, searches in several scripts, the dashboard and a lead's page; then the export of every
-lead, once: "EXPORT status=… seconds=… bytes=…".
+lead, once: "EXPORT status=… seconds=… bytes=…", with the server's memory (given its process id,
+on Linux) just before the export and its high-water mark during the export alone:
+"… rss_before_kb=… rss_peak_kb=…".
 """
 
 import datetime
@@ -18,6 +20,7 @@ import time
 import urllib.parse
 
 base, email, password, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+server_pid = sys.argv[5] if len(sys.argv) > 5 else None
 host = urllib.parse.urlsplit(base)
 connection = http.client.HTTPConnection(host.hostname, host.port, timeout=600)
 
@@ -98,12 +101,27 @@ for name, path in pages:
     p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
     print(f"SCALE {name}|median_ms={statistics.median(timings):.2f}|p95_ms={p95:.2f}|status={status}", flush=True)
 
-# Every lead as CSV, once: how long the whole download takes and how big it is (the server's
-# memory meanwhile is in its high-water mark, which the bench reads afterwards).
+
+def memory_kb(field):
+    with open(f"/proc/{server_pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+
+
+# Every lead as CSV, once: how long the whole download takes, how big it is, and what the
+# server's memory was before it and at most during it (writing 5 to `clear_refs` starts the
+# process's high-water mark again from its size now).
+memory = ""
+if server_pid:
+    before = memory_kb("VmRSS")
+    with open(f"/proc/{server_pid}/clear_refs", "w") as clear:
+        clear.write("5")
 started = time.perf_counter()
 connection.request("GET", "/inbox/export.csv", headers={"Cookie": cookie})
 response = connection.getresponse()
 size = 0
 while chunk := response.read(1 << 16):
     size += len(chunk)
-print(f"EXPORT status={response.status} seconds={time.perf_counter() - started:.2f} bytes={size}", flush=True)
+seconds = time.perf_counter() - started
+if server_pid:
+    memory = f" rss_before_kb={before} rss_peak_kb={memory_kb('VmHWM')}"
+print(f"EXPORT status={response.status} seconds={seconds:.2f} bytes={size}{memory}", flush=True)

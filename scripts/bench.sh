@@ -231,7 +231,7 @@ scale() { # database label url leads
   for _ in $(seq 1 300); do grep -q "retention: nothing was past its time" "$log" && break; sleep 0.1; done
   record "retention|$db|$label" "$(sed -n 's/.*ms=\([0-9]*\).*retention: nothing was past its time.*/\1/p; s/.*retention: nothing was past its time.*ms=\([0-9]*\).*/\1/p' "$log" | head -1)"
   record "rss_idle|$db|$label" "$(awk '/^VmRSS:/ {print $2}' "/proc/$scale_pid/status")"
-  python3 bench/scale.py "http://127.0.0.1:$scale_port" bench@example.com "quiet harbour lantern seventeen" "${BENCH_RUNS:-20}" | tee "$work/scale.txt"
+  python3 bench/scale.py "http://127.0.0.1:$scale_port" bench@example.com "quiet harbour lantern seventeen" "${BENCH_RUNS:-20}" "$scale_pid" | tee "$work/scale.txt"
   while IFS='|' read -r name median p95 status; do
     record "page|$db|$label|${name#SCALE }" "${median#median_ms=}|${p95#p95_ms=}|${status#status=}"
   done < <(grep '^SCALE ' "$work/scale.txt")
@@ -239,7 +239,8 @@ scale() { # database label url leads
   record "export_seconds|$db|$label" "$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<<"$export_line")"
   record "export_bytes|$db|$label" "$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$export_line")"
   record "export_status|$db|$label" "$(sed 's/.*status=\([0-9]*\).*/\1/' <<<"$export_line")"
-  record "rss_export|$db|$label" "$(awk '/^VmHWM:/ {print $2}' "/proc/$scale_pid/status")"
+  record "rss_before_export|$db|$label" "$(sed 's/.*rss_before_kb=\([0-9]*\).*/\1/' <<<"$export_line")"
+  record "rss_export|$db|$label" "$(sed 's/.*rss_peak_kb=\([0-9]*\).*/\1/' <<<"$export_line")"
   DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" form-tokens 100000 >"$work/scale-tokens.txt"
   wrk -t2 -c64 -d"${seconds}s" -s bench/intake.lua "http://127.0.0.1:$scale_port" -- "$work/scale-tokens.txt" 2 >"$work/scale-intake.txt"
   intake=$(grep '^INTAKE' "$work/scale-intake.txt")

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::ids::LeadReference;
 use crate::domain::leads::inbox::ERASED;
+use crate::domain::leads::retention::NOT_ACTIVITY;
 use crate::domain::leads::lifecycle::{ChangeOutcome, ChangePlan, Colleague, EventKind, LeadChange, LeadState};
 
 use super::StoreError;
@@ -129,15 +130,36 @@ async fn write_plan<C: Conn + ?Sized>(
     plan: &ChangePlan,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    // One statement for every column the change sets, its last activity too (which the
+    // event's trigger would otherwise write in an update of its own): each update writes a new
+    // version of the lead's row into each of its indexes (PostgreSQL).
+    let mut update = Statement::new("UPDATE leads SET ");
+    let mut columns = 0;
+    let mut set = |update: &mut Statement, column: &str| {
+        update.push(if columns == 0 { "" } else { ", " }).push(column).push(" = ");
+        columns += 1;
+    };
     if let Some(status) = plan.status {
-        tx.execute(Statement::new("UPDATE leads SET status = $1 WHERE id = $2").bind(status).bind(lead_id)).await?;
+        set(&mut update, "status");
+        update.push_bind(status);
     }
     if plan.first_reply {
-        tx.execute(Statement::new("UPDATE leads SET first_reply_at = $1 WHERE id = $2").bind(at).bind(lead_id)).await?;
+        set(&mut update, "first_reply_at");
+        update.push_bind(at);
     }
     if let Some(assignee) = plan.assign {
-        tx.execute(Statement::new("UPDATE leads SET assigned_to = $1 WHERE id = $2").bind(assignee).bind(lead_id))
-            .await?;
+        set(&mut update, "assigned_to");
+        update.push_bind(assignee);
+    }
+    if !NOT_ACTIVITY.contains(&plan.event) {
+        // Never earlier than it was (as the trigger keeps it).
+        set(&mut update, "last_activity_at");
+        update.push("CASE WHEN last_activity_at < ").push_bind(at).push(" THEN ").push_bind(at);
+        update.push(" ELSE last_activity_at END");
+    }
+    if columns > 0 {
+        update.push(" WHERE id = ").push_bind(lead_id);
+        tx.execute(update).await?;
     }
     if plan.erase {
         erase(tx, lead_id, at).await?;

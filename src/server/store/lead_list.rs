@@ -4,7 +4,7 @@
 
 use crate::domain::leads::inbox::{Assignee, LeadCount, LeadCursor, LeadFilter, LeadStatus, PageAt, Sort};
 use crate::server::store::inbox::{lead_from_row, Lead, LEAD_SELECT};
-use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
+use crate::server::store::sql::{Backend, Record, SqlStore, Statement, TrigramTerm};
 use crate::server::store::StoreError;
 
 /// Which leads to read: the filter as the viewer sees it, and how many at most.
@@ -144,9 +144,7 @@ impl<B: Backend> SqlStore<B> {
             let plan = SearchPlan::Reading;
             // A search read in order (common or short text) counts among each status's newest
             // `READ_AT_MOST` leads the other filters keep, and says "at least" past them.
-            // (where the database's planner decides, as PostgreSQL's does, the count is the plain
-            // capped one: it uses the index when that pays)
-            let read = filter.text.as_deref().filter(|_| B::TRIGRAM_PROBE.is_some());
+            let read = filter.text.as_deref();
             let without_text = LeadFilter { text: None, ..filter.clone() };
             let others = LeadQuery { filter: &without_text, ..query };
             count = Statement::new("");
@@ -231,10 +229,13 @@ pub(super) enum SearchPlan {
     Reading,
 }
 
-/// The search text as one quoted phrase of the full-text index: its trigrams, one after
-/// another, are the text.
-fn phrase(text: &str) -> String {
-    format!("\"{}\"", text.to_lowercase().replace('"', "\"\""))
+/// The text as the trigram index is asked for it (`Backend::TRIGRAM_TERM`).
+fn trigram_term<B: Backend>(text: &str) -> String {
+    match B::TRIGRAM_TERM {
+        // One quoted phrase of the full-text index: its trigrams, one after another, are the text.
+        TrigramTerm::Phrase => format!("\"{}\"", text.to_lowercase().replace('"', "\"\"")),
+        TrigramTerm::Like => like_pattern(text),
+    }
 }
 
 /// Below this many candidates a search goes through the trigram index (`TRIGRAM_PROBE`).
@@ -247,8 +248,7 @@ impl<B: Backend> SqlStore<B> {
     /// How to find the leads holding `text`.
     pub(super) async fn search_plan(&self, text: Option<&str>) -> Result<SearchPlan, StoreError> {
         let Some(text) = text.filter(|t| t.chars().count() >= 3) else { return Ok(SearchPlan::Reading) };
-        let Some(probe) = B::TRIGRAM_PROBE else { return Ok(SearchPlan::Reading) };
-        let probe = Statement::new(probe).bind(phrase(text)).bind(SEARCH_FEW as i64);
+        let probe = Statement::new(B::TRIGRAM_PROBE).bind(trigram_term::<B>(text)).bind(SEARCH_FEW as i64);
         let candidates: u64 = self.read_one(probe).await?.get("n")?;
         Ok(if candidates < SEARCH_FEW { SearchPlan::Candidates } else { SearchPlan::Reading })
     }
@@ -258,8 +258,8 @@ impl<B: Backend> SqlStore<B> {
 /// here), narrowed first to the trigram index's candidates when the plan says so.
 pub(super) fn push_contains<B: Backend>(statement: &mut Statement, text: &str, plan: SearchPlan) {
     let text = text.to_lowercase();
-    if let Some(filter) = B::TRIGRAM_FILTER.filter(|_| plan == SearchPlan::Candidates && text.chars().count() >= 3) {
-        statement.push(filter).push_bind(phrase(&text)).push(")");
+    if plan == SearchPlan::Candidates && text.chars().count() >= 3 {
+        statement.push(B::TRIGRAM_FILTER).push_bind(trigram_term::<B>(&text)).push(")");
     }
     statement.push(" AND l.search LIKE ").push_bind(like_pattern(&text)).push(" ESCAPE '\\'");
 }

@@ -1,6 +1,7 @@
 //! The inbox's search through the trigram indexes finds exactly what a plain substring search
 //! of the lead's fields finds (what the search always was), in any script, on both databases.
 
+use archguide::server::store::demo::DemoLead;
 use archguide::server::store::lead_list::search_text;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -93,4 +94,48 @@ async fn search_finds_what_a_substring_search_finds(stores: &Stores) {
 on_both_databases!(
     search_finds_what_a_substring_search_finds: search_finds_what_a_substring_search_finds_on_sqlite,
     search_finds_what_a_substring_search_finds_on_postgres
+);
+
+/// Text held by more leads than the trigram index is asked for is matched while reading the
+/// leads newest first: the page is still the newest matches, and a status whose newest leads
+/// hold none of it says "at least" rather than a count it did not make.
+async fn common_text_is_read_in_order_and_counted_at_least(stores: &Stores) {
+    let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    stores.users.add_user(&email("sales@example.com"), Role::Sales, "x", t0).await.unwrap();
+    let sales = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
+    // 2,050 older leads hold the text, and 2,001 newer ones do not.
+    let lead = |i: usize, name: &str| DemoLead {
+        result: None,
+        record: record(i, name, "", t0 + Duration::minutes(i as i64), false),
+        by: sales.clone(),
+        history: vec![],
+    };
+    let mut leads: Vec<DemoLead> = (0..2050).map(|i| lead(i, &format!("Ada Lovelace {i}"))).collect();
+    leads.extend((2050..4051).map(|i| lead(i, "Grace Hopper")));
+    assert_eq!(stores.demo.add_demo_leads(leads).await.unwrap(), 4051);
+
+    let (filter, _) = LeadFilter::from_pairs([("q", "LOVELACE")]);
+    let query = LeadQuery { filter: &filter, viewer_id: sales.id, limit: Some(25) };
+    let found: Vec<String> =
+        stores.inbox.list_leads(query).await.unwrap().leads.iter().map(|l| l.name.clone()).collect();
+    let newest: Vec<String> = (2025..2050).rev().map(|i| format!("Ada Lovelace {i}")).collect();
+    assert_eq!(found, newest);
+    assert_eq!(
+        stores.inbox.status_counts(query).await.unwrap(),
+        vec![(LeadStatus::New, LeadCount { n: 0, at_least: true })],
+        "the newest 2,000 new leads hold none of it; older ones may"
+    );
+
+    // Text few leads hold is looked up in the index and counted exactly.
+    let (filter, _) = LeadFilter::from_pairs([("q", "lovelace 1234")]);
+    let query = LeadQuery { filter: &filter, viewer_id: sales.id, limit: Some(25) };
+    let found: Vec<String> =
+        stores.inbox.list_leads(query).await.unwrap().leads.iter().map(|l| l.name.clone()).collect();
+    assert_eq!(found, vec!["Ada Lovelace 1234".to_string()]);
+    assert_eq!(stores.inbox.status_counts(query).await.unwrap(), vec![(LeadStatus::New, LeadCount::exact(1))]);
+}
+
+on_both_databases!(
+    common_text_is_read_in_order_and_counted_at_least: common_text_is_read_in_order_and_counted_at_least_on_sqlite,
+    common_text_is_read_in_order_and_counted_at_least_on_postgres
 );

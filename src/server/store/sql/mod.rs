@@ -260,6 +260,16 @@ pub trait Conn: Send {
 /// The row type of a backend's connections.
 pub type RowOf<B> = <<<B as Backend>::Db as sqlx::Database>::Connection as Conn>::Row;
 
+/// How the trigram index is asked for the leads that may hold a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrigramTerm {
+    /// A full-text query: the text as one quoted phrase, whose trigrams one after another are
+    /// the text (SQLite's FTS5).
+    Phrase,
+    /// The same `LIKE` pattern as the search column's (PostgreSQL's pg_trgm).
+    Like,
+}
+
 /// What differs between the databases.
 #[async_trait]
 pub trait Backend: Send + Sync + 'static {
@@ -270,14 +280,16 @@ pub trait Backend: Send + Sync + 'static {
     /// Appended to the `SELECT` that picks outbox messages to claim, so that instances claiming
     /// at the same moment take different messages.
     const SKIP_LOCKED: &'static str;
-    /// Where a `LIKE` on the search column needs help to find text without reading every lead:
-    /// the start of a condition on `l.id` that the search text, quoted for the full-text index,
-    /// and `)` complete. It only narrows the candidates; the `LIKE` still decides.
-    const TRIGRAM_FILTER: Option<&'static str>;
-    /// With `TRIGRAM_FILTER`: a query (`n`) of how many candidates the index holds for the
-    /// quoted text `$1`, counted up to `$2`. Past that the text is common, and reading
-    /// the leads in the list's order finds a page sooner than gathering every candidate.
-    const TRIGRAM_PROBE: Option<&'static str>;
+    /// The start of a condition on `l.id` that keeps the leads the trigram index holds for a
+    /// text (`TRIGRAM_TERM`), which a bound text and `)` complete: without it a `LIKE` on the
+    /// search column reads every lead. It only narrows the candidates; the `LIKE` still decides.
+    const TRIGRAM_FILTER: &'static str;
+    /// A query (`n`) of how many candidates the trigram index holds for the text `$1`
+    /// (`TRIGRAM_TERM`), counted up to `$2`. Past that the text is common, and reading the
+    /// leads in the list's order finds a page sooner than gathering every candidate.
+    const TRIGRAM_PROBE: &'static str;
+    /// How a text is written for the trigram index.
+    const TRIGRAM_TERM: TrigramTerm;
 
     /// An SQL expression: the whole milliseconds from the instant in column `from` to the one in
     /// `to`.

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use sqlx::sqlite::{Sqlite, SqliteArguments, SqliteConnection, SqliteRow};
 use sqlx::{Pool, Row, Transaction};
 
-use super::{Backend, Conn, Record, Statement, Value};
+use super::{Backend, Conn, Record, Statement, TrigramTerm, Value};
 use crate::server::store::database::SqliteDb;
 use crate::server::store::leads::{LeadRecord, Stored};
 use crate::server::store::outbox::OutboxMessage;
@@ -38,10 +38,10 @@ impl Backend for SqliteBackend {
     // One writer claims at a time; there is nobody to skip.
     const SKIP_LOCKED: &'static str = "";
     // The trigram index of migration 0013 (FTS5), joined by row id.
-    const TRIGRAM_FILTER: Option<&'static str> =
-        Some(" AND l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ");
-    const TRIGRAM_PROBE: Option<&'static str> =
-        Some("SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE lead_search MATCH $1 LIMIT $2) AS m");
+    const TRIGRAM_FILTER: &'static str = " AND l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ";
+    const TRIGRAM_PROBE: &'static str =
+        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE lead_search MATCH $1 LIMIT $2) AS m";
+    const TRIGRAM_TERM: TrigramTerm = TrigramTerm::Phrase;
 
     fn millis_between(from: &str, to: &str) -> String {
         // `subsec`: to the millisecond, as far as SQLite's time functions read an instant.
