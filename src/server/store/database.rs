@@ -158,8 +158,12 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
         .await
         .map_err(open_error)?;
     sqlx::migrate!("migrations/sqlite").run(&writer).await?;
+    // Each reader keeps its own page cache and prepared statements: bounded, so that the
+    // server's memory after a load stays near its idle size (the file's pages stay in the
+    // operating system's cache, whatever SQLite keeps).
+    let reader_options = options.read_only(true).pragma("cache_size", "-1024").statement_cache_capacity(32);
     let reader =
-        SqlitePoolOptions::new().max_connections(8).connect_with(options.read_only(true)).await.map_err(open_error)?;
+        SqlitePoolOptions::new().max_connections(8).connect_with(reader_options).await.map_err(open_error)?;
     Ok(SqliteDb { reader, writer })
 }
 
