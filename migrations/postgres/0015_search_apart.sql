@@ -42,8 +42,3 @@ END $$;
 DROP TRIGGER leads_activity_on_insert ON leads;
 CREATE TRIGGER leads_activity_on_insert BEFORE INSERT ON leads
 FOR EACH ROW WHEN (NEW.last_activity_at IS NULL) EXECUTE FUNCTION leads_activity_on_arrival();
-
--- Start-up looks for leads stored before the search column existed (`search IS NULL`) to fill
--- it: this index of them, empty once they are filled, answers that at once instead of reading
--- every lead.
-CREATE INDEX leads_without_search ON leads (id) WHERE search IS NULL;
