@@ -22,8 +22,10 @@ pub(super) async fn lead_stats<B: Backend>(
 ) -> Result<LeadStats, StoreError> {
     let bounds = StatsBounds::at(now, within);
     let waited = B::millis_between("created_at", "first_reply_at");
+    // The older leads are read from the index of unanswered ones alone (their first reply is
+    // known to be none): their status and time are all that index holds.
     let leads = "SELECT status, created_at, first_reply_at FROM leads WHERE created_at >= $1 \
-         UNION ALL SELECT status, created_at, first_reply_at FROM leads \
+         UNION ALL SELECT status, created_at, NULL AS first_reply_at FROM leads \
          WHERE first_reply_at IS NULL AND created_at < $1 AND status IN ($2, $3, $4)";
     let mut select = Statement::new(format!(
         "SELECT COUNT(CASE WHEN created_at >= $5 AND created_at < $6 THEN 1 END) AS today, \
