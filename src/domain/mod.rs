@@ -4,10 +4,13 @@
 //!   and the map of the idea;
 //! - `leads`: a lead from the contact form to its last reply: parsing it, its life cycle, the
 //!   inbox's filters, the reply promise, reminders and retention;
-//! - `staff`: the people who work the inbox: accounts, roles, passwords' rules, second factor.
+//! - `staff`: the people who work the inbox: accounts, roles, passwords' rules, second factor;
+//! - `booking`: a call booked after "talk to us": staff hours, free slots, who takes the call.
 //!
-//! The arrows point one way: `leads` reads `staff` (who is reminded) and `guide` reads neither.
+//! The arrows point one way: `leads` reads `staff` (who is reminded), and `guide` and `booking`
+//! read neither.
 
+pub mod booking;
 pub mod choice;
 pub mod email;
 pub mod field_error;

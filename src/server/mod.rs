@@ -7,6 +7,7 @@
 //!   files, rendering a page for a form post, form tokens;
 //! - `jobs`: work that runs beside the requests: notifications and replies (the outbox and its
 //!   mail), reminders, retention, the guide's funnel counts, the inbox's live pulse;
+//! - `booking`: calls visitors book: the starts offered, who takes a call, booking links;
 //! - `auth`: passwords, sessions, the second factor and the sealing of its secrets;
 //! - `store`: the database: connecting, migrations, backups, and every query;
 //! - `settings`: the environment read once into typed settings;
@@ -16,6 +17,7 @@
 //! them together from above.
 
 pub mod auth;
+pub mod booking;
 pub mod clock;
 pub mod handlers;
 pub mod http;

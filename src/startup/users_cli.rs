@@ -5,6 +5,7 @@ use std::io::{BufRead, IsTerminal};
 use crate::server::clock::{Clock, SystemClock};
 use clap::{Subcommand, ValueEnum};
 
+use crate::domain::booking::{parse_zone, Availability, DaysOff, WeeklyHours};
 use crate::domain::staff::{Role, StaffEmail};
 
 use crate::server::auth::password;
@@ -32,6 +33,26 @@ pub enum UserCommand {
     /// owner sets a new one up right after the next login.
     #[command(name = "reset-2fa")]
     ResetTwoFactor { email: String },
+    /// Say when a staff member takes calls that visitors book (replacing what was said before).
+    Availability {
+        email: String,
+        /// Their time zone, an IANA name (Europe/Madrid).
+        #[arg(long)]
+        zone: String,
+        /// Working hours in that zone, like 'mon-fri 09:00-17:00' or 'mon,wed 09:00-12:00,13:00-17:00';
+        /// repeat for more.
+        #[arg(long = "hours", required = true)]
+        hours: Vec<String>,
+        /// The languages they take calls in, as the site's codes (en,es).
+        #[arg(long, value_delimiter = ',', default_value = "en")]
+        languages: Vec<String>,
+        /// Days off: 2026-12-24..2027-01-02 or a single date; repeat for more.
+        #[arg(long = "off")]
+        off: Vec<String>,
+        /// Their own video-call link (else ARCHGUIDE_MEETING_LINK); {ref} becomes the lead's reference.
+        #[arg(long)]
+        link: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,6 +132,22 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                 };
                 Ok(println!("{before} {email}; every session of this account has ended"))
             }
+            UserCommand::Availability { email, zone, hours, languages, off, link } => {
+                let email = StaffEmail::parse(&email)?;
+                let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
+                    return Err(format!("there is no account for {email}"));
+                };
+                let availability = availability(&zone, &hours, &languages, &off)?;
+                if let Some(link) = &link {
+                    if !(link.starts_with("https://") || link.starts_with("http://")) {
+                        return Err(format!("'{link}' is not a meeting link starting with https://"));
+                    }
+                }
+                let now = SystemClock.now();
+                stores.bookings.set_availability(user.id, &availability, link.as_deref(), now).await.map_err(|e| e.to_string())?;
+                let hours = availability.hours.specs().join("; ");
+                Ok(println!("{email} takes calls {hours} ({}) in {}", availability.zone, availability.languages.join(", ")))
+            }
         }
     }
     .await;
@@ -137,4 +174,28 @@ fn new_password(email: &str) -> Result<String, String> {
         Some(problem) => Err(problem),
         None => Ok(password),
     }
+}
+
+/// When someone takes calls, from what they typed; the languages must be the site's.
+fn availability(zone: &str, hours: &[String], languages: &[String], off: &[String]) -> Result<Availability, String> {
+    let site = crate::i18n::locales::locales();
+    let mut codes = Vec::new();
+    for code in languages.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()) {
+        if !site.languages().any(|l| l.lang.code() == code) {
+            let known: Vec<&str> = site.languages().map(|l| l.lang.code()).collect();
+            return Err(format!("'{code}' is not a language of the site ({})", known.join(", ")));
+        }
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        return Err("name at least one language they take calls in (--languages en)".into());
+    }
+    Ok(Availability {
+        zone: parse_zone(zone)?,
+        hours: WeeklyHours::parse(hours)?,
+        off: DaysOff::parse(off)?,
+        languages: codes,
+    })
 }

@@ -16,12 +16,14 @@ use crate::server::auth::sealing::SecretKey;
 
 mod env;
 mod ip_block;
+mod meeting;
 mod notify;
 
 use crate::server::store::database::DatabaseUrl;
 use env::Env;
 pub use env::SettingsError;
 pub use ip_block::IpBlock;
+pub use meeting::{MeetingSettings, LINK_REFERENCE};
 pub use notify::{EmailSettings, WebhookSettings};
 
 /// Everything the server needs to start, read from the environment.
@@ -79,6 +81,8 @@ pub struct Settings {
     /// Whether every staff account must have a second factor before it sees any lead
     /// (`ARCHGUIDE_REQUIRE_2FA`).
     pub require_two_factor: bool,
+    /// Calls visitors book (`ARCHGUIDE_MEETING_*`).
+    pub meetings: MeetingSettings,
 }
 
 /// How log lines look: plain for people at a terminal, JSON for log collectors.
@@ -201,6 +205,7 @@ impl Settings {
             prices_file: env.path("ARCHGUIDE_PRICES_FILE"),
             secret_key,
             require_two_factor,
+            meetings: meeting::meetings(&env)?,
         })
     }
 }

@@ -43,6 +43,14 @@ fn every_bad_value_names_its_variable() {
         ("ARCHGUIDE_REPLY_WITHIN", "24"),
         ("ARCHGUIDE_REPLY_WITHIN", "0s"),
         ("ARCHGUIDE_REMINDER_BEFORE", "soon"),
+        ("ARCHGUIDE_MEETING_LENGTH", "30"),
+        ("ARCHGUIDE_MEETING_LENGTH", "9h"),
+        ("ARCHGUIDE_MEETING_BUFFER", "a bit"),
+        ("ARCHGUIDE_MEETING_NOTICE", "0s"),
+        ("ARCHGUIDE_MEETING_HORIZON", "400d"),
+        ("ARCHGUIDE_MEETINGS_PER_DAY", "0"),
+        ("ARCHGUIDE_MEETING_LINK", "meet.example.com/{ref}"),
+        ("ARCHGUIDE_MEETING_REMINDER", "1 day"),
     ] {
         let err = settings(&[(name, value)]).unwrap_err();
         assert_eq!(err.name, name, "{value}");
@@ -99,4 +107,26 @@ fn the_second_factor_policy_needs_the_key_that_seals_its_secrets() {
     assert!(s.require_two_factor && s.secret_key.is_some());
     assert!(!format!("{s:?}").contains(key), "the key is never printed");
     assert_eq!(settings(&[("ARCHGUIDE_REQUIRE_2FA", "maybe")]).unwrap_err().name, "ARCHGUIDE_REQUIRE_2FA");
+}
+
+#[test]
+fn calls_last_half_an_hour_with_a_quarter_between_unless_set_otherwise() {
+    let defaults = settings(&[]).unwrap().meetings;
+    assert_eq!(defaults.rules, crate::domain::booking::MeetingRules::default());
+    assert_eq!(defaults.rules.length, Period::seconds(1800));
+    assert_eq!((defaults.default_link, defaults.reminder), (None, Period::hours(24)));
+    let set = settings(&[
+        ("ARCHGUIDE_MEETING_LENGTH", "45m"),
+        ("ARCHGUIDE_MEETING_BUFFER", "0"),
+        ("ARCHGUIDE_MEETING_NOTICE", "1d"),
+        ("ARCHGUIDE_MEETING_HORIZON", "30d"),
+        ("ARCHGUIDE_MEETINGS_PER_DAY", "3"),
+        ("ARCHGUIDE_MEETING_LINK", "https://meet.example.com/{ref}"),
+    ])
+    .unwrap()
+    .meetings;
+    assert_eq!(set.rules.length, Period::seconds(2700));
+    assert_eq!(set.rules.buffer, Period::seconds(0));
+    assert_eq!((set.rules.notice, set.rules.horizon, set.rules.per_day), (Period::days(1), Period::days(30), 3));
+    assert_eq!(set.default_link.as_deref(), Some("https://meet.example.com/{ref}"));
 }

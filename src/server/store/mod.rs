@@ -1,10 +1,11 @@
 //! Storage behind traits, chosen at start-up from `DATABASE_URL`. Handlers and server functions
 //! see only the traits (one per subject: results, funnel, leads, outbox, staff, sessions,
-//! secrets, the second factor, the inbox, logins); each trait is implemented once, in its
+//! secrets, the second factor, the inbox, logins, bookings); each trait is implemented once, in its
 //! subject's file, for `SqlStore<B>` with any backend `B` (`sql/`), so every query is written
 //! once and runs on SQLite and on PostgreSQL.
 
 pub mod backup;
+pub mod booking;
 mod change;
 pub mod database;
 pub mod deadlines;
@@ -28,6 +29,7 @@ pub mod two_factor;
 use std::sync::Arc;
 
 use crate::server::store::database::Database;
+use booking::BookingStore;
 use deadlines::DeadlineStore;
 use demo::DemoStore;
 use health::WriteHealth;
@@ -70,6 +72,7 @@ pub struct Stores {
     pub logins: Arc<dyn LoginStore>,
     pub deadlines: Arc<dyn DeadlineStore>,
     pub retention: Arc<dyn RetentionStore>,
+    pub bookings: Arc<dyn BookingStore>,
     /// Made-up leads, many to a transaction (`archguide demo-data`).
     pub demo: Arc<dyn DemoStore>,
     /// The readiness check's write.
@@ -109,6 +112,7 @@ impl Stores {
             logins: store.clone(),
             deadlines: store.clone(),
             retention: store.clone(),
+            bookings: store.clone(),
             demo: store.clone(),
             probe: store,
             health,

@@ -1,5 +1,6 @@
 //! The same expectations of the stores, run on SQLite and on PostgreSQL.
 
+mod bookings;
 mod core;
 mod deadlines;
 mod demo;
@@ -63,6 +64,8 @@ fn stored_result(answers: serde_json::Map<String, serde_json::Value>, at: DateTi
 /// Stores on a fresh database, kept while the test runs.
 struct Fresh {
     db: Database,
+    /// Where it is, for a second instance.
+    url: String,
     stores: Stores,
     _sqlite_dir: Option<tempfile::TempDir>,
     _postgres: Option<TestPostgres>,
@@ -77,14 +80,15 @@ impl Fresh {
 
     async fn sqlite() -> Fresh {
         let dir = tempfile::tempdir().unwrap();
-        let (db, stores) = Self::open(&format!("sqlite://{}", dir.path().join("contract.db").display())).await;
-        Fresh { db, stores, _sqlite_dir: Some(dir), _postgres: None }
+        let url = format!("sqlite://{}", dir.path().join("contract.db").display());
+        let (db, stores) = Self::open(&url).await;
+        Fresh { db, stores, url, _sqlite_dir: Some(dir), _postgres: None }
     }
 
     async fn postgres() -> Fresh {
         let pg = TestPostgres::create().await;
         let (db, stores) = Self::open(&pg.url).await;
-        Fresh { db, stores, _sqlite_dir: None, _postgres: Some(pg) }
+        Fresh { db, stores, url: pg.url.clone(), _sqlite_dir: None, _postgres: Some(pg) }
     }
 }
 
