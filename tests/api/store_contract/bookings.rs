@@ -112,3 +112,69 @@ async fn one_person_takes_one_call_at_a_time_on_postgres() {
     other_db.close().await;
     fresh.db.close().await;
 }
+
+/// The booking service over the store: the starts offered are everyone's free times, each call
+/// goes to the person with the fewest that week, a start booked meanwhile comes back with the
+/// nearest free ones, and a start nobody's hours hold is refused.
+async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) {
+    use archguide::server::booking::{book, offered, Booked, LeadToBook};
+    use archguide::server::settings::Settings;
+
+    let now: DateTime<Utc> = "2026-12-07T06:00:00Z".parse().unwrap(); // a Monday
+    let settings = Settings::from_lookup(|name| (name == "ARCHGUIDE_MEETING_HORIZON").then(|| "2d".to_string()))
+        .unwrap()
+        .meetings;
+    let (_, leads) = person_and_leads(stores, 5, now).await;
+    stores.users.add_user(&email("ana@example.com"), Role::Sales, "hash", now).await.unwrap();
+    let ana = stores.users.user_by_email(&email("ana@example.com")).await.unwrap().unwrap().id;
+    let english_mornings = Availability {
+        zone: parse_zone("UTC").unwrap(),
+        hours: WeeklyHours::parse(&["mon-fri 08:00-10:00"]).unwrap(),
+        off: DaysOff::default(),
+        languages: vec!["en".into()],
+    };
+    stores.bookings.set_availability(ana, &english_mornings, None, now).await.unwrap();
+    let lead = |i: usize, language| LeadToBook { id: leads[i], language, assigned_to: None };
+    let at = |text: &str| -> DateTime<Utc> { text.parse().unwrap() };
+
+    // Sam works 09:00-17:00 in Madrid (08:00-16:00 UTC), Ana 08:00-10:00 UTC, in English only.
+    let english = offered(stores, &settings, lead(0, "en"), now).await.unwrap();
+    let spanish = offered(stores, &settings, lead(0, "es"), now).await.unwrap();
+    assert_eq!(english.first(), Some(&at("2026-12-07T10:00:00Z")), "four hours' notice");
+    assert_eq!(english, spanish, "Ana's hours lie within Sam's");
+    let only_ana = LeadToBook { assigned_to: Some(ana), ..lead(0, "en") };
+    let anas = offered(stores, &settings, only_ana, now).await.unwrap();
+    assert!(anas.iter().all(|s| s.format("%H").to_string() < "10".to_string()) && !anas.is_empty());
+
+    // Both are free at 08:00 on Tuesday and neither was ever booked: the first account, then
+    // the other one for the next call of the week.
+    let booked_by = |outcome: Booked| match outcome {
+        Booked::Booked(booking) => booking.staff_email,
+        other => panic!("{other:?}"),
+    };
+    let tuesday_eight = at("2026-12-08T08:00:00Z");
+    let first = book(stores, &settings, lead(0, "en"), tuesday_eight, "Europe/Madrid", now).await.unwrap();
+    assert_eq!(booked_by(first), "sam@example.com");
+    let second = book(stores, &settings, lead(1, "en"), tuesday_eight, "Europe/Madrid", now).await.unwrap();
+    assert_eq!(booked_by(second), "ana@example.com", "Sam is busy then");
+    let again = book(stores, &settings, lead(0, "en"), at("2026-12-08T11:00:00Z"), "UTC", now).await.unwrap();
+    assert_eq!(again, Booked::AlreadyBooked);
+
+    // Everyone free at 08:00 is taken now: the nearest starts still free come back.
+    let taken = book(stores, &settings, lead(2, "en"), tuesday_eight, "UTC", now).await.unwrap();
+    let Booked::JustTaken { nearest } = taken else { panic!("{taken:?}") };
+    assert!(!nearest.contains(&tuesday_eight));
+    // The calls end at 08:30 and keep a quarter after them.
+    assert_eq!(nearest.first(), Some(&at("2026-12-08T09:00:00Z")), "{nearest:?}");
+    assert_eq!(nearest.len(), 6);
+
+    // A start in the past, off the half hours, or outside everyone's hours was never offered.
+    for start in ["2026-12-07T05:00:00Z", "2026-12-08T09:07:00Z", "2026-12-08T20:00:00Z", "2026-12-12T10:00:00Z"] {
+        let refused = book(stores, &settings, lead(3, "en"), at(start), "UTC", now).await.unwrap();
+        assert_eq!(refused, Booked::NotOffered, "{start}");
+    }
+    assert!(stores.bookings.booking_of(leads[3]).await.unwrap().is_none());
+}
+
+on_both_databases!(calls_are_routed_and_a_taken_start_offers_the_nearest:
+    calls_are_routed_on_sqlite, calls_are_routed_on_postgres);
