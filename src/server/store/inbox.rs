@@ -68,6 +68,9 @@ pub struct LeadEvent {
     pub detail: String,
 }
 
+/// How many leads each status holds, as `InboxStore::status_counts` counts them.
+pub type StatusCounts = Vec<(LeadStatus, LeadCount)>;
+
 /// The inbox's view of leads.
 #[async_trait]
 pub trait InboxStore: Send + Sync {
@@ -84,7 +87,9 @@ pub trait InboxStore: Send + Sync {
     /// How many leads each status holds among those the query's filter selects, whatever
     /// status the filter asks for (statuses without leads left out): exactly when only the
     /// source narrows the list, else each up to `LeadCount::LIMIT`.
-    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError>;
+    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<StatusCounts, StoreError>;
+    /// The page and the counts together, a search planned once for both.
+    async fn list_with_counts(&self, query: LeadQuery<'_>) -> Result<(LeadPage, StatusCounts), StoreError>;
     /// Fills the search column of leads stored before it existed; how many it filled.
     async fn fill_search(&self) -> Result<u64, StoreError>;
     async fn lead(&self, reference: &LeadReference) -> Result<Option<Lead>, StoreError>;
@@ -173,7 +178,15 @@ pub(super) fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
 #[async_trait]
 impl<B: Backend> InboxStore for SqlStore<B> {
     async fn list_leads(&self, query: LeadQuery<'_>) -> Result<LeadPage, StoreError> {
-        self.lead_page(query, query.limit.unwrap_or(25)).await
+        let plan = self.search_plan(query.filter.text.as_deref()).await?;
+        self.lead_page(query, query.limit.unwrap_or(25), plan).await
+    }
+
+    async fn list_with_counts(&self, query: LeadQuery<'_>) -> Result<(LeadPage, StatusCounts), StoreError> {
+        let plan = self.search_plan(query.filter.text.as_deref()).await?;
+        let page = self.lead_page(query, query.limit.unwrap_or(25), plan).await?;
+        let counts = self.count_statuses(LeadQuery { limit: None, ..query }, plan).await?;
+        Ok((page, counts))
     }
 
     async fn leads_after(
@@ -186,8 +199,9 @@ impl<B: Backend> InboxStore for SqlStore<B> {
         self.walk(query, plan, after, false, limit as usize).await
     }
 
-    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError> {
-        self.count_statuses(query).await
+    async fn status_counts(&self, query: LeadQuery<'_>) -> Result<StatusCounts, StoreError> {
+        let plan = self.search_plan(query.filter.text.as_deref()).await?;
+        self.count_statuses(query, plan).await
     }
 
     async fn fill_search(&self) -> Result<u64, StoreError> {

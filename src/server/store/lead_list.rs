@@ -27,9 +27,13 @@ pub struct LeadPage {
 
 impl<B: Backend> SqlStore<B> {
     /// The page of the list the filter names (`filter.at`), at most `limit` leads.
-    pub(super) async fn lead_page(&self, query: LeadQuery<'_>, limit: u32) -> Result<LeadPage, StoreError> {
+    pub(super) async fn lead_page(
+        &self,
+        query: LeadQuery<'_>,
+        limit: u32,
+        plan: SearchPlan,
+    ) -> Result<LeadPage, StoreError> {
         let limit = limit as usize;
-        let plan = self.search_plan(query.filter.text.as_deref()).await?;
         // Whether leads remain on the far side is asked, not assumed: they may have moved on to
         // another status since the link was made.
         if let PageAt::Before(cursor) = query.filter.at {
@@ -118,6 +122,7 @@ impl<B: Backend> SqlStore<B> {
     pub(super) async fn count_statuses(
         &self,
         query: LeadQuery<'_>,
+        plan: SearchPlan,
     ) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError> {
         let filter = query.filter;
         let tallied =
@@ -131,7 +136,7 @@ impl<B: Backend> SqlStore<B> {
                 count.push(" WHERE source = ").push_bind(source.as_str());
             }
             count.push(" GROUP BY status HAVING SUM(n) > 0");
-        } else if let plan @ SearchPlan::Candidates = self.search_plan(filter.text.as_deref()).await? {
+        } else if filter.text.is_some() && plan == SearchPlan::Candidates {
             // Fewer than `SEARCH_FEW` leads hold the text's trigrams: they are counted by status
             // from the index's candidates (one status's index would read every lead it holds).
             count = Statement::new(
@@ -244,10 +249,29 @@ const SEARCH_FEW: u64 = 2000;
 /// How many of a status's leads a search read in order looks at to count its matches.
 const READ_AT_MOST: u64 = 2_000;
 
+/// How many of the newest leads show whether a text is common, where asking the trigram index
+/// costs as much as its candidates are many (`Backend::GATHERS_CANDIDATES`).
+const NEWEST: u64 = 1_000;
+
 impl<B: Backend> SqlStore<B> {
     /// How to find the leads holding `text`.
     pub(super) async fn search_plan(&self, text: Option<&str>) -> Result<SearchPlan, StoreError> {
         let Some(text) = text.filter(|t| t.chars().count() >= 3) else { return Ok(SearchPlan::Reading) };
+        if B::GATHERS_CANDIDATES {
+            // Text that the newest leads hold as often as `SEARCH_FEW` in all of them would is
+            // common: reading in order finds a page at once, where the index would first gather
+            // every candidate (a hundred thousand for a common word at a million leads).
+            let newest = Statement::new(
+                "SELECT COUNT(*) AS n, (SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM lead_tallies) AS total \
+                 FROM (SELECT l.search FROM leads l ORDER BY l.created_at DESC LIMIT $1) AS r \
+                 WHERE r.search LIKE $2 ESCAPE '\\'",
+            );
+            let row = self.read_one(newest.bind(NEWEST as i64).bind(like_pattern(text))).await?;
+            let (held, total): (u64, u64) = (row.get("n")?, row.get("total")?);
+            if total > NEWEST && held * total >= SEARCH_FEW * NEWEST {
+                return Ok(SearchPlan::Reading);
+            }
+        }
         let probe = Statement::new(B::TRIGRAM_PROBE).bind(trigram_term::<B>(text)).bind(SEARCH_FEW as i64);
         let candidates: u64 = self.read_one(probe).await?.get("n")?;
         Ok(if candidates < SEARCH_FEW { SearchPlan::Candidates } else { SearchPlan::Reading })

@@ -65,14 +65,10 @@ pub async fn lead_list(
 ) -> Result<LeadList, StoreError> {
     let (filter, errors) = LeadFilter::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let live = live_mark(state).await?;
-    let page = state
-        .stores
-        .inbox
-        .list_leads(LeadQuery { filter: &filter, viewer_id: session.user.id, limit: Some(PAGE_SIZE) })
-        .await?;
-    // The tabs count what the other filters select; spam has its own view without them.
     let viewer_id = session.user.id;
-    let mut counts = state.stores.inbox.status_counts(LeadQuery { filter: &filter, viewer_id, limit: None }).await?;
+    // The tabs count what the other filters select; spam has its own view without them.
+    let (page, mut counts) =
+        state.stores.inbox.list_with_counts(LeadQuery { filter: &filter, viewer_id, limit: Some(PAGE_SIZE) }).await?;
     // What this list holds on all its pages, counted with all its filters.
     let total: LeadCount = match filter.status {
         Some(status) => counts.iter().filter(|(s, _)| *s == status).map(|(_, n)| *n).sum(),

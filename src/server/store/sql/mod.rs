@@ -290,6 +290,11 @@ pub trait Backend: Send + Sync + 'static {
     const TRIGRAM_PROBE: &'static str;
     /// How a text is written for the trigram index.
     const TRIGRAM_TERM: TrigramTerm;
+    /// Whether the trigram index gathers every candidate before the first is read (a bitmap
+    /// of them all, as PostgreSQL's GIN index does) rather than handing them out one by one
+    /// (SQLite's full-text index): then even counting the first few costs as much as they
+    /// are many.
+    const GATHERS_CANDIDATES: bool;
 
     /// An SQL expression: the whole milliseconds from the instant in column `from` to the one in
     /// `to`.

@@ -33,6 +33,7 @@ impl Backend for PgBackend {
     const TRIGRAM_FILTER: &'static str = " AND l.id IN (SELECT lead_id FROM lead_search WHERE search LIKE ";
     const TRIGRAM_PROBE: &'static str =
         "SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE search LIKE $1 LIMIT $2) AS m";
+    const GATHERS_CANDIDATES: bool = true;
     const TRIGRAM_TERM: TrigramTerm = TrigramTerm::Like;
 
     fn millis_between(from: &str, to: &str) -> String {

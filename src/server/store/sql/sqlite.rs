@@ -41,6 +41,7 @@ impl Backend for SqliteBackend {
     const TRIGRAM_FILTER: &'static str = " AND l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ";
     const TRIGRAM_PROBE: &'static str =
         "SELECT COUNT(*) AS n FROM (SELECT 1 FROM lead_search WHERE lead_search MATCH $1 LIMIT $2) AS m";
+    const GATHERS_CANDIDATES: bool = false;
     const TRIGRAM_TERM: TrigramTerm = TrigramTerm::Phrase;
 
     fn millis_between(from: &str, to: &str) -> String {
