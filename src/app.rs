@@ -23,6 +23,7 @@ use crate::pages::{
         users::UsersPage,
         InboxPage,
     },
+    book::BookPage,
     learn::LearnPage,
     not_found::NotFoundPage,
     privacy::PrivacyPage,
@@ -148,6 +149,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("guide/result/:id") view=ResultPage ssr=SsrMode::Async/>
                         <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async/>
                         <Route path=path!("contact/thanks") view=ThanksPage ssr=SsrMode::Async/>
+                        <Route path=path!("book/:token") view=BookPage ssr=SsrMode::Async/>
                         <Route path=path!("privacy") view=PrivacyPage/>
                         // The staff area: rendered whole before it is sent (the session check
                         // and the data come first), never cached.

@@ -9,7 +9,7 @@ test("a visitor sends the form and sees a reference and the reply-by time", asyn
   await page.getByLabel("What are you building?").fill("A marketplace; we wonder whether to split it.");
   await page.getByLabel(/You may store what I send/).check();
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page).toHaveURL(/\/contact\/thanks\?ref=AG-[0-9A-Z]{6}$/);
+  await expect(page).toHaveURL(/\/contact\/thanks\?ref=AG-[0-9A-Z]{6}&book=AG-[0-9A-Z]{6}\.[\w-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your message has reached us");
   if (javaScriptEnabled) await expectNoAxeViolations(page, "the thanks page");
   await expect(page.getByText(/will reply by .* within 24 hours/)).toBeVisible();

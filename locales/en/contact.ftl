@@ -65,3 +65,26 @@ reply-body-result = Hello { $name },
     You asked us about your system, and our guide suggested { $summary }. We would like to talk it through with you.
 
     Best regards,
+thanks-book = Rather pick a time to talk now?
+thanks-book-link = Book a call
+
+## Booking a call (/book/…)
+
+book-title = Book a call
+book-description = Pick a time for a call with one of our engineers.
+book-lead = Pick a time that suits you: the call lasts { $length }, by video, with the engineer who will read your message.
+book-zone = Your time zone
+book-zone-show = Show times in this zone
+book-nearest = The nearest free times
+book-times-in = Times are shown in { $zone }.
+book-submit = Book this time
+book-confirmed = Your call is booked: { $when } ({ $zone }), with { $with }.
+book-link = Join the call here:
+book-none-free = Nobody has a free time to offer in the next days. We will reply to your message as promised.
+book-unknown = This booking link is not valid. Use the link on the page you saw after sending your message, or write to us again.
+book-unavailable = The free times could not be read just now. Please try again in a minute.
+book-notice-unknown = This booking link is not valid: nothing was booked.
+book-notice-zone = That is not a time zone we know: write it like Europe/Madrid. Nothing was booked.
+book-notice-pick = Pick one of the times below.
+book-notice-taken = That time was just taken by someone else. Here are the nearest free ones.
+book-notice-not-offered = That time cannot be booked (it is past, too soon or outside our hours). Pick one of the times below.

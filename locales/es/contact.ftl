@@ -65,3 +65,26 @@ reply-body-result = Hola, { $name }:
     Nos preguntaste por tu sistema y nuestra guía sugirió { $summary }. Nos gustaría comentarlo contigo.
 
     Un saludo,
+thanks-book = ¿Prefieres elegir ya un momento para hablar?
+thanks-book-link = Reservar una llamada
+
+## Reservar una llamada (/es/book/…)
+
+book-title = Reservar una llamada
+book-description = Elige un momento para una llamada con uno de nuestros ingenieros.
+book-lead = Elige el momento que mejor te venga: la llamada dura { $length }, por vídeo, con el ingeniero que leerá tu mensaje.
+book-zone = Tu zona horaria
+book-zone-show = Ver las horas en esta zona
+book-nearest = Las horas libres más cercanas
+book-times-in = Las horas se muestran en { $zone }.
+book-submit = Reservar esta hora
+book-confirmed = Tu llamada está reservada: { $when } ({ $zone }), con { $with }.
+book-link = Únete a la llamada aquí:
+book-none-free = Nadie tiene horas libres en los próximos días. Responderemos a tu mensaje como prometimos.
+book-unknown = Este enlace de reserva no es válido. Usa el enlace de la página que viste al enviar tu mensaje, o escríbenos de nuevo.
+book-unavailable = Ahora mismo no se pueden leer las horas libres. Inténtalo de nuevo en un minuto.
+book-notice-unknown = Este enlace de reserva no es válido: no se ha reservado nada.
+book-notice-zone = No conocemos esa zona horaria: escríbela como Europe/Madrid. No se ha reservado nada.
+book-notice-pick = Elige una de las horas de abajo.
+book-notice-taken = Alguien acaba de reservar esa hora. Estas son las libres más cercanas.
+book-notice-not-offered = Esa hora no se puede reservar (ya pasó, es demasiado pronto o está fuera de nuestro horario). Elige una de las horas de abajo.

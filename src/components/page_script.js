@@ -46,6 +46,17 @@
     else if (target.hasAttribute("data-copy-link")) copyLink(target);
     else window.print();
   });
+  // The booking page writes times in the visitor's zone: on a first visit, without a zone
+  // chosen in its address, the browser says which zone that is.
+  function guessZone() {
+    var form = document.querySelector("form[data-zone-guess]");
+    if (!form || /[?&]zone=/.test(location.search)) return;
+    try {
+      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (zone && zone !== form.elements.zone.value) location.replace(location.pathname + "?zone=" + encodeURIComponent(zone));
+    } catch (e) {}
+  }
   document.addEventListener("DOMContentLoaded", show);
+  document.addEventListener("DOMContentLoaded", guessZone);
   if (system && system.addEventListener) system.addEventListener("change", show);
 })();

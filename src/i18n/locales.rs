@@ -262,6 +262,13 @@ impl Language {
         )
     }
 
+    /// A day with its day of the week: "Tuesday 8 December 2026".
+    pub fn day_with_weekday(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let weekday = self.text(&format!("weekday-{}", date.weekday().number_from_monday()), &[]);
+        self.text("date-weekday", &[("weekday", weekday.into()), ("date", self.date(date).into())])
+    }
+
     /// A month of a year written this language's way: "March 2023", "marzo de 2023".
     pub fn month(&self, year: i32, month: u32) -> String {
         let name = self.text(&format!("month-{month}"), &[]);
@@ -276,10 +283,7 @@ impl Language {
 
     /// A moment with its day of the week: "Thursday 3 December 2026, 14:05 UTC".
     pub fn moment_with_weekday(&self, at: chrono::DateTime<chrono::Utc>) -> String {
-        use chrono::Datelike;
-        let day = self.date(at.date_naive());
-        let weekday = self.text(&format!("weekday-{}", at.weekday().number_from_monday()), &[]);
-        let date = self.text("date-weekday", &[("weekday", weekday.into()), ("date", day.into())]);
+        let date = self.day_with_weekday(at.date_naive());
         self.text("date-time", &[("date", date.into()), ("time", at.format("%H:%M").to_string().into())])
     }
 

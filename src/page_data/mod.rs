@@ -4,6 +4,7 @@
 //! depend on it, and it on neither, so no type travels from a page into a handler or back.
 
 pub mod assets;
+pub mod booking;
 pub mod contact;
 pub mod guide;
 pub mod inbox;

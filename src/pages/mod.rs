@@ -1,5 +1,6 @@
 //! One module a page: its components and, where it has them, its server functions.
 
+pub mod book;
 pub mod cases;
 pub mod contact;
 pub mod guide;

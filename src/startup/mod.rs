@@ -18,6 +18,7 @@ use tokio::net::TcpListener;
 
 use crate::domain::staff::SessionPolicy;
 use crate::server::clock::{Clock, SystemClock};
+use crate::server::booking::token::BookingTokens;
 use crate::server::http::form_token::FormTokens;
 use crate::server::http::metrics;
 use crate::server::http::rate_limit::RateLimiter;
@@ -91,6 +92,16 @@ impl Application {
         Ok(FormTokens::new(key.as_bytes()))
     }
 
+    /// The booking links' signer, with the key every instance shares (made on first start).
+    pub async fn booking_tokens(stores: &Stores) -> Result<BookingTokens, StartupError> {
+        let key = stores
+            .secrets
+            .get_or_create("booking_token_key", &FormTokens::fresh_key())
+            .await
+            .map_err(|e| StartupError::Secrets(e.to_string()))?;
+        Ok(BookingTokens::new(key.as_bytes()))
+    }
+
     /// Opens the database (running migrations), builds the routes and binds the listener.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         Self::build_with_clock(settings, Arc::new(SystemClock)).await
@@ -116,11 +127,13 @@ impl Application {
             tracing::info!(leads = filled, "filled the search column of older leads");
         }
         let form_tokens = Self::form_tokens(&stores).await?;
+        let booking_tokens = Self::booking_tokens(&stores).await?;
         let leptos_options = leptos_options(&settings, port);
         let state = AppState::new(Shared {
             assets: static_files::asset_names(&leptos_options),
             leptos_options,
             form_tokens: Arc::new(form_tokens),
+            booking_tokens: Arc::new(booking_tokens),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
             outbox_wake: Arc::new(tokio::sync::Notify::new()),
             clock,

@@ -27,7 +27,7 @@ use tracing::Level;
 
 use crate::app::shell;
 use crate::server::handlers::account::{self, login, two_factor};
-use crate::server::handlers::{api, contact, guide, health, inbox, seo};
+use crate::server::handlers::{api, booking, contact, guide, health, inbox, seo};
 use crate::server::http::state::AppState;
 use crate::server::http::{failure, language, metrics, page_cache, render, security, staff, static_files};
 use crate::startup::pages::{page_context, route_list};
@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         // The public site's form posts (its pages are the app's routes, added below).
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
+        .route("/book/{token}", post(booking::submit))
         // Staff: signing in and the second factor. The inbox's pages are the app's routes at
         // the same paths (for GET); its server functions register themselves under /inbox/api.
         .route("/inbox/login", post(login::login))

@@ -5,6 +5,7 @@ mod attribution;
 mod backup;
 mod bad_day;
 mod binary;
+mod booking;
 mod cases;
 mod contact;
 mod crash;

@@ -57,6 +57,7 @@ async fn robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_inbox() 
     let robots = app.get("/robots.txt").await.text().await.unwrap();
     assert!(robots.contains("Sitemap: https://guide.example.com/sitemap.xml"));
     assert!(robots.lines().any(|l| l == "Disallow: /inbox"));
+    assert!(robots.lines().any(|l| l == "Disallow: /book/"), "booking links are one visitor's");
 }
 
 #[tokio::test]

@@ -120,7 +120,10 @@ pub async fn submit(
     let reference = store(&state, record, summary.as_deref())
         .await
         .map_err(|cause| page.failed(cause, typed(Vec::new(), Some(Message::key("contact-notice-unavailable")))))?;
-    Ok(Redirect::to(&carry(&lang.path(&format!("/contact/thanks?ref={reference}")), &carried)).into_response())
+    // The booking link goes to whoever sent the form, and to nobody who only knows the reference.
+    let book = state.booking_tokens.issue(&reference);
+    let thanks = lang.path(&format!("/contact/thanks?ref={reference}&book={book}"));
+    Ok(Redirect::to(&carry(&thanks, &carried)).into_response())
 }
 
 /// The guide result the form names, with its one-line summary, if it exists; an unknown or

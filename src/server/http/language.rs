@@ -47,7 +47,7 @@ pub fn preferred(header: &str, known: impl Fn(&str) -> Option<Lang>) -> Option<L
 }
 
 /// The first segments of the public pages, which every language mirrors under its prefix.
-const PUBLIC_ROOTS: &[&str] = &["", "learn", "guide", "contact", "privacy"];
+const PUBLIC_ROOTS: &[&str] = &["", "learn", "guide", "contact", "privacy", "book"];
 
 /// The language a request is in, from its path: a request for `/es/learn` is served as
 /// `/learn` with Spanish in its extensions, so one route table serves every language. `/es`

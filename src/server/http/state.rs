@@ -9,6 +9,7 @@ use crate::domain::guide::engine::Engine;
 
 use crate::domain::staff::SessionPolicy;
 use crate::server::clock::Clock;
+use crate::server::booking::token::BookingTokens;
 use crate::server::http::form_token::FormTokens;
 use crate::server::http::metrics::Metrics;
 use crate::server::http::page_cache::PageCache;
@@ -50,6 +51,8 @@ pub struct Shared {
     pub engine: Arc<Engine>,
     pub stores: Stores,
     pub form_tokens: Arc<FormTokens>,
+    /// Signs the links visitors book their call with.
+    pub booking_tokens: Arc<BookingTokens>,
     pub contact_limiter: Arc<RateLimiter>,
     /// Wakes the notification worker when a lead has just been stored.
     pub outbox_wake: Arc<tokio::sync::Notify>,
