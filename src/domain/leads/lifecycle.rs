@@ -7,7 +7,8 @@ use crate::domain::leads::inbox::LeadStatus;
 use crate::domain::leads::reply::ReplyDraft;
 
 choice_enum!(
-    /// What a line in a lead's history records.
+    /// What a line in a lead's history records (`booked`: the visitor booked a call, which is
+    /// the reply the site promised).
     EventKind {
         Created = "created",
         Status = "status",
@@ -19,6 +20,7 @@ choice_enum!(
         Reminded = "reminded",
         Overdue = "overdue",
         Exported = "exported",
+        Booked = "booked",
     }
 );
 

@@ -149,6 +149,12 @@ pub async fn book(
             busy_until: start + length + settings.rules.buffer.as_chrono(),
             visitor_zone: visitor_zone.to_string(),
             at: now,
+            detail: format!(
+                "call booked: {}–{} UTC, with {}",
+                start.format("%a %-d %b %Y %H:%M"),
+                (start + length).format("%H:%M"),
+                person.email
+            ),
         };
         match stores.bookings.book(&booking).await? {
             BookingOutcome::Booked { .. } => {

@@ -7,9 +7,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::booking::{parse_zone, Availability, DaysOff, Interval, WeeklyHours};
+use crate::domain::leads::lifecycle::EventKind;
 
 use super::StoreError;
-use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
+use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
 /// A staff member who has said when they take calls.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +42,8 @@ pub struct NewBooking {
     pub busy_until: DateTime<Utc>,
     pub visitor_zone: String,
     pub at: DateTime<Utc>,
+    /// The line the lead's history gets: when, and with whom.
+    pub detail: String,
 }
 
 /// How a booking went.
@@ -162,27 +165,41 @@ impl<B: Backend> BookingStore for SqlStore<B> {
     }
 
     async fn book(&self, booking: &NewBooking) -> Result<BookingOutcome, StoreError> {
-        let insert = Statement::new(
-            "INSERT INTO bookings (uid, lead_id, staff_id, starts_at, ends_at, busy_until, visitor_zone, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        );
-        let insert = insert
-            .bind(booking.uid.as_str())
-            .bind(booking.lead_id)
-            .bind(booking.staff_id)
-            .bind(booking.call.start)
-            .bind(booking.call.end)
-            .bind(booking.busy_until)
-            .bind(booking.visitor_zone.as_str())
-            .bind(booking.at);
-        match self.write_returning(insert).await {
-            Ok(rows) => Ok(BookingOutcome::Booked {
-                id: rows.first().ok_or(StoreError::Database(sqlx::Error::RowNotFound))?.get("id")?,
-            }),
-            Err(StoreError::Database(e)) if is_overlap(&e) => Ok(BookingOutcome::Taken),
-            Err(StoreError::Database(e)) if is_second_for_lead(&e) => Ok(BookingOutcome::LeadHasOne),
-            Err(e) => Err(e),
-        }
+        let booked = async {
+            let mut tx = self.backend.begin_write().await?;
+            let insert = Statement::new(
+                "INSERT INTO bookings (uid, lead_id, staff_id, starts_at, ends_at, busy_until, visitor_zone, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            );
+            let insert = insert
+                .bind(booking.uid.as_str())
+                .bind(booking.lead_id)
+                .bind(booking.staff_id)
+                .bind(booking.call.start)
+                .bind(booking.call.end)
+                .bind(booking.busy_until)
+                .bind(booking.visitor_zone.as_str())
+                .bind(booking.at);
+            // A refused insert leaves the transaction to roll back as it is dropped.
+            let id: i64 = match tx.fetch_one(insert).await {
+                Ok(row) => row.get("id")?,
+                Err(StoreError::Database(e)) if is_overlap(&e) => return Ok(BookingOutcome::Taken),
+                Err(StoreError::Database(e)) if is_second_for_lead(&e) => return Ok(BookingOutcome::LeadHasOne),
+                Err(e) => return Err(e),
+            };
+            // The visitor chose when to talk: that is the reply the site promised, so no reminder
+            // or overdue alert follows for this lead.
+            let replied = Statement::new("UPDATE leads SET first_reply_at = $1 WHERE id = $2 AND first_reply_at IS NULL");
+            tx.execute(replied.bind(booking.at).bind(booking.lead_id)).await?;
+            let event = Statement::new(
+                "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'visitor', $3, $4)",
+            );
+            tx.execute(event.bind(booking.lead_id).bind(booking.at).bind(EventKind::Booked).bind(booking.detail.as_str()))
+                .await?;
+            tx.commit().await?;
+            Ok(BookingOutcome::Booked { id })
+        };
+        self.health.noted(booked.await)
     }
 
     async fn booking_of(&self, lead_id: i64) -> Result<Option<Booking>, StoreError> {

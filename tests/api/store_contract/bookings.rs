@@ -39,6 +39,7 @@ fn booking(lead_id: i64, staff_id: i64, start: &str, at: DateTime<Utc>) -> NewBo
         busy_until: end + Duration::minutes(15),
         visitor_zone: "America/New_York".into(),
         at,
+        detail: format!("call booked: {start}"),
     }
 }
 
@@ -92,6 +93,15 @@ async fn one_person_takes_one_call_at_a_time(stores: &Stores, other_instance: &S
     let mine = stores.bookings.booking_of(leads[ATTEMPTS]).await.unwrap().unwrap();
     assert_eq!((mine.staff_email.as_str(), mine.call.start.to_rfc3339()), ("sam@example.com", "2026-12-08T09:45:00+00:00".into()));
     assert_eq!(mine.visitor_zone, "America/New_York");
+    // The call is the reply the site promised, and the lead's history says so.
+    let lead = stores.inbox.lead(&reference(&format!("AG-T{ATTEMPTS:05}"))).await.unwrap().unwrap();
+    assert_eq!(lead.first_reply_at.map(|t| t.timestamp_micros()), Some(t0.timestamp_micros()));
+    let events = stores.inbox.events(lead.id).await.unwrap();
+    let booked: Vec<_> = events.iter().filter(|e| e.kind == archguide::domain::leads::lifecycle::EventKind::Booked).collect();
+    assert_eq!(booked.len(), 1, "{events:?}");
+    assert_eq!((booked[0].actor.as_str(), booked[0].detail.as_str()), ("visitor", "call booked: 2026-12-08 09:45:00 UTC"));
+    let untouched = stores.inbox.lead(&reference(&format!("AG-T{:05}", ATTEMPTS + 1))).await.unwrap().unwrap();
+    assert_eq!(untouched.first_reply_at, None, "a refused booking changed nothing");
     assert!(stores.bookings.booking_of(leads[ATTEMPTS + 2]).await.unwrap().is_none());
 }
 
