@@ -25,7 +25,7 @@ async fn send_lead(client: &reqwest::Client, address: &str, n: usize) -> String 
         .await
         .unwrap();
     assert_eq!(response.status(), 303, "lead {n} was not acknowledged");
-    response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()
+    crate::helpers::reference_in(response.headers()["location"].to_str().unwrap())
 }
 
 /// The environment of instances that share `pg` and notify the webhook at `hook`.

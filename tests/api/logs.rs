@@ -44,7 +44,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         .await
         .unwrap();
     assert_eq!(sent.status(), 303);
-    let reference = sent.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string();
+    let reference = crate::helpers::reference_in(sent.headers()["location"].to_str().unwrap());
 
     // Staff: a password typed into the email box, a wrong password, then the real login.
     for (email, password) in [(PASSWORD, "x"), ("sales@example.com", "PASSWORD-SECRET wrong guess")] {

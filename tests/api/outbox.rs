@@ -33,7 +33,7 @@ async fn send_lead(app: &TestApp, website: &str) -> String {
         )
         .await;
     assert_eq!(response.status(), 303);
-    response.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_string()
+    crate::helpers::reference_in(response.headers()["location"].to_str().unwrap())
 }
 
 fn webhook(url: &str) -> Vec<(&'static str, String)> {
