@@ -247,7 +247,7 @@ fn trigram_term<B: Backend>(text: &str) -> String {
 const SEARCH_FEW: u64 = 2000;
 
 /// How many of a status's leads a search read in order looks at to count its matches.
-const READ_AT_MOST: u64 = 2_000;
+const READ_AT_MOST: u64 = 1_000;
 
 /// How many of the newest leads show whether a text is common, where asking the trigram index
 /// costs as much as its candidates are many (`Backend::GATHERS_CANDIDATES`).

@@ -123,7 +123,7 @@ async fn common_text_is_read_in_order_and_counted_at_least(stores: &Stores) {
     assert_eq!(
         stores.inbox.status_counts(query).await.unwrap(),
         vec![(LeadStatus::New, LeadCount { n: 0, at_least: true })],
-        "the newest 2,000 new leads hold none of it; older ones may"
+        "the newest new leads hold none of it; older ones may"
     );
 
     // Text few leads hold is looked up in the index and counted exactly.
