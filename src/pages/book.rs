@@ -44,17 +44,20 @@ const ZONES: [&str; 16] = [
 #[component]
 pub fn BookPage() -> impl IntoView {
     let token = use_params_map().get_untracked().get("token").unwrap_or_default();
-    let action = crate::i18n::page_lang().path(&format!("/book/{token}"));
+    let own_path = format!("/book/{token}");
+    let action = crate::i18n::page_lang().path(&own_path);
     let posted = use_context::<BookingFormState>();
     let asked = posted
         .as_ref()
         .map(|p| p.zone.clone())
         .filter(|z| !z.is_empty())
         .or_else(|| use_query_map().get_untracked().get("zone"));
+    // The page script guesses the zone only when nobody chose one (a link, or a form posted).
+    let guess = asked.is_none();
     let view_of = Resource::new_blocking(move || (token.clone(), asked.clone()), |(t, z)| load_booking(t, z));
     let tr = Tr::here();
     view! {
-        <PageMeta title=tr.t("book-title") description=tr.t("book-description") path="/book".into()/>
+        <PageMeta title=tr.t("book-title") description=tr.t("book-description") path=own_path/>
         // A link for one visitor: no search engine lists it.
         <Meta name="robots" content="noindex, nofollow"/>
         <div class="mx-auto max-w-2xl px-4 py-10">
@@ -70,7 +73,7 @@ pub fn BookPage() -> impl IntoView {
                     let action = action.clone();
                     Suspend::new(async move {
                         match view_of.await {
-                            Ok(BookingView::Offer(offer)) => view! { <Offered offer nearest action=action.clone()/> }.into_any(),
+                            Ok(BookingView::Offer(offer)) => view! { <Offered offer nearest action=action.clone() guess/> }.into_any(),
                             Ok(BookingView::Booked(call)) => view! { <Confirmed call/> }.into_any(),
                             Ok(BookingView::NoneFree) => view! {
                                 <p class="mt-6">{Tr::here().t("book-none-free")}</p>
@@ -93,7 +96,7 @@ pub fn BookPage() -> impl IntoView {
 
 /// The free starts, by day, and the zone they are written in.
 #[component]
-fn Offered(offer: Offer, nearest: Vec<String>, action: String) -> impl IntoView {
+fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool) -> impl IntoView {
     let tr = Tr::here();
     let zone = offer.zone.clone();
     let (first, rest): (Vec<OfferedStart>, Vec<_>) = (
@@ -109,7 +112,7 @@ fn Offered(offer: Offer, nearest: Vec<String>, action: String) -> impl IntoView 
         .collect();
     view! {
         <p class="mt-3 text-slate-700 dark:text-slate-300">{tr.args("book-lead", &[("length", tr.period(offer.length).into())])}</p>
-        <form method="get" action=action.clone() class="mt-6 flex flex-wrap items-end gap-3" data-zone-guess="">
+        <form method="get" action=action.clone() class="mt-6 flex flex-wrap items-end gap-3" data-zone-guess=guess.then_some("")>
             <div>
                 <label for="zone" class="block text-sm font-medium">{tr.t("book-zone")}</label>
                 <input id="zone" name="zone" list="zones" value=zone.clone() autocomplete="off"

@@ -119,7 +119,7 @@ pub fn router(state: AppState) -> Router {
                         "request",
                         request_id = %id,
                         method = %request.method(),
-                        path = %request.uri().path()
+                        path = %security::loggable_path(request.uri().path())
                     )
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO))

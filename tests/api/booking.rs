@@ -51,7 +51,13 @@ async fn text(response: reqwest::Response) -> (u16, String) {
 
 #[tokio::test]
 async fn a_visitor_books_a_call_in_their_own_zone_and_a_second_visitor_hears_it_was_just_taken() {
-    let app = spawn_app_with_clock(monday_morning(), &[("ARCHGUIDE_MEETING_LINK", "https://meet.example.com/{ref}")]).await;
+    let settings = [
+        ("ARCHGUIDE_MEETING_LINK", "https://meet.example.com/{ref}"),
+        // Nothing listens there: the notifications wait in the outbox, where the test reads them.
+        ("ARCHGUIDE_WEBHOOK_URL", "http://127.0.0.1:9/hook"),
+        ("ARCHGUIDE_WEBHOOK_SECRET", "a test secret"),
+    ];
+    let app = spawn_app_with_clock(monday_morning(), &settings).await;
     set_hours(&app, "sam@example.com", &["mon-fri 09:00-12:00"]).await;
     let (thanks, token) = lead_with_token(&app, "ada@example.com").await;
     let (status, page) = text(app.get(&thanks).await).await;
@@ -78,6 +84,13 @@ async fn a_visitor_books_a_call_in_their_own_zone_and_a_second_visitor_hears_it_
         "{confirmed}"
     );
     assert!(confirmed.contains(&format!("https://meet.example.com/{reference}")));
+    // The person who takes it hears of it, through the outbox.
+    let notes: Vec<String> = sqlx::query_scalar("SELECT payload FROM outbox WHERE payload LIKE '%Call booked%'")
+        .fetch_all(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("Mon 7 Dec 2026 10:00 UTC") && notes[0].contains(r#""to":["sam@example.com"]"#), "{}", notes[0]);
     let (_, again) = text(app.get(&thanks).await).await;
     assert!(again.contains(&format!("href=\"/book/{token}\"")), "the thanks page still leads to the call");
 
@@ -98,7 +111,8 @@ async fn a_tampered_link_a_time_never_offered_or_an_unknown_zone_books_nothing()
     set_hours(&app, "sam@example.com", &["mon-fri 09:00-12:00"]).await;
     let (_, token) = lead_with_token(&app, "ada@example.com").await;
     let (reference, signature) = token.split_once('.').unwrap();
-    let forged = format!("{reference}.{}A", &signature[..signature.len() - 1]);
+    let last = if signature.ends_with('A') { 'B' } else { 'A' };
+    let forged = format!("{reference}.{}{last}", &signature[..signature.len() - 1]);
     let good = [("slot", "2026-12-07T10:00:00Z"), ("zone", "Europe/Madrid")];
     let (status, page) = text(app.post_form(&format!("/book/{forged}"), &good).await).await;
     assert_eq!(status, 404);

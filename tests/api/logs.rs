@@ -1,7 +1,7 @@
-//! The logs of a whole working day (the guide, a lead, logins, the inbox, an export, setting up
-//! and using a second factor) hold no lead's email or message, no password, no session token and
-//! nothing of the second factor (its secret, codes, recovery codes, the login challenge, the
-//! server's key), even at debug level.
+//! The logs of a whole working day (the guide, a lead and its booking link, logins, the inbox,
+//! an export, setting up and using a second factor) hold no lead's email or message, no
+//! booking-link token, no password, no session token and nothing of the second factor (its
+//! secret, codes, recovery codes, the login challenge, the server's key), even at debug level.
 
 use std::time::Duration;
 
@@ -44,7 +44,19 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         .await
         .unwrap();
     assert_eq!(sent.status(), 303);
-    let reference = crate::helpers::reference_in(sent.headers()["location"].to_str().unwrap());
+    let location = sent.headers()["location"].to_str().unwrap().to_string();
+    let reference = crate::helpers::reference_in(&location);
+    // The booking link: opened, and a time posted to it.
+    let booking = location.split("book=").nth(1).unwrap().split('&').next().unwrap().to_string();
+    client.get(format!("{base}/book/{booking}")).send().await.unwrap();
+    let posted = client
+        .post(format!("{base}/book/{booking}"))
+        .form(&[("slot", "2026-12-07T10:00:00Z"), ("zone", "Europe/Madrid")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 422, "nobody takes calls here: nothing to book");
+    let booking_signature = booking.split('.').nth(1).unwrap().to_string();
 
     // Staff: a password typed into the email box, a wrong password, then the real login.
     for (email, password) in [(PASSWORD, "x"), ("sales@example.com", "PASSWORD-SECRET wrong guess")] {
@@ -115,6 +127,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let logs = server.output.lock().unwrap().clone();
     assert!(logs.contains("login attempt") && logs.contains("/inbox/leads/"), "the run was logged:\n{logs}");
+    assert!(logs.contains("/book/…"), "the booking link's requests were logged, without their token");
     let hash = archguide::server::auth::session::token_hash(&session_token);
     for secret in [
         LEAD_EMAIL,
@@ -125,6 +138,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         &session_token,
         &hash,
         &token,
+        &booking_signature,
         &secret,
         &secret.replace(' ', ""),
         &app_side.uri(),

@@ -160,11 +160,6 @@ impl DaysOff {
             .map(|(first, last)| if first == last { first.to_string() } else { format!("{first}..{last}") })
             .collect()
     }
-
-    /// The ranges that end on or after `date` (those still to come).
-    pub fn from(&self, date: NaiveDate) -> DaysOff {
-        DaysOff(self.0.iter().copied().filter(|(_, last)| *last >= date).collect())
-    }
 }
 
 #[cfg(test)]
@@ -201,7 +196,6 @@ mod tests {
         assert!(off.contains(d("2026-12-08")) && off.contains(d("2026-12-24")) && off.contains(d("2027-01-02")));
         assert!(!off.contains(d("2026-12-09")) && !off.contains(d("2026-12-23")));
         assert_eq!(off.items(), ["2026-12-08", "2026-12-24..2027-01-02"]);
-        assert_eq!(off.from(d("2026-12-10")).items(), ["2026-12-24..2027-01-02"]);
         assert!(DaysOff::parse(&["2027-01-02..2026-12-24"]).is_err());
         assert!(DaysOff::parse(&["24/12/2026"]).is_err());
     }

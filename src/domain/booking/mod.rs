@@ -13,7 +13,7 @@ mod slots;
 
 pub use hours::{DaysOff, WeeklyHours};
 pub use routing::{pick, Candidate};
-pub use slots::{free_slots, Interval};
+pub use slots::{day_of, free_slots, Interval};
 
 use chrono_tz::Tz;
 

@@ -83,6 +83,16 @@ pub fn free_slots(
     free
 }
 
+/// The person's day that holds `at`: from its midnight to the next, in `zone` (a day the clocks
+/// change on is 23 or 25 hours long).
+pub fn day_of(zone: Tz, at: DateTime<Utc>) -> Interval {
+    let date = at.with_timezone(&zone).date_naive();
+    let midnight = |date: chrono::NaiveDate| instant(zone, date.and_hms_opt(0, 0, 0).expect("midnight exists"));
+    let start = midnight(date).unwrap_or(at - Duration::days(1));
+    let end = date.succ_opt().and_then(midnight).unwrap_or(at + Duration::days(1));
+    Interval { start, end }
+}
+
 /// The instant a wall time of `zone` names: the earlier one when the clocks go back and it
 /// happens twice, and the first instant after the gap when they go forward and it never
 /// happens (09:00 is never in a gap, but 02:30 in Madrid on the last Sunday of March is).

@@ -9,9 +9,10 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike as _, Duration, Utc};
 
-use crate::domain::booking::{free_slots, pick, Candidate, Interval};
+use crate::domain::booking::{day_of, free_slots, pick, Candidate, Interval};
 use crate::server::settings::MeetingSettings;
 use crate::server::store::booking::{Bookable, Booking, BookingOutcome, NewBooking, StaffCall};
+use crate::server::store::outbox::OutboxMessage;
 use crate::server::store::{StoreError, Stores};
 
 /// What routing needs of the lead.
@@ -21,6 +22,14 @@ pub struct LeadToBook<'a> {
     /// The site language the visitor wrote in.
     pub language: &'a str,
     pub assigned_to: Option<i64>,
+}
+
+/// The call a visitor posted: its start, their zone, and what tells the person who takes it
+/// (given them and the call's start).
+pub struct Wanted<'a> {
+    pub start: DateTime<Utc>,
+    pub visitor_zone: &'a str,
+    pub notify: &'a (dyn Fn(&Bookable, DateTime<Utc>) -> Vec<OutboxMessage> + Sync),
 }
 
 /// How a posted start went.
@@ -128,10 +137,10 @@ pub async fn book(
     stores: &Stores,
     settings: &MeetingSettings,
     lead: LeadToBook<'_>,
-    start: DateTime<Utc>,
-    visitor_zone: &str,
+    call: Wanted<'_>,
     now: DateTime<Utc>,
 ) -> Result<Booked, StoreError> {
+    let Wanted { start, visitor_zone, notify } = call;
     if stores.bookings.booking_of(lead.id).await?.is_some() {
         return Ok(Booked::AlreadyBooked);
     }
@@ -149,6 +158,9 @@ pub async fn book(
             busy_until: start + length + settings.rules.buffer.as_chrono(),
             visitor_zone: visitor_zone.to_string(),
             at: now,
+            notifications: notify(person, start),
+            day: day_of(person.availability.zone, start),
+            per_day: settings.rules.per_day,
             detail: format!(
                 "call booked: {}–{} UTC, with {}",
                 start.format("%a %-d %b %Y %H:%M"),

@@ -1,6 +1,6 @@
 //! The booking link of a lead (`/book/{token}`): its reference and a signature with a key the
-//! instances share, so nobody can book, move or cancel the call of a lead whose link they were
-//! not given, and a reference alone (printed on the thanks page, said on the phone) is not enough.
+//! instances share, so nobody can book or see the call of a lead whose link they were not
+//! given, and a reference alone (printed on the thanks page, said on the phone) is not enough.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;

@@ -14,13 +14,14 @@ use crate::domain::lang::Lang;
 use crate::domain::message::Message;
 use crate::i18n::locales::locales;
 use crate::page_data::booking::{BookedCall, BookingFormState, BookingView, Offer, OfferedDay, OfferedStart};
-use crate::server::booking::{book, offered, Booked, LeadToBook};
+use crate::server::booking::{book, offered, Booked, LeadToBook, Wanted};
 use crate::server::http::failure::{Cause, FormPage, PageAgain};
 use crate::server::http::form::Posted;
 use crate::server::http::language::RequestLang;
 use crate::server::http::state::AppState;
 use crate::server::settings::LINK_REFERENCE;
-use crate::server::store::booking::Booking;
+use crate::server::jobs::notification::Notification;
+use crate::server::store::booking::{Bookable, Booking};
 use crate::server::store::inbox::Lead;
 use crate::server::store::StoreError;
 
@@ -124,20 +125,28 @@ pub async fn submit(
     let Some(lead) = lead_of(&state, &token).await.map_err(unavailable)? else {
         return Err(again(StatusCode::NOT_FOUND, "book-notice-unknown", Vec::new()));
     };
-    if parse_zone(&form.zone).is_err() {
+    let Ok(zone) = parse_zone(&form.zone) else {
         return Err(again(StatusCode::UNPROCESSABLE_ENTITY, "book-notice-zone", Vec::new()));
-    }
+    };
     let Ok(start) = DateTime::parse_from_rfc3339(form.slot.trim()).map(|s| s.with_timezone(&Utc)) else {
         return Err(again(StatusCode::UNPROCESSABLE_ENTITY, "book-notice-pick", Vec::new()));
     };
     let now = state.clock.now();
-    let booked = book(&state.stores, &state.settings.meetings, to_book(&lead), start, &form.zone, now)
-        .await
-        .map_err(unavailable)?;
+    let settings = &state.settings;
+    let notify = |person: &Bookable, start: DateTime<Utc>| {
+        let call = format!("{} UTC", start.format("%a %-d %b %Y %H:%M"));
+        let (name, company) = (lead.name.as_str(), lead.company.as_deref());
+        let note = Notification::booked(lead.reference.as_str(), name, company, &call, &person.email, &settings.public_url);
+        note.messages(settings)
+    };
+    let wanted = Wanted { start, visitor_zone: zone.name(), notify: &notify };
+    let booked = book(&state.stores, &settings.meetings, to_book(&lead), wanted, now).await.map_err(unavailable)?;
     match booked {
-        Booked::Booked(_) | Booked::AlreadyBooked => {
+        Booked::Booked(_) => {
+            state.outbox_wake.notify_one();
             Ok(Redirect::to(&lang.path(&format!("/book/{token}"))).into_response())
         }
+        Booked::AlreadyBooked => Ok(Redirect::to(&lang.path(&format!("/book/{token}"))).into_response()),
         Booked::JustTaken { nearest } => {
             let nearest = nearest.iter().map(|s| s.format("%Y-%m-%dT%H:%M:%SZ").to_string()).collect();
             Err(again(StatusCode::CONFLICT, "book-notice-taken", nearest))

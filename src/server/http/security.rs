@@ -68,7 +68,7 @@ pub fn from_this_site(headers: &HeaderMap, public_url: &str) -> bool {
 pub async fn same_site_only(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !from_this_site(request.headers(), &state.settings.public_url) {
-        tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
+        tracing::warn!(path = %loggable_path(request.uri().path()), "refused a cross-site request");
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -95,6 +95,21 @@ pub async fn sane_request_id(mut request: Request, next: Next) -> Response {
 
 /// The header that carries a request's id.
 pub const REQUEST_ID: &str = "x-request-id";
+
+/// A path as the log may hold it: a booking link's token (`/book/{token}`, in any language) is
+/// what books, moves and shows a visitor's call, so it is left out.
+///
+/// ```
+/// use archguide::server::http::security::loggable_path;
+/// assert_eq!(loggable_path("/es/book/AG-7K2M9Q.c2lnbmF0dXJl"), "/es/book/…");
+/// assert_eq!(loggable_path("/learn"), "/learn");
+/// ```
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.find("/book/") {
+        Some(at) => format!("{}/book/…", &path[..at]).into(),
+        None => path.into(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -71,6 +71,25 @@ impl Notification {
         }
     }
 
+    /// A call a visitor booked, to the person who takes it.
+    pub fn booked(reference: &str, name: &str, company: Option<&str>, call: &str, with: &str, public_url: &str) -> Self {
+        let link = format!("{public_url}/inbox/leads/{reference}");
+        let who = match company {
+            Some(company) => format!("{name} ({company})"),
+            None => name.to_string(),
+        };
+        Notification {
+            text: format!("{who} booked a call with {with}: {call}. Lead {reference}: {link}"),
+            subject: format!("Call booked: {reference} from {who}, {call}"),
+            reference: reference.to_string(),
+            name: name.to_string(),
+            company: company.map(str::to_string),
+            recommendation: None,
+            link,
+            to: vec![with.to_string()],
+        }
+    }
+
     /// One outbox message per configured channel.
     pub fn messages(&self, settings: &Settings) -> Vec<OutboxMessage> {
         let payload = serde_json::to_string(self).expect("a notification serialises");

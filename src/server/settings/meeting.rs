@@ -13,8 +13,6 @@ pub struct MeetingSettings {
     pub rules: MeetingRules,
     /// `ARCHGUIDE_MEETING_LINK`: the video-call link of a staff member who has none of their own.
     pub default_link: Option<String>,
-    /// How long before a call the visitor is reminded of it.
-    pub reminder: Period,
 }
 
 pub(super) fn meetings(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<MeetingSettings, SettingsError> {
@@ -40,5 +38,5 @@ pub(super) fn meetings(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Mee
         None => None,
         Some(_) => Some(env.url("ARCHGUIDE_MEETING_LINK", "")?),
     };
-    Ok(MeetingSettings { rules, default_link, reminder: env.period("ARCHGUIDE_MEETING_REMINDER", Period::hours(24))? })
+    Ok(MeetingSettings { rules, default_link })
 }

@@ -50,7 +50,6 @@ fn every_bad_value_names_its_variable() {
         ("ARCHGUIDE_MEETING_HORIZON", "400d"),
         ("ARCHGUIDE_MEETINGS_PER_DAY", "0"),
         ("ARCHGUIDE_MEETING_LINK", "meet.example.com/{ref}"),
-        ("ARCHGUIDE_MEETING_REMINDER", "1 day"),
     ] {
         let err = settings(&[(name, value)]).unwrap_err();
         assert_eq!(err.name, name, "{value}");
@@ -114,7 +113,7 @@ fn calls_last_half_an_hour_with_a_quarter_between_unless_set_otherwise() {
     let defaults = settings(&[]).unwrap().meetings;
     assert_eq!(defaults.rules, crate::domain::booking::MeetingRules::default());
     assert_eq!(defaults.rules.length, Period::seconds(1800));
-    assert_eq!((defaults.default_link, defaults.reminder), (None, Period::hours(24)));
+    assert_eq!(defaults.default_link, None);
     let set = settings(&[
         ("ARCHGUIDE_MEETING_LENGTH", "45m"),
         ("ARCHGUIDE_MEETING_BUFFER", "0"),

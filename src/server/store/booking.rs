@@ -10,6 +10,8 @@ use crate::domain::booking::{parse_zone, Availability, DaysOff, Interval, Weekly
 use crate::domain::leads::lifecycle::EventKind;
 
 use super::StoreError;
+use crate::server::store::leads::queue;
+use crate::server::store::outbox::OutboxMessage;
 use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
 /// A staff member who has said when they take calls.
@@ -44,13 +46,19 @@ pub struct NewBooking {
     pub at: DateTime<Utc>,
     /// The line the lead's history gets: when, and with whom.
     pub detail: String,
+    /// The person's day the call falls on (midnight to midnight in their zone), and how many
+    /// calls it may hold.
+    pub day: Interval,
+    pub per_day: u32,
+    /// What tells the person who takes it, sent through the outbox once the call is stored.
+    pub notifications: Vec<OutboxMessage>,
 }
 
 /// How a booking went.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BookingOutcome {
     Booked { id: i64 },
-    /// Another call of the same person overlaps it (booked meanwhile).
+    /// Another call of the same person overlaps it, or their day is full (booked meanwhile).
     Taken,
     /// The lead has a call booked already.
     LeadHasOne,
@@ -84,7 +92,8 @@ pub trait BookingStore: Send + Sync {
     async fn bookable(&self) -> Result<Vec<Bookable>, StoreError>;
     /// The calls booked and not cancelled that end after `from` and start before `to`.
     async fn calls_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<StaffCall>, StoreError>;
-    /// Stores a call, unless it overlaps one of the same person's or the lead has one.
+    /// Stores a call, unless it overlaps one of the same person's, their day is full, or the
+    /// lead has one.
     async fn book(&self, booking: &NewBooking) -> Result<BookingOutcome, StoreError>;
     /// The lead's call, booked and not cancelled.
     async fn booking_of(&self, lead_id: i64) -> Result<Option<Booking>, StoreError>;
@@ -167,6 +176,18 @@ impl<B: Backend> BookingStore for SqlStore<B> {
     async fn book(&self, booking: &NewBooking) -> Result<BookingOutcome, StoreError> {
         let booked = async {
             let mut tx = self.backend.begin_write().await?;
+            // The person's row is locked until the commit (SQLite's writer is one at a time
+            // anyway), so two bookings of their last call of a day cannot both count five.
+            let lock = format!("SELECT staff_id FROM staff_availability WHERE staff_id = $1{}", B::LOCK_ROWS);
+            tx.fetch_optional(Statement::new(lock).bind(booking.staff_id)).await?;
+            let that_day = Statement::new(
+                "SELECT COUNT(*) AS n FROM bookings WHERE staff_id = $1 AND cancelled_at IS NULL \
+                 AND starts_at >= $2 AND starts_at < $3",
+            );
+            let that_day = that_day.bind(booking.staff_id).bind(booking.day.start).bind(booking.day.end);
+            if tx.fetch_one(that_day).await?.get::<u64>("n")? >= u64::from(booking.per_day) {
+                return Ok(BookingOutcome::Taken);
+            }
             let insert = Statement::new(
                 "INSERT INTO bookings (uid, lead_id, staff_id, starts_at, ends_at, busy_until, visitor_zone, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -196,10 +217,18 @@ impl<B: Backend> BookingStore for SqlStore<B> {
             );
             tx.execute(event.bind(booking.lead_id).bind(booking.at).bind(EventKind::Booked).bind(booking.detail.as_str()))
                 .await?;
+            for message in &booking.notifications {
+                queue(&mut *tx, booking.lead_id, message, booking.at).await?;
+            }
             tx.commit().await?;
             Ok(BookingOutcome::Booked { id })
         };
-        self.health.noted(booked.await)
+        match booked.await {
+            // A booking refused for its content wrote nothing: it says nothing of whether the
+            // database can write.
+            refused @ Ok(BookingOutcome::Taken | BookingOutcome::LeadHasOne) => refused,
+            written => self.health.noted(written),
+        }
     }
 
     async fn booking_of(&self, lead_id: i64) -> Result<Option<Booking>, StoreError> {

@@ -77,20 +77,10 @@ impl WriteHealth {
 /// was wrong.
 fn refuses_writes(error: &StoreError) -> bool {
     match error {
-        StoreError::Database(sqlx::Error::Database(db)) => {
-            matches!(db.kind(), sqlx::error::ErrorKind::Other) && !is_constraint(db.as_ref())
-        }
+        StoreError::Database(sqlx::Error::Database(db)) => matches!(db.kind(), sqlx::error::ErrorKind::Other),
         StoreError::Database(_) | StoreError::Commit(_) => true,
         StoreError::ReferenceTaken | StoreError::Corrupt(_) => false,
     }
-}
-
-/// Whether the database refused this write for breaking one of the schema's rules (an
-/// exclusion constraint, a trigger's check): PostgreSQL's class 23, SQLite's `SQLITE_CONSTRAINT`
-/// and its extended codes.
-fn is_constraint(error: &dyn sqlx::error::DatabaseError) -> bool {
-    let Some(code) = error.code() else { return false };
-    (code.starts_with("23") && code.len() == 5) || code.parse::<i32>().is_ok_and(|c| c & 0xff == 19)
 }
 
 #[cfg(test)]

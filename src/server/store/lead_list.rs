@@ -253,6 +253,10 @@ const READ_AT_MOST: u64 = 1_000;
 /// costs as much as its candidates are many (`Backend::GATHERS_CANDIDATES`).
 const NEWEST: u64 = 1_000;
 
+/// A page of the list and one more: as many matches as the newest leads must hold for reading
+/// in order to fill the first page among them.
+const PAGE_WORTH: u64 = 26;
+
 impl<B: Backend> SqlStore<B> {
     /// How to find the leads holding `text`.
     pub(super) async fn search_plan(&self, text: Option<&str>) -> Result<SearchPlan, StoreError> {
@@ -268,7 +272,9 @@ impl<B: Backend> SqlStore<B> {
             );
             let row = self.read_one(newest.bind(NEWEST as i64).bind(like_pattern(text))).await?;
             let (held, total): (u64, u64) = (row.get("n")?, row.get("total")?);
-            if total > NEWEST && held * total >= SEARCH_FEW * NEWEST {
+            // And a page's worth of them among the newest: reading in order then stops there,
+            // where text a few recent leads hold would be read for through every older lead.
+            if held >= PAGE_WORTH && held * total >= SEARCH_FEW * NEWEST {
                 return Ok(SearchPlan::Reading);
             }
         }

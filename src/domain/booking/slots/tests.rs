@@ -101,3 +101,12 @@ fn no_hours_no_slots() {
     let nobody = person("UTC", &[]);
     assert!(free_slots(&nobody, &rules(14), &[], &[], at("2026-12-07T00:00:00Z")).is_empty());
 }
+
+#[test]
+fn a_persons_day_runs_from_their_midnight_to_the_next_and_may_be_an_hour_longer() {
+    let madrid = parse_zone("Europe/Madrid").unwrap();
+    let day = day_of(madrid, at("2026-12-08T23:30:00Z"));
+    assert_eq!(utc(&[day.start, day.end]), ["2026-12-08T23:00:00Z", "2026-12-09T23:00:00Z"], "already Wednesday in Madrid");
+    let back = day_of(madrid, at("2026-10-25T12:00:00Z"));
+    assert_eq!(back.end - back.start, Duration::hours(25));
+}
