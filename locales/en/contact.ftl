@@ -75,6 +75,7 @@ book-description = Pick a time for a call with one of our engineers.
 book-lead = Pick a time that suits you: the call lasts { $length }, by video, with the engineer who will read your message.
 book-zone = Your time zone
 book-zone-show = Show times in this zone
+book-zone-unknown = That is not a time zone we know: write it like Europe/Madrid.
 book-nearest = The nearest free times
 book-times-in = Times are shown in { $zone }.
 book-submit = Book this time

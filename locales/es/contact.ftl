@@ -75,6 +75,7 @@ book-description = Elige un momento para una llamada con uno de nuestros ingenie
 book-lead = Elige el momento que mejor te venga: la llamada dura { $length }, por vídeo, con el ingeniero que leerá tu mensaje.
 book-zone = Tu zona horaria
 book-zone-show = Ver las horas en esta zona
+book-zone-unknown = No conocemos esa zona horaria: escríbela como Europe/Madrid.
 book-nearest = Las horas libres más cercanas
 book-times-in = Las horas se muestran en { $zone }.
 book-submit = Reservar esta hora

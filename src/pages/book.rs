@@ -54,6 +54,7 @@ pub fn BookPage() -> impl IntoView {
         .or_else(|| use_query_map().get_untracked().get("zone"));
     // The page script guesses the zone only when nobody chose one (a link, or a form posted).
     let guess = asked.is_none();
+    let typed = asked.clone();
     let view_of = Resource::new_blocking(move || (token.clone(), asked.clone()), |(t, z)| load_booking(t, z));
     let tr = Tr::here();
     view! {
@@ -71,9 +72,10 @@ pub fn BookPage() -> impl IntoView {
                 {move || {
                     let nearest = posted.as_ref().map(|p| p.nearest.clone()).unwrap_or_default();
                     let action = action.clone();
+                    let typed = typed.clone();
                     Suspend::new(async move {
                         match view_of.await {
-                            Ok(BookingView::Offer(offer)) => view! { <Offered offer nearest action=action.clone() guess/> }.into_any(),
+                            Ok(BookingView::Offer(offer)) => view! { <Offered offer nearest action=action.clone() guess typed/> }.into_any(),
                             Ok(BookingView::Booked(call)) => view! { <Confirmed call/> }.into_any(),
                             Ok(BookingView::NoneFree) => view! {
                                 <p class="mt-6">{Tr::here().t("book-none-free")}</p>
@@ -94,11 +96,15 @@ pub fn BookPage() -> impl IntoView {
     }
 }
 
-/// The free starts, by day, and the zone they are written in.
+/// The free starts, by day, and the zone they are written in. `typed` is the zone the visitor
+/// asked for: when it names no zone the times are in the page's usual one, and the field keeps
+/// what they typed with a message beside it.
 #[component]
-fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool) -> impl IntoView {
+fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool, typed: Option<String>) -> impl IntoView {
     let tr = Tr::here();
     let zone = offer.zone.clone();
+    let unknown = typed.as_deref().is_some_and(|t| t.trim() != zone);
+    let shown = if unknown { typed.unwrap_or_default() } else { zone.clone() };
     let (first, rest): (Vec<OfferedStart>, Vec<_>) = (
         offer.days.iter().flat_map(|d| d.starts.iter()).filter(|s| nearest.contains(&s.value)).cloned().collect(),
         offer.days,
@@ -115,8 +121,12 @@ fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool) -> i
         <form method="get" action=action.clone() class="mt-6 flex flex-wrap items-end gap-3" data-zone-guess=guess.then_some("")>
             <div>
                 <label for="zone" class="block text-sm font-medium">{tr.t("book-zone")}</label>
-                <input id="zone" name="zone" list="zones" value=zone.clone() autocomplete="off"
+                <input id="zone" name="zone" list="zones" value=shown autocomplete="off"
+                    aria-invalid=unknown.then_some("true") aria-describedby=unknown.then_some("zone-problem")
                     class="mt-1 rounded-md border border-slate-400 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"/>
+                {unknown.then(|| view! {
+                    <p id="zone-problem" class="mt-1 text-sm text-red-700 dark:text-red-300">{Tr::here().t("book-zone-unknown")}</p>
+                })}
                 <datalist id="zones">{ZONES.iter().map(|z| view! { <option value=*z></option> }).collect_view()}</datalist>
             </div>
             <button type="submit" class="rounded-md border border-slate-400 px-4 py-2 dark:border-slate-600">{tr.t("book-zone-show")}</button>

@@ -131,6 +131,18 @@ async fn a_tampered_link_a_time_never_offered_or_an_unknown_zone_books_nothing()
         assert_eq!(got, status, "{slot} {zone}");
         assert!(page.contains(says), "{slot} {zone}: {page}");
     }
+    // A zone that does not exist comes back as typed, with a message beside it, and the times
+    // in the page's usual zone.
+    let bad = [("slot", "2026-12-07T10:00:00Z"), ("zone", "Mars/Olympus_Mons")];
+    let (_, page) = text(app.post_form(&format!("/book/{token}"), &bad).await).await;
+    assert!(page.contains(r#"value="Mars/Olympus_Mons""#) && page.contains(r#"aria-describedby="zone-problem""#), "{page}");
+    assert!(page.contains(r#"type="hidden" name="zone" value="Europe/London""#), "{page}");
+    let (status, page) = text(app.get(&format!("/book/{token}?zone=Mars/Olympus_Mons")).await).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"id="zone-problem""#) && page.contains(r#"value="Mars/Olympus_Mons""#));
+    let (_, page) = text(app.get(&format!("/book/{token}?zone=Asia/Tokyo")).await).await;
+    assert!(!page.contains(r#"id="zone-problem""#), "a zone that exists is no problem");
+
     let db = app.db().await;
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings").fetch_one(&db).await.unwrap();
     assert_eq!(stored, 0);
