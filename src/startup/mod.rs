@@ -82,24 +82,19 @@ struct Watcher {
 }
 
 impl Application {
-    /// The form-token signer, with the key every instance shares (made on first start).
-    pub async fn form_tokens(stores: &Stores) -> Result<FormTokens, StartupError> {
-        let key = stores
-            .secrets
-            .get_or_create("form_token_key", &FormTokens::fresh_key())
-            .await
-            .map_err(|e| StartupError::Secrets(e.to_string()))?;
-        Ok(FormTokens::new(key.as_bytes()))
+    /// A signing key every instance shares, called `name`, made on first start.
+    async fn shared_key(stores: &Stores, name: &str) -> Result<String, StartupError> {
+        stores.secrets.get_or_create(name, &FormTokens::fresh_key()).await.map_err(|e| StartupError::Secrets(e.to_string()))
     }
 
-    /// The booking links' signer, with the key every instance shares (made on first start).
+    /// The form-token signer.
+    pub async fn form_tokens(stores: &Stores) -> Result<FormTokens, StartupError> {
+        Ok(FormTokens::new(Self::shared_key(stores, "form_token_key").await?.as_bytes()))
+    }
+
+    /// The booking links' signer.
     pub async fn booking_tokens(stores: &Stores) -> Result<BookingTokens, StartupError> {
-        let key = stores
-            .secrets
-            .get_or_create("booking_token_key", &FormTokens::fresh_key())
-            .await
-            .map_err(|e| StartupError::Secrets(e.to_string()))?;
-        Ok(BookingTokens::new(key.as_bytes()))
+        Ok(BookingTokens::new(Self::shared_key(stores, "booking_token_key").await?.as_bytes()))
     }
 
     /// Opens the database (running migrations), builds the routes and binds the listener.

@@ -12,7 +12,7 @@ mod routing;
 mod slots;
 
 pub use hours::{DaysOff, WeeklyHours};
-pub use routing::{pick, Candidate};
+pub use routing::{pick, ranked, Candidate};
 pub use slots::{day_of, free_slots, Interval};
 
 use chrono_tz::Tz;

@@ -23,11 +23,16 @@ pub struct Candidate {
 /// assert_eq!(pick(&[sam, ana]), Some(2), "fewer calls that week wins over never booked");
 /// ```
 pub fn pick(candidates: &[Candidate]) -> Option<i64> {
-    candidates
-        .iter()
-        // `None` (never booked) sorts before every time: the longest wait of all.
-        .min_by_key(|c| (c.calls_that_week, c.last_booked_at, c.staff_id))
-        .map(|c| c.staff_id)
+    ranked(candidates).first().copied()
+}
+
+/// Everyone, in the order routing prefers them: the next is tried when the first turns out to
+/// be booked meanwhile.
+pub fn ranked(candidates: &[Candidate]) -> Vec<i64> {
+    let mut ordered = candidates.to_vec();
+    // `None` (never booked) sorts before every time: the longest wait of all.
+    ordered.sort_by_key(|c| (c.calls_that_week, c.last_booked_at, c.staff_id));
+    ordered.into_iter().map(|c| c.staff_id).collect()
 }
 
 #[cfg(test)]

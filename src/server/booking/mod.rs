@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike as _, Duration, Utc};
 
-use crate::domain::booking::{day_of, free_slots, pick, Candidate, Interval};
+use crate::domain::booking::{day_of, free_slots, ranked, Candidate, Interval};
 use crate::server::settings::MeetingSettings;
 use crate::server::store::booking::{Bookable, Booking, BookingOutcome, NewBooking, StaffCall};
 use crate::server::store::outbox::OutboxMessage;
@@ -90,23 +90,17 @@ impl Team {
 
     /// Those free at `start`, in the order routing prefers them.
     fn in_turn(&self, start: DateTime<Utc>, settings: &MeetingSettings, now: DateTime<Utc>) -> Vec<&Bookable> {
-        let mut free: Vec<&Bookable> =
+        let free: Vec<&Bookable> =
             self.people.iter().filter(|p| self.free_of(p, settings, now).contains(&start)).collect();
-        let mut ordered = Vec::new();
-        while !free.is_empty() {
-            let candidates: Vec<Candidate> = free
-                .iter()
-                .map(|p| Candidate {
-                    staff_id: p.staff_id,
-                    calls_that_week: self.calls_in_week_of(p, start),
-                    last_booked_at: p.last_booked_at,
-                })
-                .collect();
-            let Some(chosen) = pick(&candidates) else { break };
-            let at = free.iter().position(|p| p.staff_id == chosen).expect("picked among them");
-            ordered.push(free.remove(at));
-        }
-        ordered
+        let candidates: Vec<Candidate> = free
+            .iter()
+            .map(|p| Candidate {
+                staff_id: p.staff_id,
+                calls_that_week: self.calls_in_week_of(p, start),
+                last_booked_at: p.last_booked_at,
+            })
+            .collect();
+        ranked(&candidates).into_iter().filter_map(|id| free.iter().find(|p| p.staff_id == id).copied()).collect()
     }
 
     /// The person's calls in the week (Monday to Sunday, in their zone) that holds `start`.

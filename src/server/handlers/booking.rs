@@ -58,13 +58,18 @@ pub async fn view(
     let now = state.clock.now();
     let meetings = &state.settings.meetings;
     if let Some(booking) = state.stores.bookings.booking_of(lead.id).await? {
-        return Ok(BookingView::Booked(booked_call(state, &booking, &lead, lang).await?));
+        return Ok(BookingView::Booked(booked_call(state, &booking, &lead, lang)));
     }
     let starts = offered(&state.stores, meetings, to_book(&lead), now).await?;
     if starts.is_empty() {
         return Ok(BookingView::NoneFree);
     }
     Ok(BookingView::Offer(Offer { zone: zone.name().to_string(), days: by_day(&starts, zone, lang), length: meetings.rules.length }))
+}
+
+/// A start as the form's `slot` value: RFC 3339 in UTC.
+fn slot_value(start: DateTime<Utc>) -> String {
+    start.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// The starts grouped by the day they fall on in `zone`.
@@ -75,7 +80,7 @@ fn by_day(starts: &[DateTime<Utc>], zone: Tz, lang: Lang) -> Vec<OfferedDay> {
         let local = start.with_timezone(&zone);
         let label = language.day_with_weekday(local.date_naive());
         let offered = OfferedStart {
-            value: start.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            value: slot_value(*start),
             label: local.format("%H:%M").to_string(),
         };
         match days.last_mut() {
@@ -87,17 +92,17 @@ fn by_day(starts: &[DateTime<Utc>], zone: Tz, lang: Lang) -> Vec<OfferedDay> {
 }
 
 /// A booked call as its visitor reads it, in the zone they booked from.
-async fn booked_call(state: &AppState, booking: &Booking, lead: &Lead, lang: Lang) -> Result<BookedCall, StoreError> {
+fn booked_call(state: &AppState, booking: &Booking, lead: &Lead, lang: Lang) -> BookedCall {
     let zone = parse_zone(&booking.visitor_zone).unwrap_or(Tz::UTC);
     let (start, end) = (booking.call.start.with_timezone(&zone), booking.call.end.with_timezone(&zone));
     let language = locales().language(lang);
     let when = format!("{}, {}–{}", language.day_with_weekday(start.date_naive()), start.format("%H:%M"), end.format("%H:%M"));
-    let person = state.stores.bookings.bookable().await?.into_iter().find(|p| p.staff_id == booking.staff_id);
-    let link = person
-        .and_then(|p| p.meeting_link)
+    let link = booking
+        .meeting_link
+        .clone()
         .or_else(|| state.settings.meetings.default_link.clone())
         .map(|link| link.replace(LINK_REFERENCE, lead.reference.as_str()));
-    Ok(BookedCall { when, zone: zone.name().to_string(), with: booking.staff_email.clone(), link })
+    BookedCall { when, zone: zone.name().to_string(), with: booking.staff_email.clone(), link }
 }
 
 /// The booking form as posted.
@@ -148,7 +153,7 @@ pub async fn submit(
         }
         Booked::AlreadyBooked => Ok(Redirect::to(&lang.path(&format!("/book/{token}"))).into_response()),
         Booked::JustTaken { nearest } => {
-            let nearest = nearest.iter().map(|s| s.format("%Y-%m-%dT%H:%M:%SZ").to_string()).collect();
+            let nearest = nearest.iter().copied().map(slot_value).collect();
             Err(again(StatusCode::CONFLICT, "book-notice-taken", nearest))
         }
         Booked::NotOffered => Err(again(StatusCode::UNPROCESSABLE_ENTITY, "book-notice-not-offered", Vec::new())),

@@ -72,6 +72,8 @@ pub struct Booking {
     pub lead_id: i64,
     pub staff_id: i64,
     pub staff_email: String,
+    /// The person's own meeting link, if they set one.
+    pub meeting_link: Option<String>,
     pub call: Interval,
     pub visitor_zone: String,
     pub sequence: i64,
@@ -233,8 +235,9 @@ impl<B: Backend> BookingStore for SqlStore<B> {
 
     async fn booking_of(&self, lead_id: i64) -> Result<Option<Booking>, StoreError> {
         let select = Statement::new(
-            "SELECT b.id, b.uid, b.lead_id, b.staff_id, u.email, b.starts_at, b.ends_at, b.visitor_zone, \
-             b.sequence, b.created_at FROM bookings b JOIN staff_users u ON u.id = b.staff_id \
+            "SELECT b.id, b.uid, b.lead_id, b.staff_id, u.email, a.meeting_link, b.starts_at, b.ends_at, \
+             b.visitor_zone, b.sequence, b.created_at FROM bookings b JOIN staff_users u ON u.id = b.staff_id \
+             LEFT JOIN staff_availability a ON a.staff_id = b.staff_id \
              WHERE b.lead_id = $1 AND b.cancelled_at IS NULL",
         );
         let Some(row) = self.read_optional(select.bind(lead_id)).await? else { return Ok(None) };
@@ -244,6 +247,7 @@ impl<B: Backend> BookingStore for SqlStore<B> {
             lead_id: row.get("lead_id")?,
             staff_id: row.get("staff_id")?,
             staff_email: row.get("email")?,
+            meeting_link: row.get("meeting_link")?,
             call: Interval { start: row.get("starts_at")?, end: row.get("ends_at")? },
             visitor_zone: row.get("visitor_zone")?,
             sequence: row.get("sequence")?,
