@@ -64,11 +64,20 @@ if [ "$(.venv/bin/schemathesis --version 2>/dev/null || true)" != "schemathesis,
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
+# The booking tests' outside parts: a calendar parser that reads the invitations and feeds, and
+# an SMTP server that receives the emails into a mailbox directory.
+ICALENDAR_VERSION=7.3.0
+AIOSMTPD_VERSION=1.4.6
+if [ "$(.venv/bin/python -c 'import icalendar, aiosmtpd; print(icalendar.__version__, aiosmtpd.__version__)' 2>/dev/null || true)" != "$ICALENDAR_VERSION $AIOSMTPD_VERSION" ]; then
+  step "installing icalendar $ICALENDAR_VERSION and aiosmtpd $AIOSMTPD_VERSION into .venv (seconds, once)"
+  .venv/bin/pip install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION" "aiosmtpd==$AIOSMTPD_VERSION"
+fi
 
 # Playwright and axe-core for the browser tests.
 npm_ci end2end
 
-# Debian packages: Chromium for the browser tests, promtool for the metrics test; wrk and nginx
+# Debian packages: Chromium for the browser tests, promtool for the metrics test, Radicale for
+# the calendar tests; wrk and nginx
 # for the benchmarks.
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
@@ -76,6 +85,8 @@ packages=()
 # exporters are not needed).
 lean=()
 command -v promtool >/dev/null || lean+=(prometheus)
+# Radicale, the CalDAV server the booking tests start on a free port (never as a service).
+command -v radicale >/dev/null || lean+=(radicale)
 if [ "$mode" = bench ]; then
   command -v wrk >/dev/null || packages+=(wrk)
   [ -x /usr/sbin/nginx ] || packages+=(nginx)

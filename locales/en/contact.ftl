@@ -89,3 +89,32 @@ book-notice-zone = That is not a time zone we know: write it like Europe/Madrid.
 book-notice-pick = Pick one of the times below.
 book-notice-taken = That time was just taken by someone else. Here are the nearest free ones.
 book-notice-not-offered = That time cannot be booked (it is past, too soon or outside our hours). Pick one of the times below.
+book-notice-no-call = No call is booked with this link: nothing changed.
+book-notice-meanwhile = The call was changed meanwhile; this is how it stands now. Nothing else changed.
+book-add-calendar = Add to my calendar (.ics)
+book-change = Change the time
+book-change-lead = Pick another time with { $with }:
+book-change-submit = Move the call to this time
+book-cancel-submit = Cancel the call
+book-done-moved = Your call has moved.
+book-done-cancelled = Your call is cancelled. You can book another time below.
+
+## Emails about a booked call, to the visitor
+
+call-summary = Call with { $brand } ({ $reference })
+call-subject-booked = Your call with { $brand }: { $when }
+call-subject-moved = Your call with { $brand } has moved: { $when }
+call-subject-cancelled = Your call with { $brand } is cancelled
+call-subject-reminder = Reminder: your call with { $brand }, { $when }
+call-hello = Hello { $name },
+call-booked = Your call with { $with } is booked: { $when } ({ $zone }).
+call-moved = Your call with { $with } has moved to { $when } ({ $zone }).
+call-cancelled = Your call with { $with } on { $when } ({ $zone }) is cancelled. You can book another time with the link below.
+call-reminder = A reminder of your call with { $with }: { $when } ({ $zone }).
+call-about = It is about your message { $reference }.
+call-result = Our guide suggested { $summary }.
+call-join = Join the call: { $link }
+call-manage = Change the time or cancel: { $url }
+call-invitation = The invitation is attached for your calendar.
+call-regards = Best regards,
+    { $brand }

@@ -89,3 +89,32 @@ book-notice-zone = No conocemos esa zona horaria: escríbela como Europe/Madrid.
 book-notice-pick = Elige una de las horas de abajo.
 book-notice-taken = Alguien acaba de reservar esa hora. Estas son las libres más cercanas.
 book-notice-not-offered = Esa hora no se puede reservar (ya pasó, es demasiado pronto o está fuera de nuestro horario). Elige una de las horas de abajo.
+book-notice-no-call = No hay ninguna llamada reservada con este enlace: no ha cambiado nada.
+book-notice-meanwhile = La llamada cambió mientras tanto; así queda ahora. No ha cambiado nada más.
+book-add-calendar = Añadir a mi calendario (.ics)
+book-change = Cambiar la hora
+book-change-lead = Elige otro momento con { $with }:
+book-change-submit = Pasar la llamada a esta hora
+book-cancel-submit = Cancelar la llamada
+book-done-moved = Tu llamada ha cambiado de hora.
+book-done-cancelled = Tu llamada está cancelada. Puedes reservar otro momento abajo.
+
+## Emails about a booked call, to the visitor
+
+call-summary = Llamada con { $brand } ({ $reference })
+call-subject-booked = Tu llamada con { $brand }: { $when }
+call-subject-moved = Tu llamada con { $brand } ha cambiado: { $when }
+call-subject-cancelled = Tu llamada con { $brand } está cancelada
+call-subject-reminder = Recordatorio: tu llamada con { $brand }, { $when }
+call-hello = Hola, { $name }:
+call-booked = Tu llamada con { $with } está reservada: { $when } ({ $zone }).
+call-moved = Tu llamada con { $with } ha pasado a { $when } ({ $zone }).
+call-cancelled = Tu llamada con { $with } del { $when } ({ $zone }) está cancelada. Puedes reservar otro momento con el enlace de abajo.
+call-reminder = Te recordamos tu llamada con { $with }: { $when } ({ $zone }).
+call-about = Trata sobre tu mensaje { $reference }.
+call-result = Nuestra guía sugirió { $summary }.
+call-join = Únete a la llamada: { $link }
+call-manage = Cambiar la hora o cancelar: { $url }
+call-invitation = La invitación va adjunta para tu calendario.
+call-regards = Un saludo,
+    { $brand }

@@ -56,6 +56,8 @@ pub struct BookedCall {
     pub with: String,
     /// The video-call link, if the site or the person has one.
     pub link: Option<String>,
+    /// The starts the call may move to (its person's free times); `None` when they have none.
+    pub moves: Option<Offer>,
 }
 
 /// The form as it comes back when nothing was booked.

@@ -129,6 +129,18 @@ pub struct LeadDetail {
     pub can_email: bool,
     /// What the compose form starts with: subject and text.
     pub draft: (String, String),
+    /// The call the visitor booked, if one is.
+    pub call: Option<CallLine>,
+}
+
+/// A lead's booked call as the lead page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallLine {
+    /// "Call booked: Tue 9 Dec, 10:00–10:30 Europe/Madrid, with sam@example.com".
+    pub text: String,
+    pub link: Option<String>,
+    /// The starts it may move to, in the person's zone: the form's value and its label.
+    pub moves: Vec<(String, String)>,
 }
 
 /// What comes back after an action that was refused: the reason, and the note as typed.
@@ -254,6 +266,36 @@ pub struct AccountView {
     pub required: bool,
     /// A set-up in progress.
     pub setup: Option<TotpSetup>,
+    /// When they take calls visitors book, and their calendar.
+    pub calls: CallsAccount,
+}
+
+/// The account page's calls section: the person's hours as they wrote them, and their calendar.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallsAccount {
+    pub hours: AvailabilityFields,
+    /// Whether hours are stored (visitors may book them).
+    pub bookable: bool,
+    /// The connected CalDAV calendar's address and user name.
+    pub calendar_url: Option<String>,
+    pub calendar_username: Option<String>,
+    /// The calendar's last failure and when (UTC, to the minute), until a read or write works.
+    pub calendar_error: Option<(String, String)>,
+    /// Whether calendars can be connected (the server has the key their passwords are sealed with).
+    pub can_connect: bool,
+    pub has_feed: bool,
+}
+
+/// The hours form's fields, as stored or as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AvailabilityFields {
+    pub zone: String,
+    /// One rule a line: `mon-fri 09:00-17:00`.
+    pub hours: String,
+    /// One day or range a line: `2026-12-24..2027-01-02`.
+    pub off: String,
+    pub languages: String,
+    pub link: String,
 }
 
 /// What an account form comes back with: a problem with a field, a notice, or recovery codes
@@ -263,4 +305,10 @@ pub struct AccountFormState {
     pub errors: Vec<FieldError>,
     pub notice: Option<String>,
     pub recovery_codes: Vec<String>,
+    /// The hours as typed, when they came back refused.
+    pub hours: Option<AvailabilityFields>,
+    /// The calendar's address and user name as typed, when connecting it failed.
+    pub calendar: Option<(String, String)>,
+    /// A new feed address, shown this once.
+    pub feed_url: Option<String>,
 }

@@ -55,6 +55,12 @@ pub fn BookPage() -> impl IntoView {
     // The page script guesses the zone only when nobody chose one (a link, or a form posted).
     let guess = asked.is_none();
     let typed = asked.clone();
+    // What the visitor just did (`?call=moved`, `?call=cancelled`), said once above the page.
+    let done = use_query_map().get_untracked().get("call").and_then(|done| match done.as_str() {
+        "moved" => Some("book-done-moved"),
+        "cancelled" => Some("book-done-cancelled"),
+        _ => None,
+    });
     let view_of = Resource::new_blocking(move || (token.clone(), asked.clone()), |(t, z)| load_booking(t, z));
     let tr = Tr::here();
     view! {
@@ -68,6 +74,9 @@ pub fn BookPage() -> impl IntoView {
                     {Tr::here().message(notice)}
                 </div>
             })}
+            {done.map(|key| view! {
+                <p role="status" class="mt-6 rounded-md border border-slate-400 p-4 dark:border-slate-600">{Tr::here().t(key)}</p>
+            })}
             <Suspense fallback=|| ()>
                 {move || {
                     let nearest = posted.as_ref().map(|p| p.nearest.clone()).unwrap_or_default();
@@ -75,8 +84,11 @@ pub fn BookPage() -> impl IntoView {
                     let typed = typed.clone();
                     Suspend::new(async move {
                         match view_of.await {
-                            Ok(BookingView::Offer(offer)) => view! { <Offered offer nearest action=action.clone() guess typed/> }.into_any(),
-                            Ok(BookingView::Booked(call)) => view! { <Confirmed call/> }.into_any(),
+                            Ok(BookingView::Offer(offer)) => view! {
+                                <ZoneChoice zone=offer.zone.clone() action=action.clone() guess typed/>
+                                <Offered offer nearest post_to=action.clone() submit=Tr::here().t("book-submit")/>
+                            }.into_any(),
+                            Ok(BookingView::Booked(call)) => view! { <Confirmed call nearest action=action.clone()/> }.into_any(),
                             Ok(BookingView::NoneFree) => view! {
                                 <p class="mt-6">{Tr::here().t("book-none-free")}</p>
                             }.into_any(),
@@ -96,15 +108,37 @@ pub fn BookPage() -> impl IntoView {
     }
 }
 
-/// The free starts, by day, and the zone they are written in. `typed` is the zone the visitor
+/// The zone the times are written in, which the visitor may change. `typed` is the zone they
 /// asked for: when it names no zone the times are in the page's usual one, and the field keeps
 /// what they typed with a message beside it.
 #[component]
-fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool, typed: Option<String>) -> impl IntoView {
+fn ZoneChoice(zone: String, action: String, guess: bool, typed: Option<String>) -> impl IntoView {
+    let tr = Tr::here();
+    let unknown = typed.as_deref().is_some_and(|t| t.trim() != zone);
+    let shown = if unknown { typed.unwrap_or_default() } else { zone };
+    view! {
+        <form method="get" action=action class="mt-6 flex flex-wrap items-end gap-3" data-zone-guess=guess.then_some("")>
+            <div>
+                <label for="zone" class="block text-sm font-medium">{tr.t("book-zone")}</label>
+                <input id="zone" name="zone" list="zones" value=shown autocomplete="off"
+                    aria-invalid=unknown.then_some("true") aria-describedby=unknown.then_some("zone-problem")
+                    class="mt-1 rounded-md border border-slate-400 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"/>
+                {unknown.then(|| view! {
+                    <p id="zone-problem" class="mt-1 text-sm text-red-700 dark:text-red-300">{Tr::here().t("book-zone-unknown")}</p>
+                })}
+                <datalist id="zones">{ZONES.iter().map(|z| view! { <option value=*z></option> }).collect_view()}</datalist>
+            </div>
+            <button type="submit" class="rounded-md border border-slate-400 px-4 py-2 dark:border-slate-600">{tr.t("book-zone-show")}</button>
+        </form>
+    }
+}
+
+/// The free starts, by day, as a form posted to `post_to`; the nearest to a start just taken
+/// first.
+#[component]
+fn Offered(offer: Offer, nearest: Vec<String>, post_to: String, submit: String) -> impl IntoView {
     let tr = Tr::here();
     let zone = offer.zone.clone();
-    let unknown = typed.as_deref().is_some_and(|t| t.trim() != zone);
-    let shown = if unknown { typed.unwrap_or_default() } else { zone.clone() };
     let (first, rest): (Vec<OfferedStart>, Vec<_>) = (
         offer.days.iter().flat_map(|d| d.starts.iter()).filter(|s| nearest.contains(&s.value)).cloned().collect(),
         offer.days,
@@ -118,20 +152,7 @@ fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool, type
         .collect();
     view! {
         <p class="mt-3 text-slate-700 dark:text-slate-300">{tr.args("book-lead", &[("length", tr.period(offer.length).into())])}</p>
-        <form method="get" action=action.clone() class="mt-6 flex flex-wrap items-end gap-3" data-zone-guess=guess.then_some("")>
-            <div>
-                <label for="zone" class="block text-sm font-medium">{tr.t("book-zone")}</label>
-                <input id="zone" name="zone" list="zones" value=shown autocomplete="off"
-                    aria-invalid=unknown.then_some("true") aria-describedby=unknown.then_some("zone-problem")
-                    class="mt-1 rounded-md border border-slate-400 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"/>
-                {unknown.then(|| view! {
-                    <p id="zone-problem" class="mt-1 text-sm text-red-700 dark:text-red-300">{Tr::here().t("book-zone-unknown")}</p>
-                })}
-                <datalist id="zones">{ZONES.iter().map(|z| view! { <option value=*z></option> }).collect_view()}</datalist>
-            </div>
-            <button type="submit" class="rounded-md border border-slate-400 px-4 py-2 dark:border-slate-600">{tr.t("book-zone-show")}</button>
-        </form>
-        <form method="post" action=action class="mt-8 space-y-6">
+        <form method="post" action=post_to class="mt-8 space-y-6">
             <input type="hidden" name="zone" value=zone.clone()/>
             {(!first_labels.is_empty()).then(|| view! {
                 <fieldset class="rounded-md border border-slate-300 p-4 dark:border-slate-700">
@@ -155,7 +176,7 @@ fn Offered(offer: Offer, nearest: Vec<String>, action: String, guess: bool, type
                 })
             }).collect_view()}
             <p class="text-sm text-slate-700 dark:text-slate-300">{tr.args("book-times-in", &[("zone", zone.into())])}</p>
-            <button type="submit" class="rounded-md bg-accent px-6 py-3 font-semibold text-white hover:opacity-90">{tr.t("book-submit")}</button>
+            <button type="submit" class="rounded-md bg-accent px-6 py-3 font-semibold text-white hover:opacity-90">{submit}</button>
         </form>
     }
 }
@@ -176,10 +197,13 @@ fn StartChoice(start: OfferedStart, label_prefix: Option<String>) -> impl IntoVi
     }
 }
 
-/// The call as booked.
+/// The call as booked: its time, person and link, a download for the visitor's calendar, the
+/// times it may move to (open at once when a move was just refused), and cancelling it.
 #[component]
-fn Confirmed(call: BookedCall) -> impl IntoView {
+fn Confirmed(call: BookedCall, nearest: Vec<String>, action: String) -> impl IntoView {
     let tr = Tr::here();
+    let with = call.with.clone();
+    let open_moves = !nearest.is_empty();
     view! {
         <p class="mt-6 text-lg" role="status">
             {tr.args("book-confirmed", &[("when", call.when.into()), ("zone", call.zone.into()), ("with", call.with.into())])}
@@ -187,5 +211,20 @@ fn Confirmed(call: BookedCall) -> impl IntoView {
         {call.link.map(|link| view! {
             <p class="mt-3">{Tr::here().t("book-link")} " " <a class="underline" href=link.clone()>{link.clone()}</a></p>
         })}
+        <p class="mt-6">
+            <a class="font-semibold underline" href=format!("{action}/call.ics") download="call.ics">{tr.t("book-add-calendar")}</a>
+        </p>
+        {call.moves.map(|moves| view! {
+            <details class="mt-8 rounded-md border border-slate-300 p-4 dark:border-slate-700" open=open_moves>
+                <summary class="cursor-pointer font-semibold">{Tr::here().t("book-change")}</summary>
+                <p class="mt-3">{Tr::here().args("book-change-lead", &[("with", with.into())])}</p>
+                <Offered offer=moves nearest post_to=format!("{action}/move") submit=Tr::here().t("book-change-submit")/>
+            </details>
+        })}
+        <form method="post" action=format!("{action}/cancel") class="mt-8">
+            <button type="submit" class="rounded-md border border-red-700 px-4 py-2 text-red-800 dark:border-red-400 dark:text-red-200">
+                {tr.t("book-cancel-submit")}
+            </button>
+        </form>
     }
 }

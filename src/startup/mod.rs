@@ -18,6 +18,7 @@ use tokio::net::TcpListener;
 
 use crate::domain::staff::SessionPolicy;
 use crate::server::clock::{Clock, SystemClock};
+use crate::server::booking::calendars::Calendars;
 use crate::server::booking::token::BookingTokens;
 use crate::server::http::form_token::FormTokens;
 use crate::server::http::metrics;
@@ -129,6 +130,10 @@ impl Application {
             leptos_options,
             form_tokens: Arc::new(form_tokens),
             booking_tokens: Arc::new(booking_tokens),
+            calendars: Arc::new(
+                Calendars::new(stores.calendars.clone(), settings.secret_key.clone(), clock.clone())
+                    .map_err(StartupError::Notifications)?,
+            ),
             contact_limiter: Arc::new(RateLimiter::new(settings.contact_rate_limit, Duration::from_secs(3600))),
             outbox_wake: Arc::new(tokio::sync::Notify::new()),
             clock,
@@ -143,7 +148,7 @@ impl Application {
             db: db.clone(),
             engine,
         });
-        let worker = Worker::new(state.settings.clone(), &state.stores, state.clock.clone(), state.outbox_wake.clone())
+        let worker = Worker::new(state.settings.clone(), &state.stores, state.calendars.clone(), state.clock.clone(), state.outbox_wake.clone())
             .map_err(StartupError::Notifications)?;
         let live = Watcher {
             live: state.live.clone(),

@@ -60,6 +60,9 @@ pub fn router(state: AppState) -> Router {
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
         .route("/book/{token}", post(booking::submit))
+        .route("/book/{token}/move", post(booking::move_by_visitor))
+        .route("/book/{token}/cancel", post(booking::cancel_by_visitor))
+        .route("/book/{token}/call.ics", get(booking::download))
         // Staff: signing in and the second factor. The inbox's pages are the app's routes at
         // the same paths (for GET); its server functions register themselves under /inbox/api.
         .route("/inbox/login", post(login::login))
@@ -69,6 +72,11 @@ pub fn router(state: AppState) -> Router {
         .route("/inbox/account/two-factor/confirm", post(account::confirm_setup))
         .route("/inbox/account/two-factor/disable", post(account::turn_off))
         .route("/inbox/account/recovery-codes", post(account::replace_recovery_codes))
+        .route("/inbox/account/availability", post(account::calls::save_availability))
+        .route("/inbox/account/calendar", post(account::calls::connect_calendar))
+        .route("/inbox/account/calendar/disconnect", post(account::calls::disconnect_calendar))
+        .route("/inbox/account/feed", post(account::calls::renew_feed))
+        .route("/calendar/{file}", get(account::calls::feed))
         // Staff: the inbox's actions, exports and live updates.
         .route("/inbox/leads/{reference}", post(inbox::actions::lead_action))
         .route("/inbox/leads/{reference}/export.json", post(inbox::person::export))

@@ -1,14 +1,16 @@
 //! `archguide user …`: staff accounts from the command line.
 
 use std::io::{BufRead, IsTerminal};
+use std::sync::Arc;
 
 use crate::server::clock::{Clock, SystemClock};
 use clap::{Subcommand, ValueEnum};
 
-use crate::domain::booking::{parse_zone, Availability, DaysOff, WeeklyHours};
+use crate::domain::booking::{read_availability, Availability};
 use crate::domain::staff::{Role, StaffEmail};
 
 use crate::server::auth::password;
+use crate::server::booking::calendars::Calendars;
 use crate::server::settings::Settings;
 use crate::server::store::database::Database;
 use crate::server::store::Stores;
@@ -52,6 +54,18 @@ pub enum UserCommand {
         /// Their own video-call link (else ARCHGUIDE_MEETING_LINK); {ref} becomes the lead's reference.
         #[arg(long)]
         link: Option<String>,
+    },
+    /// Connect a staff member's own CalDAV calendar: its busy times remove slots and their calls
+    /// are written into it. The password is read from standard input and stored sealed with
+    /// ARCHGUIDE_SECRET_KEY; the calendar must answer a query first. `--disconnect` removes it.
+    Calendar {
+        email: String,
+        /// The calendar collection's address (https://caldav.example.com/dav/calendars/sam/work/).
+        url: Option<String>,
+        #[arg(long)]
+        username: Option<String>,
+        #[arg(long, conflicts_with_all = ["url", "username"])]
+        disconnect: bool,
     },
 }
 
@@ -148,11 +162,39 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                 let hours = availability.hours.specs().join("; ");
                 Ok(println!("{email} takes calls {hours} ({}) in {}", availability.zone, availability.languages.join(", ")))
             }
+            UserCommand::Calendar { email, url, username, disconnect } => {
+                let email = StaffEmail::parse(&email)?;
+                let Some(user) = users.user_by_email(&email).await.map_err(|e| e.to_string())? else {
+                    return Err(format!("there is no account for {email}"));
+                };
+                if disconnect {
+                    stores.calendars.set_caldav(user.id, None, SystemClock.now()).await.map_err(|e| e.to_string())?;
+                    return Ok(println!("{email} has no calendar connected now"));
+                }
+                let (Some(url), Some(username)) = (url, username) else {
+                    return Err("give the calendar's address and --username (or --disconnect)".into());
+                };
+                let password = read_secret("The calendar's password: ")?;
+                let calendars = Calendars::new(stores.calendars.clone(), settings.secret_key.clone(), Arc::new(SystemClock))?;
+                calendars.connect(user.id, &url, &username, &password).await.map_err(|e| e.to_string())?;
+                Ok(println!("{email}'s calendar at {url} is connected"))
+            }
         }
     }
     .await;
     db.close().await;
     outcome
+}
+
+/// Reads a secret from the terminal without showing it, or a line of standard input.
+fn read_secret(prompt: &str) -> Result<String, String> {
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(prompt).map_err(|e| e.to_string());
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+    // Only the line break goes: spaces are part of a password.
+    Ok(line.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&line).to_string())
 }
 
 /// Reads a new password (twice on a terminal) and checks it against the policy.
@@ -165,10 +207,7 @@ fn new_password(email: &str) -> Result<String, String> {
         }
         first
     } else {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
-        // Only the line break goes: spaces are part of the password.
-        line.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&line).to_string()
+        read_secret("")?
     };
     match password::password_problem(&password, email) {
         Some(problem) => Err(problem),
@@ -179,23 +218,6 @@ fn new_password(email: &str) -> Result<String, String> {
 /// When someone takes calls, from what they typed; the languages must be the site's.
 fn availability(zone: &str, hours: &[String], languages: &[String], off: &[String]) -> Result<Availability, String> {
     let site = crate::i18n::locales::locales();
-    let mut codes = Vec::new();
-    for code in languages.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()) {
-        if !site.languages().any(|l| l.lang.code() == code) {
-            let known: Vec<&str> = site.languages().map(|l| l.lang.code()).collect();
-            return Err(format!("'{code}' is not a language of the site ({})", known.join(", ")));
-        }
-        if !codes.contains(&code) {
-            codes.push(code);
-        }
-    }
-    if codes.is_empty() {
-        return Err("name at least one language they take calls in (--languages en)".into());
-    }
-    Ok(Availability {
-        zone: parse_zone(zone)?,
-        hours: WeeklyHours::parse(hours)?,
-        off: DaysOff::parse(off)?,
-        languages: codes,
-    })
+    let known: Vec<&str> = site.languages().map(|l| l.lang.code()).collect();
+    read_availability(zone, hours, languages, off, &known).map_err(|(_, error)| error)
 }

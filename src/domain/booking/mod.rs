@@ -36,6 +36,41 @@ impl Availability {
     }
 }
 
+/// Reads when a person takes calls as they wrote it (the account page's fields, the command
+/// line's options): `known` are the site's language codes. An error names the field it is about
+/// (`zone`, `hours`, `off`, `languages`).
+pub fn read_availability(
+    zone: &str,
+    hours: &[String],
+    languages: &[String],
+    off: &[String],
+    known: &[&str],
+) -> Result<Availability, (&'static str, String)> {
+    let mut codes = Vec::new();
+    for code in languages.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()) {
+        if !known.contains(&code.as_str()) {
+            return Err(("languages", format!("'{code}' is not a language of the site ({})", known.join(", "))));
+        }
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        return Err(("languages", "name at least one language calls are taken in (en)".into()));
+    }
+    let hours: Vec<String> = hours.iter().map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).collect();
+    if hours.is_empty() {
+        return Err(("hours", "write the hours calls are taken in, like mon-fri 09:00-17:00".into()));
+    }
+    let off: Vec<String> = off.iter().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
+    Ok(Availability {
+        zone: parse_zone(zone).map_err(|e| ("zone", e))?,
+        hours: WeeklyHours::parse(&hours).map_err(|e| ("hours", e))?,
+        off: DaysOff::parse(&off).map_err(|e| ("off", e))?,
+        languages: codes,
+    })
+}
+
 /// Reads an IANA zone name (`Europe/Madrid`), with an error naming it.
 pub fn parse_zone(name: &str) -> Result<Tz, String> {
     name.trim().parse::<Tz>().map_err(|_| format!("'{name}' is not a time zone name like Europe/Madrid"))

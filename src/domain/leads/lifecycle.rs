@@ -8,7 +8,7 @@ use crate::domain::leads::reply::ReplyDraft;
 
 choice_enum!(
     /// What a line in a lead's history records (`booked`: the visitor booked a call, which is
-    /// the reply the site promised).
+    /// the reply the site promised; `call_moved`, `call_cancelled`: by the visitor or staff).
     EventKind {
         Created = "created",
         Status = "status",
@@ -21,6 +21,8 @@ choice_enum!(
         Overdue = "overdue",
         Exported = "exported",
         Booked = "booked",
+        CallMoved = "call_moved",
+        CallCancelled = "call_cancelled",
     }
 );
 

@@ -1,9 +1,10 @@
 //! `/inbox/account`: a staff member's own account: two-factor authentication (set it up, move it
-//! to a new phone, renew recovery codes, turn it off). Every action is a plain form post.
+//! to a new phone, renew recovery codes, turn it off), and the calls visitors book with them
+//! (their hours, their own calendar, their feed). Every action is a plain form post.
 
 use leptos::prelude::*;
 
-use crate::page_data::inbox::{AccountFormState, AccountView, TotpSetup};
+use crate::page_data::inbox::{AccountFormState, AccountView, AvailabilityFields, CallsAccount, TotpSetup};
 
 use super::{error_text, InboxFrame, InboxProblem};
 
@@ -90,6 +91,7 @@ fn AccountBody(view: AccountView) -> impl IntoView {
                     <ConfirmForm action="/inbox/account/two-factor/disable" id="off-confirm" error=confirm_error.clone() button="Turn two-factor authentication off"/>
                 </section>
             })}
+            <Calls calls=view.calls.clone() form=form.clone()/>
         </InboxFrame>
     }
 }
@@ -153,6 +155,101 @@ fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
             <ol class="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 font-mono" data-recovery-codes="">
                 {codes.into_iter().map(|code| view! { <li>{code}</li> }).collect_view()}
             </ol>
+        </section>
+    }
+}
+
+/// A labelled field of the calls forms, with its problem beside it.
+#[component]
+fn Field(id: &'static str, label: &'static str, hint: &'static str, value: String, error: Option<String>, lines: bool) -> impl IntoView {
+    let has_error = error.is_some();
+    let described = format!("{id}-hint{}", if has_error { format!(" {id}-error") } else { String::new() });
+    view! {
+        <div class="mt-3">
+            <label for=id class="block text-sm font-medium">{label}</label>
+            {if lines {
+                view! { <textarea class=INPUT id=id name=id rows="3" aria-invalid=has_error.then_some("true") aria-describedby=described.clone()>{value}</textarea> }.into_any()
+            } else {
+                view! { <input class=INPUT id=id name=id type="text" value=value aria-invalid=has_error.then_some("true") aria-describedby=described.clone()/> }.into_any()
+            }}
+            <p id=format!("{id}-hint") class="mt-1 text-xs text-slate-700 dark:text-slate-300">{hint}</p>
+            {error.map(|m| view! { <p id=format!("{id}-error") class=ERROR>{m}</p> })}
+        </div>
+    }
+}
+
+/// When visitors may book calls with this person, their own calendar and their feed.
+#[component]
+fn Calls(calls: CallsAccount, form: AccountFormState) -> impl IntoView {
+    let error_for = |field: &str| form.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message));
+    let AvailabilityFields { zone, hours, off, languages, link } = form.hours.clone().unwrap_or(calls.hours.clone());
+    let status = if calls.bookable {
+        "Visitors can book calls with you in these hours."
+    } else {
+        "Visitors cannot book calls with you until you save your hours."
+    };
+    let (typed_url, typed_user) = form.calendar.clone().unwrap_or((
+        calls.calendar_url.clone().unwrap_or_default(),
+        calls.calendar_username.clone().unwrap_or_default(),
+    ));
+    let calendar_error = error_for("calendar");
+    let has_calendar_error = calendar_error.is_some();
+    view! {
+        <section id="calls" class="mt-10 max-w-2xl" aria-labelledby="calls-heading">
+            <h2 id="calls-heading" class="text-lg font-semibold">"Calls visitors book"</h2>
+            <p class="mt-2" data-bookable=if calls.bookable { "yes" } else { "no" }>{status}</p>
+            <form method="post" action="/inbox/account/availability" class="mt-2">
+                <Field id="zone" label="Your time zone" hint="An IANA name, like Europe/Madrid." value=zone error=error_for("zone") lines=false/>
+                <Field id="hours" label="Your hours" hint="One rule a line, in your zone: mon-fri 09:00-17:00, or mon,wed 09:00-12:00,13:00-17:00." value=hours error=error_for("hours") lines=true/>
+                <Field id="off" label="Days off" hint="One a line: 2026-12-24..2027-01-02, or a single date." value=off error=error_for("off") lines=true/>
+                <Field id="languages" label="Languages you take calls in" hint="The site's codes, separated by commas: en,es." value=languages error=error_for("languages") lines=false/>
+                <Field id="link" label="Your meeting link (optional)" hint="A video-call address; without one the site's is used. {ref} becomes the lead's reference." value=link error=error_for("link") lines=false/>
+                <button class=format!("mt-3 {BUTTON}")>"Save my hours"</button>
+            </form>
+
+            <h3 class="mt-8 font-semibold">"Your own calendar"</h3>
+            <p class="mt-2 text-sm">"Connect a CalDAV calendar (Fastmail, iCloud, Nextcloud, Zoho and others): its busy times are kept free of calls, and your calls are written into it."</p>
+            {calls.calendar_url.clone().map(|url| view! {
+                <p class="mt-2" data-calendar="connected">"Connected: " <span class="break-all font-mono text-sm">{url}</span></p>
+            })}
+            {calls.calendar_error.clone().map(|(error, at)| view! {
+                <p role="alert" class="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50" data-calendar-error="">
+                    {format!("The calendar failed at {at}: {error}. Bookings go on without it, and writes are retried.")}
+                </p>
+            })}
+            {if calls.can_connect {
+                view! {
+                    <form method="post" action="/inbox/account/calendar" class="mt-2">
+                        <label for="calendar-url" class="mt-3 block text-sm font-medium">"Calendar address"</label>
+                        <input class=INPUT id="calendar-url" name="url" type="url" value=typed_url required
+                            aria-invalid=has_calendar_error.then_some("true") aria-describedby=has_calendar_error.then_some("calendar-error")/>
+                        <label for="calendar-username" class="mt-3 block text-sm font-medium">"User name"</label>
+                        <input class=INPUT id="calendar-username" name="username" type="text" value=typed_user autocomplete="off"/>
+                        <label for="calendar-password" class="mt-3 block text-sm font-medium">"Password (an app password where the provider offers one)"</label>
+                        <input class=INPUT id="calendar-password" name="password" type="password" autocomplete="off"/>
+                        {calendar_error.map(|m| view! { <p id="calendar-error" class=ERROR>{m}</p> })}
+                        <button class=format!("mt-3 {BUTTON}")>"Connect the calendar"</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p class="mt-2 text-sm">"Calendars cannot be connected on this server yet: an administrator must first give the server its key (ARCHGUIDE_SECRET_KEY)."</p> }.into_any()
+            }}
+            {calls.calendar_url.is_some().then(|| view! {
+                <form method="post" action="/inbox/account/calendar/disconnect" class="mt-3">
+                    <button class=PLAIN_BUTTON>"Disconnect the calendar"</button>
+                </form>
+            })}
+
+            <h3 class="mt-8 font-semibold">"A feed of your calls"</h3>
+            <p class="mt-2 text-sm">"For calendars without CalDAV (Outlook, Google): subscribe to this private address and your booked calls appear there. Anyone with the address can read it; a new one stops the old."</p>
+            {form.feed_url.clone().map(|url| view! {
+                <p class="mt-2 rounded-md border-2 border-slate-900 p-3 dark:border-slate-100">
+                    "Your feed's address, shown this once: " <code class="break-all font-mono text-sm" data-feed-url="">{url}</code>
+                </p>
+            })}
+            <form method="post" action="/inbox/account/feed" class="mt-3">
+                <button class=PLAIN_BUTTON>{if calls.has_feed { "Make a new feed address" } else { "Make a feed address" }}</button>
+            </form>
         </section>
     }
 }

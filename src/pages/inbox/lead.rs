@@ -35,6 +35,8 @@ fn done_message(done: &str) -> Option<&'static str> {
         "not_spam" => "Moved back to the inbox as a new lead.",
         "erase" => "Personal data erased.",
         "erase_person" => "Every lead from this address was erased.",
+        "call_move" => "Call moved: the visitor and the person taking it get the new time.",
+        "call_cancel" => "Call cancelled: the visitor and the person taking it are told.",
         _ => return None,
     })
 }
@@ -99,6 +101,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                 </div>
             })}
             </div>
+            {lead.call.clone().map(|call| view! { <CallCard call action=action.clone() button=button/> })}
             <div class="mt-6 grid gap-6 lg:grid-cols-3">
                 <div class="space-y-6 lg:col-span-2">
                     <section class=card aria-labelledby="contact-heading" data-live="contact">
@@ -298,6 +301,36 @@ fn BriefCard(brief: Brief) -> impl IntoView {
             <dl class="mt-1 grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
                 {brief.answers.iter().map(|(q, a)| view! { <dt>{q.clone()}</dt><dd class="font-medium">{a.clone()}</dd> }).collect_view()}
             </dl>
+        </section>
+    }
+}
+
+/// The call the visitor booked: when and with whom, its link, and moving or cancelling it.
+#[component]
+fn CallCard(call: crate::page_data::inbox::CallLine, action: String, button: &'static str) -> impl IntoView {
+    let can_move = !call.moves.is_empty();
+    view! {
+        <section class="mt-4 rounded-md border border-slate-300 p-3 dark:border-slate-700" aria-labelledby="call-heading" data-call="booked">
+            <h2 id="call-heading" class="font-semibold">{call.text.clone()}</h2>
+            {call.link.clone().map(|link| view! { <p class="mt-1 text-sm">"Link: " <a class="underline" href=link.clone()>{link.clone()}</a></p> })}
+            <div class="mt-2 flex flex-wrap items-end gap-3">
+                {can_move.then(|| view! {
+                    <form method="post" action=action.clone() class="flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="action" value="call_move"/>
+                        <div>
+                            <label for="call-slot" class="block text-sm font-medium">"Move to"</label>
+                            <select id="call-slot" name="slot" required class="mt-1 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+                                {call.moves.iter().map(|(value, label)| view! { <option value=value.clone()>{label.clone()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <button class=button>"Move the call"</button>
+                    </form>
+                })}
+                <form method="post" action=action.clone()>
+                    <input type="hidden" name="action" value="call_cancel"/>
+                    <button class=button>"Cancel the call"</button>
+                </form>
+            </div>
         </section>
     }
 }

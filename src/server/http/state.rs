@@ -9,6 +9,7 @@ use crate::domain::guide::engine::Engine;
 
 use crate::domain::staff::SessionPolicy;
 use crate::server::clock::Clock;
+use crate::server::booking::calendars::Calendars;
 use crate::server::booking::token::BookingTokens;
 use crate::server::http::form_token::FormTokens;
 use crate::server::http::metrics::Metrics;
@@ -53,6 +54,8 @@ pub struct Shared {
     pub form_tokens: Arc<FormTokens>,
     /// Signs the links visitors book their call with.
     pub booking_tokens: Arc<BookingTokens>,
+    /// Staff members' own calendars: their busy times, their calls written into them.
+    pub calendars: Arc<Calendars>,
     pub contact_limiter: Arc<RateLimiter>,
     /// Wakes the notification worker when a lead has just been stored.
     pub outbox_wake: Arc<tokio::sync::Notify>,

@@ -5,12 +5,12 @@
 use std::time::Duration;
 
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::server::jobs::notification::Notification;
 use crate::server::settings::EmailSettings;
-use crate::server::store::outbox::ReplyEmail;
+use crate::server::store::outbox::{CallEmail, ReplyEmail};
 
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
@@ -73,6 +73,34 @@ impl Mailer {
             .subject(reply.subject)
             .header(ContentType::TEXT_PLAIN)
             .body(reply.body);
+        self.send(message).await
+    }
+
+    /// An email about a booked call, from the address replies come from. With a calendar part,
+    /// the text and the call are alternatives of one message (`text/calendar; method=…`), as
+    /// calendar programs expect an invitation.
+    pub async fn call(&self, outbox_id: i64, email: CallEmail) -> Result<(), String> {
+        let to: Mailbox = email.to.parse().map_err(|e| format!("the address {}: {e}", email.to))?;
+        let mut message = Message::builder()
+            .from(self.reply_from.clone())
+            .to(to)
+            .message_id(self.message_id(outbox_id))
+            .subject(email.subject);
+        if let Some(reply_to) = &email.reply_to {
+            message = message.reply_to(reply_to.parse().map_err(|e| format!("the staff address: {e}"))?);
+        }
+        let message = match email.calendar {
+            None => message.header(ContentType::TEXT_PLAIN).body(email.body),
+            Some(calendar) => {
+                let kind = format!("text/calendar; charset=utf-8; method={}", calendar.method);
+                let kind = ContentType::parse(&kind).map_err(|e| format!("the calendar part's type: {e}"))?;
+                message.multipart(
+                    MultiPart::alternative()
+                        .singlepart(SinglePart::plain(email.body))
+                        .singlepart(SinglePart::builder().header(kind).body(calendar.ics)),
+                )
+            }
+        };
         self.send(message).await
     }
 }

@@ -95,10 +95,10 @@ impl Notification {
         let payload = serde_json::to_string(self).expect("a notification serialises");
         let mut out = Vec::new();
         if settings.webhook.is_some() {
-            out.push(OutboxMessage { channel: Channel::Webhook, payload: payload.clone() });
+            out.push(OutboxMessage::new(Channel::Webhook, payload.clone()));
         }
         if settings.email.is_some() {
-            out.push(OutboxMessage { channel: Channel::Email, payload });
+            out.push(OutboxMessage::new(Channel::Email, payload));
         }
         out
     }

@@ -12,12 +12,13 @@ use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
 use crate::domain::leads::deadline::Deadline;
+use crate::server::booking::calendars::{CalendarWrite, Calendars};
 use crate::server::clock::Clock;
 use crate::server::jobs::mail::Mailer;
 use crate::server::jobs::notification::Notification;
 use crate::server::settings::Settings;
 use crate::server::store::deadlines::{DeadlineStore, DueLead};
-use crate::server::store::outbox::{Channel, OutboxItem, OutboxStore, ReplyEmail};
+use crate::server::store::outbox::{CallEmail, Channel, OutboxItem, OutboxStore, ReplyEmail};
 use crate::server::store::Stores;
 
 /// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,
@@ -42,6 +43,7 @@ pub struct Worker {
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     mailer: Option<Mailer>,
+    calendars: Arc<Calendars>,
     http: reqwest::Client,
     wake: Arc<Notify>,
 }
@@ -50,6 +52,7 @@ impl Worker {
     pub fn new(
         settings: Arc<Settings>,
         stores: &Stores,
+        calendars: Arc<Calendars>,
         clock: Arc<dyn Clock>,
         wake: Arc<Notify>,
     ) -> Result<Self, String> {
@@ -67,6 +70,7 @@ impl Worker {
             deadlines: stores.deadlines.clone(),
             clock,
             mailer,
+            calendars,
             http: reqwest::Client::builder().timeout(DELIVERY_TIMEOUT).build().map_err(|e| e.to_string())?,
             wake,
             settings,
@@ -186,6 +190,15 @@ impl Worker {
                 let Some(mailer) = &self.mailer else { return Err("no SMTP server is configured".into()) };
                 let reply: ReplyEmail = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
                 mailer.reply(item.id, reply).await
+            }
+            Channel::Call => {
+                let Some(mailer) = &self.mailer else { return Err("no SMTP server is configured".into()) };
+                let email: CallEmail = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
+                mailer.call(item.id, email).await
+            }
+            Channel::Calendar => {
+                let write: CalendarWrite = serde_json::from_str(&item.payload).map_err(|e| e.to_string())?;
+                self.calendars.write(write).await
             }
         }
     }

@@ -13,6 +13,9 @@ pub struct MeetingSettings {
     pub rules: MeetingRules,
     /// `ARCHGUIDE_MEETING_LINK`: the video-call link of a staff member who has none of their own.
     pub default_link: Option<String>,
+    /// `ARCHGUIDE_MEETING_REMINDER`: how long before a call its visitor is reminded of it (none
+    /// for a call booked later than that).
+    pub reminder: Period,
 }
 
 pub(super) fn meetings(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<MeetingSettings, SettingsError> {
@@ -38,5 +41,6 @@ pub(super) fn meetings(env: &Env<impl Fn(&str) -> Option<String>>) -> Result<Mee
         None => None,
         Some(_) => Some(env.url("ARCHGUIDE_MEETING_LINK", "")?),
     };
-    Ok(MeetingSettings { rules, default_link })
+    let reminder = env.period("ARCHGUIDE_MEETING_REMINDER", Period::hours(24))?;
+    Ok(MeetingSettings { rules, default_link, reminder })
 }

@@ -10,7 +10,7 @@ use crate::domain::booking::{parse_zone, Availability, DaysOff, Interval, Weekly
 use crate::domain::leads::lifecycle::EventKind;
 
 use super::StoreError;
-use crate::server::store::leads::queue;
+use crate::server::store::leads::{queue, withdraw as withdraw_topic};
 use crate::server::store::outbox::OutboxMessage;
 use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
@@ -29,6 +29,7 @@ pub struct Bookable {
 /// One booked call of one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StaffCall {
+    pub booking_id: i64,
     pub staff_id: i64,
     pub call: Interval,
 }
@@ -62,6 +63,57 @@ pub enum BookingOutcome {
     Taken,
     /// The lead has a call booked already.
     LeadHasOne,
+    /// The call was moved or cancelled meanwhile (its sequence is not the one the change was
+    /// written for): nothing changed.
+    Changed,
+}
+
+/// One of a person's calls as their feed shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedCall {
+    pub uid: String,
+    pub sequence: i64,
+    pub call: Interval,
+    pub reference: String,
+    pub name: String,
+    pub email: String,
+    pub company: Option<String>,
+    pub staff_email: String,
+    pub changed_at: DateTime<Utc>,
+}
+
+/// A booked call moved to another time, with the same person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallMove {
+    pub booking_id: i64,
+    /// The sequence the call had when the move was asked for; the move gives it one more.
+    pub sequence: i64,
+    pub lead_id: i64,
+    pub staff_id: i64,
+    pub call: Interval,
+    pub busy_until: DateTime<Utc>,
+    pub day: Interval,
+    pub per_day: u32,
+    /// `visitor`, or the staff member's address.
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    pub detail: String,
+    /// Messages about the call not sent yet that this one replaces (a reminder of the old time).
+    pub withdraw: Vec<String>,
+    pub messages: Vec<OutboxMessage>,
+}
+
+/// A booked call cancelled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallCancel {
+    pub booking_id: i64,
+    pub sequence: i64,
+    pub lead_id: i64,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    pub detail: String,
+    pub withdraw: Vec<String>,
+    pub messages: Vec<OutboxMessage>,
 }
 
 /// A stored call.
@@ -99,6 +151,13 @@ pub trait BookingStore: Send + Sync {
     async fn book(&self, booking: &NewBooking) -> Result<BookingOutcome, StoreError>;
     /// The lead's call, booked and not cancelled.
     async fn booking_of(&self, lead_id: i64) -> Result<Option<Booking>, StoreError>;
+    /// Moves a call (`Booked`), unless the new time overlaps another call of the person or
+    /// their day is full (`Taken`), or the call changed meanwhile (`Changed`).
+    async fn move_call(&self, change: &CallMove) -> Result<BookingOutcome, StoreError>;
+    /// Cancels a call (`Booked`), unless it changed meanwhile (`Changed`).
+    async fn cancel_call(&self, change: &CallCancel) -> Result<BookingOutcome, StoreError>;
+    /// A person's calls, booked and not cancelled, that end after `since`, earliest first.
+    async fn calls_of(&self, staff_id: i64, since: DateTime<Utc>) -> Result<Vec<FeedCall>, StoreError>;
 }
 
 #[async_trait]
@@ -161,13 +220,14 @@ impl<B: Backend> BookingStore for SqlStore<B> {
 
     async fn calls_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<StaffCall>, StoreError> {
         let select = Statement::new(
-            "SELECT staff_id, starts_at, ends_at FROM bookings \
+            "SELECT id, staff_id, starts_at, ends_at FROM bookings \
              WHERE cancelled_at IS NULL AND busy_until > $1 AND starts_at < $2 ORDER BY starts_at",
         );
         let rows = self.read_all(select.bind(from).bind(to)).await?;
         rows.iter()
             .map(|row| {
                 Ok(StaffCall {
+                    booking_id: row.get("id")?,
                     staff_id: row.get("staff_id")?,
                     call: Interval { start: row.get("starts_at")?, end: row.get("ends_at")? },
                 })
@@ -178,16 +238,7 @@ impl<B: Backend> BookingStore for SqlStore<B> {
     async fn book(&self, booking: &NewBooking) -> Result<BookingOutcome, StoreError> {
         let booked = async {
             let mut tx = self.backend.begin_write().await?;
-            // The person's row is locked until the commit (SQLite's writer is one at a time
-            // anyway), so two bookings of their last call of a day cannot both count five.
-            let lock = format!("SELECT staff_id FROM staff_availability WHERE staff_id = $1{}", B::LOCK_ROWS);
-            tx.fetch_optional(Statement::new(lock).bind(booking.staff_id)).await?;
-            let that_day = Statement::new(
-                "SELECT COUNT(*) AS n FROM bookings WHERE staff_id = $1 AND cancelled_at IS NULL \
-                 AND starts_at >= $2 AND starts_at < $3",
-            );
-            let that_day = that_day.bind(booking.staff_id).bind(booking.day.start).bind(booking.day.end);
-            if tx.fetch_one(that_day).await?.get::<u64>("n")? >= u64::from(booking.per_day) {
+            if day_is_full::<B, _>(&mut *tx, booking.staff_id, booking.day, booking.per_day, None).await? {
                 return Ok(BookingOutcome::Taken);
             }
             let insert = Statement::new(
@@ -219,9 +270,7 @@ impl<B: Backend> BookingStore for SqlStore<B> {
             );
             tx.execute(event.bind(booking.lead_id).bind(booking.at).bind(EventKind::Booked).bind(booking.detail.as_str()))
                 .await?;
-            for message in &booking.notifications {
-                queue(&mut *tx, booking.lead_id, message, booking.at).await?;
-            }
+            announce(&mut *tx, booking.lead_id, &[], &booking.notifications, booking.at).await?;
             tx.commit().await?;
             Ok(BookingOutcome::Booked { id })
         };
@@ -229,6 +278,87 @@ impl<B: Backend> BookingStore for SqlStore<B> {
             // A booking refused for its content wrote nothing: it says nothing of whether the
             // database can write.
             refused @ Ok(BookingOutcome::Taken | BookingOutcome::LeadHasOne) => refused,
+            written => self.health.noted(written),
+        }
+    }
+
+    async fn calls_of(&self, staff_id: i64, since: DateTime<Utc>) -> Result<Vec<FeedCall>, StoreError> {
+        let select = Statement::new(
+            "SELECT b.uid, b.sequence, b.starts_at, b.ends_at, b.created_at, l.reference, l.name, l.email, l.company, \
+             u.email AS staff_email FROM bookings b JOIN leads l ON l.id = b.lead_id JOIN staff_users u ON u.id = b.staff_id \
+             WHERE b.staff_id = $1 AND b.cancelled_at IS NULL AND b.ends_at > $2 AND l.erased_at IS NULL \
+             ORDER BY b.starts_at",
+        );
+        let rows = self.read_all(select.bind(staff_id).bind(since)).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(FeedCall {
+                    uid: row.get("uid")?,
+                    sequence: row.get("sequence")?,
+                    call: Interval { start: row.get("starts_at")?, end: row.get("ends_at")? },
+                    reference: row.get("reference")?,
+                    name: row.get("name")?,
+                    email: row.get("email")?,
+                    company: row.get("company")?,
+                    staff_email: row.get("staff_email")?,
+                    changed_at: row.get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn move_call(&self, change: &CallMove) -> Result<BookingOutcome, StoreError> {
+        let moved = async {
+            let mut tx = self.backend.begin_write().await?;
+            if day_is_full::<B, _>(&mut *tx, change.staff_id, change.day, change.per_day, Some(change.booking_id)).await? {
+                return Ok(BookingOutcome::Taken);
+            }
+            let update = Statement::new(
+                "UPDATE bookings SET starts_at = $1, ends_at = $2, busy_until = $3, sequence = sequence + 1, \
+                 changed_by = $4 WHERE id = $5 AND sequence = $6 AND cancelled_at IS NULL",
+            );
+            let update = update
+                .bind(change.call.start)
+                .bind(change.call.end)
+                .bind(change.busy_until)
+                .bind(change.actor.as_str())
+                .bind(change.booking_id)
+                .bind(change.sequence);
+            match tx.execute(update).await {
+                Ok(0) => return Ok(BookingOutcome::Changed),
+                Ok(_) => {}
+                Err(StoreError::Database(e)) if is_overlap(&e) => return Ok(BookingOutcome::Taken),
+                Err(e) => return Err(e),
+            }
+            record_change(&mut *tx, change.lead_id, &change.actor, EventKind::CallMoved, &change.detail, change.at).await?;
+            announce(&mut *tx, change.lead_id, &change.withdraw, &change.messages, change.at).await?;
+            tx.commit().await?;
+            Ok(BookingOutcome::Booked { id: change.booking_id })
+        };
+        match moved.await {
+            refused @ Ok(BookingOutcome::Taken | BookingOutcome::Changed) => refused,
+            written => self.health.noted(written),
+        }
+    }
+
+    async fn cancel_call(&self, change: &CallCancel) -> Result<BookingOutcome, StoreError> {
+        let cancelled = async {
+            let mut tx = self.backend.begin_write().await?;
+            let update = Statement::new(
+                "UPDATE bookings SET cancelled_at = $1, sequence = sequence + 1, changed_by = $2 \
+                 WHERE id = $3 AND sequence = $4 AND cancelled_at IS NULL",
+            );
+            let update = update.bind(change.at).bind(change.actor.as_str()).bind(change.booking_id).bind(change.sequence);
+            if tx.execute(update).await? == 0 {
+                return Ok(BookingOutcome::Changed);
+            }
+            record_change(&mut *tx, change.lead_id, &change.actor, EventKind::CallCancelled, &change.detail, change.at).await?;
+            announce(&mut *tx, change.lead_id, &change.withdraw, &change.messages, change.at).await?;
+            tx.commit().await?;
+            Ok(BookingOutcome::Booked { id: change.booking_id })
+        };
+        match cancelled.await {
+            refused @ Ok(BookingOutcome::Changed) => refused,
             written => self.health.noted(written),
         }
     }
@@ -254,6 +384,58 @@ impl<B: Backend> BookingStore for SqlStore<B> {
             created_at: row.get("created_at")?,
         }))
     }
+}
+
+/// Whether the person's day (`day`) holds `per_day` calls already, `except` one being moved.
+/// Their availability row is locked until the commit (SQLite's writer is one at a time
+/// anyway), so two bookings of their last call of a day cannot both count one fewer.
+async fn day_is_full<B: Backend, C: Conn + ?Sized>(
+    tx: &mut C,
+    staff_id: i64,
+    day: Interval,
+    per_day: u32,
+    except: Option<i64>,
+) -> Result<bool, StoreError> {
+    let lock = format!("SELECT staff_id FROM staff_availability WHERE staff_id = $1{}", B::LOCK_ROWS);
+    tx.fetch_optional(Statement::new(lock).bind(staff_id)).await?;
+    let that_day = Statement::new(
+        "SELECT COUNT(*) AS n FROM bookings WHERE staff_id = $1 AND cancelled_at IS NULL \
+         AND starts_at >= $2 AND starts_at < $3 AND id <> $4",
+    );
+    let that_day = that_day.bind(staff_id).bind(day.start).bind(day.end).bind(except.unwrap_or(0));
+    Ok(tx.fetch_one(that_day).await?.get::<u64>("n")? >= u64::from(per_day))
+}
+
+/// The lead's history line for a change to its call (its last activity follows, by trigger).
+async fn record_change<C: Conn + ?Sized>(
+    tx: &mut C,
+    lead_id: i64,
+    actor: &str,
+    kind: EventKind,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let event = Statement::new("INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5)");
+    tx.execute(event.bind(lead_id).bind(at).bind(actor).bind(kind).bind(detail)).await?;
+    Ok(())
+}
+
+/// Withdraws the messages about the call a change replaces, then queues its own.
+async fn announce<C: Conn + ?Sized>(
+    tx: &mut C,
+    lead_id: i64,
+    withdraw: &[String],
+    messages: &[OutboxMessage],
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let replaced = messages.iter().filter_map(|m| m.topic.clone());
+    for topic in withdraw.iter().cloned().chain(replaced) {
+        withdraw_topic(tx, &topic, "withdrawn: the call changed before it was sent", at).await?;
+    }
+    for message in messages {
+        queue(tx, lead_id, message, at).await?;
+    }
+    Ok(())
 }
 
 /// Whether the database refused a call for overlapping another of the same person: the

@@ -175,7 +175,7 @@ async fn queue_reply<C: Conn + ?Sized>(
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let payload = serde_json::to_string(email).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let outbox_id = queue(tx, lead_id, &OutboxMessage { channel: Channel::Reply, payload }, at).await?;
+    let outbox_id = queue(tx, lead_id, &OutboxMessage::new(Channel::Reply, payload), at).await?;
     let insert =
         "INSERT INTO lead_replies (lead_id, outbox_id, author, at, subject, body) VALUES ($1, $2, $3, $4, $5, $6)";
     tx.execute(

@@ -142,19 +142,34 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     Ok(Stored::Created { reference: record.reference.clone(), created_at: record.created_at })
 }
 
-/// Queues a message about a lead, due at once, in the caller's transaction; its outbox id.
+/// Queues a message about a lead in the caller's transaction (due at once unless it says
+/// when); its outbox id.
 pub async fn queue<C: Conn + ?Sized>(
     conn: &mut C,
     lead_id: i64,
     message: &OutboxMessage,
     at: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    let insert = "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at) \
-                  VALUES ($1, $2, $3, $4, $4) RETURNING id";
-    let row = conn
-        .fetch_one(Statement::new(insert).bind(lead_id).bind(message.channel).bind(message.payload.as_str()).bind(at))
-        .await?;
-    row.get("id")
+    let insert = "INSERT INTO outbox (lead_id, channel, payload, next_attempt_at, created_at, topic) \
+                  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    let insert = Statement::new(insert)
+        .bind(lead_id)
+        .bind(message.channel)
+        .bind(message.payload.as_str())
+        .bind(message.due.unwrap_or(at).max(at))
+        .bind(at)
+        .bind(message.topic.as_deref());
+    conn.fetch_one(insert).await?.get("id")
+}
+
+/// Takes back the messages about `topic` that have not gone yet (a reminder of a call that
+/// moved, a calendar write a newer one replaces), in the caller's transaction: they stay in
+/// the outbox as withdrawn, never sent.
+pub async fn withdraw<C: Conn + ?Sized>(conn: &mut C, topic: &str, why: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+    let withdraw = "UPDATE outbox SET delivered_at = $1, last_error = $2, payload = '{}' \
+                    WHERE topic = $3 AND delivered_at IS NULL";
+    conn.execute(Statement::new(withdraw).bind(at).bind(why).bind(topic)).await?;
+    Ok(())
 }
 
 /// The lead an earlier post of the same form stored.

@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod booking;
+pub mod calendars;
 mod change;
 pub mod database;
 pub mod deadlines;
@@ -30,6 +31,7 @@ use std::sync::Arc;
 
 use crate::server::store::database::Database;
 use booking::BookingStore;
+use calendars::CalendarStore;
 use deadlines::DeadlineStore;
 use demo::DemoStore;
 use health::WriteHealth;
@@ -73,6 +75,7 @@ pub struct Stores {
     pub deadlines: Arc<dyn DeadlineStore>,
     pub retention: Arc<dyn RetentionStore>,
     pub bookings: Arc<dyn BookingStore>,
+    pub calendars: Arc<dyn CalendarStore>,
     /// Made-up leads, many to a transaction (`archguide demo-data`).
     pub demo: Arc<dyn DemoStore>,
     /// The readiness check's write.
@@ -113,6 +116,7 @@ impl Stores {
             deadlines: store.clone(),
             retention: store.clone(),
             bookings: store.clone(),
+            calendars: store.clone(),
             demo: store.clone(),
             probe: store,
             health,

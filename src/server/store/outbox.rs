@@ -10,8 +10,10 @@ use super::StoreError;
 use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
 choice_enum!(
-    /// How a message travels: a notification to staff by email or webhook, or a reply to a lead.
-    Channel { Email = "email", Webhook = "webhook", Reply = "reply" }
+    /// How a message travels: a notification to staff by email or webhook, a reply to a lead,
+    /// an email about a booked call (to its visitor or its staff member), or a write to a staff
+    /// member's own calendar.
+    Channel { Email = "email", Webhook = "webhook", Reply = "reply", Call = "call", Calendar = "calendar" }
 );
 
 /// A reply to a lead as the outbox keeps it until it is sent.
@@ -26,11 +28,57 @@ pub struct ReplyEmail {
     pub body: String,
 }
 
-/// A notification to deliver after the lead is stored.
+/// An email about a booked call as the outbox keeps it until it is sent: an invitation, a
+/// change, a cancellation or a reminder, to the visitor or to the staff member.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CallEmail {
+    pub reference: String,
+    pub to: String,
+    /// Who an answer reaches: the staff member, for the visitor's emails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body: String,
+    /// The call as iCalendar, with the method it asks of the calendar (`REQUEST`, `CANCEL`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarPart>,
+}
+
+/// The `text/calendar` part of an email.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CalendarPart {
+    pub method: String,
+    pub ics: String,
+}
+
+/// A message to deliver once the change that queues it is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutboxMessage {
     pub channel: Channel,
     pub payload: String,
+    /// Not sent before this (a reminder); `None`: at once.
+    pub due: Option<DateTime<Utc>>,
+    /// What it is about (`reminder:<uid>`), so a later change can withdraw it unsent.
+    pub topic: Option<String>,
+}
+
+impl OutboxMessage {
+    /// A message sent as soon as it is stored.
+    pub fn new(channel: Channel, payload: impl Into<String>) -> Self {
+        OutboxMessage { channel, payload: payload.into(), due: None, topic: None }
+    }
+
+    /// Sent no sooner than `at`.
+    pub fn due(mut self, at: DateTime<Utc>) -> Self {
+        self.due = Some(at);
+        self
+    }
+
+    /// About `topic`: `withdraw` takes it back while it waits.
+    pub fn about(mut self, topic: impl Into<String>) -> Self {
+        self.topic = Some(topic.into());
+        self
+    }
 }
 
 /// A notification waiting to be delivered.

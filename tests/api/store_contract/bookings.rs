@@ -36,7 +36,7 @@ fn booking(lead_id: i64, staff_id: i64, start: &str, at: DateTime<Utc>) -> NewBo
         detail: format!("call booked: {start}"),
         day: Interval { start: start - Duration::hours(12), end: start + Duration::hours(12) },
         per_day: 6,
-        notifications: vec![OutboxMessage { channel: Channel::Email, payload: format!("booked {start}") }],
+        notifications: vec![OutboxMessage::new(Channel::Email, format!("booked {start}"))],
     }
 }
 
@@ -159,9 +159,12 @@ async fn one_person_takes_one_call_at_a_time_on_postgres() {
 /// goes to the person with the fewest that week, a start booked meanwhile comes back with the
 /// nearest free ones, and a start nobody's hours hold is refused.
 async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) {
-    use archguide::server::booking::{book, offered, Booked, LeadToBook, Wanted};
-    use archguide::server::store::booking::Bookable;
+    use archguide::server::booking::calendars::Calendars;
+    use archguide::server::booking::{book, cancel_call, move_call, offered, Booked, Changed, LeadToBook, Sources, Wanted};
+    use archguide::server::clock::SystemClock;
     use archguide::server::settings::Settings;
+    use archguide::server::store::booking::Bookable;
+    use archguide::server::store::outbox::{Channel, OutboxMessage};
 
     let now: DateTime<Utc> = "2026-12-07T06:00:00Z".parse().unwrap(); // a Monday
     let settings = Settings::from_lookup(|name| (name == "ARCHGUIDE_MEETING_HORIZON").then(|| "2d".to_string()))
@@ -178,17 +181,19 @@ async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) 
     };
     stores.bookings.set_availability(ana, &english_mornings, None, now).await.unwrap();
     let lead = |i: usize, language| LeadToBook { id: leads[i], language, assigned_to: None };
-    let nobody = |_: &Bookable, _: DateTime<Utc>| Vec::new();
+    let calendars = Calendars::new(stores.calendars.clone(), None, std::sync::Arc::new(SystemClock)).unwrap();
+    let from_where = Sources { stores, calendars: &calendars, settings: &settings };
+    let nobody = |_: &Bookable, _: &str, _: Interval| Vec::new();
     let wanted = |start: DateTime<Utc>, visitor_zone| Wanted { start, visitor_zone, notify: &nobody };
     let at = |text: &str| -> DateTime<Utc> { text.parse().unwrap() };
 
     // Sam works 09:00-17:00 in Madrid (08:00-16:00 UTC), Ana 08:00-10:00 UTC, in English only.
-    let english = offered(stores, &settings, lead(0, "en"), now).await.unwrap();
-    let spanish = offered(stores, &settings, lead(0, "es"), now).await.unwrap();
+    let english = offered(from_where, lead(0, "en"), now).await.unwrap();
+    let spanish = offered(from_where, lead(0, "es"), now).await.unwrap();
     assert_eq!(english.first(), Some(&at("2026-12-07T10:00:00Z")), "four hours' notice");
     assert_eq!(english, spanish, "Ana's hours lie within Sam's");
     let only_ana = LeadToBook { assigned_to: Some(ana), ..lead(0, "en") };
-    let anas = offered(stores, &settings, only_ana, now).await.unwrap();
+    let anas = offered(from_where, only_ana, now).await.unwrap();
     assert!(anas.iter().all(|s| s.format("%H").to_string() < "10".to_string()) && !anas.is_empty());
 
     // Both are free at 08:00 on Tuesday and neither was ever booked: the first account, then
@@ -198,15 +203,15 @@ async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) 
         other => panic!("{other:?}"),
     };
     let tuesday_eight = at("2026-12-08T08:00:00Z");
-    let first = book(stores, &settings, lead(0, "en"), wanted(tuesday_eight, "Europe/Madrid"), now).await.unwrap();
+    let first = book(from_where, lead(0, "en"), wanted(tuesday_eight, "Europe/Madrid"), now).await.unwrap();
     assert_eq!(booked_by(first), "sam@example.com");
-    let second = book(stores, &settings, lead(1, "en"), wanted(tuesday_eight, "Europe/Madrid"), now).await.unwrap();
+    let second = book(from_where, lead(1, "en"), wanted(tuesday_eight, "Europe/Madrid"), now).await.unwrap();
     assert_eq!(booked_by(second), "ana@example.com", "Sam is busy then");
-    let again = book(stores, &settings, lead(0, "en"), wanted(at("2026-12-08T11:00:00Z"), "UTC"), now).await.unwrap();
+    let again = book(from_where, lead(0, "en"), wanted(at("2026-12-08T11:00:00Z"), "UTC"), now).await.unwrap();
     assert_eq!(again, Booked::AlreadyBooked);
 
     // Everyone free at 08:00 is taken now: the nearest starts still free come back.
-    let taken = book(stores, &settings, lead(2, "en"), wanted(tuesday_eight, "UTC"), now).await.unwrap();
+    let taken = book(from_where, lead(2, "en"), wanted(tuesday_eight, "UTC"), now).await.unwrap();
     let Booked::JustTaken { nearest } = taken else { panic!("{taken:?}") };
     assert!(!nearest.contains(&tuesday_eight));
     // The calls end at 08:30 and keep a quarter after them.
@@ -215,10 +220,36 @@ async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) 
 
     // A start in the past, off the half hours, or outside everyone's hours was never offered.
     for start in ["2026-12-07T05:00:00Z", "2026-12-08T09:07:00Z", "2026-12-08T20:00:00Z", "2026-12-12T10:00:00Z"] {
-        let refused = book(stores, &settings, lead(3, "en"), wanted(at(start), "UTC"), now).await.unwrap();
+        let refused = book(from_where, lead(3, "en"), wanted(at(start), "UTC"), now).await.unwrap();
         assert_eq!(refused, Booked::NotOffered, "{start}");
     }
     assert!(stores.bookings.booking_of(leads[3]).await.unwrap().is_none());
+
+    // Sam's call moves within his own free times (its own old time aside): not onto his other
+    // call, nor where it is; a move raises the sequence, and one written for an older sequence changes nothing.
+    let third = book(from_where, lead(3, "en"), wanted(at("2026-12-08T10:00:00Z"), "UTC"), now).await.unwrap();
+    assert_eq!(booked_by(third), "sam@example.com");
+    let sams = stores.bookings.booking_of(leads[0]).await.unwrap().unwrap();
+    let reminder = |_: &Bookable, uid: &str, _: Interval| {
+        vec![OutboxMessage::new(Channel::Webhook, format!("moved {uid}")).about(format!("reminder:{uid}"))]
+    };
+    let to = |start: &str| move_call(from_where, &sams, at(start), "sam@example.com", &reminder, now);
+    assert_eq!(to("2026-12-08T10:00:00Z").await.unwrap(), Changed::NotOffered, "his other call");
+    assert_eq!(to("2026-12-08T08:00:00Z").await.unwrap(), Changed::NotOffered, "where it is");
+    assert_eq!(to("2026-12-08T12:00:00Z").await.unwrap(), Changed::Done);
+    let moved = stores.bookings.booking_of(leads[0]).await.unwrap().unwrap();
+    assert_eq!((moved.call.start, moved.sequence, moved.uid.as_str()), (at("2026-12-08T12:00:00Z"), 1, sams.uid.as_str()));
+    assert_eq!(to("2026-12-08T13:00:00Z").await.unwrap(), Changed::Meanwhile, "written for sequence 0");
+
+    // Cancelled: the reminder queued with the move is withdrawn unsent, and the lead may book again.
+    let cancelled = cancel_call(stores, &moved, "visitor", Vec::new(), now).await.unwrap();
+    assert_eq!(cancelled, Changed::Done);
+    assert_eq!(cancel_call(stores, &moved, "visitor", Vec::new(), now).await.unwrap(), Changed::Meanwhile);
+    assert!(stores.bookings.booking_of(leads[0]).await.unwrap().is_none());
+    let backlog = stores.outbox.backlog().await.unwrap();
+    assert_eq!(backlog.pending, 0, "the reminder of the moved call was withdrawn");
+    let rebooked = book(from_where, lead(0, "en"), wanted(at("2026-12-08T12:00:00Z"), "UTC"), now).await.unwrap();
+    assert_eq!(booked_by(rebooked), "sam@example.com");
 }
 
 on_both_databases!(calls_are_routed_and_a_taken_start_offers_the_nearest:

@@ -33,7 +33,7 @@ async fn core_stores_behave(stores: &Stores) {
     );
     assert_eq!(stores.funnel.versions().await.unwrap(), ["1.0.0", "0.9.0"]);
 
-    let hook = |text: &str| OutboxMessage { channel: Channel::Webhook, payload: text.to_string() };
+    let hook = |text: &str| OutboxMessage::new(Channel::Webhook, text.to_string());
     let mut first = record(1, "Ada", "Acme", t0, false);
     first.result_id = Some(result.id.clone());
     let stored = stores.leads.insert(&first, &[hook("one"), hook("two")]).await.unwrap();

@@ -32,10 +32,7 @@ async fn deadlines_behave(stores: &Stores) {
 
     let hook = |deadline: Deadline, lead: &DueLead| {
         let to: Vec<String> = lead.recipients.iter().map(|e| e.to_string()).collect();
-        vec![OutboxMessage {
-            channel: Channel::Webhook,
-            payload: format!("{deadline} {} {}", lead.reference, to.join(",")),
-        }]
+        vec![OutboxMessage::new(Channel::Webhook, format!("{deadline} {} {}", lead.reference, to.join(",")))]
     };
     // Leads received up to t0 + 1 min have reached the reminder.
     let due = stores.deadlines.claim_due(Deadline::Reminder, t0 + Duration::minutes(1), at, &hook).await.unwrap();

@@ -37,7 +37,7 @@ async fn inbox_behaves(stores: &Stores) {
     stores.users.add_user(&email("sales@example.com"), Role::Sales, "x", t0).await.unwrap();
     let admin = stores.users.user_by_email(&email("admin@example.com")).await.unwrap().unwrap();
     let sales = stores.users.user_by_email(&email("sales@example.com")).await.unwrap().unwrap();
-    let hook = [OutboxMessage { channel: Channel::Webhook, payload: "{\"name\":\"Ada\"}".into() }];
+    let hook = [OutboxMessage::new(Channel::Webhook, "{\"name\":\"Ada\"}")];
     for i in 0..5 {
         let company = if i % 2 == 0 { "Acme_1" } else { "Globex" };
         stores

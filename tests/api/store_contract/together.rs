@@ -7,7 +7,7 @@ use super::*;
 /// alone without undoing the others.
 async fn leads_arriving_together_behave(stores: &Stores) {
     let t0 = Utc::now();
-    let hook = |i: usize| OutboxMessage { channel: Channel::Webhook, payload: format!("lead {i}") };
+    let hook = |i: usize| OutboxMessage::new(Channel::Webhook, format!("lead {i}"));
     stores.leads.insert(&record(100, "First", "", t0, false), &[hook(100)]).await.unwrap();
     let mut batch = Vec::new();
     for i in 0..40 {

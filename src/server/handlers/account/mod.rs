@@ -3,6 +3,7 @@
 //! off, the last two with a current code or the password again.
 
 pub mod attempts;
+pub mod calls;
 pub mod login;
 pub mod two_factor;
 
@@ -60,6 +61,7 @@ pub async fn account_view(state: &AppState, session: &Authenticated) -> Result<A
         can_set_up: state.settings.secret_key.is_some(),
         required: state.settings.require_two_factor,
         setup,
+        calls: calls::calls_view(state, user.id).await?,
     })
 }
 

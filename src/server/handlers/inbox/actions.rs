@@ -15,6 +15,8 @@ use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::staff::{Role, StaffEmail};
 use crate::page_data::inbox::{LeadFormState, UserFormState};
 use crate::server::auth::password;
+use crate::server::booking::Changed;
+use crate::server::handlers::booking;
 use crate::server::http::failure::{Cause, Failure, FormPage, PageAgain};
 use crate::server::http::form::Posted;
 use crate::server::http::staff::{Admin, Refusal, Staff};
@@ -26,7 +28,8 @@ const NO_SUCH_LEAD: &str = "There is no lead with this reference.";
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct LeadActionForm {
-    /// Which action: `status`, `assign`, `note`, `replied`, `reply`, `not_spam` or `erase`.
+    /// Which action: `status`, `assign`, `note`, `replied`, `reply`, `not_spam`, `erase`,
+    /// `call_move` or `call_cancel`.
     action: String,
     status: String,
     /// A staff member's id, or empty for nobody.
@@ -36,6 +39,8 @@ pub struct LeadActionForm {
     body: String,
     /// The reference typed again, to confirm an erasure.
     confirm: String,
+    /// The start a booked call moves to (RFC 3339).
+    slot: String,
 }
 
 /// `POST /inbox/leads/{reference}`: one action on one lead, named by the `action` field.
@@ -56,6 +61,29 @@ pub async fn lead_action(
     };
     let refuse = |status: StatusCode, message: String| Failure::from(page.show(status, typed(message)));
     let invalid = |message: &str| refuse(StatusCode::UNPROCESSABLE_ENTITY, message.to_string());
+    if let "call_move" | "call_cancel" = action {
+        let unavailable = |e| {
+            let message = "The call could not be changed just now; nothing was changed. Please try again.";
+            Failure::from(page.failed(Cause::unavailable("changing a booked call", e), typed(message.into())))
+        };
+        let lead = state.stores.inbox.lead(&reference).await.map_err(unavailable)?.ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
+        let Some(booking) = state.stores.bookings.booking_of(lead.id).await.map_err(unavailable)? else {
+            return Err(refuse(StatusCode::CONFLICT, "This lead has no call booked.".into()));
+        };
+        let actor = session.user.email.as_str();
+        let changed = if action == "call_cancel" {
+            booking::cancel_booked(&state, &lead, &booking, actor).await.map_err(unavailable)?
+        } else {
+            let start = booking::parse_slot(&form.slot).ok_or_else(|| invalid("Choose a time to move the call to."))?;
+            booking::move_booked(&state, &lead, &booking, start, actor).await.map_err(unavailable)?
+        };
+        return match changed {
+            Changed::Done => Ok(Redirect::to(&format!("/inbox/leads/{reference}?done={action}")).into_response()),
+            Changed::JustTaken { .. } => Err(refuse(StatusCode::CONFLICT, "That time was just taken; choose another.".into())),
+            Changed::NotOffered => Err(invalid("The call cannot move to that time: it is not free for its person.")),
+            Changed::Meanwhile => Err(refuse(StatusCode::CONFLICT, "The call was changed meanwhile; here it is as it stands.".into())),
+        };
+    }
     let change = match action {
         "status" => {
             LeadChange::Status(LeadStatus::parse(&form.status).ok_or_else(|| invalid("Choose one of the statuses."))?)

@@ -79,6 +79,12 @@ impl From<DateTime<Utc>> for Value {
     }
 }
 
+impl From<Option<DateTime<Utc>>> for Value {
+    fn from(v: Option<DateTime<Utc>>) -> Self {
+        Value::Time(v)
+    }
+}
+
 impl From<NaiveDate> for Value {
     fn from(v: NaiveDate) -> Self {
         Value::Day(v)
