@@ -6,6 +6,7 @@ mod backup;
 mod bad_day;
 mod binary;
 mod booking;
+mod calls;
 mod cases;
 mod contact;
 mod crash;

@@ -1,13 +1,14 @@
 //! A staff member's own calendar over CalDAV (RFC 4791), which Fastmail, iCloud, Nextcloud,
-//! Zoho and Radicale speak: its busy times (a `calendar-query` REPORT over a time range, with
-//! recurring events expanded by the server), and their booked calls written into it (`PUT`)
-//! and taken out again (`DELETE`), one resource per call named by its UID.
+//! Zoho and Radicale speak: its busy times (a `calendar-query` REPORT over a time range; the
+//! query asks the server to expand recurring events, and those a server hands back unexpanded
+//! are expanded here), and their booked calls written into it (`PUT`) and taken out again
+//! (`DELETE`), one resource per call named by its UID.
 
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
-use icalendar::{CalendarComponent, CalendarDateTime, Component as _, DatePerhapsTime};
+use icalendar::{CalendarComponent, CalendarDateTime, Component as _, DatePerhapsTime, EventLike as _};
 
 use crate::domain::booking::Interval;
 
@@ -77,7 +78,7 @@ impl CalDav {
         let body = response.text().await.map_err(|e| format!("reading the calendar's answer: {}", e.without_url()))?;
         let mut busy = Vec::new();
         for data in calendar_data(&body)? {
-            busy.extend(busy_times(&data, zone)?);
+            busy.extend(busy_times(&data, zone, Interval { start: from, end: to })?);
         }
         busy.retain(|b| b.end > from && b.start < to);
         busy.sort_by_key(|b| b.start);
@@ -143,34 +144,70 @@ fn calendar_data(xml: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
-/// The times one calendar object keeps its owner busy.
-fn busy_times(ics: &str, zone: Tz) -> Result<Vec<Interval>, String> {
+/// The most occurrences of one recurring event read in a window (a daily event over the
+/// booking horizon needs a few dozen).
+const MOST_OCCURRENCES: u16 = 1000;
+
+/// The times one calendar object keeps its owner busy within `window`: each event that is not
+/// transparent or cancelled, a recurring one at each of its occurrences (an occurrence moved
+/// or cancelled on its own, by an event with its `RECURRENCE-ID`, counts as that event says).
+fn busy_times(ics: &str, zone: Tz, window: Interval) -> Result<Vec<Interval>, String> {
     let calendar: icalendar::Calendar = ics.parse().map_err(|e| format!("an event the calendar holds does not read: {e}"))?;
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(event) => Some(event),
+            _ => None,
+        })
+        .collect();
+    // Occurrences that an event of their own replaces.
+    let replaced: Vec<(Option<&str>, DateTime<Utc>)> = events
+        .iter()
+        .filter_map(|e| Some((e.get_uid(), instant(&e.get_recurrence_id()?, zone)?)))
+        .collect();
     let mut busy = Vec::new();
-    for component in &calendar.components {
-        let CalendarComponent::Event(event) = component else { continue };
+    for event in events {
         let transparent = event.property_value("TRANSP").is_some_and(|t| t.eq_ignore_ascii_case("TRANSPARENT"));
         let cancelled = event.property_value("STATUS").is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED"));
         if transparent || cancelled {
             continue;
         }
-        let Some(start) = event.get_start() else { continue };
-        let end = match (event.get_end(), event.property_value("DURATION").and_then(duration)) {
-            (Some(end), _) => Some(end),
-            (None, Some(length)) => instant(&start, zone).map(|s| DatePerhapsTime::DateTime(CalendarDateTime::Utc(s + length))),
-            // A day without an end lasts the day; a moment without one keeps nobody busy.
-            (None, None) => match start {
-                DatePerhapsTime::Date(day) => day.succ_opt().map(DatePerhapsTime::Date),
-                DatePerhapsTime::DateTime(_) => None,
-            },
-        };
-        if let (Some(start), Some(end)) = (instant(&start, zone), end.as_ref().and_then(|e| instant(e, zone))) {
-            if start < end {
-                busy.push(Interval { start, end });
+        let Some(first) = span(event, zone) else { continue };
+        if event.property_value("RRULE").is_none() || event.get_recurrence_id().is_some() {
+            busy.push(first);
+            continue;
+        }
+        let length = first.end - first.start;
+        let rules = event.get_recurrence().map_err(|e| format!("a recurring event does not read: {e}"))?;
+        let (from, to) = (window.start - length, window.end);
+        let occurrences = rules
+            .after(from.with_timezone(&icalendar::rrule::Tz::UTC))
+            .before(to.with_timezone(&icalendar::rrule::Tz::UTC))
+            .all(MOST_OCCURRENCES);
+        for start in occurrences.dates.into_iter().map(|d| d.with_timezone(&Utc)) {
+            if !replaced.contains(&(event.get_uid(), start)) {
+                busy.push(Interval { start, end: start + length });
             }
         }
     }
     Ok(busy)
+}
+
+/// When one event starts and ends, as instants.
+fn span(event: &icalendar::Event, zone: Tz) -> Option<Interval> {
+    let start = event.get_start()?;
+    let end = match (event.get_end(), event.property_value("DURATION").and_then(duration)) {
+        (Some(end), _) => Some(end),
+        (None, Some(length)) => instant(&start, zone).map(|s| DatePerhapsTime::DateTime(CalendarDateTime::Utc(s + length))),
+        // A day without an end lasts the day; a moment without one keeps nobody busy.
+        (None, None) => match start {
+            DatePerhapsTime::Date(day) => day.succ_opt().map(DatePerhapsTime::Date),
+            DatePerhapsTime::DateTime(_) => None,
+        },
+    };
+    let (start, end) = (instant(&start, zone)?, instant(&end?, zone)?);
+    (start < end).then_some(Interval { start, end })
 }
 
 /// The instant a date or time names: UTC as written, a named zone's wall time, a floating time
@@ -229,7 +266,8 @@ mod tests {
             BEGIN:VEVENT\r\nUID:d\r\nDTSTART:20261211T090000Z\r\nDTEND:20261211T100000Z\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n\
             BEGIN:VEVENT\r\nUID:e\r\nDTSTART:20261211T110000Z\r\nDTEND:20261211T120000Z\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n\
             END:VCALENDAR\r\n";
-        let busy = busy_times(ics, chrono_tz::Europe::Madrid).unwrap();
+        let window = Interval { start: at("2026-12-01T00:00:00Z"), end: at("2026-12-31T00:00:00Z") };
+        let busy = busy_times(ics, chrono_tz::Europe::Madrid, window).unwrap();
         assert_eq!(
             busy,
             vec![
@@ -237,6 +275,29 @@ mod tests {
                 Interval { start: at("2026-12-09T14:00:00Z"), end: at("2026-12-09T15:30:00Z") },
                 // A whole day in Madrid: from its midnight (23:00 UTC the day before).
                 Interval { start: at("2026-12-09T23:00:00Z"), end: at("2026-12-10T23:00:00Z") },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_recurring_event_is_busy_at_each_occurrence_in_the_window_but_those_moved_or_excluded() {
+        // Lunch every day at 13:00 in Madrid from Monday 30 November; not on 9 December, and on
+        // 10 December an hour later.
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n\
+            BEGIN:VEVENT\r\nUID:lunch\r\nDTSTART;TZID=Europe/Madrid:20261130T130000\r\n\
+            DTEND;TZID=Europe/Madrid:20261130T140000\r\nRRULE:FREQ=DAILY\r\n\
+            EXDATE;TZID=Europe/Madrid:20261209T130000\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:lunch\r\nRECURRENCE-ID;TZID=Europe/Madrid:20261210T130000\r\n\
+            DTSTART;TZID=Europe/Madrid:20261210T140000\r\nDTEND;TZID=Europe/Madrid:20261210T150000\r\nEND:VEVENT\r\n\
+            END:VCALENDAR\r\n";
+        let window = Interval { start: at("2026-12-08T00:00:00Z"), end: at("2026-12-11T00:00:00Z") };
+        let mut busy = busy_times(ics, chrono_tz::Europe::Madrid, window).unwrap();
+        busy.sort_by_key(|b| b.start);
+        assert_eq!(
+            busy,
+            vec![
+                Interval { start: at("2026-12-08T12:00:00Z"), end: at("2026-12-08T13:00:00Z") },
+                Interval { start: at("2026-12-10T13:00:00Z"), end: at("2026-12-10T14:00:00Z") },
             ]
         );
     }

@@ -57,16 +57,15 @@ pub trait CalendarStore: Send + Sync {
     async fn feed_owner(&self, digest: &str) -> Result<Option<i64>, StoreError>;
 }
 
-/// Creates the person's row if they have none, in the same statement as the change.
-const UPSERT: &str = "INSERT INTO staff_calendars (staff_id, updated_at) VALUES ($1, $2) ON CONFLICT (staff_id) DO UPDATE SET ";
-
 #[async_trait]
 impl<B: Backend> CalendarStore for SqlStore<B> {
     async fn set_caldav(&self, staff_id: i64, account: Option<&CalDavAccount>, at: DateTime<Utc>) -> Result<(), StoreError> {
-        let upsert = Statement::new(format!(
-            "{UPSERT} caldav_url = $3, caldav_username = $4, caldav_password = $5, last_error = NULL, \
-             last_error_at = NULL, updated_at = EXCLUDED.updated_at"
-        ));
+        let upsert = Statement::new(
+            "INSERT INTO staff_calendars (staff_id, updated_at, caldav_url, caldav_username, caldav_password) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (staff_id) DO UPDATE SET caldav_url = EXCLUDED.caldav_url, \
+             caldav_username = EXCLUDED.caldav_username, caldav_password = EXCLUDED.caldav_password, \
+             last_error = NULL, last_error_at = NULL, updated_at = EXCLUDED.updated_at",
+        );
         let upsert = upsert
             .bind(staff_id)
             .bind(at)
@@ -133,7 +132,10 @@ impl<B: Backend> CalendarStore for SqlStore<B> {
     }
 
     async fn renew_feed(&self, staff_id: i64, digest: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
-        let upsert = Statement::new(format!("{UPSERT} feed_digest = $3, updated_at = EXCLUDED.updated_at"));
+        let upsert = Statement::new(
+            "INSERT INTO staff_calendars (staff_id, updated_at, feed_digest) VALUES ($1, $2, $3) \
+             ON CONFLICT (staff_id) DO UPDATE SET feed_digest = EXCLUDED.feed_digest, updated_at = EXCLUDED.updated_at",
+        );
         self.write(upsert.bind(staff_id).bind(at).bind(digest)).await?;
         Ok(())
     }
