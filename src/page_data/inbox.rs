@@ -51,6 +51,8 @@ pub struct LeadRow {
     pub age: String,
     pub countdown: Countdown,
     pub assignee: Option<String>,
+    /// When the call its visitor booked starts (UTC, to the minute), if one is booked.
+    pub call: Option<String>,
 }
 
 /// One page of the list, with the counts above it.
@@ -198,6 +200,11 @@ pub struct Dashboard {
     pub funnels: Vec<FunnelView>,
     /// Leads (spam left out) and won leads per source, most leads first.
     pub sources: Vec<SourceTally>,
+    /// Calls visitors booked in the last 30 days, and how many of them were cancelled.
+    pub calls_booked: u64,
+    pub calls_cancelled: u64,
+    /// The share of the last 30 days' leads that booked a call: "12%".
+    pub booked_share: Option<String>,
 }
 
 /// One staff account.

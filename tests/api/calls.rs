@@ -257,7 +257,7 @@ async fn a_call_is_booked_around_the_persons_calendar_invited_reminded_moved_and
         ("ARCHGUIDE_PUBLIC_URL", "https://guide.example.com"),
     ];
     let app = spawn_app_with_clock(clock.clone(), &settings).await;
-    let sam = set_up_sam(&app, &calendar).await;
+    set_up_sam(&app, &calendar).await;
     let (reference, token) = lead_with_token(&app).await;
 
     // Tuesday in Madrid: 09:00 is free, then the meeting (10:00-11:00) and a quarter after it,
@@ -390,12 +390,49 @@ async fn a_call_is_booked_around_the_persons_calendar_invited_reminded_moved_and
     assert_eq!(events[0]["dtstart"], "20261209T140000Z");
     assert_eq!(app.get(&format!("{}x.ics", feed_path.trim_end_matches(".ics"))).await.status(), 404);
 
-    // Radicale stops answering: the page still offers times from the database's calls, and
-    // Sam's account page says what failed.
+    // In the inbox: the lead waits for its call in the list, the dashboard counts the calls, the
+    // exports carry it.
+    let (_, list) = text(app.get_as(&sam, "/inbox?call=booked").await).await;
+    assert!(list.contains(&reference) && list.contains(r#"data-call="booked""#), "{list}");
+    let (_, dashboard) = text(app.get_as(&sam, "/inbox/dashboard").await).await;
+    assert!(dashboard.contains("Calls booked") && dashboard.contains("last 30 days, 1 cancelled"), "{dashboard}");
+    let (_, csv) = text(app.get_as(&sam, "/inbox/export.csv?call=booked").await).await;
+    assert!(csv.lines().next().unwrap().ends_with(",call_utc") && csv.contains("2026-12-09 14:00"), "{csv}");
+    app.add_staff("ana@example.com", Role::Admin, "another long password").await;
+    let ana = app.login("ana@example.com", "another long password").await;
+    let export = app.post_as(&ana, &format!("{lead_page}/export.json"), &[]).await;
+    let export: Value = export.json().await.unwrap();
+    assert_eq!(export["call"]["starts_at"], "2026-12-09T14:00:00Z");
+    let second_uid = downloaded_uid(&app, &token).await;
+    assert_eq!(dav("GET", &resource(&second_uid), None).await.0, 200);
+
+    // Erased on the person's request: the call goes, from Sam's calendar too.
+    let erase = app.post_as(&ana, &lead_page, &[("action", "erase"), ("confirm", reference.as_str())]).await;
+    assert_eq!(erase.status(), 303);
+    for _ in 0..100 {
+        if dav("GET", &resource(&second_uid), None).await.0 == 404 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(dav("GET", &resource(&second_uid), None).await.0, 404, "erased from Sam's calendar");
+    assert_eq!(app.get(&format!("/book/{token}/call.ics")).await.status(), 404);
+    let events = parsed_ics(&app.get(&feed_path).await.text().await.unwrap());
+    assert!(events["events"].as_array().unwrap().is_empty());
+
+    // Radicale stops answering: another visitor is still offered times from the database's
+    // calls, and Sam's account page says what failed.
     drop(radicale);
-    let (status, page) = text(app.get(&format!("/book/{token}")).await).await;
+    let (_, other) = lead_with_token(&app).await;
+    let (status, page) = text(app.get(&format!("/book/{other}")).await).await;
     assert_eq!(status, 200);
-    assert!(page.contains("Wednesday 9 December 2026, 15:00–15:30"));
-    let (status, account) = text(app.get_as(&sam, "/inbox/account").await).await;
-    assert!(account.contains("data-calendar-error") && account.contains("could not be reached"), "{status} {}", &account[account.find("id=\"calls\"").unwrap_or(0)..]);
+    assert!(page.contains(r#"name="slot""#));
+    let (_, account) = text(app.get_as(&sam, "/inbox/account").await).await;
+    assert!(account.contains("data-calendar-error") && account.contains("could not be reached"), "{account}");
+}
+
+/// The UID of the call a visitor's link has booked, from its download.
+async fn downloaded_uid(app: &TestApp, token: &str) -> String {
+    let ics = app.get(&format!("/book/{token}/call.ics")).await.text().await.unwrap();
+    parsed_ics(&ics)["events"][0]["uid"].as_str().unwrap().to_string()
 }

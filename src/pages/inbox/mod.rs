@@ -191,6 +191,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
     let (text, status, assignee, sort) =
         (filter.text.clone().unwrap_or_default(), filter.status, filter.assignee, filter.sort);
     let source = filter.source.clone().unwrap_or_default();
+    let call_booked = filter.call_booked;
     let from = filter.from.map(|d| d.to_string()).unwrap_or_default();
     let to = filter.to.map(|d| d.to_string()).unwrap_or_default();
     let (viewer, total) = (list.viewer.clone(), list.total);
@@ -229,6 +230,13 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                 <div>
                     <label class=label for="source">"Source"</label>
                     <input class=input id="source" name="source" type="text" value=source placeholder="newsletter, t.co, direct"/>
+                </div>
+                <div>
+                    <label class=label for="call">"Calls"</label>
+                    <select class=input id="call" name="call">
+                        <option value="" selected=!call_booked>"Any"</option>
+                        <option value="booked" selected=call_booked>"Call booked"</option>
+                    </select>
                 </div>
                 <div>
                     <label class=label for="from">"Received from"</label>
@@ -280,7 +288,13 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                                         <div class="font-mono text-xs text-slate-500">{row.reference.clone()}</div>
                                     </td>
                                     <td class="py-2 pr-3">{row.summary.clone().unwrap_or_else(|| "No guide result".into())}</td>
-                                    <td class="py-2 pr-3">{row.status.label()}</td>
+                                    <td class="py-2 pr-3">
+                                        {match (row.status, row.call.clone()) {
+                                            // A new lead whose visitor booked a call waits for the call, not a reply.
+                                            (LeadStatus::New, Some(at)) => view! { <span data-call="booked">{format!("Call booked {at}")}</span> }.into_any(),
+                                            (status, _) => status.label().into_any(),
+                                        }}
+                                    </td>
                                     <td class="py-2 pr-3"><span class="whitespace-nowrap">{format!("{} ago", row.age)}</span><div class="text-xs text-slate-500">{row.received.clone()}</div></td>
                                     <td class="py-2 pr-3"><CountdownBadge countdown=row.countdown.clone()/></td>
                                     <td class="py-2">{row.assignee.clone().unwrap_or_else(|| "Nobody yet".into())}</td>

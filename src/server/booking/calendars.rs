@@ -8,28 +8,14 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::booking::Interval;
 use crate::server::auth::sealing::SecretKey;
 use crate::server::booking::caldav::{CalDav, Connection};
 use crate::server::clock::Clock;
 use crate::server::store::calendars::{calendar_context, CalDavAccount, CalendarStore};
+use crate::server::store::outbox::CalendarWrite;
 use crate::server::store::StoreError;
-
-/// A call written into, or taken out of, its staff member's calendar, as the outbox keeps it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CalendarWrite {
-    pub staff_id: i64,
-    pub uid: String,
-    /// The call as a calendar resource; `None`: remove it.
-    pub ics: Option<String>,
-}
-
-/// The outbox topic of a call's calendar writes: a newer one withdraws an older one not sent.
-pub fn calendar_topic(uid: &str) -> String {
-    format!("calendar:{uid}")
-}
 
 pub struct Calendars {
     store: Arc<dyn CalendarStore>,

@@ -11,9 +11,8 @@ use crate::domain::booking::Interval;
 use crate::domain::lang::{Arg, Lang};
 use crate::domain::period::Period;
 use crate::i18n::locales::{locales, Language};
-use crate::server::booking::calendars::{calendar_topic, CalendarWrite};
 use crate::server::booking::invitation::{calendar_of, invitation, CallEvent, Method, Party};
-use crate::server::store::outbox::{CalendarPart, CallEmail, Channel, OutboxMessage};
+use crate::server::store::outbox::{calendar_topic, CalendarPart, CalendarWrite, CallEmail, Channel, OutboxMessage};
 
 /// What happened to the call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,13 +12,13 @@ use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
 use crate::domain::leads::deadline::Deadline;
-use crate::server::booking::calendars::{CalendarWrite, Calendars};
+use crate::server::booking::calendars::Calendars;
 use crate::server::clock::Clock;
 use crate::server::jobs::mail::Mailer;
 use crate::server::jobs::notification::Notification;
 use crate::server::settings::Settings;
 use crate::server::store::deadlines::{DeadlineStore, DueLead};
-use crate::server::store::outbox::{CallEmail, Channel, OutboxItem, OutboxStore, ReplyEmail};
+use crate::server::store::outbox::{CalendarWrite, CallEmail, Channel, OutboxItem, OutboxStore, ReplyEmail};
 use crate::server::store::Stores;
 
 /// Messages claimed at once. With the 10 s limit on each delivery, a batch takes at most 50 s,

@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::booking::{parse_zone, Availability, DaysOff, Interval, WeeklyHours};
+use crate::domain::leads::inbox::LeadStatus;
 use crate::domain::leads::lifecycle::EventKind;
 
 use super::StoreError;
@@ -66,6 +67,15 @@ pub enum BookingOutcome {
     /// The call was moved or cancelled meanwhile (its sequence is not the one the change was
     /// written for): nothing changed.
     Changed,
+}
+
+/// The dashboard's figures about booked calls.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CallFigures {
+    pub booked: u64,
+    pub cancelled: u64,
+    /// Leads received in the window whose visitor booked a call.
+    pub leads_that_booked: u64,
 }
 
 /// One of a person's calls as their feed shows it.
@@ -156,6 +166,9 @@ pub trait BookingStore: Send + Sync {
     async fn move_call(&self, change: &CallMove) -> Result<BookingOutcome, StoreError>;
     /// Cancels a call (`Booked`), unless it changed meanwhile (`Changed`).
     async fn cancel_call(&self, change: &CallCancel) -> Result<BookingOutcome, StoreError>;
+    /// Calls booked since `since` (and how many of those were cancelled), and how many of the
+    /// leads received since then (spam left out) booked one.
+    async fn call_figures(&self, since: DateTime<Utc>) -> Result<CallFigures, StoreError>;
     /// A person's calls, booked and not cancelled, that end after `since`, earliest first.
     async fn calls_of(&self, staff_id: i64, since: DateTime<Utc>) -> Result<Vec<FeedCall>, StoreError>;
 }
@@ -280,6 +293,21 @@ impl<B: Backend> BookingStore for SqlStore<B> {
             refused @ Ok(BookingOutcome::Taken | BookingOutcome::LeadHasOne) => refused,
             written => self.health.noted(written),
         }
+    }
+
+    async fn call_figures(&self, since: DateTime<Utc>) -> Result<CallFigures, StoreError> {
+        let select = Statement::new(
+            "SELECT (SELECT COUNT(*) FROM bookings WHERE created_at >= $1) AS booked, \
+             (SELECT COUNT(*) FROM bookings WHERE created_at >= $1 AND cancelled_at IS NOT NULL) AS cancelled, \
+             (SELECT COUNT(DISTINCT b.lead_id) FROM bookings b JOIN leads l ON l.id = b.lead_id \
+              WHERE l.created_at >= $1 AND l.status <> $2) AS leads_that_booked",
+        );
+        let row = self.read_one(select.bind(since).bind(LeadStatus::Spam)).await?;
+        Ok(CallFigures {
+            booked: row.get("booked")?,
+            cancelled: row.get("cancelled")?,
+            leads_that_booked: row.get("leads_that_booked")?,
+        })
     }
 
     async fn calls_of(&self, staff_id: i64, since: DateTime<Utc>) -> Result<Vec<FeedCall>, StoreError> {

@@ -10,7 +10,7 @@ use crate::domain::leads::lifecycle::{ChangeOutcome, ChangePlan, Colleague, Even
 
 use super::StoreError;
 use crate::server::store::leads::queue;
-use crate::server::store::outbox::{Channel, OutboxMessage, ReplyEmail};
+use crate::server::store::outbox::{calendar_topic, CalendarWrite, Channel, OutboxMessage, ReplyEmail};
 use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 use crate::server::store::staff::StaffUser;
 
@@ -227,5 +227,17 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
         .bind(lead_id),
     )
     .await?;
+    // The person's calls go, and so do they from the calendars of the staff who take them.
+    let in_calendars = Statement::new(
+        "SELECT b.uid, b.staff_id FROM bookings b JOIN staff_calendars c ON c.staff_id = b.staff_id \
+         WHERE b.lead_id = $1 AND b.cancelled_at IS NULL AND c.caldav_url IS NOT NULL",
+    );
+    for row in tx.fetch_all(in_calendars.bind(lead_id)).await? {
+        let write = CalendarWrite { staff_id: row.get("staff_id")?, uid: row.get("uid")?, ics: None };
+        let topic = calendar_topic(&write.uid);
+        let payload = serde_json::to_string(&write).expect("a calendar write serialises");
+        queue(tx, lead_id, &OutboxMessage::new(Channel::Calendar, payload).about(topic), at).await?;
+    }
+    tx.execute(Statement::new("DELETE FROM bookings WHERE lead_id = $1").bind(lead_id)).await?;
     Ok(())
 }

@@ -49,6 +49,8 @@ pub struct Lead {
     pub recommendation_summary: Option<Message>,
     /// The code of the language the lead wrote in (`en`, `es`).
     pub language: String,
+    /// When the call its visitor booked starts, if one is booked.
+    pub call_at: Option<DateTime<Utc>>,
 }
 
 impl Lead {
@@ -134,7 +136,8 @@ pub(super) const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email,
      l.first_reply_at, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
      l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, l.language, \
      g.recommendation -> 'organisation' ->> 'choice' AS organisation, \
-     g.recommendation -> 'execution' ->> 'choice' AS execution \
+     g.recommendation -> 'execution' ->> 'choice' AS execution, \
+     (SELECT b.starts_at FROM bookings b WHERE b.lead_id = l.id AND b.cancelled_at IS NULL) AS call_at \
      FROM leads l LEFT JOIN staff_users u ON u.id = l.assigned_to LEFT JOIN guide_results g ON g.id = l.result_id";
 
 pub(super) fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
@@ -172,6 +175,7 @@ pub(super) fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
         },
         recommendation_summary,
         language: row.get("language")?,
+        call_at: row.time("call_at")?,
     })
 }
 

@@ -125,8 +125,10 @@ impl<B: Backend> SqlStore<B> {
         plan: SearchPlan,
     ) -> Result<Vec<(LeadStatus, LeadCount)>, StoreError> {
         let filter = query.filter;
-        let tallied =
-            filter.assignee == Assignee::Anyone && filter.text.is_none() && filter.time_range() == (None, None);
+        let tallied = filter.assignee == Assignee::Anyone
+            && filter.text.is_none()
+            && !filter.call_booked
+            && filter.time_range() == (None, None);
         let mut count;
         if tallied {
             count = Statement::new(
@@ -326,6 +328,9 @@ pub(super) fn push_lead_conditions<B: Backend>(statement: &mut Statement, query:
     }
     if let Some(source) = &filter.source {
         statement.push(" AND l.source = ").push_bind(source.as_str());
+    }
+    if filter.call_booked {
+        statement.push(" AND EXISTS (SELECT 1 FROM bookings b WHERE b.lead_id = l.id AND b.cancelled_at IS NULL)");
     }
     let (start, end) = filter.time_range();
     if let Some(start) = start {

@@ -44,6 +44,20 @@ pub struct CallEmail {
     pub calendar: Option<CalendarPart>,
 }
 
+/// A call written into, or taken out of, its staff member's own calendar, as the outbox keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CalendarWrite {
+    pub staff_id: i64,
+    pub uid: String,
+    /// The call as a calendar resource; `None`: remove it.
+    pub ics: Option<String>,
+}
+
+/// The outbox topic of a call's calendar writes: a newer one withdraws an older one not sent.
+pub fn calendar_topic(uid: &str) -> String {
+    format!("calendar:{uid}")
+}
+
 /// The `text/calendar` part of an email.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CalendarPart {

@@ -104,6 +104,8 @@ pub struct LeadFilter {
     /// Inclusive: the whole day counts.
     pub to: Option<NaiveDate>,
     pub sort: Sort,
+    /// Only leads whose visitor has a call booked (`call=booked`): the "call booked" state.
+    pub call_booked: bool,
     /// Which page of the leads the filter selects.
     pub at: PageAt,
 }
@@ -138,6 +140,10 @@ impl LeadFilter {
                 "source" => {
                     filter.source = Some(value.chars().take(MAX_SEARCH_CHARS).flat_map(char::to_lowercase).collect())
                 }
+                "call" => match value {
+                    "booked" => filter.call_booked = true,
+                    _ => errors.push(FieldError::new("call", "Choose any or call booked.")),
+                },
                 "from" => filter.from = date("from", value, &mut errors).ok(),
                 "to" => filter.to = date("to", value, &mut errors).ok(),
                 "sort" => match Sort::ALL.iter().find(|s| s.as_str() == value) {
@@ -177,6 +183,9 @@ impl LeadFilter {
         if let Some(source) = &self.source {
             pairs.push(("source", source.clone()));
         }
+        if self.call_booked {
+            pairs.push(("call", "booked".to_string()));
+        }
         if let Some(from) = self.from {
             pairs.push(("from", from.to_string()));
         }
@@ -194,6 +203,7 @@ impl LeadFilter {
         self.assignee != Assignee::Anyone
             || self.text.is_some()
             || self.source.is_some()
+            || self.call_booked
             || self.from.is_some()
             || self.to.is_some()
     }

@@ -16,7 +16,7 @@ use futures::stream::{self, StreamExt};
 
 use crate::server::handlers::inbox::views::{minute, reply_state};
 
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 23] = [
     "reference",
     "received_utc",
     "status",
@@ -39,6 +39,7 @@ const HEADER: [&str; 22] = [
     "utm_campaign",
     "referrer",
     "language",
+    "call_utc",
 ];
 
 /// Excel reads a file as UTF-8 only when it starts with a byte order mark.
@@ -126,7 +127,7 @@ impl Export {
     }
 }
 
-fn row(state: &AppState, lead: &Lead) -> [String; 22] {
+fn row(state: &AppState, lead: &Lead) -> [String; 23] {
     let public = &state.settings.public_url;
     [
         lead.reference.to_string(),
@@ -151,5 +152,6 @@ fn row(state: &AppState, lead: &Lead) -> [String; 22] {
         lead.attribution.campaign.clone().unwrap_or_default(),
         lead.attribution.referrer.clone().unwrap_or_default(),
         lead.language.clone(),
+        lead.call_at.map(minute).unwrap_or_default(),
     ]
 }

@@ -63,11 +63,20 @@ pub async fn export(
 }
 
 /// The export: the lead as stored, its consent record, where it came from, the attached guide
-/// result, its notes, replies and history.
+/// result, its notes, replies, booked call and history.
 async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<Value>, StoreError> {
     let Some(lead) = state.stores.inbox.lead(reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
     let replies = state.stores.inbox.replies(lead.id).await?;
+    let call = state.stores.bookings.booking_of(lead.id).await?.map(|b| {
+        json!({
+            "starts_at": b.call.start,
+            "ends_at": b.call.end,
+            "time_zone": b.visitor_zone,
+            "with": b.staff_email,
+            "booked_at": b.created_at,
+        })
+    });
     let result = match &lead.result_id {
         Some(id) => state.stores.results.get(id).await?,
         None => None,
@@ -108,6 +117,7 @@ async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<
         })),
         "notes": notes,
         "replies": replies,
+        "call": call,
         "history": history,
     })))
 }

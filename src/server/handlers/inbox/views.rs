@@ -96,6 +96,7 @@ pub async fn lead_list(
             age: span(now - lead.created_at),
             countdown: countdown(state, lead),
             assignee: lead.assignee_email.as_ref().map(ToString::to_string),
+            call: lead.call_at.map(minute),
         })
         .collect();
     Ok(LeadList {
@@ -226,6 +227,7 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
     let within = state.settings.brand.reply_within;
     let stats = state.stores.inbox.lead_stats(now, within).await?;
     let leads_per_version = state.stores.inbox.leads_per_model_version().await?;
+    let calls = state.stores.bookings.call_figures(now - chrono::Duration::days(30)).await?;
     let mut funnels = Vec::new();
     for version in state.stores.funnel.versions().await? {
         let totals = state.stores.funnel.totals(&version).await?;
@@ -256,6 +258,10 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
         reply_within: within.words(),
         funnels,
         sources: state.stores.inbox.leads_per_source().await?,
+        calls_booked: calls.booked,
+        calls_cancelled: calls.cancelled,
+        booked_share: (stats.last_30_days > 0)
+            .then(|| format!("{:.0}%", calls.leads_that_booked as f64 * 100.0 / stats.last_30_days as f64)),
     })
 }
 
