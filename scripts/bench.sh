@@ -72,6 +72,10 @@ record startup_first_ms "$(BENCH_BEFORE_EACH="rm -f $work/startup.db*" startup "
 record startup_ms "$(startup "$port" / -- env "${server_env[@]}" DATABASE_URL="sqlite://$work/startup.db" "$bin")"
 record startup_nginx_ms "$(startup "$static_port" /ready.html -- /usr/sbin/nginx -c "$work/nginx.conf" -p "$work/nginx")"
 
+# Someone who takes calls, so that the booking page offers times.
+echo "amber kettle drifts north" | env "${server_env[@]}" DATABASE_URL="sqlite://$work/bench.db" "$bin" user add calls@example.com --role sales >/dev/null
+env "${server_env[@]}" DATABASE_URL="sqlite://$work/bench.db" "$bin" user availability calls@example.com \
+  --zone UTC --hours 'mon-sun 08:00-18:00' --languages en,es >/dev/null
 env "${server_env[@]}" DATABASE_URL="sqlite://$work/bench.db" "$bin" >"$work/server.log" 2>&1 &
 server_pid=$!
 /usr/sbin/nginx -c "$work/nginx.conf" -p "$work/nginx" &
@@ -88,8 +92,15 @@ result=$(curl -fsS -o /dev/null -w '%{redirect_url}' -H 'Sec-Fetch-Site: same-or
 result_path="/${result#"$base"/}"
 [ "$result_path" != / ] || { echo "bench: the guide made no result" >&2; exit 1; }
 
+# A lead, as the contact form makes one, and the booking page its answer links to.
+form_token=$(curl -fsS "$base/contact" | sed -n 's/.*name="token" value="\([^"]*\)".*/\1/p' | head -n 1)
+thanks=$(curl -fsS -o /dev/null -w '%{redirect_url}' -H 'Sec-Fetch-Site: same-origin' \
+  --data "name=Ada&email=ada%40example.com&message=Let+us+talk.&consent=yes&token=$form_token" "$base/contact")
+book_path="/book/${thanks##*book=}"
+[ "$book_path" != "/book/$thanks" ] || { echo "bench: the contact form gave no booking link" >&2; exit 1; }
+
 step "what each public page downloads"
-node bench/sizes.mjs "$base" / /learn /guide "/guide?stage=growth&step=2" /privacy "$result_path" /contact | tee "$work/sizes.txt" | grep -v '^JSON '
+node bench/sizes.mjs "$base" / /learn /guide "/guide?stage=growth&step=2" /privacy "$result_path" /contact "$book_path" | tee "$work/sizes.txt" | grep -v '^JSON '
 grep '^JSON ' "$work/sizes.txt" | sed 's/^JSON //' >"$work/sizes.jsonl"
 
 step "server rendering under wrk (64 connections, ${seconds} s) against nginx serving the same bytes"

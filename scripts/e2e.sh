@@ -27,6 +27,12 @@ echo "amber kettle drifts north" | "$bin" user add sales-e2e@example.com --role 
 for project in js-on js-off; do
   echo "amber kettle drifts north" | "$bin" user add "2fa-$project@example.com" --role sales >/dev/null
 done
+# Two people who take calls every morning (UTC), for the booking spec: visitors of both browser
+# projects who pick the same time at once are each given one of them.
+for who in call-a call-b; do
+  echo "amber kettle drifts north" | "$bin" user add "$who-e2e@example.com" --role sales >/dev/null
+  "$bin" user availability "$who-e2e@example.com" --zone UTC --hours 'mon-sun 08:00-12:00' --languages en,es >/dev/null
+done
 
 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 LEPTOS_SITE_ROOT="$PWD/target/site" \

@@ -53,7 +53,11 @@
     if (!form || /[?&]zone=/.test(location.search)) return;
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone && zone !== form.elements.zone.value) location.replace(location.pathname + "?zone=" + encodeURIComponent(zone));
+      if (!zone || zone === form.elements.zone.value) return;
+      // What else the address says (a call just cancelled) stays.
+      var query = new URLSearchParams(location.search);
+      query.set("zone", zone);
+      location.replace(location.pathname + "?" + query.toString());
     } catch (e) {}
   }
   document.addEventListener("DOMContentLoaded", show);

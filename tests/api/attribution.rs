@@ -149,7 +149,7 @@ async fn staff_see_filter_export_and_count_leads_by_source() {
     assert!(lines.next().unwrap().ends_with("source_page,source,utm_source,utm_medium,utm_campaign,referrer,language,call_utc"));
     let rows: Vec<&str> = lines.collect();
     assert!(
-        rows.iter().any(|r| r.contains("Nora News") && r.ends_with("/contact,newsletter,newsletter,,spring,,en")),
+        rows.iter().any(|r| r.contains("Nora News") && r.ends_with("/contact,newsletter,newsletter,,spring,,en,")),
         "{csv}"
     );
     assert!(rows
