@@ -11,6 +11,7 @@ use crate::brand::Brand;
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::page_data::assets::Assets;
 use crate::pages::{
+    book::BookPage,
     cases::CasesPage,
     contact::{thanks::ThanksPage, ContactPage},
     guide::{result::ResultPage, GuidePage},
@@ -23,7 +24,6 @@ use crate::pages::{
         users::UsersPage,
         InboxPage,
     },
-    book::BookPage,
     learn::LearnPage,
     not_found::NotFoundPage,
     privacy::PrivacyPage,

@@ -16,9 +16,9 @@ pub async fn load_booking(token: String, zone: Option<String>) -> Result<Booking
     use crate::server::http::failure::{for_server_fn, Cause};
     use crate::server::http::state::AppState;
     let state = use_context::<AppState>().ok_or_else(|| ServerFnError::new("no state"))?;
-    crate::server::handlers::booking::view(&state, &token, zone.as_deref(), crate::i18n::page_lang())
-        .await
-        .map_err(|error| for_server_fn(Cause::unavailable("showing a booking page", error), "the times could not be read"))
+    crate::server::handlers::booking::view(&state, &token, zone.as_deref(), crate::i18n::page_lang()).await.map_err(
+        |error| for_server_fn(Cause::unavailable("showing a booking page", error), "the times could not be read"),
+    )
 }
 
 /// Zones offered in the zone field's list; any IANA name may be typed.

@@ -17,9 +17,9 @@ use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
 use crate::domain::staff::SessionPolicy;
-use crate::server::clock::{Clock, SystemClock};
 use crate::server::booking::calendars::Calendars;
 use crate::server::booking::token::BookingTokens;
+use crate::server::clock::{Clock, SystemClock};
 use crate::server::http::form_token::FormTokens;
 use crate::server::http::metrics;
 use crate::server::http::rate_limit::RateLimiter;
@@ -85,7 +85,11 @@ struct Watcher {
 impl Application {
     /// A signing key every instance shares, called `name`, made on first start.
     async fn shared_key(stores: &Stores, name: &str) -> Result<String, StartupError> {
-        stores.secrets.get_or_create(name, &FormTokens::fresh_key()).await.map_err(|e| StartupError::Secrets(e.to_string()))
+        stores
+            .secrets
+            .get_or_create(name, &FormTokens::fresh_key())
+            .await
+            .map_err(|e| StartupError::Secrets(e.to_string()))
     }
 
     /// The form-token signer.
@@ -148,8 +152,14 @@ impl Application {
             db: db.clone(),
             engine,
         });
-        let worker = Worker::new(state.settings.clone(), &state.stores, state.calendars.clone(), state.clock.clone(), state.outbox_wake.clone())
-            .map_err(StartupError::Notifications)?;
+        let worker = Worker::new(
+            state.settings.clone(),
+            &state.stores,
+            state.calendars.clone(),
+            state.clock.clone(),
+            state.outbox_wake.clone(),
+        )
+        .map_err(StartupError::Notifications)?;
         let live = Watcher {
             live: state.live.clone(),
             stores: state.stores.clone(),

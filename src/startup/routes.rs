@@ -60,9 +60,9 @@ pub fn router(state: AppState) -> Router {
         .route("/guide/result", post(guide::create_result))
         .route("/contact", post(contact::submit))
         .route("/book/{token}", post(booking::submit))
-        .route("/book/{token}/move", post(booking::move_by_visitor))
-        .route("/book/{token}/cancel", post(booking::cancel_by_visitor))
-        .route("/book/{token}/call.ics", get(booking::download))
+        .route("/book/{token}/move", post(booking::changes::move_by_visitor))
+        .route("/book/{token}/cancel", post(booking::changes::cancel_by_visitor))
+        .route("/book/{token}/call.ics", get(booking::changes::download))
         // Staff: signing in and the second factor. The inbox's pages are the app's routes at
         // the same paths (for GET); its server functions register themselves under /inbox/api.
         .route("/inbox/login", post(login::login))

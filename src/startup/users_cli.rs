@@ -158,9 +158,17 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                     }
                 }
                 let now = SystemClock.now();
-                stores.bookings.set_availability(user.id, &availability, link.as_deref(), now).await.map_err(|e| e.to_string())?;
+                stores
+                    .bookings
+                    .set_availability(user.id, &availability, link.as_deref(), now)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 let hours = availability.hours.specs().join("; ");
-                Ok(println!("{email} takes calls {hours} ({}) in {}", availability.zone, availability.languages.join(", ")))
+                Ok(println!(
+                    "{email} takes calls {hours} ({}) in {}",
+                    availability.zone,
+                    availability.languages.join(", ")
+                ))
             }
             UserCommand::Calendar { email, url, username, disconnect } => {
                 let email = StaffEmail::parse(&email)?;
@@ -175,7 +183,8 @@ pub async fn run(settings: Settings, command: UserCommand) -> Result<(), String>
                     return Err("give the calendar's address and --username (or --disconnect)".into());
                 };
                 let password = read_secret("The calendar's password: ")?;
-                let calendars = Calendars::new(stores.calendars.clone(), settings.secret_key.clone(), Arc::new(SystemClock))?;
+                let calendars =
+                    Calendars::new(stores.calendars.clone(), settings.secret_key.clone(), Arc::new(SystemClock))?;
                 calendars.connect(user.id, &url, &username, &password).await.map_err(|e| e.to_string())?;
                 Ok(println!("{email}'s calendar at {url} is connected"))
             }

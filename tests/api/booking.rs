@@ -37,7 +37,8 @@ async fn set_hours(app: &TestApp, email: &str, hours: &[&str]) {
 /// address.
 async fn lead_with_token(app: &TestApp, email: &str) -> (String, String) {
     let token = crate::helpers::form_token(&app.client, &app.address).await.unwrap();
-    let fields = [("name", "Ada"), ("email", email), ("message", "Let us talk."), ("consent", "yes"), ("token", &token)];
+    let fields =
+        [("name", "Ada"), ("email", email), ("message", "Let us talk."), ("consent", "yes"), ("token", &token)];
     let response = app.post_form("/contact", &fields).await;
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_string();
@@ -80,7 +81,9 @@ async fn a_visitor_books_a_call_in_their_own_zone_and_a_second_visitor_hears_it_
     let (_, confirmed) = text(app.get(&format!("/book/{token}")).await).await;
     let reference = thanks.split("ref=").nth(1).unwrap().split('&').next().unwrap();
     assert!(
-        confirmed.contains("Your call is booked: Monday 7 December 2026, 05:00–05:30 (America/New_York), with sam@example.com."),
+        confirmed.contains(
+            "Your call is booked: Monday 7 December 2026, 05:00–05:30 (America/New_York), with sam@example.com."
+        ),
         "{confirmed}"
     );
     assert!(confirmed.contains(&format!("https://meet.example.com/{reference}")));
@@ -90,7 +93,11 @@ async fn a_visitor_books_a_call_in_their_own_zone_and_a_second_visitor_hears_it_
         .await
         .unwrap();
     assert_eq!(notes.len(), 1, "{notes:?}");
-    assert!(notes[0].contains("Mon 7 Dec 2026 10:00 UTC") && notes[0].contains(r#""to":["sam@example.com"]"#), "{}", notes[0]);
+    assert!(
+        notes[0].contains("Mon 7 Dec 2026 10:00 UTC") && notes[0].contains(r#""to":["sam@example.com"]"#),
+        "{}",
+        notes[0]
+    );
     let (_, again) = text(app.get(&thanks).await).await;
     assert!(again.contains(&format!("href=\"/book/{token}\"")), "the thanks page still leads to the call");
 
@@ -135,7 +142,10 @@ async fn a_tampered_link_a_time_never_offered_or_an_unknown_zone_books_nothing()
     // in the page's usual zone.
     let bad = [("slot", "2026-12-07T10:00:00Z"), ("zone", "Mars/Olympus_Mons")];
     let (_, page) = text(app.post_form(&format!("/book/{token}"), &bad).await).await;
-    assert!(page.contains(r#"value="Mars/Olympus_Mons""#) && page.contains(r#"aria-describedby="zone-problem""#), "{page}");
+    assert!(
+        page.contains(r#"value="Mars/Olympus_Mons""#) && page.contains(r#"aria-describedby="zone-problem""#),
+        "{page}"
+    );
     assert!(page.contains(r#"type="hidden" name="zone" value="Europe/London""#), "{page}");
     let (status, page) = text(app.get(&format!("/book/{token}?zone=Mars/Olympus_Mons")).await).await;
     assert_eq!(status, 200);

@@ -206,7 +206,10 @@ async fn set_up_sam(app: &TestApp, calendar: &str) -> Session {
     let refused = app.post_as(&sam, "/inbox/account/availability", &typo).await;
     let (status, page) = text(refused).await;
     assert_eq!(status, 422);
-    assert!(page.contains("not a time zone name") && page.contains("mon-fri 09:00-17:00"), "kept as typed, with the problem");
+    assert!(
+        page.contains("not a time zone name") && page.contains("mon-fri 09:00-17:00"),
+        "kept as typed, with the problem"
+    );
     assert_eq!(app.post_as(&sam, "/inbox/account/availability", &hours).await.status(), 303);
 
     let elsewhere = format!("http://127.0.0.1:{}/nothing/", free_port());
@@ -217,8 +220,15 @@ async fn set_up_sam(app: &TestApp, calendar: &str) -> Session {
     let connect = [("url", calendar), ("username", "sam"), ("password", "sam's calendar password")];
     assert_eq!(app.post_as(&sam, "/inbox/account/calendar", &connect).await.status(), 303);
     let (_, page) = text(app.get_as(&sam, "/inbox/account").await).await;
-    assert!(page.contains(r#"data-bookable="yes""#) && page.contains(r#"data-calendar="connected""#), "{}", &page[page.find("id=\"calls\"").unwrap_or(0)..]);
-    assert!(!page.contains("sam&#x27;s calendar password") && !page.contains("sam's calendar password"), "the password is never shown");
+    assert!(
+        page.contains(r#"data-bookable="yes""#) && page.contains(r#"data-calendar="connected""#),
+        "{}",
+        &page[page.find("id=\"calls\"").unwrap_or(0)..]
+    );
+    assert!(
+        !page.contains("sam&#x27;s calendar password") && !page.contains("sam's calendar password"),
+        "the password is never shown"
+    );
     sam
 }
 
@@ -282,22 +292,36 @@ async fn a_call_is_booked_around_the_persons_calendar_invited_reminded_moved_and
     let to_sam = invited.iter().find(|m| m["to"].as_str().unwrap().contains("sam@example.com")).unwrap();
     assert!(to_ada["calendar_type"].as_str().unwrap().starts_with("text/calendar"));
     assert!(to_ada["reply_to"].as_str().unwrap().contains("sam@example.com"), "the visitor answers the person");
-    assert!(to_ada["subject"].as_str().unwrap().contains("Tuesday 8 December 2026, 11:30–12:00"), "in the visitor's zone");
+    assert!(
+        to_ada["subject"].as_str().unwrap().contains("Tuesday 8 December 2026, 11:30–12:00"),
+        "in the visitor's zone"
+    );
     let body = to_ada["body"].as_str().unwrap();
-    assert!(body.contains(&format!("https://meet.example.com/{reference}")) && body.contains(&format!("https://guide.example.com/book/{token}")));
+    assert!(
+        body.contains(&format!("https://meet.example.com/{reference}"))
+            && body.contains(&format!("https://guide.example.com/book/{token}"))
+    );
     let (ada_event, sam_event) = (event_of(to_ada, "REQUEST"), event_of(to_sam, "REQUEST"));
     let uid = ada_event["uid"].as_str().unwrap().to_string();
     for event in [ada_event, sam_event] {
         assert_eq!(event["uid"], uid.as_str(), "one UID for both");
         assert_eq!(event["sequence"], 0);
-        assert_eq!((event["dtstart"].as_str(), event["dtend"].as_str()), (Some("20261208T103000Z"), Some("20261208T110000Z")));
+        assert_eq!(
+            (event["dtstart"].as_str(), event["dtend"].as_str()),
+            (Some("20261208T103000Z"), Some("20261208T110000Z"))
+        );
         assert_eq!(event["organizer"], "mailto:sam@example.com");
         assert_eq!(event["attendee"], "mailto:ada@example.org");
         assert_eq!(event["location"], format!("https://meet.example.com/{reference}"));
         assert_eq!(event["url"], format!("https://meet.example.com/{reference}"));
     }
     assert!(sam_event["description"].as_str().unwrap().contains("Analytical Ltd"));
-    let resource = |uid: &str| format!("{calendar}{}.ics", uid.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect::<String>());
+    let resource = |uid: &str| {
+        format!(
+            "{calendar}{}.ics",
+            uid.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect::<String>()
+        )
+    };
     let mut stored = (0, String::new());
     for _ in 0..100 {
         stored = dav("GET", &resource(&uid), None).await;
@@ -317,7 +341,10 @@ async fn a_call_is_booked_around_the_persons_calendar_invited_reminded_moved_and
     let download = app.get(&format!("/book/{token}/call.ics")).await;
     assert_eq!(download.headers()["content-type"], "text/calendar; charset=utf-8");
     let downloaded = parsed_ics(&download.text().await.unwrap());
-    assert_eq!((downloaded["events"][0]["uid"].as_str(), downloaded["events"][0]["sequence"].as_i64()), (Some(uid.as_str()), Some(0)));
+    assert_eq!(
+        (downloaded["events"][0]["uid"].as_str(), downloaded["events"][0]["sequence"].as_i64()),
+        (Some(uid.as_str()), Some(0))
+    );
 
     // 24 hours before, the visitor is reminded (once).
     clock.advance(chrono::Duration::hours(5));
@@ -358,7 +385,10 @@ async fn a_call_is_booked_around_the_persons_calendar_invited_reminded_moved_and
     assert_eq!(cancelled.len(), 2);
     for mail in cancelled {
         let event = event_of(mail, "CANCEL");
-        assert_eq!((event["uid"].as_str(), event["sequence"].as_i64(), event["status"].as_str()), (Some(uid.as_str()), Some(2), Some("CANCELLED")));
+        assert_eq!(
+            (event["uid"].as_str(), event["sequence"].as_i64(), event["status"].as_str()),
+            (Some(uid.as_str()), Some(2), Some("CANCELLED"))
+        );
     }
     for _ in 0..100 {
         if dav("GET", &resource(&uid), None).await.0 == 404 {
@@ -370,9 +400,18 @@ async fn a_call_is_booked_around_the_persons_calendar_invited_reminded_moved_and
     clock.advance(chrono::Duration::days(1));
     tokio::time::sleep(Duration::from_millis(500)).await;
     let sam = app.login("sam@example.com", "a long enough password").await;
-    assert_eq!(received(&smtp.dir).iter().filter(|m| m["subject"].as_str().unwrap_or_default().starts_with("Reminder")).count(), 1);
+    assert_eq!(
+        received(&smtp.dir)
+            .iter()
+            .filter(|m| m["subject"].as_str().unwrap_or_default().starts_with("Reminder"))
+            .count(),
+        1
+    );
     let (_, page) = text(app.get_as(&sam, &lead_page).await).await;
-    assert!(page.contains("call cancelled by sam@example.com") && page.contains("call moved by visitor"), "the history says who");
+    assert!(
+        page.contains("call cancelled by sam@example.com") && page.contains("call moved by visitor"),
+        "the history says who"
+    );
 
     // Sam's feed holds his calls: book again, read it as a calendar app would.
     let (status, page) = text(app.post_as(&sam, "/inbox/account/feed", &[]).await).await;

@@ -161,7 +161,14 @@ fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
 
 /// A labelled field of the calls forms, with its problem beside it.
 #[component]
-fn Field(id: &'static str, label: &'static str, hint: &'static str, value: String, error: Option<String>, lines: bool) -> impl IntoView {
+fn Field(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: String,
+    error: Option<String>,
+    lines: bool,
+) -> impl IntoView {
     let has_error = error.is_some();
     let described = format!("{id}-hint{}", if has_error { format!(" {id}-error") } else { String::new() });
     view! {
@@ -181,7 +188,9 @@ fn Field(id: &'static str, label: &'static str, hint: &'static str, value: Strin
 /// When visitors may book calls with this person, their own calendar and their feed.
 #[component]
 fn Calls(calls: CallsAccount, form: AccountFormState) -> impl IntoView {
-    let error_for = |field: &str| form.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message));
+    let error_for = |field: &str| {
+        form.errors.iter().find(|e| e.field == field).map(|e| crate::i18n::Tr::here().message(&e.message))
+    };
     let AvailabilityFields { zone, hours, off, languages, link } = form.hours.clone().unwrap_or(calls.hours.clone());
     let status = if calls.bookable {
         "Visitors can book calls with you in these hours."

@@ -49,7 +49,13 @@ impl CalDav {
 
     /// The busy times between `from` and `to`: every event that is not transparent or
     /// cancelled. Dates and floating times are read in `zone`, the person's own.
-    pub async fn busy(&self, at: Connection<'_>, from: DateTime<Utc>, to: DateTime<Utc>, zone: Tz) -> Result<Vec<Interval>, String> {
+    pub async fn busy(
+        &self,
+        at: Connection<'_>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<Vec<Interval>, String> {
         let (start, end) = (utc_stamp(from), utc_stamp(to));
         let query = format!(
             r#"<?xml version="1.0" encoding="utf-8"?>
@@ -120,7 +126,11 @@ impl CalDav {
 
 /// The collection's address with its closing slash.
 fn collection(url: &str) -> String {
-    if url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
 }
 
 /// A call's resource in the collection: its UID's letters, digits, `-` and `_` (the random
@@ -152,7 +162,8 @@ const MOST_OCCURRENCES: u16 = 1000;
 /// transparent or cancelled, a recurring one at each of its occurrences (an occurrence moved
 /// or cancelled on its own, by an event with its `RECURRENCE-ID`, counts as that event says).
 fn busy_times(ics: &str, zone: Tz, window: Interval) -> Result<Vec<Interval>, String> {
-    let calendar: icalendar::Calendar = ics.parse().map_err(|e| format!("an event the calendar holds does not read: {e}"))?;
+    let calendar: icalendar::Calendar =
+        ics.parse().map_err(|e| format!("an event the calendar holds does not read: {e}"))?;
     let events: Vec<&icalendar::Event> = calendar
         .components
         .iter()
@@ -162,10 +173,8 @@ fn busy_times(ics: &str, zone: Tz, window: Interval) -> Result<Vec<Interval>, St
         })
         .collect();
     // Occurrences that an event of their own replaces.
-    let replaced: Vec<(Option<&str>, DateTime<Utc>)> = events
-        .iter()
-        .filter_map(|e| Some((e.get_uid(), instant(&e.get_recurrence_id()?, zone)?)))
-        .collect();
+    let replaced: Vec<(Option<&str>, DateTime<Utc>)> =
+        events.iter().filter_map(|e| Some((e.get_uid(), instant(&e.get_recurrence_id()?, zone)?))).collect();
     let mut busy = Vec::new();
     for event in events {
         let transparent = event.property_value("TRANSP").is_some_and(|t| t.eq_ignore_ascii_case("TRANSPARENT"));
@@ -199,7 +208,9 @@ fn span(event: &icalendar::Event, zone: Tz) -> Option<Interval> {
     let start = event.get_start()?;
     let end = match (event.get_end(), event.property_value("DURATION").and_then(duration)) {
         (Some(end), _) => Some(end),
-        (None, Some(length)) => instant(&start, zone).map(|s| DatePerhapsTime::DateTime(CalendarDateTime::Utc(s + length))),
+        (None, Some(length)) => {
+            instant(&start, zone).map(|s| DatePerhapsTime::DateTime(CalendarDateTime::Utc(s + length)))
+        }
         // A day without an end lasts the day; a moment without one keeps nobody busy.
         (None, None) => match start {
             DatePerhapsTime::Date(day) => day.succ_opt().map(DatePerhapsTime::Date),
@@ -213,7 +224,8 @@ fn span(event: &icalendar::Event, zone: Tz) -> Option<Interval> {
 /// The instant a date or time names: UTC as written, a named zone's wall time, a floating time
 /// or a day's start in the person's zone.
 fn instant(at: &DatePerhapsTime, zone: Tz) -> Option<DateTime<Utc>> {
-    let local = |naive: NaiveDateTime, zone: Tz| zone.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc));
+    let local =
+        |naive: NaiveDateTime, zone: Tz| zone.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc));
     match at {
         DatePerhapsTime::DateTime(CalendarDateTime::Utc(at)) => Some(*at),
         DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid }) => {
@@ -322,6 +334,9 @@ END:VCALENDAR</C:calendar-data></prop></propstat></response></multistatus>"#;
 
     #[test]
     fn a_resource_is_named_by_its_uid_alone() {
-        assert_eq!(resource("https://dav.example.com/sam/calls", "ab-1_2/../x@booking"), "https://dav.example.com/sam/calls/ab-1_2xbooking.ics");
+        assert_eq!(
+            resource("https://dav.example.com/sam/calls", "ab-1_2/../x@booking"),
+            "https://dav.example.com/sam/calls/ab-1_2xbooking.ics"
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::booking::Interval;
 use crate::server::auth::sealing::SecretKey;
 use crate::server::booking::caldav::{CalDav, Connection};
 use crate::server::clock::Clock;
-use crate::server::store::calendars::{calendar_context, CalDavAccount, CalendarStore};
+use crate::server::store::booking::calendars::{calendar_context, CalDavAccount, CalendarStore};
 use crate::server::store::outbox::CalendarWrite;
 use crate::server::store::StoreError;
 
@@ -59,7 +59,12 @@ impl Calendars {
 
     /// The busy times of these people (each with their zone) between `from` and `to`, from
     /// their connected calendars.
-    pub async fn busy_of(&self, people: &[(i64, Tz)], from: DateTime<Utc>, to: DateTime<Utc>) -> HashMap<i64, Vec<Interval>> {
+    pub async fn busy_of(
+        &self,
+        people: &[(i64, Tz)],
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> HashMap<i64, Vec<Interval>> {
         let ids: Vec<i64> = people.iter().map(|(id, _)| *id).collect();
         let accounts = match self.store.caldav_of(&ids).await {
             Ok(accounts) => accounts,
@@ -108,7 +113,8 @@ impl Calendars {
     }
 
     fn open(&self, account: &CalDavAccount) -> Result<String, String> {
-        let key = self.key.as_ref().ok_or("ARCHGUIDE_SECRET_KEY is not set, so the calendar's password cannot be read")?;
+        let key =
+            self.key.as_ref().ok_or("ARCHGUIDE_SECRET_KEY is not set, so the calendar's password cannot be read")?;
         let plain = key
             .open(&account.sealed_password, &calendar_context(account.staff_id))
             .map_err(|e| format!("the calendar's password: {e}"))?;
@@ -129,7 +135,9 @@ fn connection<'a>(account: &'a CalDavAccount, password: &'a str) -> Connection<'
 /// Why a calendar was not connected.
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
-    #[error("calendars cannot be connected until ARCHGUIDE_SECRET_KEY is set (their passwords are stored sealed with it)")]
+    #[error(
+        "calendars cannot be connected until ARCHGUIDE_SECRET_KEY is set (their passwords are stored sealed with it)"
+    )]
     NoKey,
     #[error("the calendar did not answer a query: {0}")]
     Calendar(String),

@@ -74,7 +74,13 @@ impl CallFacts<'_> {
 
     /// The call as calendars see it, with the description written for `for_staff` or the
     /// visitor.
-    fn event<'b>(&'b self, summary: &'b str, description: &'b str, stamp: DateTime<Utc>, cancelled: bool) -> CallEvent<'b> {
+    fn event<'b>(
+        &'b self,
+        summary: &'b str,
+        description: &'b str,
+        stamp: DateTime<Utc>,
+        cancelled: bool,
+    ) -> CallEvent<'b> {
         CallEvent {
             uid: self.uid,
             sequence: self.sequence,
@@ -117,7 +123,11 @@ impl CallFacts<'_> {
         if let Some((_, summary)) = &self.result {
             lines.push(format!("Guide result: {summary}."));
         }
-        lines.push(format!("Their time: {} ({}).", when(locales().language(Lang::default()), self.call, self.visitor_zone), self.visitor_zone.name()));
+        lines.push(format!(
+            "Their time: {} ({}).",
+            when(locales().language(Lang::default()), self.call, self.visitor_zone),
+            self.visitor_zone.name()
+        ));
         if let (Some(link), false) = (self.link, cancelled) {
             lines.push(format!("Join: {link}"));
         }
@@ -146,13 +156,17 @@ impl CallFacts<'_> {
         let visitor_when = when(language, self.call, self.visitor_zone);
         let with = Arg::from(self.staff_email);
         let zone = Arg::from(self.visitor_zone.name());
-        let summary = language.text("call-summary", &[("brand", brand.clone()), ("reference", Arg::from(self.reference))]);
+        let summary =
+            language.text("call-summary", &[("brand", brand.clone()), ("reference", Arg::from(self.reference))]);
         let details = self.visitor_details(language, cancelled);
         let letter = |subject_key: &str, opening_key: &str, with_invitation: bool| {
             let mut body = vec![
                 language.text("call-hello", &[("name", Arg::from(self.visitor_name))]),
                 String::new(),
-                language.text(opening_key, &[("with", with.clone()), ("when", Arg::from(visitor_when.as_str())), ("zone", zone.clone())]),
+                language.text(
+                    opening_key,
+                    &[("with", with.clone()), ("when", Arg::from(visitor_when.as_str())), ("zone", zone.clone())],
+                ),
                 String::new(),
             ];
             body.extend(details.iter().cloned());
@@ -161,7 +175,8 @@ impl CallFacts<'_> {
             }
             body.push(String::new());
             body.push(language.text("call-regards", &[("brand", brand.clone())]));
-            let subject = language.text(subject_key, &[("brand", brand.clone()), ("when", Arg::from(visitor_when.as_str()))]);
+            let subject =
+                language.text(subject_key, &[("brand", brand.clone()), ("when", Arg::from(visitor_when.as_str()))]);
             (subject, body.join("\n"))
         };
         let (subject_key, opening_key) = match change {
@@ -182,7 +197,11 @@ impl CallFacts<'_> {
         })];
 
         // The staff member's own email, with the call in their zone.
-        let staff_when = format!("{} {}", when(locales().language(Lang::default()), self.call, self.staff_zone), self.staff_zone.name());
+        let staff_when = format!(
+            "{} {}",
+            when(locales().language(Lang::default()), self.call, self.staff_zone),
+            self.staff_zone.name()
+        );
         let staff_subject = match change {
             CallChange::Booked => format!("Call booked: {}, {staff_when}", self.reference),
             CallChange::Moved => format!("Call moved: {}, now {staff_when}", self.reference),
@@ -215,7 +234,8 @@ impl CallFacts<'_> {
         }
 
         if self.calendar_connected {
-            let ics = (!cancelled).then(|| calendar_of(None, &[self.event(&staff_summary, &staff_description, now, false)]));
+            let ics =
+                (!cancelled).then(|| calendar_of(None, &[self.event(&staff_summary, &staff_description, now, false)]));
             let write = CalendarWrite { staff_id: self.staff_id, uid: self.uid.to_string(), ics };
             let payload = serde_json::to_string(&write).expect("a calendar write serialises");
             out.push(OutboxMessage::new(Channel::Calendar, payload).about(calendar_topic(self.uid)));

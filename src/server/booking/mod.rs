@@ -45,7 +45,9 @@ pub struct Wanted<'a> {
 pub enum Booked {
     Booked(Booking),
     /// Someone booked it meanwhile: the nearest starts still free.
-    JustTaken { nearest: Vec<DateTime<Utc>> },
+    JustTaken {
+        nearest: Vec<DateTime<Utc>>,
+    },
     /// It is not a start this lead is offered (past, too soon, unknown).
     NotOffered,
     /// The lead has its call already.
@@ -135,7 +137,11 @@ impl Team {
 }
 
 /// The starts this lead's visitor may pick from, earliest first; none when nobody takes calls.
-pub async fn offered(from_where: Sources<'_>, lead: LeadToBook<'_>, now: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, StoreError> {
+pub async fn offered(
+    from_where: Sources<'_>,
+    lead: LeadToBook<'_>,
+    now: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, StoreError> {
     Ok(Team::for_lead(from_where, lead, now).await?.offered(from_where.settings, now))
 }
 
@@ -150,14 +156,24 @@ fn nearest(mut free: Vec<DateTime<Utc>>, start: DateTime<Utc>) -> Vec<DateTime<U
     free
 }
 
-/// How the history writes a call: "Tue 9 Dec 2026 10:00–10:30 UTC, with sam@example.com".
+/// How the history writes a call's time: "Tue 9 Dec 2026 10:00–10:30 UTC".
+fn when_utc(call: Interval) -> String {
+    format!("{}–{} UTC", call.start.format("%a %-d %b %Y %H:%M"), call.end.format("%H:%M"))
+}
+
+/// And with whom: "Tue 9 Dec 2026 10:00–10:30 UTC, with sam@example.com".
 fn call_line(call: Interval, with: &str) -> String {
-    format!("{}–{} UTC, with {with}", call.start.format("%a %-d %b %Y %H:%M"), call.end.format("%H:%M"))
+    format!("{}, with {with}", when_utc(call))
 }
 
 /// Books `start` for the lead with the person routing picks among those free then; when the
 /// database refuses it for them (booked meanwhile), the next one free is tried.
-pub async fn book(from_where: Sources<'_>, lead: LeadToBook<'_>, call: Wanted<'_>, now: DateTime<Utc>) -> Result<Booked, StoreError> {
+pub async fn book(
+    from_where: Sources<'_>,
+    lead: LeadToBook<'_>,
+    call: Wanted<'_>,
+    now: DateTime<Utc>,
+) -> Result<Booked, StoreError> {
     let Sources { stores, settings, .. } = from_where;
     let Wanted { start, visitor_zone, notify } = call;
     if stores.bookings.booking_of(lead.id).await?.is_some() {
@@ -202,7 +218,8 @@ pub async fn book(from_where: Sources<'_>, lead: LeadToBook<'_>, call: Wanted<'_
 /// (the visitor has their invitation), and may overlap the call's own old time.
 async fn team_for_move(from_where: Sources<'_>, booking: &Booking, now: DateTime<Utc>) -> Result<Team, StoreError> {
     let Sources { stores, calendars, settings } = from_where;
-    let people: Vec<Bookable> = stores.bookings.bookable().await?.into_iter().filter(|p| p.staff_id == booking.staff_id).collect();
+    let people: Vec<Bookable> =
+        stores.bookings.bookable().await?.into_iter().filter(|p| p.staff_id == booking.staff_id).collect();
     let to = now + settings.rules.horizon.as_chrono() + Duration::days(7);
     let mut calls = stores.bookings.calls_between(now - Duration::days(7), to).await?;
     calls.retain(|c| c.booking_id != booking.id);
@@ -217,7 +234,11 @@ async fn team_for_move(from_where: Sources<'_>, booking: &Booking, now: DateTime
 
 /// The starts a booked call may move to, earliest first: its person's free times. None when the
 /// person no longer takes calls (the call can still be cancelled).
-pub async fn offered_for_move(from_where: Sources<'_>, booking: &Booking, now: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, StoreError> {
+pub async fn offered_for_move(
+    from_where: Sources<'_>,
+    booking: &Booking,
+    now: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, StoreError> {
     Ok(team_for_move(from_where, booking, now).await?.offered(from_where.settings, now))
 }
 
@@ -226,7 +247,9 @@ pub async fn offered_for_move(from_where: Sources<'_>, booking: &Booking, now: D
 pub enum Changed {
     Done,
     /// Someone took that time meanwhile: the nearest free ones.
-    JustTaken { nearest: Vec<DateTime<Utc>> },
+    JustTaken {
+        nearest: Vec<DateTime<Utc>>,
+    },
     /// Not a start the call may move to.
     NotOffered,
     /// The call was moved or cancelled meanwhile by someone else: nothing changed.
@@ -261,7 +284,11 @@ pub async fn move_call(
         per_day: settings.rules.per_day,
         actor: actor.to_string(),
         at: now,
-        detail: format!("call moved by {actor}: now {}, was {}", call_line(call, &person.email), call_line(booking.call, &person.email)),
+        detail: format!(
+            "call moved by {actor}: now {}, was {}",
+            call_line(call, &person.email),
+            when_utc(booking.call)
+        ),
         withdraw: vec![letters::reminder_topic(&booking.uid)],
         messages: notify(person, &booking.uid, call),
     };

@@ -8,9 +8,9 @@ use leptos::prelude::LeptosOptions;
 use crate::domain::guide::engine::Engine;
 
 use crate::domain::staff::SessionPolicy;
-use crate::server::clock::Clock;
 use crate::server::booking::calendars::Calendars;
 use crate::server::booking::token::BookingTokens;
+use crate::server::clock::Clock;
 use crate::server::http::form_token::FormTokens;
 use crate::server::http::metrics::Metrics;
 use crate::server::http::page_cache::PageCache;

@@ -72,7 +72,14 @@ impl Notification {
     }
 
     /// A call a visitor booked, to the person who takes it.
-    pub fn booked(reference: &str, name: &str, company: Option<&str>, call: &str, with: &str, public_url: &str) -> Self {
+    pub fn booked(
+        reference: &str,
+        name: &str,
+        company: Option<&str>,
+        call: &str,
+        with: &str,
+        public_url: &str,
+    ) -> Self {
         let link = format!("{public_url}/inbox/leads/{reference}");
         let who = match company {
             Some(company) => format!("{name} ({company})"),

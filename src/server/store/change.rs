@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::ids::LeadReference;
 use crate::domain::leads::inbox::ERASED;
-use crate::domain::leads::retention::NOT_ACTIVITY;
 use crate::domain::leads::lifecycle::{ChangeOutcome, ChangePlan, Colleague, EventKind, LeadChange, LeadState};
+use crate::domain::leads::retention::NOT_ACTIVITY;
 
 use super::StoreError;
 use crate::server::store::leads::queue;

@@ -162,8 +162,7 @@ async fn open_sqlite(path: &Path) -> Result<SqliteDb, DatabaseError> {
     // server's memory after a load stays near its idle size (the file's pages stay in the
     // operating system's cache, whatever SQLite keeps).
     let reader_options = options.read_only(true).pragma("cache_size", "-1024").statement_cache_capacity(32);
-    let reader =
-        SqlitePoolOptions::new().max_connections(8).connect_with(reader_options).await.map_err(open_error)?;
+    let reader = SqlitePoolOptions::new().max_connections(8).connect_with(reader_options).await.map_err(open_error)?;
     Ok(SqliteDb { reader, writer })
 }
 

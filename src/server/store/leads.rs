@@ -165,7 +165,12 @@ pub async fn queue<C: Conn + ?Sized>(
 /// Takes back the messages about `topic` that have not gone yet (a reminder of a call that
 /// moved, a calendar write a newer one replaces), in the caller's transaction: they stay in
 /// the outbox as withdrawn, never sent.
-pub async fn withdraw<C: Conn + ?Sized>(conn: &mut C, topic: &str, why: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn withdraw<C: Conn + ?Sized>(
+    conn: &mut C,
+    topic: &str,
+    why: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
     let withdraw = "UPDATE outbox SET delivered_at = $1, last_error = $2, payload = '{}' \
                     WHERE topic = $3 AND delivered_at IS NULL";
     conn.execute(Statement::new(withdraw).bind(at).bind(why).bind(topic)).await?;

@@ -6,7 +6,6 @@
 
 pub mod backup;
 pub mod booking;
-pub mod calendars;
 mod change;
 pub mod database;
 pub mod deadlines;
@@ -30,8 +29,8 @@ pub mod two_factor;
 use std::sync::Arc;
 
 use crate::server::store::database::Database;
+use booking::calendars::CalendarStore;
 use booking::BookingStore;
-use calendars::CalendarStore;
 use deadlines::DeadlineStore;
 use demo::DemoStore;
 use health::WriteHealth;

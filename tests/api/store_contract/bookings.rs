@@ -78,31 +78,48 @@ async fn one_person_takes_one_call_at_a_time(stores: &Stores, other_instance: &S
         BookingOutcome::Booked { .. }
     ));
     // Ending within the buffer before a call is refused too.
-    assert_eq!(stores.bookings.book(&later(ATTEMPTS + 1, "2026-12-08T08:20:00Z")).await.unwrap(), BookingOutcome::Taken);
+    assert_eq!(
+        stores.bookings.book(&later(ATTEMPTS + 1, "2026-12-08T08:20:00Z")).await.unwrap(),
+        BookingOutcome::Taken
+    );
     // A lead holds one call at a time.
     let second = later(ATTEMPTS, "2026-12-08T14:00:00Z");
     assert_eq!(stores.bookings.book(&second).await.unwrap(), BookingOutcome::LeadHasOne);
 
     // Each stored call queued its notification in its own transaction; the refused ones none.
     let now = Utc::now();
-    let mut queued: Vec<String> =
-        stores.outbox.claim_due(now, now + Duration::minutes(1), 100).await.unwrap().into_iter().map(|m| m.payload).collect();
+    let mut queued: Vec<String> = stores
+        .outbox
+        .claim_due(now, now + Duration::minutes(1), 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.payload)
+        .collect();
     queued.sort();
     assert_eq!(queued, ["booked 2026-12-08 09:00:00 UTC", "booked 2026-12-08 09:45:00 UTC"]);
 
-    let calls = stores.bookings.calls_between("2026-12-08T00:00:00Z".parse().unwrap(), "2026-12-09T00:00:00Z".parse().unwrap());
+    let calls =
+        stores.bookings.calls_between("2026-12-08T00:00:00Z".parse().unwrap(), "2026-12-09T00:00:00Z".parse().unwrap());
     let starts: Vec<String> = calls.await.unwrap().iter().map(|c| c.call.start.to_rfc3339()).collect();
     assert_eq!(starts, ["2026-12-08T09:00:00+00:00", "2026-12-08T09:45:00+00:00"]);
     let mine = stores.bookings.booking_of(leads[ATTEMPTS]).await.unwrap().unwrap();
-    assert_eq!((mine.staff_email.as_str(), mine.call.start.to_rfc3339()), ("sam@example.com", "2026-12-08T09:45:00+00:00".into()));
+    assert_eq!(
+        (mine.staff_email.as_str(), mine.call.start.to_rfc3339()),
+        ("sam@example.com", "2026-12-08T09:45:00+00:00".into())
+    );
     assert_eq!(mine.visitor_zone, "America/New_York");
     // The call is the reply the site promised, and the lead's history says so.
     let lead = stores.inbox.lead(&reference(&format!("AG-T{ATTEMPTS:05}"))).await.unwrap().unwrap();
     assert_eq!(lead.first_reply_at.map(|t| t.timestamp_micros()), Some(t0.timestamp_micros()));
     let events = stores.inbox.events(lead.id).await.unwrap();
-    let booked: Vec<_> = events.iter().filter(|e| e.kind == archguide::domain::leads::lifecycle::EventKind::Booked).collect();
+    let booked: Vec<_> =
+        events.iter().filter(|e| e.kind == archguide::domain::leads::lifecycle::EventKind::Booked).collect();
     assert_eq!(booked.len(), 1, "{events:?}");
-    assert_eq!((booked[0].actor.as_str(), booked[0].detail.as_str()), ("visitor", "call booked: 2026-12-08 09:45:00 UTC"));
+    assert_eq!(
+        (booked[0].actor.as_str(), booked[0].detail.as_str()),
+        ("visitor", "call booked: 2026-12-08 09:45:00 UTC")
+    );
     let untouched = stores.inbox.lead(&reference(&format!("AG-T{:05}", ATTEMPTS + 1))).await.unwrap().unwrap();
     assert_eq!(untouched.first_reply_at, None, "a refused booking changed nothing");
     assert!(stores.bookings.booking_of(leads[ATTEMPTS + 2]).await.unwrap().is_none());
@@ -113,7 +130,8 @@ async fn one_person_takes_one_call_at_a_time(stores: &Stores, other_instance: &S
     for (i, lead) in more.iter().enumerate() {
         let stores = if i % 2 == 0 { stores.clone() } else { other_instance.clone() };
         let mut wanted = booking(*lead, sam, &format!("2026-12-09T{:02}:00:00Z", 8 + i), t0);
-        wanted.day = Interval { start: "2026-12-08T23:00:00Z".parse().unwrap(), end: "2026-12-09T23:00:00Z".parse().unwrap() };
+        wanted.day =
+            Interval { start: "2026-12-08T23:00:00Z".parse().unwrap(), end: "2026-12-09T23:00:00Z".parse().unwrap() };
         wanted.per_day = 3;
         attempts.push(tokio::spawn(async move { stores.bookings.book(&wanted).await }));
     }
@@ -160,16 +178,17 @@ async fn one_person_takes_one_call_at_a_time_on_postgres() {
 /// nearest free ones, and a start nobody's hours hold is refused.
 async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) {
     use archguide::server::booking::calendars::Calendars;
-    use archguide::server::booking::{book, cancel_call, move_call, offered, Booked, Changed, LeadToBook, Sources, Wanted};
+    use archguide::server::booking::{
+        book, cancel_call, move_call, offered, Booked, Changed, LeadToBook, Sources, Wanted,
+    };
     use archguide::server::clock::SystemClock;
     use archguide::server::settings::Settings;
     use archguide::server::store::booking::Bookable;
     use archguide::server::store::outbox::{Channel, OutboxMessage};
 
     let now: DateTime<Utc> = "2026-12-07T06:00:00Z".parse().unwrap(); // a Monday
-    let settings = Settings::from_lookup(|name| (name == "ARCHGUIDE_MEETING_HORIZON").then(|| "2d".to_string()))
-        .unwrap()
-        .meetings;
+    let settings =
+        Settings::from_lookup(|name| (name == "ARCHGUIDE_MEETING_HORIZON").then(|| "2d".to_string())).unwrap().meetings;
     let (_, leads) = person_and_leads(stores, 5, now).await;
     stores.users.add_user(&email("ana@example.com"), Role::Sales, "hash", now).await.unwrap();
     let ana = stores.users.user_by_email(&email("ana@example.com")).await.unwrap().unwrap().id;
@@ -238,7 +257,10 @@ async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) 
     assert_eq!(to("2026-12-08T08:00:00Z").await.unwrap(), Changed::NotOffered, "where it is");
     assert_eq!(to("2026-12-08T12:00:00Z").await.unwrap(), Changed::Done);
     let moved = stores.bookings.booking_of(leads[0]).await.unwrap().unwrap();
-    assert_eq!((moved.call.start, moved.sequence, moved.uid.as_str()), (at("2026-12-08T12:00:00Z"), 1, sams.uid.as_str()));
+    assert_eq!(
+        (moved.call.start, moved.sequence, moved.uid.as_str()),
+        (at("2026-12-08T12:00:00Z"), 1, sams.uid.as_str())
+    );
     assert_eq!(to("2026-12-08T13:00:00Z").await.unwrap(), Changed::Meanwhile, "written for sequence 0");
 
     // Cancelled: the reminder queued with the move is withdrawn unsent, and the lead may book again.

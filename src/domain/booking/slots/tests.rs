@@ -39,7 +39,10 @@ fn madrid_hours_move_in_utc_and_against_new_york_the_week_only_europe_changed_it
     let summer = monday("2026-10-16T12:00:00Z");
     let between = monday("2026-10-23T12:00:00Z");
     let winter = monday("2026-10-30T12:00:00Z");
-    assert_eq!(utc(&[summer, between, winter]), ["2026-10-19T07:00:00Z", "2026-10-26T08:00:00Z", "2026-11-02T08:00:00Z"]);
+    assert_eq!(
+        utc(&[summer, between, winter]),
+        ["2026-10-19T07:00:00Z", "2026-10-26T08:00:00Z", "2026-11-02T08:00:00Z"]
+    );
     let in_new_york: Vec<String> =
         [summer, between, winter].iter().map(|s| s.with_timezone(&new_york).format("%H:%M").to_string()).collect();
     assert_eq!(in_new_york, ["03:00", "04:00", "03:00"], "five hours apart only in the week between");
@@ -106,7 +109,11 @@ fn no_hours_no_slots() {
 fn a_persons_day_runs_from_their_midnight_to_the_next_and_may_be_an_hour_longer() {
     let madrid = parse_zone("Europe/Madrid").unwrap();
     let day = day_of(madrid, at("2026-12-08T23:30:00Z"));
-    assert_eq!(utc(&[day.start, day.end]), ["2026-12-08T23:00:00Z", "2026-12-09T23:00:00Z"], "already Wednesday in Madrid");
+    assert_eq!(
+        utc(&[day.start, day.end]),
+        ["2026-12-08T23:00:00Z", "2026-12-09T23:00:00Z"],
+        "already Wednesday in Madrid"
+    );
     let back = day_of(madrid, at("2026-10-25T12:00:00Z"));
     assert_eq!(back.end - back.start, Duration::hours(25));
 }

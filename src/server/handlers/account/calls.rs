@@ -73,7 +73,11 @@ pub async fn save_availability(
 ) -> Result<Response, PageAgain> {
     let page = page(&session);
     let refuse = |field: &str, message: String| {
-        let state = AccountFormState { errors: vec![FieldError::new(field, message)], hours: Some(form.clone()), ..Default::default() };
+        let state = AccountFormState {
+            errors: vec![FieldError::new(field, message)],
+            hours: Some(form.clone()),
+            ..Default::default()
+        };
         page.show(StatusCode::UNPROCESSABLE_ENTITY, state)
     };
     let known: Vec<&str> = crate::i18n::locales::locales().languages().map(|l| l.lang.code()).collect();
@@ -85,15 +89,16 @@ pub async fn save_availability(
         return Err(refuse("link", format!("'{link}' is not a meeting link starting with https://")));
     }
     let link = (!link.is_empty()).then_some(link);
-    state
-        .stores
-        .bookings
-        .set_availability(session.user.id, &availability, link, state.clock.now())
-        .await
-        .map_err(|e| {
-            let again = AccountFormState { notice: Some("Your hours could not be saved just now; please try again.".into()), hours: Some(form.clone()), ..Default::default() };
+    state.stores.bookings.set_availability(session.user.id, &availability, link, state.clock.now()).await.map_err(
+        |e| {
+            let again = AccountFormState {
+                notice: Some("Your hours could not be saved just now; please try again.".into()),
+                hours: Some(form.clone()),
+                ..Default::default()
+            };
             page.failed(Cause::unavailable("saving a staff member's hours", e), again)
-        })?;
+        },
+    )?;
     Ok(Redirect::to(&format!("{ACCOUNT_PATH}{SECTION}")).into_response())
 }
 
@@ -115,23 +120,37 @@ pub async fn connect_calendar(
     let page = page(&session);
     let typed = Some((form.url.trim().to_string(), form.username.trim().to_string()));
     let refuse = |status, message: String| {
-        let state = AccountFormState { errors: vec![FieldError::new("calendar", message)], calendar: typed.clone(), ..Default::default() };
+        let state = AccountFormState {
+            errors: vec![FieldError::new("calendar", message)],
+            calendar: typed.clone(),
+            ..Default::default()
+        };
         page.show(status, state)
     };
     let url = form.url.trim();
     if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, "Write the calendar's address, starting with https://.".into()));
+        return Err(refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Write the calendar's address, starting with https://.".into(),
+        ));
     }
     match state.calendars.connect(session.user.id, url, form.username.trim(), &form.password).await {
         Ok(()) => Ok(Redirect::to(&format!("{ACCOUNT_PATH}{SECTION}")).into_response()),
         Err(ConnectError::Store(e)) => {
-            let again = AccountFormState { notice: Some("The calendar could not be saved just now; please try again.".into()), calendar: typed.clone(), ..Default::default() };
+            let again = AccountFormState {
+                notice: Some("The calendar could not be saved just now; please try again.".into()),
+                calendar: typed.clone(),
+                ..Default::default()
+            };
             Err(page.failed(Cause::unavailable("connecting a calendar", e), again))
         }
         Err(error @ ConnectError::NoKey) => Err(refuse(StatusCode::CONFLICT, error.to_string())),
         Err(error @ ConnectError::Calendar(_)) => {
             tracing::info!(staff_id = session.user.id, %error, "a calendar was not connected");
-            Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, format!("Not connected: {error}. Check the address, the user name and the password.")))
+            Err(refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("Not connected: {error}. Check the address, the user name and the password."),
+            ))
         }
     }
 }
@@ -140,7 +159,10 @@ pub async fn connect_calendar(
 pub async fn disconnect_calendar(State(state): State<AppState>, Staff(session): Staff) -> Result<Response, PageAgain> {
     let page = page(&session);
     state.stores.calendars.set_caldav(session.user.id, None, state.clock.now()).await.map_err(|e| {
-        let again = AccountFormState { notice: Some("The calendar could not be disconnected just now; please try again.".into()), ..Default::default() };
+        let again = AccountFormState {
+            notice: Some("The calendar could not be disconnected just now; please try again.".into()),
+            ..Default::default()
+        };
         page.failed(Cause::unavailable("disconnecting a calendar", e), again)
     })?;
     Ok(Redirect::to(&format!("{ACCOUNT_PATH}{SECTION}")).into_response())
@@ -152,7 +174,10 @@ pub async fn renew_feed(State(state): State<AppState>, Staff(session): Staff) ->
     let page = page(&session);
     let secret = URL_SAFE_NO_PAD.encode(rand::rng().random::<[u8; 24]>());
     state.stores.calendars.renew_feed(session.user.id, &token_hash(&secret), state.clock.now()).await.map_err(|e| {
-        let again = AccountFormState { notice: Some("A new feed address could not be made just now; please try again.".into()), ..Default::default() };
+        let again = AccountFormState {
+            notice: Some("A new feed address could not be made just now; please try again.".into()),
+            ..Default::default()
+        };
         page.failed(Cause::unavailable("renewing a calendar feed", e), again)
     })?;
     let feed_url = format!("{}/calendar/{secret}.ics", state.settings.public_url);
@@ -162,7 +187,12 @@ pub async fn renew_feed(State(state): State<AppState>, Staff(session): Staff) ->
 /// `GET /calendar/{secret}.ics`: the person's booked calls, for any calendar app to subscribe
 /// to. The secret is the only key; it says nothing about whose feed it is.
 pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, Failure> {
-    let failed = |error| Failure::failed(Cause::unavailable("serving a calendar feed", error), "The calendar could not be read just now.");
+    let failed = |error| {
+        Failure::failed(
+            Cause::unavailable("serving a calendar feed", error),
+            "The calendar could not be read just now.",
+        )
+    };
     let not_found = || Ok((StatusCode::NOT_FOUND, "There is no calendar at this address.").into_response());
     let Some(secret) = file.strip_suffix(".ics") else { return not_found() };
     let Some(staff_id) = state.stores.calendars.feed_owner(&token_hash(secret)).await.map_err(failed)? else {

@@ -66,22 +66,27 @@ pub async fn lead_action(
             let message = "The call could not be changed just now; nothing was changed. Please try again.";
             Failure::from(page.failed(Cause::unavailable("changing a booked call", e), typed(message.into())))
         };
-        let lead = state.stores.inbox.lead(&reference).await.map_err(unavailable)?.ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
+        let lead =
+            state.stores.inbox.lead(&reference).await.map_err(unavailable)?.ok_or(Failure::NotFound(NO_SUCH_LEAD))?;
         let Some(booking) = state.stores.bookings.booking_of(lead.id).await.map_err(unavailable)? else {
             return Err(refuse(StatusCode::CONFLICT, "This lead has no call booked.".into()));
         };
         let actor = session.user.email.as_str();
         let changed = if action == "call_cancel" {
-            booking::cancel_booked(&state, &lead, &booking, actor).await.map_err(unavailable)?
+            booking::changes::cancel_booked(&state, &lead, &booking, actor).await.map_err(unavailable)?
         } else {
             let start = booking::parse_slot(&form.slot).ok_or_else(|| invalid("Choose a time to move the call to."))?;
-            booking::move_booked(&state, &lead, &booking, start, actor).await.map_err(unavailable)?
+            booking::changes::move_booked(&state, &lead, &booking, start, actor).await.map_err(unavailable)?
         };
         return match changed {
             Changed::Done => Ok(Redirect::to(&format!("/inbox/leads/{reference}?done={action}")).into_response()),
-            Changed::JustTaken { .. } => Err(refuse(StatusCode::CONFLICT, "That time was just taken; choose another.".into())),
+            Changed::JustTaken { .. } => {
+                Err(refuse(StatusCode::CONFLICT, "That time was just taken; choose another.".into()))
+            }
             Changed::NotOffered => Err(invalid("The call cannot move to that time: it is not free for its person.")),
-            Changed::Meanwhile => Err(refuse(StatusCode::CONFLICT, "The call was changed meanwhile; here it is as it stands.".into())),
+            Changed::Meanwhile => {
+                Err(refuse(StatusCode::CONFLICT, "The call was changed meanwhile; here it is as it stands.".into()))
+            }
         };
     }
     let change = match action {

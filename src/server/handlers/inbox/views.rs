@@ -122,7 +122,7 @@ pub async fn lead_detail(
     let Some(lead) = state.stores.inbox.lead(&reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
     let replies = state.stores.inbox.replies(lead.id).await?;
-    let call = crate::server::handlers::booking::call_line(state, &lead).await?;
+    let call = crate::server::handlers::booking::changes::call_line(state, &lead).await?;
     let staff =
         state.stores.users.users().await?.into_iter().filter(|u| !u.disabled).map(|u| (u.id, u.email.into())).collect();
     let brief = match &lead.result_id {

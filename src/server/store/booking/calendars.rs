@@ -21,7 +21,10 @@ pub struct CalDavAccount {
 
 impl std::fmt::Debug for CalDavAccount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CalDavAccount").field("staff_id", &self.staff_id).field("url", &self.url).finish_non_exhaustive()
+        f.debug_struct("CalDavAccount")
+            .field("staff_id", &self.staff_id)
+            .field("url", &self.url)
+            .finish_non_exhaustive()
     }
 }
 
@@ -43,7 +46,12 @@ pub struct CalendarState {
 #[async_trait]
 pub trait CalendarStore: Send + Sync {
     /// Connects a CalDAV calendar (replacing one connected before), or disconnects it (`None`).
-    async fn set_caldav(&self, staff_id: i64, account: Option<&CalDavAccount>, at: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn set_caldav(
+        &self,
+        staff_id: i64,
+        account: Option<&CalDavAccount>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
     /// The connected calendars of these people.
     async fn caldav_of(&self, staff_ids: &[i64]) -> Result<Vec<CalDavAccount>, StoreError>;
     /// Records how the last read or write of a person's calendar went (`None`: it worked).
@@ -59,7 +67,12 @@ pub trait CalendarStore: Send + Sync {
 
 #[async_trait]
 impl<B: Backend> CalendarStore for SqlStore<B> {
-    async fn set_caldav(&self, staff_id: i64, account: Option<&CalDavAccount>, at: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn set_caldav(
+        &self,
+        staff_id: i64,
+        account: Option<&CalDavAccount>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let upsert = Statement::new(
             "INSERT INTO staff_calendars (staff_id, updated_at, caldav_url, caldav_username, caldav_password) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (staff_id) DO UPDATE SET caldav_url = EXCLUDED.caldav_url, \
