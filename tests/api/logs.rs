@@ -83,11 +83,16 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         .await
         .unwrap();
     assert_eq!(note.status(), 303);
-
-    // A second factor: set up, then a login that takes a code.
     let post = |path: &str, fields: Vec<(&'static str, String)>| {
         client.post(format!("{base}{path}")).header("cookie", &cookie).form(&fields).send()
     };
+
+    // A private feed of the staff member's calls: made, then read as a calendar app would.
+    let made = post("/inbox/account/feed", vec![]).await.unwrap().text().await.unwrap();
+    let feed_secret = made.split("/calendar/").nth(1).unwrap().split(".ics").next().unwrap().to_string();
+    assert_eq!(client.get(format!("{base}/calendar/{feed_secret}.ics")).send().await.unwrap().status(), 200);
+
+    // A second factor: set up, then a login that takes a code.
     assert_eq!(post("/inbox/account/two-factor/start", vec![]).await.unwrap().status(), 303);
     let page = get("/inbox/account".into()).await.unwrap().text().await.unwrap();
     let secret = crate::inbox::two_factor::text_after(&page, "data-totp-secret");
@@ -128,6 +133,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
     let logs = server.output.lock().unwrap().clone();
     assert!(logs.contains("login attempt") && logs.contains("/inbox/leads/"), "the run was logged:\n{logs}");
     assert!(logs.contains("/book/…"), "the booking link's requests were logged, without their token");
+    assert!(logs.contains("/calendar/…"), "the feed's requests were logged, without its secret");
     let hash = archguide::server::auth::session::token_hash(&session_token);
     for secret in [
         LEAD_EMAIL,
@@ -139,6 +145,7 @@ async fn a_full_run_logs_no_lead_data_passwords_or_session_tokens() {
         &hash,
         &token,
         &booking_signature,
+        &feed_secret,
         &secret,
         &secret.replace(' ', ""),
         &app_side.uri(),

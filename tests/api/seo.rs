@@ -58,6 +58,7 @@ async fn robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_inbox() 
     assert!(robots.contains("Sitemap: https://guide.example.com/sitemap.xml"));
     assert!(robots.lines().any(|l| l == "Disallow: /inbox"));
     assert!(robots.lines().any(|l| l == "Disallow: /book/"), "booking links are one visitor's");
+    assert!(robots.lines().any(|l| l == "Disallow: /calendar/"), "feeds are one person's");
 }
 
 #[tokio::test]

@@ -38,7 +38,7 @@ pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
 
 pub async fn robots(State(state): State<AppState>) -> impl IntoResponse {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /inbox\nDisallow: /api/\nDisallow: /guide/result/\nDisallow: /book/\nDisallow: /es/book/\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /inbox\nDisallow: /api/\nDisallow: /guide/result/\nDisallow: /book/\nDisallow: /es/book/\nDisallow: /calendar/\n\nSitemap: {}/sitemap.xml\n",
         state.settings.public_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)

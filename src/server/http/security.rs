@@ -96,19 +96,23 @@ pub async fn sane_request_id(mut request: Request, next: Next) -> Response {
 /// The header that carries a request's id.
 pub const REQUEST_ID: &str = "x-request-id";
 
-/// A path as the log may hold it: a booking link's token (`/book/{token}`, in any language) is
-/// what books, moves and shows a visitor's call, so it is left out.
+/// A path as the log may hold it. A booking link's token (`/book/{token}`, in any language) is
+/// what books, moves and shows a visitor's call, and a feed's secret (`/calendar/{secret}.ics`)
+/// what reads a staff member's calls, so both are left out.
 ///
 /// ```
 /// use archguide::server::http::security::loggable_path;
-/// assert_eq!(loggable_path("/es/book/AG-7K2M9Q.c2lnbmF0dXJl"), "/es/book/…");
+/// assert_eq!(loggable_path("/es/book/AG-7K2M9Q.c2lnbmF0dXJl/move"), "/es/book/…");
+/// assert_eq!(loggable_path("/calendar/c2VjcmV0.ics"), "/calendar/…");
 /// assert_eq!(loggable_path("/learn"), "/learn");
 /// ```
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    match path.find("/book/") {
-        Some(at) => format!("{}/book/…", &path[..at]).into(),
-        None => path.into(),
+    for secret_below in ["/book/", "/calendar/"] {
+        if let Some(at) = path.find(secret_below) {
+            return format!("{}{secret_below}…", &path[..at]).into();
+        }
     }
+    path.into()
 }
 
 #[cfg(test)]
