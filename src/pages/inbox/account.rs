@@ -222,7 +222,7 @@ fn Calls(calls: CallsAccount, form: AccountFormState) -> impl IntoView {
                 <p class="mt-2" data-calendar="connected">"Connected: " <span class="break-all font-mono text-sm">{url}</span></p>
             })}
             {calls.calendar_error.clone().map(|(error, at)| view! {
-                <p role="alert" class="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50" data-calendar-error="">
+                <p class="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50" data-calendar-error="">
                     {format!("The calendar failed at {at}: {error}. Bookings go on without it, and writes are retried.")}
                 </p>
             })}

@@ -53,8 +53,17 @@ pub struct CallEvent<'a> {
     pub cancelled: bool,
 }
 
+/// A name as a `CN` parameter holds it: a parameter value cannot escape a double quote (RFC 5545
+/// §3.2), so one becomes a single quote.
+fn common_name(name: &str) -> String {
+    name.replace('"', "'")
+}
+
 impl CallEvent<'_> {
-    fn event(&self) -> Event {
+    /// The event; `stored` marks it as a copy a calendar keeps (a download, a feed, a CalDAV
+    /// resource), which the calendar's own server must not send invitations for
+    /// (`SCHEDULE-AGENT=CLIENT`, RFC 6638: the site sends them itself).
+    fn event(&self, stored: bool) -> Event {
         let mut event = Event::new();
         event
             .uid(self.uid)
@@ -65,19 +74,20 @@ impl CallEvent<'_> {
             .summary(self.summary)
             .description(self.description)
             .status(if self.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
-        event.append_property(
-            Property::new("ORGANIZER", format!("mailto:{}", self.organizer.email))
-                .add_parameter("CN", self.organizer.name)
-                .done(),
-        );
-        event.append_property(
-            Property::new("ATTENDEE", format!("mailto:{}", self.attendee.email))
-                .add_parameter("CN", self.attendee.name)
-                .add_parameter("ROLE", "REQ-PARTICIPANT")
-                .add_parameter("PARTSTAT", "NEEDS-ACTION")
-                .add_parameter("RSVP", "FALSE")
-                .done(),
-        );
+        let mut organizer = Property::new("ORGANIZER", format!("mailto:{}", self.organizer.email));
+        organizer.add_parameter("CN", &common_name(self.organizer.name));
+        let mut attendee = Property::new("ATTENDEE", format!("mailto:{}", self.attendee.email));
+        attendee
+            .add_parameter("CN", &common_name(self.attendee.name))
+            .add_parameter("ROLE", "REQ-PARTICIPANT")
+            .add_parameter("PARTSTAT", "NEEDS-ACTION")
+            .add_parameter("RSVP", "FALSE");
+        if stored {
+            organizer.add_parameter("SCHEDULE-AGENT", "CLIENT");
+            attendee.add_parameter("SCHEDULE-AGENT", "CLIENT");
+        }
+        event.append_property(organizer.done());
+        event.append_property(attendee.done());
         if let Some(link) = self.link {
             event.location(link).url(link);
         }
@@ -99,7 +109,7 @@ fn calendar() -> Calendar {
 pub fn invitation(method: Method, call: &CallEvent<'_>) -> String {
     let mut calendar = calendar();
     calendar.append_property(Property::new("METHOD", method.as_str()));
-    calendar.push(call.event());
+    calendar.push(call.event(false));
     calendar.to_string()
 }
 
@@ -111,7 +121,7 @@ pub fn calendar_of(name: Option<&str>, calls: &[CallEvent<'_>]) -> String {
         calendar.name(name);
     }
     for call in calls {
-        calendar.push(call.event());
+        calendar.push(call.event(true));
     }
     calendar.to_string()
 }
@@ -129,7 +139,7 @@ mod tests {
             call: Interval { start, end: start + chrono::Duration::minutes(30) },
             stamp: Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap(),
             organizer: Party { name: "Sam Lee", email: "sam@example.com" },
-            attendee: Party { name: "Doe, Jane; CTO", email: "jane@example.org" },
+            attendee: Party { name: "Doe, \"Jane\"; CTO", email: "jane@example.org" },
             summary: "Call with Example: AG-7K2Q9M",
             description,
             link: Some("https://meet.example.com/AG-7K2Q9M"),
@@ -153,8 +163,9 @@ mod tests {
         ] {
             assert!(ics.contains(&format!("{line}\r\n")), "{line} missing from\n{ics}");
         }
-        // A name with a comma or semicolon is quoted as a parameter.
-        assert!(ics.contains("CN=\"Doe, Jane; CTO\""), "{ics}");
+        // A name with a comma or semicolon is quoted as a parameter; a quote in it cannot be.
+        assert!(ics.contains("CN=\"Doe, 'Jane'; CTO\""), "{ics}");
+        assert!(!ics.contains("SCHEDULE-AGENT"), "an invitation is scheduled by whoever receives it");
     }
 
     #[test]
@@ -164,6 +175,11 @@ mod tests {
         assert!(!ics.contains("METHOD:"));
         assert!(ics.contains("DESCRIPTION:One\\; two\\, three\\nfour"), "{ics}");
         assert!(ics.contains("STATUS:CANCELLED"));
+        // A stored copy: its calendar's server sends no invitations of its own.
+        assert!(
+            ics.replace("\r\n ", "").contains("ORGANIZER;CN=Sam Lee;SCHEDULE-AGENT=CLIENT:mailto:sam@example.com"),
+            "{ics}"
+        );
         assert!(ics.lines().all(|l| l.len() <= 75), "a line longer than 75 octets:\n{ics}");
     }
 }

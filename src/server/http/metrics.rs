@@ -180,7 +180,7 @@ async fn read_figures(state: &AppState) -> Result<(), StoreError> {
     let all = LeadFilter::default();
     let by_status = state.stores.inbox.status_counts(LeadQuery { filter: &all, viewer_id: 0, limit: None }).await?;
     let overdue = state.stores.inbox.lead_stats(now, state.settings.brand.reply_within).await?.overdue_now;
-    let backlog = state.stores.outbox.backlog().await?;
+    let backlog = state.stores.outbox.backlog(state.clock.now()).await?;
     let oldest = backlog.oldest.map_or(0.0, |at| (now - at).num_milliseconds().max(0) as f64 / 1000.0);
     let (open, in_use) = state.db.pool_usage();
     state.metrics.record(|| {

@@ -135,6 +135,16 @@ impl Worker {
             }
         };
         for item in &items {
+            // A batch is sent one message after another: one may have been withdrawn (a
+            // reminder of a call that moved) since the batch was claimed.
+            match self.outbox.still_waiting(item.id).await {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(error) => {
+                    tracing::warn!(id = item.id, %error, "checking a claimed notification failed; it is tried later");
+                    continue;
+                }
+            }
             let outcome = self.deliver(item).await;
             let marked = match outcome {
                 Ok(()) => self.outbox.mark_delivered(item.id, self.clock.now()).await,

@@ -227,10 +227,12 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
         .bind(lead_id),
     )
     .await?;
-    // The person's calls go, and so do they from the calendars of the staff who take them.
+    // The person's calls go, and so do they from the calendars of the staff who take them: a
+    // cancelled one too, whose removal may still have been waiting in the outbox (blanked above;
+    // removing an event already gone is fine).
     let in_calendars = Statement::new(
         "SELECT b.uid, b.staff_id FROM bookings b JOIN staff_calendars c ON c.staff_id = b.staff_id \
-         WHERE b.lead_id = $1 AND b.cancelled_at IS NULL AND c.caldav_url IS NOT NULL",
+         WHERE b.lead_id = $1 AND c.caldav_url IS NOT NULL",
     );
     for row in tx.fetch_all(in_calendars.bind(lead_id)).await? {
         let write = CalendarWrite { staff_id: row.get("staff_id")?, uid: row.get("uid")?, ics: None };

@@ -113,11 +113,15 @@ pub trait OutboxStore: Send + Sync {
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<OutboxItem>, StoreError>;
+    /// Whether a claimed message is still to be sent: a change to what it is about may have
+    /// withdrawn it after it was claimed.
+    async fn still_waiting(&self, id: i64) -> Result<bool, StoreError>;
     async fn mark_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
     async fn mark_failed(&self, id: i64, retry_at: DateTime<Utc>, error: &str) -> Result<(), StoreError>;
-    /// Messages not delivered yet, how many of them failed at least once, and when the oldest
-    /// was queued.
-    async fn backlog(&self) -> Result<Backlog, StoreError>;
+    /// Messages due by `now` and not delivered yet (one set for later, such as a reminder, is not
+    /// waiting until then), how many of them failed at least once, and since when the oldest
+    /// has waited (since it was due, or, once it failed, since it was queued).
+    async fn backlog(&self, now: DateTime<Utc>) -> Result<Backlog, StoreError>;
 }
 
 /// What waits in the outbox.
@@ -168,7 +172,7 @@ impl<B: Backend> OutboxStore for SqlStore<B> {
         self.write(
             Statement::new(
                 "UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, locked_until = NULL, last_error = NULL \
-                 WHERE id = $2",
+                 WHERE id = $2 AND delivered_at IS NULL",
             )
             .bind(at)
             .bind(id),
@@ -181,7 +185,7 @@ impl<B: Backend> OutboxStore for SqlStore<B> {
         self.write(
             Statement::new(
                 "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, locked_until = NULL, last_error = $2 \
-                 WHERE id = $3",
+                 WHERE id = $3 AND delivered_at IS NULL",
             )
             .bind(retry_at)
             .bind(error)
@@ -191,12 +195,18 @@ impl<B: Backend> OutboxStore for SqlStore<B> {
         Ok(())
     }
 
-    async fn backlog(&self) -> Result<Backlog, StoreError> {
+    async fn still_waiting(&self, id: i64) -> Result<bool, StoreError> {
+        let select = Statement::new("SELECT COUNT(*) AS n FROM outbox WHERE id = $1 AND delivered_at IS NULL").bind(id);
+        Ok(self.read_one(select).await?.get::<u64>("n")? > 0)
+    }
+
+    async fn backlog(&self, now: DateTime<Utc>) -> Result<Backlog, StoreError> {
         let select = Statement::new(
-            "SELECT COUNT(*) AS pending, COUNT(*) FILTER (WHERE attempts > 0) AS failing, MIN(created_at) AS oldest \
-             FROM outbox WHERE delivered_at IS NULL",
+            "SELECT COUNT(*) AS pending, COUNT(*) FILTER (WHERE attempts > 0) AS failing, \
+             MIN(CASE WHEN attempts = 0 THEN next_attempt_at ELSE created_at END) AS oldest \
+             FROM outbox WHERE delivered_at IS NULL AND (attempts > 0 OR next_attempt_at <= $1)",
         );
-        let row = self.read_one(select).await?;
-        Ok(Backlog { pending: row.get("pending")?, failing: row.get("failing")?, oldest: row.get("oldest")? })
+        let row = self.read_one(select.bind(now)).await?;
+        Ok(Backlog { pending: row.get("pending")?, failing: row.get("failing")?, oldest: row.time("oldest")? })
     }
 }

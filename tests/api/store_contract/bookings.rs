@@ -249,8 +249,9 @@ async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) 
     let third = book(from_where, lead(3, "en"), wanted(at("2026-12-08T10:00:00Z"), "UTC"), now).await.unwrap();
     assert_eq!(booked_by(third), "sam@example.com");
     let sams = stores.bookings.booking_of(leads[0]).await.unwrap().unwrap();
-    let reminder = |_: &Bookable, uid: &str, _: Interval| {
-        vec![OutboxMessage::new(Channel::Webhook, format!("moved {uid}")).about(format!("reminder:{uid}"))]
+    let reminder = |_: &Bookable, uid: &str, call: Interval| {
+        let message = OutboxMessage::new(Channel::Webhook, format!("moved {uid}"));
+        vec![message.due(call.start - Duration::hours(24)).about(format!("reminder:{uid}"))]
     };
     let to = |start: &str| move_call(from_where, &sams, at(start), "sam@example.com", &reminder, now);
     assert_eq!(to("2026-12-08T10:00:00Z").await.unwrap(), Changed::NotOffered, "his other call");
@@ -262,13 +263,23 @@ async fn calls_are_routed_and_a_taken_start_offers_the_nearest(stores: &Stores) 
         (at("2026-12-08T12:00:00Z"), 1, sams.uid.as_str())
     );
     assert_eq!(to("2026-12-08T13:00:00Z").await.unwrap(), Changed::Meanwhile, "written for sequence 0");
+    // The reminder waits for its time: nothing is late in the outbox until then.
+    assert_eq!(stores.outbox.backlog(now).await.unwrap().pending, 0);
+    let due = at("2026-12-07T12:00:00Z");
+    assert_eq!(stores.outbox.backlog(due).await.unwrap().pending, 1);
+    assert_eq!(stores.outbox.backlog(due).await.unwrap().oldest, Some(due));
 
-    // Cancelled: the reminder queued with the move is withdrawn unsent, and the lead may book again.
+    // Cancelled: the reminder queued with the move is withdrawn unsent (even from a worker that
+    // had just claimed it), and the lead may book again.
+    let claimed = stores.outbox.claim_due(due, due + Duration::minutes(1), 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert!(stores.outbox.still_waiting(claimed[0].id).await.unwrap());
     let cancelled = cancel_call(stores, &moved, "visitor", Vec::new(), now).await.unwrap();
     assert_eq!(cancelled, Changed::Done);
+    assert!(!stores.outbox.still_waiting(claimed[0].id).await.unwrap(), "the worker skips it");
     assert_eq!(cancel_call(stores, &moved, "visitor", Vec::new(), now).await.unwrap(), Changed::Meanwhile);
     assert!(stores.bookings.booking_of(leads[0]).await.unwrap().is_none());
-    let backlog = stores.outbox.backlog().await.unwrap();
+    let backlog = stores.outbox.backlog(at("2026-12-09T00:00:00Z")).await.unwrap();
     assert_eq!(backlog.pending, 0, "the reminder of the moved call was withdrawn");
     let rebooked = book(from_where, lead(0, "en"), wanted(at("2026-12-08T12:00:00Z"), "UTC"), now).await.unwrap();
     assert_eq!(booked_by(rebooked), "sam@example.com");
