@@ -11,3 +11,17 @@ pub mod promise;
 pub mod reply;
 pub mod retention;
 pub mod spam;
+
+/// How staff messages name a lead's person: with their company when they gave one.
+///
+/// ```
+/// use archguide::domain::leads::who;
+/// assert_eq!(who("Ada", Some("Analytical Ltd")), "Ada (Analytical Ltd)");
+/// assert_eq!(who("Ada", None), "Ada");
+/// ```
+pub fn who(name: &str, company: Option<&str>) -> String {
+    match company {
+        Some(company) => format!("{name} ({company})"),
+        None => name.to_string(),
+    }
+}

@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use crate::domain::booking::Interval;
 use crate::domain::lang::{Arg, Lang};
+use crate::domain::leads::who;
 use crate::domain::period::Period;
 use crate::i18n::locales::{locales, Language};
 use crate::server::booking::invitation::{calendar_of, invitation, CallEvent, Method, Party};
@@ -115,10 +116,7 @@ impl CallFacts<'_> {
     /// What the staff member's email and calendar say about the call, in English (the inbox's
     /// language).
     fn staff_details(&self, cancelled: bool) -> Vec<String> {
-        let who = match self.company {
-            Some(company) => format!("{} ({company})", self.visitor_name),
-            None => self.visitor_name.to_string(),
-        };
+        let who = who(self.visitor_name, self.company);
         let mut lines = vec![format!("Lead {}: {who}, {}.", self.reference, self.visitor_email)];
         if let Some((_, summary)) = &self.result {
             lines.push(format!("Guide result: {summary}."));
@@ -136,15 +134,7 @@ impl CallFacts<'_> {
     }
 
     fn staff_summary(&self) -> String {
-        match self.company {
-            Some(company) => format!("Call: {} ({company}), {}", self.visitor_name, self.reference),
-            None => format!("Call: {}, {}", self.visitor_name, self.reference),
-        }
-    }
-
-    /// The call as the staff member's calendar holds it (their feed, their CalDAV calendar).
-    pub fn staff_event_text(&self) -> (String, String) {
-        (self.staff_summary(), self.staff_details(false).join("\n"))
+        format!("Call: {}, {}", who(self.visitor_name, self.company), self.reference)
     }
 
     /// Every message the change sends, stamped `now`.

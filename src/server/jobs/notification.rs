@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::leads::deadline::Deadline;
 use crate::domain::leads::promise::ReplyPromise;
+use crate::domain::leads::who;
 use crate::server::settings::Settings;
 use crate::server::store::deadlines::DueLead;
 use crate::server::store::outbox::{Channel, OutboxMessage};
@@ -34,10 +35,7 @@ impl Notification {
         public_url: &str,
     ) -> Self {
         let link = format!("{public_url}/inbox/leads/{reference}");
-        let who = match company {
-            Some(company) => format!("{name} ({company})"),
-            None => name.to_string(),
-        };
+        let who = who(name, company);
         let about = recommendation.map(|r| format!(" Guide result: {r}.")).unwrap_or_default();
         Notification {
             text: format!("New lead {reference} from {who}.{about} {link}"),
@@ -55,10 +53,7 @@ impl Notification {
     pub fn deadline(deadline: Deadline, lead: &DueLead, promise: &ReplyPromise, public_url: &str) -> Self {
         let reference = lead.reference.as_str();
         let link = format!("{public_url}/inbox/leads/{reference}");
-        let who = match &lead.company {
-            Some(company) => format!("{} ({company})", lead.name),
-            None => lead.name.clone(),
-        };
+        let who = who(&lead.name, lead.company.as_deref());
         Notification {
             text: format!("{} {link}", deadline.sentence(reference, &who, promise)),
             subject: deadline.subject(reference, &who),
@@ -81,10 +76,7 @@ impl Notification {
         public_url: &str,
     ) -> Self {
         let link = format!("{public_url}/inbox/leads/{reference}");
-        let who = match company {
-            Some(company) => format!("{name} ({company})"),
-            None => name.to_string(),
-        };
+        let who = who(name, company);
         Notification {
             text: format!("{who} booked a call with {with}: {call}. Lead {reference}: {link}"),
             subject: format!("Call booked: {reference} from {who}, {call}"),

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::domain::booking::{read_availability, Availability};
 use crate::domain::field_error::FieldError;
+use crate::domain::leads::who;
 use crate::page_data::inbox::{AccountFormState, AvailabilityFields, CallsAccount};
 use crate::server::auth::session::token_hash;
 use crate::server::booking::calendars::ConnectError;
@@ -203,10 +204,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
     let texts: Vec<(String, String)> = calls
         .iter()
         .map(|c| {
-            let who = match &c.company {
-                Some(company) => format!("{} ({company})", c.name),
-                None => c.name.clone(),
-            };
+            let who = who(&c.name, c.company.as_deref());
             let link = format!("{}/inbox/leads/{}", state.settings.public_url, c.reference);
             (format!("Call: {who}, {}", c.reference), format!("Lead {}: {who}.\nIn the inbox: {link}", c.reference))
         })
