@@ -3,7 +3,7 @@
 //   instance); the page then fetches itself again and swaps in each part marked data-live,
 //   except a part holding a field that is focused or being edited, which waits for the next time.
 // - The reply-by countdowns tick every second from the server's time.
-// - The tab's title counts the leads waiting as new.
+// - The tab's title counts the leads waiting as new and the answers waiting on us.
 // Without JavaScript none of this runs and the page is simply reloaded by hand.
 (function () {
   "use strict";
@@ -129,7 +129,8 @@
   var events = new EventSource("/inbox/events");
   events.addEventListener("inbox", function (message) {
     var pulse = JSON.parse(message.data);
-    document.title = (pulse.new_leads > 0 ? "(" + pulse.new_leads + ") " : "") + baseTitle;
+    var waiting = (pulse.new_leads || 0) + (pulse.answers_waiting || 0);
+    document.title = (waiting > 0 ? "(" + waiting + ") " : "") + baseTitle;
     if (pulse.revision !== revision) {
       revision = pulse.revision;
       refresh();

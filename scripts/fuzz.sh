@@ -18,12 +18,13 @@ target_dir="${CARGO_TARGET_DIR:-$PWD/target}/fuzz"
 fuzz=(cargo fuzz run --sanitizer none --target-dir "$target_dir")
 
 # Inputs per target in the fixed run: each takes a few seconds to a minute.
-declare -A runs=([answers_json]=500000 [answers_form]=200000 [lead]=300000)
-# Options per target: question ids and answer values as hints; leads longer than the limits.
-declare -A options=([answers_json]="-dict=fuzz/answers.dict" [answers_form]="-dict=fuzz/answers.dict" [lead]="-max_len=24000")
+declare -A runs=([answers_json]=500000 [answers_form]=200000 [lead]=300000 [inbound_mail]=200000)
+# Options per target: question ids and answer values as hints; leads longer than the limits;
+# MIME's words as hints for messages.
+declare -A options=([answers_json]="-dict=fuzz/answers.dict" [answers_form]="-dict=fuzz/answers.dict" [lead]="-max_len=24000" [inbound_mail]="-dict=fuzz/mail.dict -max_len=16000")
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(answers_json answers_form lead)
+[ ${#targets[@]} -gt 0 ] || targets=(answers_json answers_form lead inbound_mail)
 
 for target in "${targets[@]}"; do
   corpus="$target_dir/corpus/$target"

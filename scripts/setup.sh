@@ -77,7 +77,7 @@ fi
 npm_ci end2end
 
 # Debian packages: Chromium for the browser tests, promtool for the metrics test, Radicale for
-# the calendar tests; wrk and nginx
+# the calendar tests, Dovecot for the shared mailbox's tests; wrk and nginx
 # for the benchmarks.
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
@@ -87,6 +87,8 @@ lean=()
 command -v promtool >/dev/null || lean+=(prometheus)
 # Radicale, the CalDAV server the booking tests start on a free port (never as a service).
 command -v radicale >/dev/null || lean+=(radicale)
+# Dovecot, the IMAP server the conversation tests start on a free port (never as a service).
+[ -x /usr/sbin/dovecot ] || lean+=(dovecot-imapd)
 if [ "$mode" = bench ]; then
   command -v wrk >/dev/null || packages+=(wrk)
   [ -x /usr/sbin/nginx ] || packages+=(nginx)

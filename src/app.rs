@@ -21,6 +21,7 @@ use crate::pages::{
         dashboard::DashboardPage,
         lead::LeadPage,
         login::{LoginCodePage, LoginPage},
+        unmatched::UnmatchedPage,
         users::UsersPage,
         InboxPage,
     },
@@ -159,6 +160,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("inbox/account") view=AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/users") view=UsersPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/unmatched") view=UnmatchedPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/leads/:reference") view=LeadPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>

@@ -90,7 +90,7 @@ test("the dashboard shows the promise and the funnel", async ({ page, javaScript
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
-  await expect(page.getByText("Median first reply")).toBeVisible();
+  await expect(page.getByText("Median time to reply")).toBeVisible();
   await expect(page.getByRole("heading", { name: "The guide's funnel" })).toBeVisible();
   if (javaScriptEnabled) await expectNoAxeViolations(page, "the dashboard");
 });

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::field_error::FieldError;
 use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::leads::inbox::{LeadCount, LeadStatus, SourceTally};
+use crate::domain::leads::conversation::InboundKind;
 use crate::domain::leads::lifecycle::EventKind;
 
 /// Leads on one page of the list.
@@ -28,6 +29,8 @@ pub struct Countdown {
     /// While a reply is owed: when it is due (Unix seconds) and how long before that the
     /// warning starts (seconds), so that an open page can move the countdown on by itself.
     pub due: Option<(i64, i64)>,
+    /// The person answered our reply and the answer is owed one.
+    pub waiting_on_us: bool,
 }
 
 /// What a page that keeps itself current is rendered with: the inbox's revision it shows and
@@ -126,9 +129,14 @@ pub struct LeadDetail {
     pub same_address: usize,
     pub events: Vec<EventRow>,
     pub brief: Option<Brief>,
-    pub replies: Vec<ReplyRow>,
+    /// Both sides of the conversation, oldest first.
+    pub thread: Vec<ThreadEntry>,
     /// Whether replies can be sent from here (an SMTP server is configured).
     pub can_email: bool,
+    /// The shared mailbox answers come back to, if one is set up.
+    pub shared_mailbox: Option<String>,
+    /// Why email to the lead's address bounced, until staff correct it.
+    pub undeliverable: Option<String>,
     /// What the compose form starts with: subject and text.
     pub draft: (String, String),
     /// The call the visitor booked, if one is.
@@ -152,6 +160,8 @@ pub struct LeadFormState {
     pub note: String,
     /// The reply as typed, when sending it was refused.
     pub reply: Option<(String, String)>,
+    /// The address as typed, when correcting it was refused.
+    pub email: Option<String>,
 }
 
 /// One reply in a lead's thread.
@@ -165,6 +175,65 @@ pub struct ReplyRow {
     pub state: String,
     /// The state in words: "Sent 2026-12-01 10:04 UTC", "Failed (attempt 2): … It is tried again.".
     pub detail: String,
+}
+
+/// One message of a lead's thread: ours, or theirs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThreadEntry {
+    Reply(ReplyRow),
+    Inbound(InboundRow),
+}
+
+/// A message that came into the shared mailbox, as staff read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboundRow {
+    pub id: i64,
+    /// The lead it belongs to (`None`: unmatched).
+    pub lead: Option<String>,
+    pub at: String,
+    /// "Ada Lovelace <ada@example.org>".
+    pub from: String,
+    pub subject: String,
+    pub kind: InboundKind,
+    pub kind_label: String,
+    /// How it found its lead, in words.
+    pub matched: String,
+    /// What they wrote this time, as plain text.
+    pub body: String,
+    /// The history they quoted, folded under "show earlier".
+    pub earlier: Option<String>,
+    /// What was left out of it and why.
+    pub notes: Vec<String>,
+    pub attachments: Vec<FileRow>,
+}
+
+/// A file that came with a message: its name, type and size in words, and its download link
+/// when it was kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRow {
+    pub label: String,
+    pub link: Option<String>,
+}
+
+/// The messages that matched no lead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnmatchedList {
+    pub viewer: Viewer,
+    pub live: LiveMark,
+    pub messages: Vec<InboundRow>,
+    /// How many there are in all (the page shows the oldest ones).
+    pub total: u64,
+    /// Whether a shared mailbox is read at all.
+    pub mailbox: bool,
+}
+
+/// An unmatched message's attach form as it comes back: the reference as typed, and why it was
+/// refused.
+#[derive(Clone, Debug, Default)]
+pub struct UnmatchedForm {
+    pub message: i64,
+    pub reference: String,
+    pub error: String,
 }
 
 /// One stage of a funnel, ready to show.

@@ -22,5 +22,6 @@ pub mod clock;
 pub mod handlers;
 pub mod http;
 pub mod jobs;
+pub mod mailbox;
 pub mod settings;
 pub mod store;

@@ -29,6 +29,7 @@ use crate::server::jobs::funnel::FunnelWriter;
 use crate::server::jobs::live::Live;
 use crate::server::jobs::outbox::Worker;
 use crate::server::jobs::retention::RetentionJob;
+use crate::server::mailbox::Reader;
 use crate::server::settings::Settings;
 use crate::server::store::database::{Database, DatabaseError};
 use crate::server::store::Stores;
@@ -66,6 +67,8 @@ pub struct Application {
     port: u16,
     shutdown_grace: Duration,
     worker: Worker,
+    /// Reads the shared mailbox, if one is set up.
+    reader: Option<Reader>,
     live: Watcher,
     retention: RetentionJob,
     funnel: FunnelWriter,
@@ -160,6 +163,7 @@ impl Application {
             state.outbox_wake.clone(),
         )
         .map_err(StartupError::Notifications)?;
+        let reader = Reader::new(state.settings.clone(), state.stores.intake.clone(), state.clock.clone());
         let live = Watcher {
             live: state.live.clone(),
             stores: state.stores.clone(),
@@ -193,6 +197,7 @@ impl Application {
             port,
             shutdown_grace,
             worker,
+            reader,
             live,
             retention,
             funnel,
@@ -241,6 +246,7 @@ impl Application {
                 }
             });
         }
+        let reader = self.reader.map(|reader| tokio::spawn(reader.run(worker_stopped.clone())));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(signal).into_future();
@@ -264,6 +270,12 @@ impl Application {
         }
         if tokio::time::timeout(Duration::from_secs(2), funnel).await.is_err() {
             tracing::warn!("the guide's last funnel counts could not be written in time");
+        }
+        if let Some(reader) = reader {
+            // What it stored is stored; what it had not reached yet, the next start reads.
+            if tokio::time::timeout(Duration::from_secs(6), reader).await.is_err() {
+                tracing::warn!("the mailbox reader did not stop in time");
+            }
         }
         if tokio::time::timeout(Duration::from_secs(2), worker).await.is_err() {
             tracing::warn!("the notification worker did not stop in time; undelivered messages stay queued");

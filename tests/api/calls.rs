@@ -4,9 +4,8 @@
 //! reads them. The call is booked, reminded of, moved by its visitor and cancelled by staff;
 //! a calendar that stops answering never blocks a booking.
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 use archguide::domain::staff::Role;
@@ -14,98 +13,7 @@ use archguide::server::clock::ManualClock;
 use serde_json::Value;
 
 use crate::helpers::{spawn_app_with_clock, Session, TestApp};
-
-/// The project's Python environment (`scripts/setup.sh` makes it).
-fn python() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A server process the test started, stopped with the test.
-struct Server {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-    dir: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn listening(port: u16, what: &str) {
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{what} did not start on port {port}");
-}
-
-/// Radicale, Debian's CalDAV server, on a free port with its own storage; any user name and
-/// password sign in.
-async fn radicale() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let config = dir.path().join("config");
-    std::fs::write(
-        &config,
-        format!(
-            "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = none\n[rights]\ntype = authenticated\n\
-             [storage]\nfilesystem_folder = {}\n[logging]\nlevel = error\n",
-            dir.path().join("collections").display()
-        ),
-    )
-    .unwrap();
-    let child = Command::new("radicale")
-        .arg("--config")
-        .arg(&config)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("radicale runs (scripts/setup.sh installs it)");
-    listening(port, "radicale").await;
-    let path = dir.path().to_path_buf();
-    Server { child, port, _dir: dir, dir: path }
-}
-
-/// aiosmtpd's SMTP server on a free port, writing every message it accepts into a Maildir.
-async fn smtp_server() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let maildir = dir.path().join("mail");
-    let child = Command::new(python())
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-        .arg(&maildir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("aiosmtpd runs (scripts/setup.sh installs it)");
-    listening(port, "the SMTP server").await;
-    Server { child, port, _dir: dir, dir: maildir }
-}
-
-/// Every email the SMTP server has received, as the Python reader parsed it.
-fn received(maildir: &Path) -> Vec<Value> {
-    if !maildir.join("new").exists() {
-        return Vec::new();
-    }
-    let out = Command::new(python())
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/read_calendar_mail.py"))
-        .arg("maildir")
-        .arg(maildir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use crate::servers::{emails, free_port, python, radicale, received, smtp_server, Server};
 
 /// An iCalendar text as the Python reader parsed it.
 fn parsed_ics(text: &str) -> Value {
@@ -119,19 +27,6 @@ fn parsed_ics(text: &str) -> Value {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Waits until the emails that `pick` keeps number `n`; returns them.
-async fn emails(maildir: &Path, n: usize, pick: impl Fn(&Value) -> bool) -> Vec<Value> {
-    for _ in 0..200 {
-        let found: Vec<Value> = received(maildir).into_iter().filter(&pick).collect();
-        if found.len() >= n {
-            assert_eq!(found.len(), n, "{found:#?}");
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("timed out waiting for {n} emails: {:#?}", received(maildir));
 }
 
 fn about_the_call(mail: &Value) -> bool {

@@ -14,7 +14,7 @@ choice_enum!(
 );
 
 impl Deadline {
-    /// Leads received at or before this instant have reached the deadline at `now`.
+    /// Leads owed a reply since this instant or before have reached the deadline at `now`.
     pub fn received_by(self, promise: &ReplyPromise, now: DateTime<Utc>) -> DateTime<Utc> {
         let before_due = match self {
             // A warning longer than the promise itself warns at once.
@@ -52,11 +52,11 @@ impl Deadline {
     pub fn sentence(self, reference: &str, who: &str, promise: &ReplyPromise) -> String {
         match self {
             Deadline::Reminder => format!(
-                "Lead {reference} from {who} has had no reply yet; it is due within {}.",
+                "Lead {reference} from {who} is waiting for a reply; it is due within {}.",
                 promise.warn_before.min(promise.within).words()
             ),
             Deadline::Overdue => format!(
-                "Lead {reference} from {who} has had no reply for {}, the time the site promises.",
+                "Lead {reference} from {who} has waited {} for a reply, the time the site promises.",
                 promise.within.words()
             ),
         }

@@ -23,6 +23,10 @@ choice_enum!(
         Booked = "booked",
         CallMoved = "call_moved",
         CallCancelled = "call_cancelled",
+        Answered = "answered",
+        AutoReply = "auto_reply",
+        Bounced = "bounced",
+        EmailCorrected = "email_corrected",
     }
 );
 
@@ -33,12 +37,15 @@ pub enum LeadChange {
     /// Assign to the active account with this id, or to nobody.
     Assign(Option<i64>),
     Note(String),
-    /// The first reply went out: records its time (once).
+    /// A reply went out by other means (the first, or one to an answer that is owed one):
+    /// records it.
     Replied,
     /// A reply written in the inbox, to send by email; the first one counts as `Replied`.
     Reply(ReplyDraft),
     /// A lead held as spam is real after all: back to `new`.
     NotSpam,
+    /// The lead's address is corrected (after a bounce, or a typing mistake): sends start again.
+    CorrectEmail(String),
     /// Replaces the personal data (admins only; checked by the caller).
     Erase,
     /// Everything stored about the person was downloaded (admins only, on the person's request).
@@ -61,9 +68,15 @@ pub enum ChangeOutcome {
 
 /// A lead's state as a change sees it.
 #[derive(Clone, Copy, Debug)]
-pub struct LeadState {
+pub struct LeadState<'a> {
     pub status: LeadStatus,
     pub replied: bool,
+    /// A reply is owed (the lead arrived, or answered, after our last reply).
+    pub owed: bool,
+    /// The address bounced and was not corrected since.
+    pub undeliverable: bool,
+    /// The address as stored.
+    pub email: &'a str,
     pub erased: bool,
     pub assigned_to: Option<i64>,
 }
@@ -81,6 +94,10 @@ pub struct Colleague<'a> {
 pub struct ChangePlan {
     pub status: Option<LeadStatus>,
     pub first_reply: bool,
+    /// Whatever reply was owed is given: the countdown stops.
+    pub settles: bool,
+    /// The corrected address.
+    pub email: Option<String>,
     /// `Some(None)`: unassign.
     pub assign: Option<Option<i64>>,
     pub erase: bool,
@@ -96,6 +113,8 @@ impl ChangePlan {
         ChangePlan {
             status: None,
             first_reply: false,
+            settles: false,
+            email: None,
             assign: None,
             erase: false,
             reply: None,
@@ -108,7 +127,7 @@ impl ChangePlan {
 impl LeadChange {
     /// What to write, or why nothing will be. `colleague` is the account an `Assign(Some(_))`
     /// names, if that account exists.
-    pub fn plan(&self, lead: &LeadState, colleague: Option<Colleague<'_>>) -> Result<ChangePlan, ChangeOutcome> {
+    pub fn plan(&self, lead: &LeadState<'_>, colleague: Option<Colleague<'_>>) -> Result<ChangePlan, ChangeOutcome> {
         let refuse = |why: &str| Err(ChangeOutcome::Refused(why.to_string()));
         if lead.erased && !matches!(self, LeadChange::Status(_)) {
             return refuse("This lead's personal data was erased; only its status can still change.");
@@ -131,22 +150,40 @@ impl LeadChange {
                 Ok(ChangePlan { assign: Some(None), ..ChangePlan::event(EventKind::Assigned, "unassigned") })
             }
             LeadChange::Note(text) => Ok(ChangePlan::event(EventKind::Note, text.trim())),
-            LeadChange::Replied if lead.replied => refuse("The first reply was already recorded."),
+            LeadChange::Replied if lead.replied && !lead.owed => refuse("No reply is owed: the last one was recorded."),
+            LeadChange::Replied if lead.replied => Ok(ChangePlan {
+                settles: true,
+                ..ChangePlan::event(EventKind::Replied, "reply to their answer sent by other means")
+            }),
             // Replying is contacting: a new lead moves on by itself.
             LeadChange::Replied if lead.status == LeadStatus::New => Ok(ChangePlan {
                 first_reply: true,
+                settles: true,
                 status: Some(LeadStatus::Contacted),
                 ..ChangePlan::event(EventKind::Replied, "first reply sent; status: new → contacted")
             }),
-            LeadChange::Replied => {
-                Ok(ChangePlan { first_reply: true, ..ChangePlan::event(EventKind::Replied, "first reply sent") })
-            }
+            LeadChange::Replied => Ok(ChangePlan {
+                first_reply: true,
+                settles: true,
+                ..ChangePlan::event(EventKind::Replied, "first reply sent")
+            }),
+            LeadChange::Reply(_) if lead.undeliverable => refuse(
+                "Email to this address bounced: correct the address below before replying (nothing more is sent to it until then).",
+            ),
             LeadChange::Reply(draft) => Ok(ChangePlan {
                 first_reply: !lead.replied,
+                settles: true,
                 // Replying is contacting, as with `Replied`.
                 status: (lead.status == LeadStatus::New).then_some(LeadStatus::Contacted),
                 reply: Some(draft.clone()),
                 ..ChangePlan::event(EventKind::Reply, format!("reply queued: {}", draft.subject))
+            }),
+            LeadChange::CorrectEmail(email) if email == lead.email && !lead.undeliverable => {
+                refuse("That is the address already stored.")
+            }
+            LeadChange::CorrectEmail(email) => Ok(ChangePlan {
+                email: Some(email.clone()),
+                ..ChangePlan::event(EventKind::EmailCorrected, format!("address corrected: {} → {email}", lead.email))
             }),
             LeadChange::NotSpam if lead.status != LeadStatus::Spam => refuse("The lead is not held as spam."),
             LeadChange::NotSpam => Ok(ChangePlan {
@@ -178,8 +215,16 @@ impl LeadChange {
 mod tests {
     use super::*;
 
-    fn lead(status: LeadStatus) -> LeadState {
-        LeadState { status, replied: false, erased: false, assigned_to: None }
+    fn lead(status: LeadStatus) -> LeadState<'static> {
+        LeadState {
+            status,
+            replied: false,
+            owed: true,
+            undeliverable: false,
+            email: "ada@example.org",
+            erased: false,
+            assigned_to: None,
+        }
     }
 
     #[test]
@@ -189,8 +234,24 @@ mod tests {
         assert_eq!(plan.status, Some(LeadStatus::Contacted));
         let plan = LeadChange::Replied.plan(&lead(LeadStatus::Qualified), None).unwrap();
         assert_eq!(plan.status, None);
-        let replied = LeadState { replied: true, ..lead(LeadStatus::Contacted) };
+        let replied = LeadState { replied: true, owed: false, ..lead(LeadStatus::Contacted) };
         assert!(matches!(LeadChange::Replied.plan(&replied, None), Err(ChangeOutcome::Refused(_))));
+        let answered = LeadState { owed: true, ..replied };
+        let plan = LeadChange::Replied.plan(&answered, None).unwrap();
+        assert!(plan.settles && !plan.first_reply, "an answer answered by other means: the countdown stops");
+    }
+
+    #[test]
+    fn a_bounced_address_takes_no_reply_until_it_is_corrected() {
+        let draft = ReplyDraft::parse("Re: hello", "Hi").unwrap();
+        let bounced = LeadState { undeliverable: true, ..lead(LeadStatus::Contacted) };
+        assert!(matches!(LeadChange::Reply(draft).plan(&bounced, None), Err(ChangeOutcome::Refused(_))));
+        let plan = LeadChange::CorrectEmail("ada@example.com".into()).plan(&bounced, None).unwrap();
+        assert_eq!(plan.email.as_deref(), Some("ada@example.com"));
+        assert_eq!(plan.detail, "address corrected: ada@example.org → ada@example.com");
+        let same = LeadChange::CorrectEmail("ada@example.org".into());
+        assert!(same.plan(&bounced, None).is_ok(), "the same address, confirmed after a bounce, sends again");
+        assert!(same.plan(&lead(LeadStatus::New), None).is_err());
     }
 
     #[test]
@@ -221,6 +282,7 @@ mod tests {
             (plan.first_reply, plan.status, plan.reply.as_ref()),
             (true, Some(LeadStatus::Contacted), Some(&draft))
         );
+        assert!(plan.settles);
         assert_eq!((plan.event, plan.detail.as_str()), (EventKind::Reply, "reply queued: Re: hello"));
         let replied = LeadState { replied: true, ..lead(LeadStatus::Qualified) };
         let plan = LeadChange::Reply(draft.clone()).plan(&replied, None).unwrap();

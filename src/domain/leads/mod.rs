@@ -3,6 +3,7 @@
 //! reply promise with its reminders, and how long personal data is kept.
 
 pub mod attribution;
+pub mod conversation;
 pub mod deadline;
 pub mod inbox;
 pub mod lead;

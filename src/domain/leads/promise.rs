@@ -28,6 +28,27 @@ impl ReplyPromise {
     }
 }
 
+/// A lead's times that the promise is measured by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    pub created: DateTime<Utc>,
+    /// Since when a reply is owed: `None` once the last message was ours.
+    pub owed_since: Option<DateTime<Utc>>,
+    pub first_reply: Option<DateTime<Utc>>,
+}
+
+impl Timing {
+    /// A lead that arrived at `created` and has not been answered.
+    pub fn unanswered(created: DateTime<Utc>) -> Self {
+        Timing { created, owed_since: Some(created), first_reply: None }
+    }
+
+    /// Whether the person answered after our reply and now waits on us again.
+    pub fn waiting_on_us(&self) -> bool {
+        self.owed_since.is_some() && self.first_reply.is_some()
+    }
+}
+
 /// Where a lead stands against the reply-by promise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReplyState {
@@ -44,22 +65,21 @@ pub enum ReplyState {
 }
 
 impl ReplyState {
-    /// The state of a lead received at `created` (first answered at `replied`, if it was) at
-    /// `now`, under `promise`.
-    pub fn of(
-        status: LeadStatus,
-        created: DateTime<Utc>,
-        replied: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-        promise: &ReplyPromise,
-    ) -> Self {
-        if let Some(replied) = replied {
-            return ReplyState::Replied { after: replied - created };
-        }
+    /// The state at `now`, under `promise`, of a lead received at `created`, owed a reply since
+    /// `owed_since` (its arrival, or an answer after our last reply), first answered at
+    /// `first_reply`.
+    pub fn of(status: LeadStatus, timing: Timing, now: DateTime<Utc>, promise: &ReplyPromise) -> Self {
         if status == LeadStatus::Spam {
             return ReplyState::NotDue;
         }
-        let left = promise.due(created) - now;
+        let Some(since) = timing.owed_since else {
+            return match timing.first_reply {
+                Some(replied) => ReplyState::Replied { after: replied - timing.created },
+                // Erased, or never owed.
+                None => ReplyState::NotDue,
+            };
+        };
+        let left = promise.due(since) - now;
         if left <= Duration::zero() {
             ReplyState::Overdue { by: -left }
         } else if left < promise.warn_before.as_chrono() {
@@ -120,26 +140,39 @@ mod tests {
     #[test]
     fn the_reply_by_countdown_moves_from_on_track_to_soon_to_overdue() {
         let promise = ReplyPromise::default();
-        let state = |now| ReplyState::of(LeadStatus::New, at(0), None, now, &promise);
+        let state = |now| ReplyState::of(LeadStatus::New, Timing::unanswered(at(0)), now, &promise);
         assert_eq!(state(at(0)).tone(), "on-track");
         assert_eq!(state(at(20)).label(), "On track: 4 h 0 min left");
         assert_eq!(state(at(20) + Duration::minutes(1)).tone(), "soon");
         assert_eq!(state(at(20) + Duration::minutes(1)).label(), "Reply soon: 3 h 59 min left");
         assert_eq!(state(at(24)).tone(), "overdue");
         assert_eq!(state(at(50)).label(), "Overdue by 1 d 2 h");
-        let replied = ReplyState::of(LeadStatus::Contacted, at(0), Some(at(3)), at(50), &promise);
+        let answered = Timing { created: at(0), owed_since: None, first_reply: Some(at(3)) };
+        let replied = ReplyState::of(LeadStatus::Contacted, answered, at(50), &promise);
         assert_eq!(replied.label(), "Replied after 3 h 0 min");
-        assert_eq!(ReplyState::of(LeadStatus::Spam, at(0), None, at(50), &promise), ReplyState::NotDue);
+        assert_eq!(ReplyState::of(LeadStatus::Spam, Timing::unanswered(at(0)), at(50), &promise), ReplyState::NotDue);
         assert!(state(at(50)).is_owed() && state(at(0)).is_owed());
         assert!(!replied.is_owed() && !ReplyState::NotDue.is_owed());
+    }
+
+    #[test]
+    fn an_answer_after_our_reply_starts_its_own_countdown() {
+        let promise = ReplyPromise::default();
+        let again = Timing { created: at(0), owed_since: Some(at(30)), first_reply: Some(at(3)) };
+        assert!(again.waiting_on_us() && !Timing::unanswered(at(0)).waiting_on_us());
+        assert_eq!(ReplyState::of(LeadStatus::Qualified, again, at(31), &promise).label(), "On track: 23 h 0 min left");
+        assert_eq!(ReplyState::of(LeadStatus::Qualified, again, at(55), &promise).label(), "Overdue by 1 h 0 min");
+        let erased = Timing { created: at(0), owed_since: None, first_reply: None };
+        assert_eq!(ReplyState::of(LeadStatus::New, erased, at(50), &promise), ReplyState::NotDue);
     }
 
     #[test]
     fn the_promise_and_its_warning_come_from_the_settings() {
         let promise =
             ReplyPromise { within: Period::parse("40s").unwrap(), warn_before: Period::parse("30s").unwrap() };
-        let state =
-            |seconds| ReplyState::of(LeadStatus::New, at(0), None, at(0) + Duration::seconds(seconds), &promise);
+        let state = |seconds| {
+            ReplyState::of(LeadStatus::New, Timing::unanswered(at(0)), at(0) + Duration::seconds(seconds), &promise)
+        };
         assert_eq!(state(5).label(), "On track: 35 s left");
         assert_eq!(state(11).tone(), "soon");
         assert_eq!(state(40).tone(), "overdue");

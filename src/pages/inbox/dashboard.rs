@@ -51,8 +51,8 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                 {figure("Today".into(), dashboard.today.to_string(), Some("since midnight UTC".into()))}
                 {figure("This week".into(), dashboard.this_week.to_string(), Some("since Monday, UTC".into()))}
                 {figure("Overdue now".into(), dashboard.overdue_now.to_string(), Some(format!("open, unanswered after {within}")))}
-                {figure("Median first reply".into(), dashboard.median_first_reply.clone().unwrap_or_else(|| "—".into()), Some("last 30 days".into()))}
-                {figure(format!("Answered within {within}"), dashboard.answered_in_time.clone().unwrap_or_else(|| "—".into()), Some(format!("of {} leads, last 30 days", dashboard.last_30_days)))}
+                {figure("Median time to reply".into(), dashboard.median_first_reply.clone().unwrap_or_else(|| "—".into()), Some("to new leads and to their answers, last 30 days".into()))}
+                {figure(format!("Answered within {within}"), dashboard.answered_in_time.clone().unwrap_or_else(|| "—".into()), Some("every lead and every answer owed a reply, last 30 days".to_string()))}
                 {figure("Calls booked".into(), dashboard.calls_booked.to_string(), Some(format!("last 30 days, {} cancelled", dashboard.calls_cancelled)))}
                 {figure("Leads that booked a call".into(), dashboard.booked_share.clone().unwrap_or_else(|| "—".into()), Some("of the last 30 days' leads".into()))}
             </dl>

@@ -30,13 +30,14 @@ fn done_message(done: &str) -> Option<&'static str> {
         "status" => "Status changed.",
         "assign" => "Assignment changed.",
         "note" => "Note added.",
-        "replied" => "First reply recorded.",
+        "replied" => "Reply recorded.",
         "reply" => "Reply queued: it goes out in a moment.",
         "not_spam" => "Moved back to the inbox as a new lead.",
         "erase" => "Personal data erased.",
         "erase_person" => "Every lead from this address was erased.",
         "call_move" => "Call moved: the visitor and the person taking it get the new time.",
         "call_cancel" => "Call cancelled: the visitor and the person taking it are told.",
+        "email" => "Address corrected: email goes to it again.",
         _ => return None,
     })
 }
@@ -75,6 +76,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
     let title = if lead.erased.is_some() { format!("Lead {}", lead.reference) } else { lead.name.clone() };
     let note_text = textarea_text(&feedback.as_ref().map(|f| f.note.clone()).unwrap_or_default());
     let typed = feedback.as_ref().and_then(|f| f.reply.clone());
+    let email_typed = feedback.as_ref().and_then(|f| f.email.clone());
     let problem = feedback.map(|f| f.message);
     let notes: Vec<EventRow> = lead.events.iter().filter(|e| e.kind == EventKind::Note).cloned().collect();
     let viewer_id = lead.viewer.id;
@@ -107,6 +109,12 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                     <section class=card aria-labelledby="contact-heading" data-live="contact">
                         <h2 id="contact-heading" class="text-lg font-semibold">"Contact"</h2>
                         {lead.erased.clone().map(|when| view! { <p class="mt-2">{format!("The personal data of this lead was erased on request ({when}).")}</p> })}
+                        {lead.undeliverable.clone().map(|why| view! {
+                            <div role="alert" data-undeliverable class="mt-3 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
+                                <p>{format!("Email to this address bounced: {why}. Nothing more is sent to it until it is corrected.")}</p>
+                            </div>
+                        })}
+                        {open.then(|| view! { <EmailForm action=action.clone() email=email_typed.clone().unwrap_or_else(|| lead.email.clone()) bounced=lead.undeliverable.is_some() button=button input=input/> })}
                         <dl class="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
                             <dt class="font-medium">"Name"</dt><dd>{lead.name.clone()}</dd>
                             <dt class="font-medium">"Email"</dt>
@@ -133,11 +141,12 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                     }}
                     <ReplyCard
                         action=action.clone()
-                        replies=lead.replies.clone()
-                        can_email=lead.can_email
+                        thread=lead.thread.clone()
+                        can_email=lead.can_email && lead.undeliverable.is_none()
                         open=open && lead.status != LeadStatus::Spam
                         draft=lead.draft.clone()
                         typed
+                        shared_mailbox=lead.shared_mailbox.clone()
                     />
                     <section class=card aria-labelledby="history-heading" data-live="history">
                         <h2 id="history-heading" class="text-lg font-semibold">"History"</h2>
@@ -159,6 +168,13 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                                 <input type="hidden" name="action" value="replied"/>
                                 <button class=button>"Mark replied"</button>
                                 <p class="mt-1 text-xs text-slate-600 dark:text-slate-400">"Records the first reply now; a new lead becomes contacted."</p>
+                            </form>
+                        })}
+                        {(open && lead.countdown.waiting_on_us).then(|| view! {
+                            <form method="post" action=action.clone() class="mt-3">
+                                <input type="hidden" name="action" value="replied"/>
+                                <button class=button>"Mark their answer replied"</button>
+                                <p class="mt-1 text-xs text-slate-600 dark:text-slate-400">"Records that their last answer was answered by phone or from your own mailbox."</p>
                             </form>
                         })}
                         <form method="post" action=action.clone() class="mt-4">
@@ -332,5 +348,23 @@ fn CallCard(call: crate::page_data::inbox::CallLine, action: String, button: &'s
                 </form>
             </div>
         </section>
+    }
+}
+
+/// Correcting the lead's address: after a bounce (sends start again) or a typing mistake.
+#[component]
+fn EmailForm(action: String, email: String, bounced: bool, button: &'static str, input: &'static str) -> impl IntoView {
+    view! {
+        <details class="mt-3 text-sm" open=bounced>
+            <summary class="cursor-pointer underline">"Correct the address"</summary>
+            <form method="post" action=action class="mt-2 flex flex-wrap items-end gap-2">
+                <input type="hidden" name="action" value="email"/>
+                <div>
+                    <label for="lead-email" class="block font-medium">"Email"</label>
+                    <input id="lead-email" name="email" type="email" required maxlength="254" class=input value=email/>
+                </div>
+                <button class=button>"Save address"</button>
+            </form>
+        </details>
     }
 }

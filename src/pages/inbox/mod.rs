@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod lead;
 pub mod login;
 mod reply;
+pub mod unmatched;
 pub mod users;
 
 use leptos::prelude::*;
@@ -50,6 +51,7 @@ pub fn InboxFrame(
                 <ul class="flex flex-wrap items-center gap-2 text-sm">
                     <li><a class=link href="/inbox">"Leads"</a></li>
                     <li><a class=link href="/inbox?status=spam">"Spam"</a></li>
+                    <li><a class=link href="/inbox/unmatched">"Unmatched"</a></li>
                     <li><a class=link href="/inbox/dashboard">"Dashboard"</a></li>
                     {viewer.admin.then(|| view! { <li><a class=link href="/inbox/users">"Users"</a></li> })}
                     <li><a class=link href="/inbox/account">"Your account"</a></li>
@@ -117,6 +119,9 @@ pub fn CountdownBadge(countdown: Countdown) -> impl IntoView {
         >
             {countdown.label}
         </span>
+        {countdown.waiting_on_us.then(|| view! {
+            <span data-waiting="us" class="ml-1 inline-block whitespace-nowrap rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-950 dark:text-sky-100">"Their answer: waiting on us"</span>
+        })}
     }
 }
 
@@ -192,6 +197,7 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
         (filter.text.clone().unwrap_or_default(), filter.status, filter.assignee, filter.sort);
     let source = filter.source.clone().unwrap_or_default();
     let call_booked = filter.call_booked;
+    let waiting = filter.waiting;
     let from = filter.from.map(|d| d.to_string()).unwrap_or_default();
     let to = filter.to.map(|d| d.to_string()).unwrap_or_default();
     let (viewer, total) = (list.viewer.clone(), list.total);
@@ -236,6 +242,13 @@ fn LeadListBody(list: LeadList, filter: LeadFilter) -> impl IntoView {
                     <select class=input id="call" name="call">
                         <option value="" selected=!call_booked>"Any"</option>
                         <option value="booked" selected=call_booked>"Call booked"</option>
+                    </select>
+                </div>
+                <div>
+                    <label class=label for="waiting">"Conversation"</label>
+                    <select class=input id="waiting" name="waiting">
+                        <option value="" selected=!waiting>"Any"</option>
+                        <option value="us" selected=waiting>"Their answer waits on us"</option>
                     </select>
                 </div>
                 <div>

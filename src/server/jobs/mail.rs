@@ -8,8 +8,10 @@ use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use crate::domain::ids::LeadReference;
+use crate::domain::leads::conversation::address::{message_id, tagged};
 use crate::server::jobs::notification::Notification;
-use crate::server::settings::EmailSettings;
+use crate::server::settings::{EmailSettings, MailboxSettings};
 use crate::server::store::outbox::{CallEmail, ReplyEmail};
 
 pub struct Mailer {
@@ -21,10 +23,13 @@ pub struct Mailer {
     reply_from: Mailbox,
     /// The host part of Message-IDs (the site's host).
     domain: String,
+    /// The shared mailbox answers come back to (with whether it takes plus-address tags);
+    /// `None`: answers go to the staff member who wrote.
+    shared: Option<(String, bool)>,
 }
 
 impl Mailer {
-    pub fn new(settings: &EmailSettings, domain: &str) -> Result<Self, String> {
+    pub fn new(settings: &EmailSettings, domain: &str, shared: Option<&MailboxSettings>) -> Result<Self, String> {
         let mailbox = |name: &str, value: &str| value.parse::<Mailbox>().map_err(|e| format!("{name}: {e}"));
         Ok(Mailer {
             transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
@@ -35,11 +40,23 @@ impl Mailer {
             sales: mailbox("ARCHGUIDE_NOTIFY_EMAIL_TO", &settings.to)?,
             reply_from: mailbox("ARCHGUIDE_REPLY_FROM", &settings.reply_from)?,
             domain: domain.to_string(),
+            shared: shared.map(|m| (m.reply_to.clone(), m.plus_tags)),
         })
     }
 
     fn message_id(&self, outbox_id: i64) -> Option<String> {
-        Some(format!("<archguide-outbox-{outbox_id}@{}>", self.domain))
+        Some(format!("<{}>", message_id(outbox_id, &self.domain)))
+    }
+
+    /// Where the lead's answer goes: the shared mailbox (tagged with the lead's reference where
+    /// the host takes tags), else `writer`.
+    fn answers_to(&self, reference: &str, writer: &str) -> Result<Mailbox, String> {
+        let address = match (&self.shared, LeadReference::parse(reference)) {
+            (Some((shared, true)), Some(reference)) => tagged(shared, &reference),
+            (Some((shared, _)), _) => shared.clone(),
+            (None, _) => writer.to_string(),
+        };
+        address.parse().map_err(|e| format!("the reply-to address {address}: {e}"))
     }
 
     async fn send(&self, message: Result<Message, lettre::error::Error>) -> Result<(), String> {
@@ -59,12 +76,12 @@ impl Mailer {
         self.send(message.subject(note.subject).header(ContentType::TEXT_PLAIN).body(note.text)).await
     }
 
-    /// A reply to a lead, answered to the staff member who wrote it. Every field was checked
-    /// when it was written (one-line subject, plain text, parsed addresses); lettre encodes
-    /// the headers on top of that.
+    /// A reply to a lead, answered to the shared mailbox (or, without one, to the staff member
+    /// who wrote it). Every field was checked when it was written (one-line subject, plain
+    /// text, parsed addresses); lettre encodes the headers on top of that.
     pub async fn reply(&self, outbox_id: i64, reply: ReplyEmail) -> Result<(), String> {
         let to: Mailbox = reply.to.parse().map_err(|e| format!("the lead's address: {e}"))?;
-        let reply_to: Mailbox = reply.reply_to.parse().map_err(|e| format!("the staff address: {e}"))?;
+        let reply_to = self.answers_to(&reply.reference, &reply.reply_to)?;
         let message = Message::builder()
             .from(self.reply_from.clone())
             .to(to)
@@ -86,8 +103,8 @@ impl Mailer {
             .to(to)
             .message_id(self.message_id(outbox_id))
             .subject(email.subject);
-        if let Some(reply_to) = &email.reply_to {
-            message = message.reply_to(reply_to.parse().map_err(|e| format!("the staff address: {e}"))?);
+        if let Some(writer) = &email.reply_to {
+            message = message.reply_to(self.answers_to(&email.reference, writer)?);
         }
         let message = match email.calendar {
             None => message.header(ContentType::TEXT_PLAIN).body(email.body),

@@ -1,4 +1,4 @@
-//! What a notification to staff says (a new lead, a reminder, an overdue alert): enough to act
+//! What a notification to staff says (a new lead, a reminder, an overdue alert, a bounce): enough to act
 //! on, and no more personal data than that, as the outbox stores it for each channel.
 
 use serde::{Deserialize, Serialize};
@@ -8,6 +8,7 @@ use crate::domain::leads::promise::ReplyPromise;
 use crate::domain::leads::who;
 use crate::server::settings::Settings;
 use crate::server::store::deadlines::DueLead;
+use crate::server::store::thread::intake::BounceNotice;
 use crate::server::store::outbox::{Channel, OutboxMessage};
 
 /// What a notification says: enough to act on, and no more personal data than that.
@@ -86,6 +87,27 @@ impl Notification {
             recommendation: None,
             link,
             to: vec![with.to_string()],
+        }
+    }
+
+    /// Email to a lead's address bounced: to the person who wrote what bounced (else the sales
+    /// address).
+    pub fn bounce(notice: &BounceNotice, public_url: &str) -> Self {
+        let reference = notice.reference.as_str();
+        let link = format!("{public_url}/inbox/leads/{reference}");
+        let who = who(&notice.name, notice.company.as_deref());
+        Notification {
+            // The address and the server's reason are on the lead's page, not in chat or mail.
+            text: format!(
+                "Email to {who} bounced: their mail server refused the address. Nothing more is sent to it until it is corrected on the lead's page. Lead {reference}: {link}"
+            ),
+            subject: format!("Bounced: email to lead {reference} from {who} was not delivered"),
+            reference: reference.to_string(),
+            name: notice.name.clone(),
+            company: notice.company.clone(),
+            recommendation: None,
+            link,
+            to: notice.writer.iter().map(|w| w.to_string()).collect(),
         }
     }
 

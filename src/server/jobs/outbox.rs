@@ -56,15 +56,11 @@ impl Worker {
         clock: Arc<dyn Clock>,
         wake: Arc<Notify>,
     ) -> Result<Self, String> {
-        let domain = settings
-            .public_url
-            .split("://")
-            .nth(1)
-            .and_then(|rest| rest.split([':', '/']).next())
-            .filter(|host| !host.is_empty())
-            .unwrap_or("archguide.invalid")
-            .to_string();
-        let mailer = settings.email.as_ref().map(|email| Mailer::new(email, &domain)).transpose()?;
+        let mailer = settings
+            .email
+            .as_ref()
+            .map(|email| Mailer::new(email, &settings.message_host(), settings.mailbox.as_ref()))
+            .transpose()?;
         Ok(Worker {
             outbox: stores.outbox.clone(),
             deadlines: stores.deadlines.clone(),

@@ -24,6 +24,8 @@ const BATCH: u32 = 100;
 pub struct Swept {
     pub leads: u64,
     pub spam: u64,
+    /// Messages that matched no lead, kept as long as leads are.
+    pub unmatched: u64,
     pub login_attempts: u64,
     pub sessions: u64,
 }
@@ -52,6 +54,7 @@ impl RetentionJob {
                 Ok(swept) if swept != Swept::default() => tracing::info!(
                     leads = swept.leads,
                     spam = swept.spam,
+                    unmatched = swept.unmatched,
                     login_attempts = swept.login_attempts,
                     sessions = swept.sessions,
                     "retention: erased and deleted what was past its time"
@@ -92,6 +95,7 @@ impl RetentionJob {
                 break;
             }
         }
+        swept.unmatched = self.stores.retention.delete_unmatched(cutoffs.leads).await?;
         swept.login_attempts = self.stores.retention.delete_login_attempts(cutoffs.login_attempts).await?;
         swept.sessions =
             self.stores.retention.delete_ended_sessions(now - self.sessions.idle, now - self.sessions.absolute).await?;

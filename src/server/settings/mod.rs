@@ -16,6 +16,7 @@ use crate::server::auth::sealing::SecretKey;
 
 mod env;
 mod ip_block;
+pub mod mailbox;
 mod meeting;
 mod notify;
 
@@ -23,6 +24,7 @@ use crate::server::store::database::DatabaseUrl;
 use env::Env;
 pub use env::SettingsError;
 pub use ip_block::IpBlock;
+pub use mailbox::MailboxSettings;
 pub use meeting::{MeetingSettings, LINK_REFERENCE};
 pub use notify::{EmailSettings, WebhookSettings};
 
@@ -83,6 +85,8 @@ pub struct Settings {
     pub require_two_factor: bool,
     /// Calls visitors book (`ARCHGUIDE_MEETING_*`).
     pub meetings: MeetingSettings,
+    /// The shared mailbox answers come back to, if one is set up.
+    pub mailbox: Option<MailboxSettings>,
 }
 
 /// How log lines look: plain for people at a terminal, JSON for log collectors.
@@ -206,11 +210,23 @@ impl Settings {
             secret_key,
             require_two_factor,
             meetings: meeting::meetings(&env)?,
+            mailbox: mailbox::mailbox(&env)?,
         })
     }
 }
 
 impl Settings {
+    /// The host the site names in the `Message-ID`s of what it sends (the public URL's).
+    pub fn message_host(&self) -> String {
+        self.public_url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split([':', '/']).next())
+            .filter(|host| !host.is_empty())
+            .unwrap_or("archguide.invalid")
+            .to_string()
+    }
+
     /// What the site promises a person who asks to talk, and when staff are warned.
     pub fn reply_promise(&self) -> ReplyPromise {
         ReplyPromise { within: self.brand.reply_within, warn_before: self.reply_warn_before }

@@ -9,10 +9,22 @@ use crate::domain::leads::lifecycle::{ChangeOutcome, ChangePlan, Colleague, Even
 use crate::domain::leads::retention::NOT_ACTIVITY;
 
 use super::StoreError;
+use crate::domain::leads::conversation::InboundKind;
+use crate::server::store::lead_list::{answer_search_text, search_text};
 use crate::server::store::leads::queue;
 use crate::server::store::outbox::{calendar_topic, CalendarWrite, Channel, OutboxMessage, ReplyEmail};
 use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 use crate::server::store::staff::StaffUser;
+
+/// History lines whose detail holds what the person wrote or who they are: erasure blanks them.
+const PERSONAL_EVENTS: [EventKind; 6] = [
+    EventKind::Note,
+    EventKind::Reply,
+    EventKind::Answered,
+    EventKind::AutoReply,
+    EventKind::Bounced,
+    EventKind::EmailCorrected,
+];
 
 /// What an outbox message about an erased lead is left with.
 const ERASED_PAYLOAD: &str = "{}";
@@ -67,16 +79,21 @@ pub(super) async fn change_within<B: Backend, C: Conn + ?Sized>(
     at: DateTime<Utc>,
 ) -> Result<(ChangeOutcome, bool), StoreError> {
     let select = format!(
-        "SELECT id, email, status, first_reply_at, erased_at, assigned_to FROM leads WHERE reference = $1{}",
+        "SELECT id, email, status, first_reply_at, owed_since, undeliverable_at, erased_at, assigned_to \
+         FROM leads WHERE reference = $1{}",
         B::LOCK_ROWS
     );
     let Some(row) = tx.fetch_optional(Statement::new(select).bind(reference.as_str())).await? else {
         return Ok((ChangeOutcome::NoSuchLead, false));
     };
     let lead_id: i64 = row.get("id")?;
+    let email: String = row.get("email")?;
     let state = LeadState {
         status: row.get("status")?,
         replied: row.time("first_reply_at")?.is_some(),
+        owed: row.time("owed_since")?.is_some(),
+        undeliverable: row.time("undeliverable_at")?.is_some(),
+        email: &email,
         erased: row.time("erased_at")?.is_some(),
         assigned_to: row.get("assigned_to")?,
     };
@@ -106,7 +123,7 @@ pub(super) async fn change_within<B: Backend, C: Conn + ?Sized>(
     if let (Some(draft), Some(writer)) = (&plan.reply, writer) {
         let email = ReplyEmail {
             reference: reference.to_string(),
-            to: row.get("email")?,
+            to: email.clone(),
             reply_to: writer.email.to_string(),
             subject: draft.subject.clone(),
             body: draft.body.clone(),
@@ -147,6 +164,18 @@ async fn write_plan<C: Conn + ?Sized>(
         set(&mut update, "first_reply_at");
         update.push_bind(at);
     }
+    if plan.settles {
+        set(&mut update, "owed_since");
+        update.push("NULL");
+    }
+    if let Some(email) = &plan.email {
+        set(&mut update, "email");
+        update.push_bind(email.as_str());
+        set(&mut update, "undeliverable");
+        update.push("NULL");
+        set(&mut update, "undeliverable_at");
+        update.push("NULL");
+    }
     if let Some(assignee) = plan.assign {
         set(&mut update, "assigned_to");
         update.push_bind(assignee);
@@ -160,6 +189,14 @@ async fn write_plan<C: Conn + ?Sized>(
     if columns > 0 {
         update.push(" WHERE id = ").push_bind(lead_id);
         tx.execute(update).await?;
+    }
+    if plan.settles {
+        // The wait an answer began (if one did) ends with this reply.
+        let answered = "UPDATE lead_waits SET answered_at = $1 WHERE lead_id = $2 AND answered_at IS NULL";
+        tx.execute(Statement::new(answered).bind(at).bind(lead_id)).await?;
+    }
+    if plan.email.is_some() {
+        refresh_search(tx, lead_id).await?;
     }
     if plan.erase {
         erase(tx, lead_id, at).await?;
@@ -196,21 +233,31 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
     tx.execute(
         Statement::new(
             "UPDATE leads SET name = $1, email = $1, company = NULL, role = NULL, message = $1, \
-             preferred_contact = NULL, search = '', erased_at = $2 WHERE id = $3",
+             preferred_contact = NULL, search = '', erased_at = $2, owed_since = NULL, undeliverable = NULL \
+             WHERE id = $3",
         )
         .bind(ERASED)
         .bind(at)
         .bind(lead_id),
     )
     .await?;
+    let mut blank = Statement::new("UPDATE lead_events SET detail = ");
+    blank.push_bind(ERASED).push(" WHERE lead_id = ").push_bind(lead_id).push(" AND kind IN (");
+    for (i, kind) in PERSONAL_EVENTS.iter().enumerate() {
+        blank.push(if i == 0 { "" } else { ", " }).push_bind(*kind);
+    }
+    blank.push(")");
+    tx.execute(blank).await?;
+    // What the person wrote back, and the files they sent (the attachments first: they refer
+    // to their messages).
     tx.execute(
-        Statement::new("UPDATE lead_events SET detail = $1 WHERE lead_id = $2 AND kind IN ($3, $4)")
-            .bind(ERASED)
-            .bind(lead_id)
-            .bind(EventKind::Note)
-            .bind(EventKind::Reply),
+        Statement::new(
+            "DELETE FROM inbound_attachments WHERE message_id IN (SELECT id FROM inbound_messages WHERE lead_id = $1)",
+        )
+        .bind(lead_id),
     )
     .await?;
+    tx.execute(Statement::new("DELETE FROM inbound_messages WHERE lead_id = $1").bind(lead_id)).await?;
     tx.execute(
         Statement::new("UPDATE lead_replies SET subject = $1, body = $1 WHERE lead_id = $2").bind(ERASED).bind(lead_id),
     )
@@ -241,5 +288,25 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
         queue(tx, lead_id, &OutboxMessage::new(Channel::Calendar, payload).about(topic), at).await?;
     }
     tx.execute(Statement::new("DELETE FROM bookings WHERE lead_id = $1").bind(lead_id)).await?;
+    Ok(())
+}
+
+/// Writes the lead's search column again from its fields and the answers it received (after
+/// its address changed, or an answer was attached to it).
+pub(super) async fn refresh_search<C: Conn + ?Sized>(tx: &mut C, lead_id: i64) -> Result<(), StoreError> {
+    let select = Statement::new("SELECT name, email, company, message FROM leads WHERE id = $1").bind(lead_id);
+    let Some(lead) = tx.fetch_optional(select).await? else { return Ok(()) };
+    let answers = Statement::new("SELECT body FROM inbound_messages WHERE lead_id = $1 AND kind = $2 ORDER BY id");
+    let answers = tx.fetch_all(answers.bind(lead_id).bind(InboundKind::Answer)).await?;
+    let mut text = search_text(
+        &lead.get::<String>("name")?,
+        &lead.get::<String>("email")?,
+        lead.get::<Option<String>>("company")?.as_deref(),
+        &lead.get::<String>("message")?,
+    );
+    for answer in &answers {
+        text.push_str(&answer_search_text(&answer.get::<String>("body")?));
+    }
+    tx.execute(Statement::new("UPDATE leads SET search = $1 WHERE id = $2").bind(text).bind(lead_id)).await?;
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Unanswered leads reaching a deadline: each lead's reminder and its overdue alert are claimed
+//! Leads owed a reply reaching a deadline: each wait's reminder and its overdue alert are claimed
 //! once, with their notifications and history line, in one transaction. Instances checking at
 //! the same moment claim different leads (row locks), and a claim survives restarts (a column).
 
@@ -53,12 +53,14 @@ fn column(deadline: Deadline) -> &'static str {
     }
 }
 
-/// The leads a deadline is due for: open, unanswered, not erased, received by the instant in
-/// the fourth placeholder from `first` (the first three hold the open statuses).
+/// The leads a deadline is due for: open, owed a reply, not erased, owed since the instant in
+/// the fourth placeholder from `first` or before (the first three hold the open statuses). An
+/// answer that starts a new wait clears both columns, so each wait has its own reminder and
+/// its own alert.
 fn due(deadline: Deadline, first: usize) -> String {
     format!(
-        "{column} IS NULL AND first_reply_at IS NULL AND erased_at IS NULL \
-         AND status IN (${first}, ${}, ${}) AND created_at <= ${}",
+        "{column} IS NULL AND owed_since IS NOT NULL AND erased_at IS NULL \
+         AND status IN (${first}, ${}, ${}) AND owed_since <= ${}",
         first + 1,
         first + 2,
         first + 3,

@@ -11,10 +11,10 @@ use crate::domain::period::Period;
 use super::StoreError;
 use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 
-/// The dashboard's figures at `now`, counted by the database over two indexed ranges (the last
-/// 30 days' leads, and older ones still waiting for a reply), and the median time to a first
-/// reply, read as the one or two middle values of the replies sorted: what `LeadStats::compute`
-/// makes of the same leads, with each reply time in whole milliseconds.
+/// The dashboard's figures at `now`, counted by the database over indexed ranges (the last 30
+/// days' leads, older ones still waiting for a reply, and the waits answers began), and the
+/// median time to a reply, read as the one or two middle values of the replies sorted: what
+/// `LeadStats::compute` makes of the same waits, with each reply time in whole milliseconds.
 pub(super) async fn lead_stats<B: Backend>(
     store: &SqlStore<B>,
     now: DateTime<Utc>,
@@ -22,21 +22,25 @@ pub(super) async fn lead_stats<B: Backend>(
 ) -> Result<LeadStats, StoreError> {
     let bounds = StatsBounds::at(now, within);
     let waited = B::millis_between("created_at", "first_reply_at");
-    // The older leads are read from the index of unanswered ones alone (their first reply is
-    // known to be none): their status and time are all that index holds.
-    let leads = "SELECT status, created_at, first_reply_at FROM leads WHERE created_at >= $1 \
-         UNION ALL SELECT status, created_at, NULL AS first_reply_at FROM leads \
-         WHERE first_reply_at IS NULL AND created_at < $1 AND status IN ($2, $3, $4)";
+    // Every wait for a reply, as rows of (status, when it began, when the reply came, whether
+    // it is a lead's arrival): the last 30 days' leads, the older ones still waiting (read from
+    // the index of unanswered ones alone: their status and time are all that index holds), and
+    // the waits that answers began, in the last 30 days or still open.
+    let waits = "SELECT status, created_at, first_reply_at, 1 AS arrival FROM leads WHERE created_at >= $1 \
+         UNION ALL SELECT status, created_at, NULL AS first_reply_at, 1 AS arrival FROM leads \
+         WHERE first_reply_at IS NULL AND created_at < $1 AND status IN ($2, $3, $4) \
+         UNION ALL SELECT l.status, w.since AS created_at, w.answered_at AS first_reply_at, 0 AS arrival \
+         FROM lead_waits w JOIN leads l ON l.id = w.lead_id WHERE w.since >= $1 OR w.answered_at IS NULL";
     let mut select = Statement::new(format!(
-        "SELECT COUNT(CASE WHEN created_at >= $5 AND created_at < $6 THEN 1 END) AS today, \
-         COUNT(CASE WHEN created_at >= $7 THEN 1 END) AS this_week, \
-         COUNT(CASE WHEN created_at >= $1 THEN 1 END) AS last_30_days, \
+        "SELECT COUNT(CASE WHEN arrival = 1 AND created_at >= $5 AND created_at < $6 THEN 1 END) AS today, \
+         COUNT(CASE WHEN arrival = 1 AND created_at >= $7 THEN 1 END) AS this_week, \
+         COUNT(CASE WHEN arrival = 1 AND created_at >= $1 THEN 1 END) AS last_30_days, \
          COUNT(CASE WHEN first_reply_at IS NULL AND created_at <= $8 AND status IN ($2, $3, $4) THEN 1 END) \
          AS overdue_now, \
          COUNT(CASE WHEN created_at >= $1 AND (first_reply_at IS NOT NULL OR created_at <= $8) THEN 1 END) AS decided, \
          COUNT(CASE WHEN created_at >= $1 AND first_reply_at IS NOT NULL AND {waited} <= $9 THEN 1 END) AS in_time, \
          COUNT(CASE WHEN created_at >= $1 AND first_reply_at IS NOT NULL THEN 1 END) AS replied \
-         FROM ({leads}) AS t WHERE status <> $10"
+         FROM ({waits}) AS t WHERE status <> $10"
     ))
     .bind(bounds.month_ago);
     for status in LeadStatus::AWAITING_REPLY {
@@ -62,8 +66,12 @@ pub(super) async fn lead_stats<B: Backend>(
     // The middle reply, or the two middle ones of an even number.
     let (skip, take) = if replied % 2 == 1 { (replied / 2, 1) } else { (replied.saturating_sub(2) / 2, 2) };
     let middle = Statement::new(format!(
-        "SELECT {waited} AS waited FROM leads WHERE created_at >= $1 AND first_reply_at IS NOT NULL AND status <> $2 \
-         ORDER BY waited LIMIT $3 OFFSET $4"
+        "SELECT waited FROM (SELECT {waited} AS waited FROM leads \
+         WHERE created_at >= $1 AND first_reply_at IS NOT NULL AND status <> $2 \
+         UNION ALL SELECT {answered} AS waited FROM lead_waits w JOIN leads l ON l.id = w.lead_id \
+         WHERE w.since >= $1 AND w.answered_at IS NOT NULL AND l.status <> $2) AS r \
+         ORDER BY waited LIMIT $3 OFFSET $4",
+        answered = B::millis_between("w.since", "w.answered_at"),
     ))
     .bind(bounds.month_ago)
     .bind(LeadStatus::Spam)

@@ -8,7 +8,8 @@ use crate::domain::guide::recommendation::{Execution, Organisation, Recommendati
 use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
-use crate::domain::leads::inbox::{LeadCount, LeadCursor, LeadStats, LeadStatus};
+use crate::domain::leads::inbox::{LeadCount, LeadCursor, LeadStats, LeadStatus, Sort};
+use crate::domain::leads::promise::Timing;
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
 use crate::domain::message::Message;
 use crate::domain::period::Period;
@@ -17,7 +18,7 @@ use crate::server::store::lead_list::{push_contains, search_text, LeadPage, Lead
 use crate::server::store::pulse::InboxPulse;
 
 use super::StoreError;
-use crate::server::store::replies::LeadReply;
+use crate::server::store::thread::LeadReply;
 use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 use crate::server::store::staff::StaffUser;
 
@@ -39,6 +40,11 @@ pub struct Lead {
     pub status: LeadStatus,
     pub spam_reason: Option<String>,
     pub first_reply_at: Option<DateTime<Utc>>,
+    /// Since when a reply is owed (its arrival, or an answer after our last reply); `None`
+    /// once the last message was ours.
+    pub owed_since: Option<DateTime<Utc>>,
+    /// Why email to its address bounced, until staff correct it.
+    pub undeliverable: Option<String>,
     pub created_at: DateTime<Utc>,
     pub assigned_to: Option<i64>,
     pub assignee_email: Option<StaffEmail>,
@@ -54,9 +60,19 @@ pub struct Lead {
 }
 
 impl Lead {
-    /// Where a walk through the list stands once this lead was read.
-    pub fn cursor(&self) -> LeadCursor {
-        LeadCursor { created_at: self.created_at, id: self.id, replied: self.first_reply_at.is_some() }
+    /// Where a walk through the list in `sort` order stands once this lead was read: the
+    /// reply-by order lists the leads owed a reply by the time they have waited since.
+    pub fn cursor(&self, sort: Sort) -> LeadCursor {
+        let at = match (sort, self.owed_since) {
+            (Sort::ReplyBy, Some(since)) => since,
+            _ => self.created_at,
+        };
+        LeadCursor { created_at: at, id: self.id, replied: self.owed_since.is_none() }
+    }
+
+    /// The times the reply promise is measured by.
+    pub fn timing(&self) -> Timing {
+        Timing { created: self.created_at, owed_since: self.owed_since, first_reply: self.first_reply_at }
     }
 }
 
@@ -133,7 +149,7 @@ pub trait InboxStore: Send + Sync {
 /// The columns every lead query reads.
 pub(super) const LEAD_SELECT: &str = "SELECT l.id, l.reference, l.name, l.email, l.company, l.role, l.message, \
      l.preferred_contact, l.consent_version, l.consent_at, l.result_id, l.source_page, l.status, l.spam_reason, \
-     l.first_reply_at, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
+     l.first_reply_at, l.owed_since, l.undeliverable, l.created_at, l.assigned_to, l.erased_at, u.email AS assignee_email, \
      l.utm_source, l.utm_medium, l.utm_campaign, l.referrer, l.language, \
      g.recommendation -> 'organisation' ->> 'choice' AS organisation, \
      g.recommendation -> 'execution' ->> 'choice' AS execution, \
@@ -163,6 +179,8 @@ pub(super) fn lead_from_row(row: &impl Record) -> Result<Lead, StoreError> {
         status: row.get("status")?,
         spam_reason: row.get("spam_reason")?,
         first_reply_at: row.get("first_reply_at")?,
+        owed_since: row.get("owed_since")?,
+        undeliverable: row.get("undeliverable")?,
         created_at: row.get("created_at")?,
         assigned_to: row.get("assigned_to")?,
         assignee_email: row.parse_optional("assignee_email")?,
@@ -258,7 +276,7 @@ impl<B: Backend> InboxStore for SqlStore<B> {
     }
 
     async fn replies(&self, lead_id: i64) -> Result<Vec<LeadReply>, StoreError> {
-        crate::server::store::replies::replies(self, lead_id).await
+        crate::server::store::thread::replies(self, lead_id).await
     }
 
     async fn change_lead(

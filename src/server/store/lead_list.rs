@@ -41,7 +41,7 @@ impl<B: Backend> SqlStore<B> {
             if leads.len() > limit {
                 leads.truncate(limit);
                 leads.reverse();
-                let last = leads.last().map(Lead::cursor);
+                let last = leads.last().map(|l| l.cursor(query.filter.sort));
                 let more_after = !self.walk(query, plan, last, false, 1).await?.is_empty();
                 return Ok(LeadPage { leads, more_before: true, more_after });
             }
@@ -57,7 +57,9 @@ impl<B: Backend> SqlStore<B> {
         let more_before = match (after, leads.first()) {
             (None, _) => false,
             (Some(_), None) => true,
-            (Some(_), Some(first)) => !self.walk(query, plan, Some(first.cursor()), true, 1).await?.is_empty(),
+            (Some(_), Some(first)) => {
+                !self.walk(query, plan, Some(first.cursor(query.filter.sort)), true, 1).await?.is_empty()
+            }
         };
         Ok(LeadPage { leads, more_before, more_after })
     }
@@ -100,14 +102,13 @@ impl<B: Backend> SqlStore<B> {
             if let Some(replied) = part {
                 push_replied(&mut select, replied);
             }
+            // The leads owed a reply in the reply-by order go by how long they have waited.
+            let time = if part == Some(false) { "l.owed_since" } else { "l.created_at" };
             if let Some(cursor) = cursor {
-                push_after(&mut select, ascending, cursor);
+                push_after(&mut select, time, ascending, cursor);
             }
-            select.push(if ascending {
-                " ORDER BY l.created_at ASC, l.id ASC"
-            } else {
-                " ORDER BY l.created_at DESC, l.id DESC"
-            });
+            let direction = if ascending { "ASC" } else { "DESC" };
+            select.push(&format!(" ORDER BY {time} {direction}, l.id {direction}"));
             select.push(" LIMIT ").push_bind((limit - leads.len()) as i64);
             for row in self.read_all(select).await? {
                 leads.push(lead_from_row(&row)?);
@@ -199,18 +200,19 @@ impl<B: Backend> SqlStore<B> {
     }
 }
 
-/// Appends the condition that keeps only the leads after `cursor` in time order (`ascending`:
-/// oldest first) or before it (newest first). A row-value comparison, which both databases
-/// answer from the index on the time (SQLite's indexes end with the row id).
-pub(super) fn push_after(statement: &mut Statement, ascending: bool, cursor: LeadCursor) {
+/// Appends the condition that keeps only the leads after `cursor` in the order of `time` (a
+/// fixed column name; `ascending`: oldest first) or before it (newest first). A row-value
+/// comparison, which both databases answer from the index on the time (SQLite's indexes end
+/// with the row id).
+pub(super) fn push_after(statement: &mut Statement, time: &str, ascending: bool, cursor: LeadCursor) {
     let op = if ascending { " > " } else { " < " };
-    statement.push(" AND (l.created_at, l.id)").push(op).push("(").push_bind(cursor.created_at);
+    statement.push(" AND (").push(time).push(", l.id)").push(op).push("(").push_bind(cursor.created_at);
     statement.push(", ").push_bind(cursor.id).push(")");
 }
 
-/// Appends the condition that keeps the answered leads, or the unanswered ones.
+/// Appends the condition that keeps the leads owed nothing, or those owed a reply.
 pub(super) fn push_replied(statement: &mut Statement, replied: bool) {
-    statement.push(if replied { " AND l.first_reply_at IS NOT NULL" } else { " AND l.first_reply_at IS NULL" });
+    statement.push(if replied { " AND l.owed_since IS NULL" } else { " AND l.owed_since IS NOT NULL" });
 }
 
 /// Text searched for literally with `LIKE` (`\` escapes), lower-cased, anywhere in a value.
@@ -302,6 +304,17 @@ pub fn search_text(name: &str, email: &str, company: Option<&str>, message: &str
     [name, email, company.unwrap_or_default(), message].join("\u{1f}").to_lowercase()
 }
 
+/// What an answer adds to its lead's search column: its text, lower-cased, as one more field
+/// (at most `ANSWER_SEARCHED` characters of it).
+pub fn answer_search_text(body: &str) -> String {
+    let mut text = String::from("\u{1f}");
+    text.extend(body.chars().take(ANSWER_SEARCHED).flat_map(char::to_lowercase));
+    text
+}
+
+/// How much of each answer the search reads.
+const ANSWER_SEARCHED: usize = 20_000;
+
 /// Appends the filter's `WHERE` clause.
 pub(super) fn push_lead_filter<B: Backend>(statement: &mut Statement, query: &LeadQuery<'_>, plan: SearchPlan) {
     match query.filter.status {
@@ -328,6 +341,9 @@ pub(super) fn push_lead_conditions<B: Backend>(statement: &mut Statement, query:
     }
     if let Some(source) = &filter.source {
         statement.push(" AND l.source = ").push_bind(source.as_str());
+    }
+    if filter.waiting {
+        statement.push(" AND l.owed_since IS NOT NULL AND l.first_reply_at IS NOT NULL");
     }
     if filter.call_booked {
         statement.push(" AND EXISTS (SELECT 1 FROM bookings b WHERE b.lead_id = l.id AND b.cancelled_at IS NULL)");

@@ -12,7 +12,7 @@ use crate::domain::leads::lifecycle::EventKind;
 
 use super::StoreError;
 use crate::server::store::lead_list::search_text;
-use crate::server::store::outbox::OutboxMessage;
+use crate::server::store::outbox::{Channel, OutboxMessage};
 use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
 /// A lead as the contact form hands it to storage.
@@ -97,8 +97,8 @@ pub async fn insert_lead<C: Conn + ?Sized>(
     let insert = Statement::new(
         "INSERT INTO leads (reference, idempotency_key, name, email, company, role, message, preferred_contact, \
          consent_version, consent_at, result_id, source_page, status, spam_reason, created_at, search, \
-         utm_source, utm_medium, utm_campaign, referrer, source, language, last_activity_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20, $21, $10) \
+         utm_source, utm_medium, utm_campaign, referrer, source, language, last_activity_at, owed_since) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $10, $15, $16, $17, $18, $19, $20, $21, $10, $10) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(record.reference.as_str())
@@ -159,8 +159,31 @@ pub async fn queue<C: Conn + ?Sized>(
         .bind(message.due.unwrap_or(at).max(at))
         .bind(at)
         .bind(message.topic.as_deref());
-    conn.fetch_one(insert).await?.get("id")
+    let id: i64 = conn.fetch_one(insert).await?.get("id")?;
+    // Nothing goes to a lead's address that bounced until staff correct it: an email to it is
+    // kept in the outbox as not sent.
+    if let Channel::Reply | Channel::Call = message.channel {
+        let to = serde_json::from_str::<serde_json::Value>(&message.payload)
+            .ok()
+            .and_then(|payload| payload.get("to").and_then(|to| to.as_str()).map(str::to_string));
+        if let Some(to) = to {
+            let held = Statement::new(
+                "UPDATE outbox SET delivered_at = $1, last_error = $2 WHERE id = $3 AND EXISTS ( \
+                 SELECT 1 FROM leads WHERE id = $4 AND undeliverable_at IS NOT NULL AND lower(email) = lower($5))",
+            )
+            .bind(at)
+            .bind(NOT_SENT_BOUNCED)
+            .bind(id)
+            .bind(lead_id)
+            .bind(to);
+            conn.execute(held).await?;
+        }
+    }
+    Ok(id)
 }
+
+/// Why an email was kept back.
+pub const NOT_SENT_BOUNCED: &str = "not sent: email to this address bounced, and it was not corrected since";
 
 /// Takes back the messages about `topic` that have not gone yet (a reminder of a call that
 /// moved, a calendar write a newer one replaces), in the caller's transaction: they stay in

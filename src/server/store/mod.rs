@@ -1,6 +1,7 @@
 //! Storage behind traits, chosen at start-up from `DATABASE_URL`. Handlers and server functions
 //! see only the traits (one per subject: results, funnel, leads, outbox, staff, sessions,
-//! secrets, the second factor, the inbox, logins, bookings); each trait is implemented once, in its
+//! secrets, the second factor, the inbox, logins, bookings, the mailbox's intake and the
+//! conversation); each trait is implemented once, in its
 //! subject's file, for `SqlStore<B>` with any backend `B` (`sql/`), so every query is written
 //! once and runs on SQLite and on PostgreSQL.
 
@@ -19,7 +20,7 @@ pub mod logins;
 pub mod outbox;
 pub mod probe;
 pub mod pulse;
-pub mod replies;
+pub mod thread;
 pub mod results;
 pub mod retention;
 mod sql;
@@ -43,6 +44,8 @@ use results::{FunnelStore, ResultStore};
 use retention::RetentionStore;
 use sql::{postgres::PgBackend, sqlite::SqliteBackend, Backend, SqlStore};
 use staff::{SecretStore, SessionStore, UserStore};
+use thread::intake::IntakeStore;
+use thread::ConversationStore;
 use two_factor::TwoFactorStore;
 
 /// A storage failure; the detail is logged where it is handled and never shown to visitors.
@@ -75,6 +78,10 @@ pub struct Stores {
     pub retention: Arc<dyn RetentionStore>,
     pub bookings: Arc<dyn BookingStore>,
     pub calendars: Arc<dyn CalendarStore>,
+    /// Messages read from the shared mailbox, on their way in.
+    pub intake: Arc<dyn IntakeStore>,
+    /// The messages that came back: in their leads' threads, or unmatched.
+    pub conversation: Arc<dyn ConversationStore>,
     /// Made-up leads, many to a transaction (`archguide demo-data`).
     pub demo: Arc<dyn DemoStore>,
     /// The readiness check's write.
@@ -116,6 +123,8 @@ impl Stores {
             retention: store.clone(),
             bookings: store.clone(),
             calendars: store.clone(),
+            intake: store.clone(),
+            conversation: store.clone(),
             demo: store.clone(),
             probe: store,
             health,

@@ -22,7 +22,8 @@ pub struct ReplyEmail {
     pub reference: String,
     /// The lead's address.
     pub to: String,
-    /// The staff member who wrote it, who gets the answer.
+    /// The staff member who wrote it: the answer goes to them, unless a shared mailbox is set
+    /// up (then it goes there, into the lead's thread).
     pub reply_to: String,
     pub subject: String,
     pub body: String,

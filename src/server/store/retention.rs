@@ -1,5 +1,6 @@
 //! What the retention job reads and deletes: leads past their time (erased through the inbox's
-//! erasure path, `InboxStore::expire_lead`), old login attempts and sessions that have ended.
+//! erasure path, `InboxStore::expire_lead`, which takes their messages and files too),
+//! unmatched messages as old, old login attempts and sessions that have ended.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -11,7 +12,7 @@ use crate::domain::leads::retention::Cutoffs;
 use crate::domain::leads::retention::NOT_ACTIVITY;
 
 use super::StoreError;
-use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
+use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 
 /// A lead past its time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,9 @@ pub trait RetentionStore: Send + Sync {
     /// Unerased leads whose last activity (arrival, note, reply, status or assignment change;
     /// not the reminders the software sent) is before the cutoff for their kind, oldest first.
     async fn expired_leads(&self, cutoffs: &Cutoffs, limit: u32) -> Result<Vec<Expired>, StoreError>;
+    /// Deletes the messages from the shared mailbox that matched no lead and came in before
+    /// `before` (with their files); how many.
+    async fn delete_unmatched(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
     /// Deletes login attempts made before `before`; how many.
     async fn delete_login_attempts(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
     /// Removes what the database's files may still hold of erased values (see
@@ -64,6 +68,17 @@ impl<B: Backend> RetentionStore for SqlStore<B> {
                 })
             })
             .collect()
+    }
+
+    async fn delete_unmatched(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        let mut tx = self.backend.begin_write().await?;
+        let files = "DELETE FROM inbound_attachments WHERE message_id IN \
+                     (SELECT id FROM inbound_messages WHERE lead_id IS NULL AND received_at < $1)";
+        tx.execute(Statement::new(files).bind(before)).await?;
+        let delete = Statement::new("DELETE FROM inbound_messages WHERE lead_id IS NULL AND received_at < $1");
+        let deleted = tx.execute(delete.bind(before)).await?;
+        tx.commit().await?;
+        Ok(deleted)
     }
 
     async fn delete_login_attempts(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {

@@ -43,7 +43,12 @@ async fn the_dashboard_figures_agree_with_the_domain(stores: &Stores) {
             by: sales.clone(),
             history,
         });
-        timings.push(LeadTiming { status, created_at, first_reply_at: replied_after.map(|after| created_at + after) });
+        timings.push(LeadTiming {
+            status,
+            created_at,
+            first_reply_at: replied_after.map(|after| created_at + after),
+            answer: false,
+        });
     }
     assert_eq!(stores.demo.add_demo_leads(leads).await.unwrap(), 90);
     for at in [now, now + Duration::hours(17), now + Duration::days(3), now + Duration::days(45)] {

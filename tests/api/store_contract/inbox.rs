@@ -6,6 +6,7 @@ use super::*;
 /// link to the next; walking back from the last page by the links to the previous one meets the
 /// same pages.
 async fn pages(stores: &Stores, viewer_id: i64, sort: &str) -> Vec<Vec<String>> {
+    let (order, _) = LeadFilter::from_pairs([("sort", sort)]);
     let page_at = |at: PageAt| async move {
         let (mut filter, _) = LeadFilter::from_pairs([("sort", sort)]);
         filter.at = at;
@@ -16,13 +17,13 @@ async fn pages(stores: &Stores, viewer_id: i64, sort: &str) -> Vec<Vec<String>> 
     assert!(!page.more_before);
     let mut forward = vec![names(&page)];
     while page.more_after {
-        page = page_at(PageAt::After(page.leads.last().unwrap().cursor())).await;
+        page = page_at(PageAt::After(page.leads.last().unwrap().cursor(order.sort))).await;
         assert!(page.more_before);
         forward.push(names(&page));
     }
     let mut backward = vec![names(&page)];
     while page.more_before {
-        page = page_at(PageAt::Before(page.leads.first().unwrap().cursor())).await;
+        page = page_at(PageAt::Before(page.leads.first().unwrap().cursor(order.sort))).await;
         assert!(page.more_after);
         backward.insert(0, names(&page));
     }

@@ -1,6 +1,7 @@
 //! The same expectations of the stores, run on SQLite and on PostgreSQL.
 
 mod bookings;
+mod conversation;
 mod core;
 mod deadlines;
 mod demo;

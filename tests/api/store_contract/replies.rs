@@ -2,7 +2,7 @@
 //! outbox, and erased with the lead, on both databases.
 
 use archguide::domain::leads::reply::ReplyDraft;
-use archguide::server::store::replies::Delivery;
+use archguide::server::store::thread::Delivery;
 
 use super::*;
 

@@ -42,7 +42,7 @@ async fn walking_the_list_behaves(stores: &Stores) {
             if batch.len() < 2 {
                 break;
             }
-            after = batch.last().map(|l| l.cursor());
+            after = batch.last().map(|l| l.cursor(filter.sort));
         }
         assert!(!whole.is_empty(), "{pairs:?}");
         assert_eq!(walked, whole, "two at a time, every lead once, in the list's order: {pairs:?}");

@@ -106,6 +106,8 @@ pub struct LeadFilter {
     pub sort: Sort,
     /// Only leads whose visitor has a call booked (`call=booked`): the "call booked" state.
     pub call_booked: bool,
+    /// Only leads whose person answered our reply and waits on us again (`waiting=us`).
+    pub waiting: bool,
     /// Which page of the leads the filter selects.
     pub at: PageAt,
 }
@@ -140,6 +142,10 @@ impl LeadFilter {
                 "source" => {
                     filter.source = Some(value.chars().take(MAX_SEARCH_CHARS).flat_map(char::to_lowercase).collect())
                 }
+                "waiting" => match value {
+                    "us" => filter.waiting = true,
+                    _ => errors.push(FieldError::new("waiting", "Choose any or waiting on us.")),
+                },
                 "call" => match value {
                     "booked" => filter.call_booked = true,
                     _ => errors.push(FieldError::new("call", "Choose any or call booked.")),
@@ -186,6 +192,9 @@ impl LeadFilter {
         if self.call_booked {
             pairs.push(("call", "booked".to_string()));
         }
+        if self.waiting {
+            pairs.push(("waiting", "us".to_string()));
+        }
         if let Some(from) = self.from {
             pairs.push(("from", from.to_string()));
         }
@@ -204,6 +213,7 @@ impl LeadFilter {
             || self.text.is_some()
             || self.source.is_some()
             || self.call_booked
+            || self.waiting
             || self.from.is_some()
             || self.to.is_some()
     }
@@ -239,12 +249,17 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// One lead's timing, for the dashboard.
+/// One wait for a reply, for the dashboard: a lead's, from its arrival to its first reply, or
+/// one an answer began (`answer`), from the answer to the reply that followed it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LeadTiming {
     pub status: LeadStatus,
+    /// When the wait began.
     pub created_at: DateTime<Utc>,
+    /// When the reply that ended it went out.
     pub first_reply_at: Option<DateTime<Utc>>,
+    /// Begun by an answer: counted among the replies, not among the leads that arrived.
+    pub answer: bool,
 }
 
 /// The dashboard's figures about leads.
@@ -253,9 +268,10 @@ pub struct LeadStats {
     pub today: u64,
     pub this_week: u64,
     pub overdue_now: u64,
-    /// Over leads received in the last 30 days and replied to.
+    /// Over the waits of the last 30 days that were answered: a lead's for its first reply, and
+    /// each answer's for the reply to it.
     pub median_first_reply: Option<Duration>,
-    /// Share of the last 30 days' leads (old enough to be due, or already answered) answered in time.
+    /// Share of the last 30 days' waits (old enough to be due, or already answered) answered in time.
     pub answered_in_time: Option<f64>,
     pub last_30_days: u64,
 }
@@ -310,8 +326,9 @@ impl LeadStats {
     /// midnight UTC.
     pub fn compute(leads: &[LeadTiming], now: DateTime<Utc>, within: Period) -> Self {
         let bounds = StatsBounds::at(now, within);
-        let real: Vec<&LeadTiming> = leads.iter().filter(|l| l.status != LeadStatus::Spam).collect();
-        let recent: Vec<&&LeadTiming> = real.iter().filter(|l| l.created_at >= bounds.month_ago).collect();
+        let waits: Vec<&LeadTiming> = leads.iter().filter(|l| l.status != LeadStatus::Spam).collect();
+        let recent: Vec<&&LeadTiming> = waits.iter().filter(|l| l.created_at >= bounds.month_ago).collect();
+        let real: Vec<&&LeadTiming> = waits.iter().filter(|l| !l.answer).collect();
         let mut replies: Vec<Duration> =
             recent.iter().filter_map(|l| l.first_reply_at.map(|r| r - l.created_at)).collect();
         replies.sort();
@@ -326,8 +343,8 @@ impl LeadStats {
         let counts = StatsCounts {
             today: real.iter().filter(|l| (bounds.today..bounds.tomorrow).contains(&l.created_at)).count() as u64,
             this_week: real.iter().filter(|l| l.created_at >= bounds.week).count() as u64,
-            last_30_days: recent.len() as u64,
-            overdue_now: real
+            last_30_days: recent.iter().filter(|l| !l.answer).count() as u64,
+            overdue_now: waits
                 .iter()
                 .filter(|l| l.first_reply_at.is_none() && l.created_at <= bounds.due_by)
                 .filter(|l| LeadStatus::AWAITING_REPLY.contains(&l.status))

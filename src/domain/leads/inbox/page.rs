@@ -9,8 +9,9 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A lead's place in the list's order: its arrival time and id (which breaks ties), and
-/// whether it was answered (the reply-by order lists the unanswered ones first).
+/// A lead's place in the list's order: the time the list is ordered by (its arrival, or in the
+/// reply-by order since when it is owed a reply) and its id (which breaks ties), and whether
+/// nothing is owed it (the reply-by order lists the leads owed a reply first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LeadCursor {
     pub created_at: DateTime<Utc>,

@@ -65,6 +65,7 @@ fn dashboard_figures_count_days_weeks_overdue_and_reply_times() {
         status,
         created_at: at(created),
         first_reply_at: replied.map(at),
+        answer: false,
     };
     let leads = [
         lead(9, None, LeadStatus::New),                  // today, inside its window
@@ -81,6 +82,17 @@ fn dashboard_figures_count_days_weeks_overdue_and_reply_times() {
     assert_eq!(stats.median_first_reply, Some(Duration::hours(21)));
     assert_eq!(stats.answered_in_time, Some(1.0 / 3.0));
     assert_eq!(stats.last_30_days, 4);
+    // Two answers to the lead replied in 2 h: one replied in 1 h, one still waiting past its window.
+    let answers = [
+        LeadTiming { answer: true, ..lead(-20, Some(-19), LeadStatus::Contacted) },
+        LeadTiming { answer: true, ..lead(-15, None, LeadStatus::Contacted) },
+    ];
+    let all: Vec<LeadTiming> = leads.iter().chain(&answers).copied().collect();
+    let stats = LeadStats::compute(&all, now, Period::hours(24));
+    assert_eq!((stats.today, stats.this_week, stats.last_30_days), (1, 4, 4), "answers are not leads");
+    assert_eq!(stats.overdue_now, 2, "the answer waiting past its window is overdue too");
+    assert_eq!(stats.median_first_reply, Some(Duration::hours(2)), "1 h, 2 h and 40 h");
+    assert_eq!(stats.answered_in_time, Some(2.0 / 5.0));
 }
 
 #[test]

@@ -28,8 +28,8 @@ const NO_SUCH_LEAD: &str = "There is no lead with this reference.";
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct LeadActionForm {
-    /// Which action: `status`, `assign`, `note`, `replied`, `reply`, `not_spam`, `erase`,
-    /// `call_move` or `call_cancel`.
+    /// Which action: `status`, `assign`, `note`, `replied`, `reply`, `email`, `not_spam`,
+    /// `erase`, `call_move` or `call_cancel`.
     action: String,
     status: String,
     /// A staff member's id, or empty for nobody.
@@ -41,6 +41,8 @@ pub struct LeadActionForm {
     confirm: String,
     /// The start a booked call moves to (RFC 3339).
     slot: String,
+    /// The lead's corrected address.
+    email: String,
 }
 
 /// `POST /inbox/leads/{reference}`: one action on one lead, named by the `action` field.
@@ -58,6 +60,7 @@ pub async fn lead_action(
         message,
         note: form.note.clone(),
         reply: (action == "reply").then(|| (form.subject.clone(), form.body.clone())),
+        email: (action == "email").then(|| form.email.clone()),
     };
     let refuse = |status: StatusCode, message: String| Failure::from(page.show(status, typed(message)));
     let invalid = |message: &str| refuse(StatusCode::UNPROCESSABLE_ENTITY, message.to_string());
@@ -116,6 +119,10 @@ pub async fn lead_action(
                     .join(" ");
                 return Err(invalid(&format!("The reply was not sent: {why}")));
             }
+        },
+        "email" => match crate::domain::email::parse(&form.email) {
+            Ok(email) => LeadChange::CorrectEmail(email),
+            Err(_) => return Err(invalid("The address was not saved: write an email address like name@example.com.")),
         },
         "not_spam" => LeadChange::NotSpam,
         "erase" => {

@@ -111,7 +111,7 @@ impl Export {
         self.rows += batch.len();
         let chunk = writer.into_inner().map(Bytes::from).map_err(|e| std::io::Error::other(e.to_string()));
         if batch.len() == BATCH as usize {
-            let after = batch.last().map(Lead::cursor);
+            let after = batch.last().map(|lead| lead.cursor(self.filter.sort));
             let query = LeadQuery { filter: &self.filter, viewer_id: self.session.user.id, limit: None };
             match self.state.stores.inbox.leads_after(query, after, BATCH).await {
                 Ok(next) => self.batch = Some(next),

@@ -24,7 +24,8 @@ const SESSION_CHECK: Duration = Duration::from_secs(20);
 /// How long a browser waits before it reconnects a stream that ended.
 const RECONNECT: Duration = Duration::from_secs(3);
 
-/// `GET /inbox/events`: a stream of `inbox` events, each `{"revision": "…", "new_leads": n}`,
+/// `GET /inbox/events`: a stream of `inbox` events, each
+/// `{"revision": "…", "new_leads": n, "answers_waiting": m}`,
 /// the first at once and then one whenever the inbox moves. The guard checked the session
 /// before it opened (without counting as a use); the stream checks it again before every event
 /// and every `SESSION_CHECK`, and ends when it is over or the server stops.

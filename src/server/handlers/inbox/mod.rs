@@ -5,6 +5,7 @@ pub mod actions;
 pub mod export;
 pub mod live;
 pub mod person;
+pub mod unmatched;
 pub mod views;
 
 use leptos::prelude::*;

@@ -6,6 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde_json::{json, Value};
 
 use crate::domain::ids::LeadReference;
@@ -16,7 +18,7 @@ use crate::server::http::form::Posted;
 use crate::server::http::staff::Admin;
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
-use crate::server::store::replies::Delivery;
+use crate::server::store::thread::Delivery;
 use crate::server::store::StoreError;
 
 const NO_SUCH_LEAD: &str = "There is no lead with this reference.";
@@ -63,7 +65,8 @@ pub async fn export(
 }
 
 /// The export: the lead as stored, its consent record, where it came from, the attached guide
-/// result, its notes, replies, booked call and history.
+/// result, its notes, replies, the messages it sent back (with their files), booked call and
+/// history.
 async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<Value>, StoreError> {
     let Some(lead) = state.stores.inbox.lead(reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
@@ -99,6 +102,32 @@ async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<
             json!({ "at": r.at, "by": r.author, "subject": r.subject, "body": r.body, "delivery": delivery })
         })
         .collect();
+    let mut messages = Vec::new();
+    for message in state.stores.conversation.inbound(lead.id).await? {
+        let mut files = Vec::new();
+        for file in &message.attachments {
+            // The files themselves, as they came: the person's data too.
+            let content = match file.kept {
+                true => state.stores.conversation.attachment(file.id).await?.map(|f| BASE64.encode(f.content)),
+                false => None,
+            };
+            files.push(json!({
+                "name": file.name,
+                "content_type": file.content_type,
+                "size": file.size,
+                "content_base64": content,
+            }));
+        }
+        messages.push(json!({
+            "received_at": message.received_at,
+            "kind": message.kind.as_str(),
+            "from": message.from,
+            "from_name": message.from_name,
+            "subject": message.subject,
+            "text": message.body,
+            "attachments": files,
+        }));
+    }
     let history: Vec<Value> = events
         .iter()
         .map(|e| json!({ "at": e.at, "by": e.actor, "kind": e.kind.as_str(), "detail": e.detail }))
@@ -117,6 +146,7 @@ async fn document(state: &AppState, reference: &LeadReference) -> Result<Option<
         })),
         "notes": notes,
         "replies": replies,
+        "messages_received": messages,
         "call": call,
         "history": history,
     })))
@@ -138,6 +168,7 @@ fn lead_json(lead: &Lead) -> Value {
         "sent_from_page": lead.source_page,
         "came_from": lead.attribution,
         "first_reply_at": lead.first_reply_at,
+        "address_bounced": lead.undeliverable,
         "assigned_to": lead.assignee_email.as_ref().map(ToString::to_string),
         "erased_at": lead.erased_at,
     })

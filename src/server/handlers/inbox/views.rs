@@ -18,7 +18,10 @@ use crate::server::http::staff::Authenticated;
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
 use crate::server::store::lead_list::LeadQuery;
-use crate::server::store::replies::{Delivery, LeadReply};
+use crate::domain::leads::conversation::quote::fold;
+use crate::domain::leads::conversation::{file_size, MatchedBy};
+use crate::page_data::inbox::{FileRow, InboundRow, ThreadEntry};
+use crate::server::store::thread::{Delivery, InboundMessage, LeadReply};
 use crate::server::store::results::FunnelEvent;
 use crate::server::store::StoreError;
 
@@ -33,27 +36,27 @@ pub fn viewer(session: &Authenticated) -> Viewer {
 
 /// The lead's reply-by state now.
 pub fn reply_state(state: &AppState, lead: &Lead) -> ReplyState {
-    ReplyState::of(
-        lead.status,
-        lead.created_at,
-        lead.first_reply_at,
-        state.clock.now(),
-        &state.settings.reply_promise(),
-    )
+    ReplyState::of(lead.status, lead.timing(), state.clock.now(), &state.settings.reply_promise())
 }
 
 fn countdown(state: &AppState, lead: &Lead) -> Countdown {
     let reply = reply_state(state, lead);
     let promise = state.settings.reply_promise();
-    let due = reply
-        .is_owed()
-        .then(|| (promise.due(lead.created_at).timestamp(), promise.warn_before.as_chrono().num_seconds()));
-    Countdown { tone: reply.tone().to_string(), label: reply.label(), due }
+    let due = match (reply.is_owed(), lead.owed_since) {
+        (true, Some(since)) => Some((promise.due(since).timestamp(), promise.warn_before.as_chrono().num_seconds())),
+        _ => None,
+    };
+    Countdown {
+        tone: reply.tone().to_string(),
+        label: reply.label(),
+        due,
+        waiting_on_us: lead.timing().waiting_on_us() && reply.is_owed(),
+    }
 }
 
 /// The mark a page that keeps itself current is rendered with. Read before the page's data, so
 /// a change that lands in between makes the page refresh once more rather than miss it.
-async fn live_mark(state: &AppState) -> Result<LiveMark, StoreError> {
+pub async fn live_mark(state: &AppState) -> Result<LiveMark, StoreError> {
     let pulse = state.stores.inbox.pulse().await?;
     Ok(LiveMark { revision: pulse.revision, now: state.clock.now().timestamp() })
 }
@@ -105,8 +108,8 @@ pub async fn lead_list(
         rows,
         total,
         first_page: !page.more_before,
-        previous: page.more_before.then(|| page.leads.first().map(|l| l.cursor().token())).flatten(),
-        next: page.more_after.then(|| page.leads.last().map(|l| l.cursor().token())).flatten(),
+        previous: page.more_before.then(|| page.leads.first().map(|l| l.cursor(filter.sort).token())).flatten(),
+        next: page.more_after.then(|| page.leads.last().map(|l| l.cursor(filter.sort).token())).flatten(),
         counts,
         errors,
     })
@@ -122,6 +125,7 @@ pub async fn lead_detail(
     let Some(lead) = state.stores.inbox.lead(&reference).await? else { return Ok(None) };
     let events = state.stores.inbox.events(lead.id).await?;
     let replies = state.stores.inbox.replies(lead.id).await?;
+    let inbound = state.stores.conversation.inbound(lead.id).await?;
     let call = crate::server::handlers::booking::changes::call_line(state, &lead).await?;
     let staff =
         state.stores.users.users().await?.into_iter().filter(|u| !u.disabled).map(|u| (u.id, u.email.into())).collect();
@@ -162,7 +166,7 @@ pub async fn lead_detail(
     };
     // A reply starts in the language the person wrote in.
     let language = locales.language_of(&lead.language);
-    let draft = draft_reply(language, &state.settings.brand.name, &lead.name, summary.as_ref());
+    let draft = draft_reply(language, &state.settings.brand.name, &lead.name, summary.as_ref(), session.user.email.as_str());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
         live,
@@ -198,10 +202,58 @@ pub async fn lead_detail(
             .collect(),
         draft: (draft.subject, draft.body),
         brief,
-        replies: replies.into_iter().map(reply_row).collect(),
+        thread: thread(replies, inbound),
         can_email: state.settings.email.is_some(),
+        shared_mailbox: state.settings.mailbox.as_ref().map(|m| m.reply_to.clone()),
+        undeliverable: lead.undeliverable,
         call,
     }))
+}
+
+/// The thread, both ways, oldest first.
+fn thread(replies: Vec<LeadReply>, inbound: Vec<InboundMessage>) -> Vec<ThreadEntry> {
+    let mut entries: Vec<(DateTime<Utc>, ThreadEntry)> = replies
+        .into_iter()
+        .map(|r| (r.at, ThreadEntry::Reply(reply_row(r))))
+        .chain(inbound.into_iter().map(|m| (m.received_at, ThreadEntry::Inbound(inbound_row(m)))))
+        .collect();
+    entries.sort_by_key(|(at, _)| *at);
+    entries.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// A message from the shared mailbox as staff read it: its quoted history folded.
+pub fn inbound_row(message: InboundMessage) -> InboundRow {
+    let folded = fold(&message.body);
+    InboundRow {
+        id: message.id,
+        lead: message.lead.map(String::from),
+        at: minute(message.received_at),
+        from: match &message.from_name {
+            Some(name) => format!("{name} <{}>", message.from),
+            None => message.from.clone(),
+        },
+        subject: message.subject,
+        kind: message.kind,
+        kind_label: message.kind.label().to_string(),
+        matched: match (message.matched_by, &message.attached_by) {
+            (Some(MatchedBy::Staff), Some(by)) => format!("Attached by {by}"),
+            (Some(MatchedBy::Thread), _) => "Answers our email".to_string(),
+            (Some(MatchedBy::Tag), _) => "Sent to the lead's reply address".to_string(),
+            (Some(MatchedBy::Sender), _) => "From the lead's address".to_string(),
+            _ => "Matched no lead".to_string(),
+        },
+        body: folded.new,
+        earlier: folded.earlier,
+        notes: message.notes,
+        attachments: message
+            .attachments
+            .into_iter()
+            .map(|a| FileRow {
+                link: a.kept.then(|| format!("/inbox/attachments/{}", a.id)),
+                label: format!("{} ({}, {})", a.name, a.content_type, file_size(a.size)),
+            })
+            .collect(),
+    }
 }
 
 fn reply_row(reply: LeadReply) -> ReplyRow {
@@ -284,16 +336,26 @@ pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList
 }
 
 /// What the compose form starts with, in the lead's language: a subject naming the
-/// consultancy, and a greeting that names the person and, when they used the guide, its
-/// recommendation.
-pub fn draft_reply(language: &Language, brand: &str, name: &str, recommendation: Option<&Message>) -> ReplyDraft {
+/// consultancy, a greeting that names the person and, when they used the guide, its
+/// recommendation, and a signature naming the writer (answers reach a shared mailbox, so the
+/// person learns who wrote from the text).
+pub fn draft_reply(
+    language: &Language,
+    brand: &str,
+    name: &str,
+    recommendation: Option<&Message>,
+    writer: &str,
+) -> ReplyDraft {
     let body = match recommendation {
         Some(summary) => {
             language.text("reply-body-result", &[("name", name.into()), ("summary", language.write(summary).into())])
         }
         None => language.text("reply-body", &[("name", name.into())]),
     };
-    ReplyDraft { subject: language.text("reply-subject", &[("brand", brand.into())]), body: format!("{body}\n") }
+    ReplyDraft {
+        subject: language.text("reply-subject", &[("brand", brand.into())]),
+        body: format!("{body}\n{writer}\n{brand}\n"),
+    }
 }
 
 #[cfg(test)]
@@ -308,14 +370,17 @@ mod tests {
         let summary = Message::key("summary")
             .with("organisation", Organisation::ModularMonolith.label())
             .with("execution", Execution::ManagedContainers.label());
-        let english = draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", Some(&summary));
+        let english =
+            draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", Some(&summary), "sam@example.com");
         assert_eq!(english.subject, "Re: your message to AxiomTech");
         assert!(
             english.body.starts_with("Hello Zoë,") && english.body.contains("a modular monolith on managed containers")
         );
+        assert!(english.body.ends_with("Best regards,\nsam@example.com\nAxiomTech\n"), "{}", english.body);
         assert!(ReplyDraft::parse(&english.subject, &english.body).is_ok());
-        assert!(!draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", None).body.contains("guide"));
-        let spanish = draft_reply(locales.language(locales.find("es").unwrap()), "AxiomTech", "Zoë", Some(&summary));
+        assert!(!draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", None, "s@x.io").body.contains("guide"));
+        let spanish =
+            draft_reply(locales.language(locales.find("es").unwrap()), "AxiomTech", "Zoë", Some(&summary), "s@x.io");
         assert!(spanish.body.starts_with("Hola, Zoë:"), "{}", spanish.body);
         assert!(spanish.body.contains("un monolito modular en contenedores gestionados"), "{}", spanish.body);
     }

@@ -41,6 +41,14 @@ pub enum Value {
     /// A calendar day.
     Day(NaiveDate),
     Json(serde_json::Value),
+    /// Bytes kept as they are (an attachment's content).
+    Bytes(Option<Vec<u8>>),
+}
+
+impl From<Option<Vec<u8>>> for Value {
+    fn from(v: Option<Vec<u8>>) -> Self {
+        Value::Bytes(v)
+    }
 }
 
 impl From<i64> for Value {
@@ -151,6 +159,7 @@ pub trait Record: Send {
     fn int(&self, column: &str) -> Result<Option<i64>, StoreError>;
     fn text(&self, column: &str) -> Result<Option<String>, StoreError>;
     fn time(&self, column: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+    fn bytes(&self, column: &str) -> Result<Option<Vec<u8>>, StoreError>;
     /// A JSON column read straight into `T`.
     fn json<T: DeserializeOwned>(&self, column: &str) -> Result<Option<T>, StoreError>;
 

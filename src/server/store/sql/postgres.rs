@@ -75,6 +75,7 @@ fn bind(sql: &str, values: Vec<Value>) -> Query<'_> {
         Value::Time(v) => query.bind(v),
         Value::Day(v) => query.bind(v),
         Value::Json(v) => query.bind(sqlx::types::Json(v)),
+        Value::Bytes(v) => query.bind(v),
     })
 }
 
@@ -116,6 +117,10 @@ impl Record for PgRow {
     }
 
     fn time(&self, column: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+
+    fn bytes(&self, column: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.try_get(column)?)
     }
 

@@ -95,6 +95,7 @@ fn bind(sql: &str, values: Vec<Value>) -> Query<'_> {
         Value::Time(v) => query.bind(v.map(sqlite_time)),
         Value::Day(v) => query.bind(v.to_string()),
         Value::Json(v) => query.bind(v.to_string()),
+        Value::Bytes(v) => query.bind(v),
     })
 }
 
@@ -129,6 +130,10 @@ impl Record for SqliteRow {
 
     fn time(&self, column: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
         self.try_get::<Option<&str>, _>(column)?.map(parse_sqlite_time).transpose()
+    }
+
+    fn bytes(&self, column: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.try_get(column)?)
     }
 
     fn json<T: DeserializeOwned>(&self, column: &str) -> Result<Option<T>, StoreError> {

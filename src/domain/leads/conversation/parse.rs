@@ -1,0 +1,379 @@
+//! Reading a raw message from the shared mailbox into an `InboundMail`, with the maintained
+//! `mail-parser` crate (charsets, encoded words, multipart, HTML to text), inside limits: the
+//! raw size, the depth of nested parts, the length of the text, the size of each attachment.
+//! Built with the `mail` feature (the server has it; the fuzz target reads through here too).
+
+use mail_parser::{Address, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+
+use super::bounce::{failures, Bounce};
+use super::{safe_file_name, Attachment, InboundKind, InboundMail, Signals};
+use crate::domain::text::clean_text;
+
+/// What a message may hold before parts of it are left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Larger messages are not parsed at all (`too_large`).
+    pub raw_bytes: usize,
+    /// Larger attachments are listed but not kept.
+    pub attachment_bytes: usize,
+    /// Deeper nesting of parts is not read past.
+    pub depth: usize,
+    /// The text is cut after this many characters.
+    pub text_chars: usize,
+    /// At most this many attachments are listed.
+    pub attachments: usize,
+}
+
+impl Limits {
+    /// The limits for attachments of at most `attachment_bytes` each.
+    pub fn with_attachments_up_to(attachment_bytes: usize) -> Self {
+        Limits {
+            raw_bytes: attachment_bytes.saturating_mul(4).max(25 * 1024 * 1024),
+            attachment_bytes,
+            depth: 12,
+            text_chars: 100_000,
+            attachments: 50,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::with_attachments_up_to(10 * 1024 * 1024)
+    }
+}
+
+/// The longest subject kept, in characters.
+const SUBJECT_MAX: usize = 300;
+
+/// Reads a raw message. Never fails: what cannot be read is said in `notes` (a message with no
+/// headers at all still becomes a message from nobody, so that nothing is dropped silently).
+pub fn read(raw: &[u8], limits: &Limits) -> InboundMail {
+    if raw.len() > limits.raw_bytes {
+        return too_large(raw, limits);
+    }
+    let Some(message) = MessageParser::default().parse(raw) else {
+        return InboundMail {
+            message_id: None,
+            refers_to: Vec::new(),
+            recipients: Vec::new(),
+            from: String::new(),
+            from_name: None,
+            subject: String::new(),
+            text: String::new(),
+            kind: InboundKind::Answer,
+            bounce: None,
+            attachments: Vec::new(),
+            notes: vec!["The message could not be read as email: it has no headers.".to_string()],
+        };
+    };
+    let mut notes = Vec::new();
+    let depth = depth_of(&message, 0, 0);
+    let too_deep = depth > limits.depth;
+    if too_deep {
+        notes.push(format!(
+            "Its parts are nested {depth} deep, more than the {} the inbox reads: only its headers are shown.",
+            limits.depth
+        ));
+    }
+    let mut mail = headers_of(&message);
+    if !too_deep {
+        let text = message.body_text(0).map(|t| clean_text(&t)).unwrap_or_default();
+        let chars = text.chars().count();
+        mail.text = if chars > limits.text_chars {
+            notes.push(format!("The text was cut at {} characters (it had {chars}).", limits.text_chars));
+            text.chars().take(limits.text_chars).collect()
+        } else {
+            text
+        };
+        mail.attachments = attachments_of(&message, limits, &mut notes);
+        if mail.kind == InboundKind::Bounce {
+            mail.bounce = Some(bounce_of(&message));
+        }
+    }
+    mail.notes = notes;
+    mail
+}
+
+/// A message larger than the limit: its headers alone are read, and it says why.
+fn too_large(raw: &[u8], limits: &Limits) -> InboundMail {
+    // The headers end with the first blank line; they are read alone.
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|at| at + 4)
+        .or_else(|| raw.windows(2).position(|w| w == b"\n\n").map(|at| at + 2));
+    read_too_large(&raw[..end.unwrap_or(raw.len())], raw.len(), limits)
+}
+
+/// A message of `size` bytes, larger than the limit, of which only its headers `head` were
+/// fetched: they are read, and it says why the rest is not.
+pub fn read_too_large(head: &[u8], size: usize, limits: &Limits) -> InboundMail {
+    let head = &head[..head.len().min(256 * 1024)];
+    let mut mail = match MessageParser::default().parse_headers(head) {
+        Some(message) => headers_of(&message),
+        None => read(b"", limits),
+    };
+    mail.notes.retain(|n| !n.contains("no headers"));
+    mail.notes.push(format!(
+        "The message is {size} bytes, more than the {} the inbox keeps: only its headers are shown, and it stays in the mailbox.",
+        limits.raw_bytes
+    ));
+    mail
+}
+
+/// How deep the message's parts nest.
+fn depth_of(message: &Message<'_>, part: u32, level: usize) -> usize {
+    // A part refers only to parts after it, so a cycle cannot occur; the level bounds the walk.
+    if level > 64 {
+        return level;
+    }
+    match message.parts.get(part as usize).map(|p| &p.body) {
+        Some(PartType::Multipart(children)) => {
+            children.iter().filter(|c| **c > part).map(|c| depth_of(message, *c, level + 1)).max().unwrap_or(level + 1)
+        }
+        Some(PartType::Message(inner)) => depth_of(inner, 0, level + 1),
+        _ => level,
+    }
+}
+
+/// Everything the headers say.
+fn headers_of(message: &Message<'_>) -> InboundMail {
+    let from = message.from().and_then(Address::first);
+    let from_address = from.and_then(|a| a.address()).map(|a| a.trim().to_string()).unwrap_or_default();
+    let subject: String = message.subject().map(|s| s.replace(['\r', '\n'], " ")).unwrap_or_default();
+    let subject: String = subject.chars().filter(|c| !c.is_control()).take(SUBJECT_MAX).collect();
+    let raw = |name: &'static str| message.header_raw(name).map(str::trim).filter(|v| !v.is_empty());
+    let report = message.content_type().is_some_and(|t| {
+        t.ctype().eq_ignore_ascii_case("multipart")
+            && t.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
+            && t.attribute("report-type").is_some_and(|r| r.eq_ignore_ascii_case("delivery-status"))
+    });
+    let signals = Signals {
+        auto_submitted: raw("Auto-Submitted"),
+        autoreply_header: raw("X-Autoreply").is_some() || raw("X-Autorespond").is_some(),
+        precedence: raw("Precedence"),
+        from: &from_address,
+        subject: &subject,
+        report,
+    };
+    let kind = InboundKind::of(&signals);
+    let mut refers_to = ids(message.in_reply_to());
+    let mut references = ids(message.references());
+    references.reverse();
+    refers_to.extend(references);
+    refers_to.dedup();
+    let mut recipients: Vec<String> = message
+        .to()
+        .into_iter()
+        .chain(message.cc())
+        .flat_map(|a| a.iter())
+        .filter_map(|a| a.address())
+        .map(|a| a.trim().to_string())
+        .collect();
+    for (name, value) in message.headers_raw() {
+        if name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To") {
+            recipients.push(value.trim().trim_start_matches('<').trim_end_matches('>').to_string());
+        }
+    }
+    recipients.retain(|r| !r.is_empty());
+    InboundMail {
+        message_id: message.message_id().map(|id| id.trim().to_string()).filter(|id| !id.is_empty()),
+        refers_to: refers_to.into_iter().take(50).collect(),
+        recipients: recipients.into_iter().take(100).collect(),
+        from_name: from
+            .and_then(|a| a.name())
+            .map(|n| n.chars().filter(|c| !c.is_control()).take(200).collect::<String>())
+            .filter(|n| !n.trim().is_empty()),
+        from: from_address.chars().take(254).collect(),
+        subject,
+        text: String::new(),
+        kind,
+        bounce: None,
+        attachments: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// The message ids a header lists, without their brackets.
+fn ids(value: &HeaderValue<'_>) -> Vec<String> {
+    let list = match value {
+        HeaderValue::Text(id) => vec![id.to_string()],
+        HeaderValue::TextList(ids) => ids.iter().map(|id| id.to_string()).collect(),
+        _ => Vec::new(),
+    };
+    list.into_iter().map(|id| id.trim().to_string()).filter(|id| !id.is_empty() && id.len() <= 250).collect()
+}
+
+/// The files that came with the message: each listed with its name and size, and kept up to
+/// the size limit. The parts of a delivery report and an inline image of an HTML body are not
+/// the person's files and are not listed.
+fn attachments_of(message: &Message<'_>, limits: &Limits, notes: &mut Vec<String>) -> Vec<Attachment> {
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    for part in message.attachments() {
+        let content_type = part
+            .content_type()
+            .map(|t| format!("{}/{}", t.ctype(), t.subtype().unwrap_or("octet-stream")).to_lowercase())
+            .unwrap_or_else(|| "application/octet-stream".to_string());
+        if content_type == "message/delivery-status" || content_type == "text/rfc822-headers" {
+            continue;
+        }
+        let (name, bytes): (String, &[u8]) = match &part.body {
+            PartType::Message(inner) => {
+                (format!("{}.eml", inner.subject().unwrap_or("message")), inner.raw_message())
+            }
+            _ => (part.attachment_name().unwrap_or("attachment").to_string(), part.contents()),
+        };
+        if files.len() >= limits.attachments {
+            skipped += 1;
+            continue;
+        }
+        let size = bytes.len() as u64;
+        if bytes.len() > limits.attachment_bytes {
+            notes.push(format!(
+                "{} ({size} bytes) is larger than the {} bytes the inbox keeps: it is listed, not kept.",
+                safe_file_name(&name),
+                limits.attachment_bytes
+            ));
+        }
+        files.push(Attachment {
+            name: safe_file_name(&name),
+            content_type: content_type.chars().filter(|c| c.is_ascii_graphic()).take(100).collect(),
+            size,
+            content: (bytes.len() <= limits.attachment_bytes).then(|| bytes.to_vec()),
+        });
+    }
+    if skipped > 0 {
+        notes.push(format!("{skipped} more attachments were not kept (at most {} are).", limits.attachments));
+    }
+    files
+}
+
+/// What a delivery report says failed, and which message of ours it returns.
+fn bounce_of(message: &Message<'_>) -> Bounce {
+    let mut failed = Vec::new();
+    let mut reason = String::new();
+    let mut original = None;
+    for part in &message.parts {
+        let Some(kind) = part.content_type() else { continue };
+        let subtype = kind.subtype().unwrap_or("").to_ascii_lowercase();
+        match (kind.ctype().to_ascii_lowercase().as_str(), subtype.as_str()) {
+            ("message", "delivery-status") | ("message", "global-delivery-status") => {
+                let (addresses, why) = failures(&String::from_utf8_lossy(part.contents()));
+                if reason.is_empty() {
+                    reason = why;
+                }
+                failed.extend(addresses);
+            }
+            ("message", "rfc822") | ("message", "global") => {
+                if let PartType::Message(inner) = &part.body {
+                    original = original.or_else(|| inner.message_id().map(str::to_string));
+                }
+            }
+            ("text", "rfc822-headers") => {
+                let headers = MessageParser::default().parse_headers(part.contents());
+                original = original.or_else(|| headers.and_then(|h| h.message_id().map(str::to_string)));
+            }
+            _ => {}
+        }
+    }
+    failed.dedup();
+    Bounce { failed, reason, original }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(raw: &str) -> InboundMail {
+        read(raw.as_bytes(), &Limits::default())
+    }
+
+    #[test]
+    fn charsets_encoded_words_and_threading_headers_are_read() {
+        let mail = read_text(
+            "From: =?ISO-8859-1?Q?Zo=EB?= <zoe@example.org>\r\nTo: Sales <sales+AG-7K2Q9M@example.com>\r\n\
+             Delivered-To: sales@example.com\r\nSubject: =?UTF-8?B?UmU6IMK/SGFibGFtb3M/?=\r\n\
+             Message-ID: <abc@mail.example.org>\r\nIn-Reply-To: <archguide-outbox-5@guide.example.com>\r\n\
+             References: <a@x> <archguide-outbox-5@guide.example.com>\r\n\
+             Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+             S=ED, el martes.\r\n",
+        );
+        assert_eq!(mail.from, "zoe@example.org");
+        assert_eq!(mail.from_name.as_deref(), Some("Zoë"));
+        assert_eq!(mail.subject, "Re: ¿Hablamos?");
+        assert_eq!(mail.text.trim(), "Sí, el martes.");
+        assert_eq!(mail.message_id.as_deref(), Some("abc@mail.example.org"));
+        assert_eq!(mail.refers_to, ["archguide-outbox-5@guide.example.com", "a@x"]);
+        assert_eq!(mail.recipients, ["sales+AG-7K2Q9M@example.com", "sales@example.com"]);
+        assert_eq!(mail.kind, InboundKind::Answer);
+    }
+
+    #[test]
+    fn html_is_turned_into_text_and_its_scripts_are_dropped() {
+        let mail = read_text(
+            "From: a@example.org\r\nSubject: hi\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+             <html><head><script>alert('x')</script></head><body><p>Hello <b>there</b></p>\
+             <img src=x onerror=alert(1)></body></html>\r\n",
+        );
+        assert!(mail.text.contains("Hello there"), "{:?}", mail.text);
+        assert!(!mail.text.contains('<') && !mail.text.contains("alert"), "{:?}", mail.text);
+    }
+
+    #[test]
+    fn attachments_are_listed_and_kept_up_to_the_limit() {
+        let raw = "From: a@example.org\r\nSubject: files\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+                   --b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\
+                   --b\r\nContent-Type: application/pdf; name=\"../plan.pdf\"\r\nContent-Disposition: attachment; filename=\"../plan.pdf\"\r\n\
+                   Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n\
+                   --b\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename=big.zip\r\n\r\n\
+                   0123456789012345678901234567890123456789\r\n--b--\r\n";
+        let limits = Limits { attachment_bytes: 20, ..Limits::default() };
+        let mail = read(raw.as_bytes(), &limits);
+        assert_eq!(mail.text.trim(), "See attached.");
+        assert_eq!(mail.attachments.len(), 2);
+        assert_eq!(mail.attachments[0].name, "_plan.pdf");
+        assert_eq!(mail.attachments[0].content.as_deref(), Some(&b"%PDF-1.4\n"[..]));
+        assert_eq!(mail.attachments[1].content, None, "over the limit: listed, not kept");
+        assert!(mail.notes[0].contains("big.zip"), "{:?}", mail.notes);
+    }
+
+    #[test]
+    fn a_delivery_report_names_the_address_and_our_message() {
+        let raw = "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\nTo: hello@guide.example.com\r\n\
+                   Subject: Undelivered Mail Returned to Sender\r\nAuto-Submitted: auto-replied\r\n\
+                   Content-Type: multipart/report; report-type=delivery-status; boundary=r\r\n\r\n\
+                   --r\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n\
+                   --r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n\
+                   Final-Recipient: rfc822; ada@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n\
+                   Diagnostic-Code: smtp; 550 no such user\r\n\r\n\
+                   --r\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <archguide-outbox-9@guide.example.com>\r\n\
+                   Subject: Re: your message\r\n\r\n--r--\r\n";
+        let mail = read_text(raw);
+        assert_eq!(mail.kind, InboundKind::Bounce);
+        let bounce = mail.bounce.unwrap();
+        assert_eq!(bounce.failed, ["ada@example.org"]);
+        assert_eq!(bounce.reason, "5.1.1 smtp; 550 no such user");
+        assert_eq!(bounce.original.as_deref(), Some("archguide-outbox-9@guide.example.com"));
+        assert!(mail.attachments.is_empty(), "the report's own parts are not files: {:?}", mail.attachments);
+    }
+
+    #[test]
+    fn what_is_too_large_or_too_deep_is_said_and_not_read() {
+        let limits = Limits { raw_bytes: 200, ..Limits::default() };
+        let big = format!("From: a@example.org\r\nSubject: big\r\n\r\n{}", "x".repeat(500));
+        let mail = read(big.as_bytes(), &limits);
+        assert_eq!((mail.from.as_str(), mail.subject.as_str(), mail.text.as_str()), ("a@example.org", "big", ""));
+        assert!(mail.notes[0].contains("only its headers"), "{:?}", mail.notes);
+        let mut deep = String::from("From: a@example.org\r\nSubject: deep\r\n");
+        for level in 0..20 {
+            deep.push_str(&format!("Content-Type: multipart/mixed; boundary=b{level}\r\n\r\n--b{level}\r\n"));
+        }
+        deep.push_str("Content-Type: text/plain\r\n\r\nhidden\r\n");
+        let mail = read(deep.as_bytes(), &Limits::default());
+        assert_eq!(mail.text, "");
+        assert!(mail.notes[0].contains("nested"), "{:?}", mail.notes);
+        assert!(read(b"", &Limits::default()).notes[0].contains("no headers"));
+    }
+}
