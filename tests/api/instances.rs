@@ -157,7 +157,9 @@ async fn two_instances_send_each_reminder_and_overdue_alert_once_and_none_for_an
     // Five leads are answered before their reminder is due.
     let db = sqlx::PgPool::connect(&pg.url).await.unwrap();
     let answered: Vec<String> = references[..5].to_vec();
-    sqlx::query("UPDATE leads SET first_reply_at = now(), status = 'contacted' WHERE reference = ANY($1)")
+    sqlx::query(
+        "UPDATE leads SET first_reply_at = now(), owed_since = NULL, status = 'contacted' WHERE reference = ANY($1)",
+    )
         .bind(&answered)
         .execute(&db)
         .await

@@ -73,7 +73,7 @@ async fn status_assignment_notes_and_replies_are_recorded_with_who_and_when() {
     // Refused actions say why and keep what was typed.
     let again = app.post_as(&sales, &page, &[("action", "replied")]).await;
     assert_eq!(again.status(), 409);
-    assert!(again.text().await.unwrap().contains("The first reply was already recorded."));
+    assert!(again.text().await.unwrap().contains("No reply is owed: the last one was recorded."));
     let long = "x".repeat(5001);
     let too_long = app.post_as(&sales, &page, &[("action", "note"), ("note", &long)]).await;
     assert_eq!(too_long.status(), 422);
