@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::field_error::FieldError;
 use crate::domain::guide::recommendation::Recommendation;
-use crate::domain::leads::inbox::{LeadCount, LeadStatus, SourceTally};
 use crate::domain::leads::conversation::InboundKind;
+use crate::domain::leads::inbox::{LeadCount, LeadStatus, SourceTally};
 use crate::domain::leads::lifecycle::EventKind;
 
 /// Leads on one page of the list.

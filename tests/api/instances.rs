@@ -160,10 +160,10 @@ async fn two_instances_send_each_reminder_and_overdue_alert_once_and_none_for_an
     sqlx::query(
         "UPDATE leads SET first_reply_at = now(), owed_since = NULL, status = 'contacted' WHERE reference = ANY($1)",
     )
-        .bind(&answered)
-        .execute(&db)
-        .await
-        .unwrap();
+    .bind(&answered)
+    .execute(&db)
+    .await
+    .unwrap();
 
     // Every lead is overdue after 8 s; give both workers many more polls to repeat anything.
     tokio::time::sleep(Duration::from_secs(11)).await;

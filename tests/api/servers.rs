@@ -85,7 +85,6 @@ pub async fn smtp_server() -> Server {
     Server { child, port, _dir: dir, dir: maildir }
 }
 
-
 /// Every email the SMTP server has received, as the Python reader parsed it.
 pub fn received(maildir: &Path) -> Vec<Value> {
     if !maildir.join("new").exists() {

@@ -8,8 +8,8 @@ use crate::domain::leads::promise::ReplyPromise;
 use crate::domain::leads::who;
 use crate::server::settings::Settings;
 use crate::server::store::deadlines::DueLead;
-use crate::server::store::thread::intake::BounceNotice;
 use crate::server::store::outbox::{Channel, OutboxMessage};
+use crate::server::store::thread::intake::BounceNotice;
 
 /// What a notification says: enough to act on, and no more personal data than that.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -93,7 +93,8 @@ impl Reader {
                 Ok(Ended::LeaseLost) => delay = self.mailbox.poll,
                 Err(error) => {
                     tracing::warn!(mailbox = %self.name(), %error, "reading the shared mailbox failed; it is tried again");
-                    if let Err(error) = self.intake.mailbox_outcome(&self.name(), Some(&error), self.clock.now()).await {
+                    if let Err(error) = self.intake.mailbox_outcome(&self.name(), Some(&error), self.clock.now()).await
+                    {
                         tracing::warn!(%error, "recording the mailbox's failure failed");
                     }
                     // A server that is down is not asked again and again.
@@ -188,8 +189,11 @@ impl Reader {
             for (uid, bytes) in messages {
                 let size = chunk.iter().find(|(u, _)| *u == uid).map_or(bytes.len() as u32, |(_, s)| *s);
                 let too_large = size as usize > self.limits.raw_bytes;
-                let mail =
-                    if too_large { read_too_large(&bytes, size as usize, &self.limits) } else { read(&bytes, &self.limits) };
+                let mail = if too_large {
+                    read_too_large(&bytes, size as usize, &self.limits)
+                } else {
+                    read(&bytes, &self.limits)
+                };
                 let key = match &mail.message_id {
                     Some(id) => format!("id:{id}"),
                     None => format!("sha256:{:x}", Sha256::digest(&bytes)),

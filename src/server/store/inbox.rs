@@ -9,8 +9,8 @@ use crate::domain::ids::{LeadReference, ResultId};
 use crate::domain::leads::attribution::Attribution;
 use crate::domain::leads::inbox::SourceTally;
 use crate::domain::leads::inbox::{LeadCount, LeadCursor, LeadStats, LeadStatus, Sort};
-use crate::domain::leads::promise::Timing;
 use crate::domain::leads::lifecycle::{ChangeOutcome, EventKind, LeadChange};
+use crate::domain::leads::promise::Timing;
 use crate::domain::message::Message;
 use crate::domain::period::Period;
 use crate::domain::staff::StaffEmail;
@@ -18,9 +18,9 @@ use crate::server::store::lead_list::{push_contains, search_text, LeadPage, Lead
 use crate::server::store::pulse::InboxPulse;
 
 use super::StoreError;
-use crate::server::store::thread::LeadReply;
 use crate::server::store::sql::{Backend, Record, SqlStore, Statement};
 use crate::server::store::staff::StaffUser;
+use crate::server::store::thread::LeadReply;
 
 /// A lead with everything the list, the detail page and the export show.
 #[derive(Clone, Debug, PartialEq)]

@@ -20,11 +20,11 @@ pub mod logins;
 pub mod outbox;
 pub mod probe;
 pub mod pulse;
-pub mod thread;
 pub mod results;
 pub mod retention;
 mod sql;
 pub mod staff;
+pub mod thread;
 pub mod two_factor;
 
 use std::sync::Arc;

@@ -37,7 +37,14 @@ fn no_notice(_: &BounceNotice) -> Vec<OutboxMessage> {
     Vec::new()
 }
 
-async fn take(stores: &Stores, holder: &str, uid: u32, mail: &InboundMail, key: &str, at: DateTime<Utc>) -> Option<Intake> {
+async fn take(
+    stores: &Stores,
+    holder: &str,
+    uid: u32,
+    mail: &InboundMail,
+    key: &str,
+    at: DateTime<Utc>,
+) -> Option<Intake> {
     let arrival = Arrival { uid, mail, key, size: 100 };
     stores.intake.take_in(MAILBOX, holder, arrival, MATCHING, &no_notice, at).await.unwrap()
 }
@@ -62,7 +69,8 @@ async fn the_intake_behaves(stores: &Stores) {
     let reply = LeadChange::Reply(ReplyDraft::parse("Re: hello", "Hi").unwrap());
     let t1 = t0 + Duration::hours(1);
     assert_eq!(stores.inbox.change_lead(&one, &reply, &sam, t1).await.unwrap(), ChangeOutcome::Done);
-    let ours = stores.outbox.claim_due(t1, t1, 10).await.unwrap().into_iter().find(|m| m.channel == Channel::Reply).unwrap();
+    let ours =
+        stores.outbox.claim_due(t1, t1, 10).await.unwrap().into_iter().find(|m| m.channel == Channel::Reply).unwrap();
     let mut answer = mail("someone@else.example", "Re: hello", "Yes please.");
     answer.refers_to = vec!["x@y".into(), format!("archguide-outbox-{}@guide.example.com", ours.id)];
     answer.attachments = vec![Attachment {
@@ -74,7 +82,10 @@ async fn the_intake_behaves(stores: &Stores) {
     let t2 = t1 + Duration::hours(2);
     stores.intake.claim_mailbox(MAILBOX, "a", t2, lease(t2)).await.unwrap().unwrap();
     let intake = take(stores, "a", 5, &answer, "id:answer@x", t2).await.unwrap();
-    assert_eq!((intake.lead.as_ref(), intake.matched_by, intake.duplicate), (Some(&one), Some(MatchedBy::Thread), false));
+    assert_eq!(
+        (intake.lead.as_ref(), intake.matched_by, intake.duplicate),
+        (Some(&one), Some(MatchedBy::Thread), false)
+    );
     // Read again (after a restart that lost its cursor, say): stored once, the cursor still moves.
     let again = take(stores, "a", 6, &answer, "id:answer@x", t2).await.unwrap();
     assert_eq!((again.id, again.duplicate), (intake.id, true));
@@ -91,10 +102,12 @@ async fn the_intake_behaves(stores: &Stores) {
     let compose = |_: Deadline, _: &DueLead| Vec::new();
     let promise = ReplyPromise::default();
     let soon = t2 + Duration::hours(21);
-    let due = stores.deadlines.claim_due(Deadline::Reminder, Deadline::Reminder.received_by(&promise, soon), soon, &compose);
+    let due =
+        stores.deadlines.claim_due(Deadline::Reminder, Deadline::Reminder.received_by(&promise, soon), soon, &compose);
     let due: Vec<String> = due.await.unwrap().into_iter().map(|l| l.reference.to_string()).collect();
     assert!(due.contains(&one.to_string()), "{due:?}");
-    let due = stores.deadlines.claim_due(Deadline::Reminder, Deadline::Reminder.received_by(&promise, soon), soon, &compose);
+    let due =
+        stores.deadlines.claim_due(Deadline::Reminder, Deadline::Reminder.received_by(&promise, soon), soon, &compose);
     assert!(!due.await.unwrap().iter().any(|l| l.reference == one), "one reminder per wait");
     let thread = stores.conversation.inbound(lead.id).await.unwrap();
     assert_eq!(thread.len(), 1);
@@ -122,7 +135,10 @@ async fn the_intake_behaves(stores: &Stores) {
     assert_eq!((nobody.lead, nobody.matched_by), (None, None));
     let (unmatched, total) = stores.conversation.unmatched(10).await.unwrap();
     assert_eq!((unmatched.len(), total), (2, 2));
-    assert_eq!(stores.conversation.attach(nobody.id, &reference("AG-T09999"), &sam, t3).await.unwrap(), Attached::NoSuchLead);
+    assert_eq!(
+        stores.conversation.attach(nobody.id, &reference("AG-T09999"), &sam, t3).await.unwrap(),
+        Attached::NoSuchLead
+    );
     assert_eq!(stores.conversation.attach(nobody.id, &two, &sam, t3).await.unwrap(), Attached::Done);
     assert_eq!(stores.conversation.attach(nobody.id, &two, &sam, t3).await.unwrap(), Attached::NoSuchMessage);
     assert!(stores.conversation.discard(spam.id).await.unwrap());

@@ -55,7 +55,8 @@ pub fn failures(status: &str) -> (Vec<String>, String) {
         let address = address.trim_start_matches('<').trim_end_matches('>').to_lowercase();
         if address.contains('@') && !failed.contains(&address) {
             if failed.is_empty() {
-                reason = [field("status"), field("diagnostic-code")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                reason =
+                    [field("status"), field("diagnostic-code")].into_iter().flatten().collect::<Vec<_>>().join(" ");
             }
             failed.push(address);
         }

@@ -208,13 +208,17 @@ mod tests {
         let base = Signals { from: "ada@example.org", subject: "Re: your message to AxiomTech", ..Signals::default() };
         assert_eq!(kind(base.clone()), InboundKind::Answer);
         assert_eq!(kind(Signals { auto_submitted: Some("no"), ..base.clone() }), InboundKind::Answer);
-        assert_eq!(kind(Signals { auto_submitted: Some("auto-replied; owner-email=x"), ..base.clone() }), InboundKind::AutoReply);
+        assert_eq!(
+            kind(Signals { auto_submitted: Some("auto-replied; owner-email=x"), ..base.clone() }),
+            InboundKind::AutoReply
+        );
         assert_eq!(kind(Signals { auto_submitted: Some("auto-generated"), ..base.clone() }), InboundKind::AutoReply);
         assert_eq!(kind(Signals { autoreply_header: true, ..base.clone() }), InboundKind::AutoReply);
         assert_eq!(kind(Signals { precedence: Some(" Bulk "), ..base.clone() }), InboundKind::AutoReply);
         assert_eq!(kind(Signals { precedence: Some("auto_reply"), ..base.clone() }), InboundKind::AutoReply);
         assert_eq!(kind(Signals { precedence: Some("first-class"), ..base.clone() }), InboundKind::Answer);
-        for subject in ["Out of Office: back on Monday", "Automatic reply: Re: hello", "Respuesta automática: Re: hola"] {
+        for subject in ["Out of Office: back on Monday", "Automatic reply: Re: hello", "Respuesta automática: Re: hola"]
+        {
             assert_eq!(kind(Signals { subject, ..base.clone() }), InboundKind::AutoReply, "{subject}");
         }
         assert_eq!(kind(Signals { subject: "Re: out of office hours support?", ..base.clone() }), InboundKind::Answer);

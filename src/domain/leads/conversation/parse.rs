@@ -220,9 +220,7 @@ fn attachments_of(message: &Message<'_>, limits: &Limits, notes: &mut Vec<String
             continue;
         }
         let (name, bytes): (String, &[u8]) = match &part.body {
-            PartType::Message(inner) => {
-                (format!("{}.eml", inner.subject().unwrap_or("message")), inner.raw_message())
-            }
+            PartType::Message(inner) => (format!("{}.eml", inner.subject().unwrap_or("message")), inner.raw_message()),
             _ => (part.attachment_name().unwrap_or("attachment").to_string(), part.contents()),
         };
         if files.len() >= limits.attachments {

@@ -51,7 +51,9 @@ fn is_attribution(line: &str) -> bool {
     let lower = line.to_lowercase();
     let ends = ["wrote:", "escribió:", "a écrit :", "a écrit:", "schrieb:"];
     let starts = ["on ", "el ", "le ", "am "];
-    lower.chars().count() < 300 && ends.iter().any(|e| lower.ends_with(e)) && starts.iter().any(|s| lower.starts_with(s))
+    lower.chars().count() < 300
+        && ends.iter().any(|e| lower.ends_with(e))
+        && starts.iter().any(|s| lower.starts_with(s))
 }
 
 /// Outlook's and other programs' line above the message they forward or answer.
@@ -70,7 +72,8 @@ mod tests {
 
     #[test]
     fn outlook_history_is_folded_from_its_separator() {
-        let text = "Yes, let's talk.\r\n\r\nAda\r\n\r\n________________________________\r\nFrom: Sam <sam@example.com>\r\n\
+        let text =
+            "Yes, let's talk.\r\n\r\nAda\r\n\r\n________________________________\r\nFrom: Sam <sam@example.com>\r\n\
                     Sent: Monday\r\nSubject: Re: hello\r\n\r\nHello Ada,";
         let folded = fold(text);
         assert_eq!(folded.new, "Yes, let's talk.\n\nAda");

@@ -1,4 +1,7 @@
 use super::*;
+use chrono::Duration;
+
+use crate::domain::period::Period;
 
 fn at(hours: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap() + Duration::hours(hours)

@@ -5,9 +5,9 @@
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::ids::LeadReference;

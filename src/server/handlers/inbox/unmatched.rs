@@ -112,7 +112,9 @@ pub async fn download(
         .conversation
         .attachment(id)
         .await
-        .map_err(|e| Failure::failed(Cause::unavailable("reading an attachment", e), "The file could not be read just now."))?
+        .map_err(|e| {
+            Failure::failed(Cause::unavailable("reading an attachment", e), "The file could not be read just now.")
+        })?
         .ok_or(Failure::NotFound("There is no such file (it was larger than the inbox keeps, or it was erased)."))?;
     let name = safe_file_name(&file.name);
     // The plain name for old clients (ASCII only), the exact one encoded (RFC 6266).
@@ -124,11 +126,15 @@ pub async fn download(
     } else {
         "application/octet-stream".to_string()
     };
-    let header = |value: &str| HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let header =
+        |value: &str| HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("application/octet-stream"));
     Ok((
         [
             (header::CONTENT_TYPE, header(&content_type)),
-            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment"))),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
+            ),
             (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
             (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'")),
             (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
+use crate::domain::leads::conversation::quote::fold;
+use crate::domain::leads::conversation::{file_size, MatchedBy};
 use crate::domain::leads::inbox::{funnel_stages, LeadCount, LeadFilter, LeadStatus};
 use crate::domain::leads::promise::{span, ReplyState};
 use crate::domain::leads::reply::ReplyDraft;
@@ -14,15 +16,13 @@ use crate::page_data::inbox::{
     Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, LiveMark, ReplyRow, StageView,
     UserList, UserRow, Viewer, PAGE_SIZE,
 };
+use crate::page_data::inbox::{FileRow, InboundRow, ThreadEntry};
 use crate::server::http::staff::Authenticated;
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
 use crate::server::store::lead_list::LeadQuery;
-use crate::domain::leads::conversation::quote::fold;
-use crate::domain::leads::conversation::{file_size, MatchedBy};
-use crate::page_data::inbox::{FileRow, InboundRow, ThreadEntry};
-use crate::server::store::thread::{Delivery, InboundMessage, LeadReply};
 use crate::server::store::results::FunnelEvent;
+use crate::server::store::thread::{Delivery, InboundMessage, LeadReply};
 use crate::server::store::StoreError;
 
 /// Times as staff read them: UTC, to the minute.
@@ -166,7 +166,8 @@ pub async fn lead_detail(
     };
     // A reply starts in the language the person wrote in.
     let language = locales.language_of(&lead.language);
-    let draft = draft_reply(language, &state.settings.brand.name, &lead.name, summary.as_ref(), session.user.email.as_str());
+    let draft =
+        draft_reply(language, &state.settings.brand.name, &lead.name, summary.as_ref(), session.user.email.as_str());
     Ok(Some(LeadDetail {
         viewer: viewer(session),
         live,
@@ -378,7 +379,9 @@ mod tests {
         );
         assert!(english.body.ends_with("Best regards,\nsam@example.com\nAxiomTech\n"), "{}", english.body);
         assert!(ReplyDraft::parse(&english.subject, &english.body).is_ok());
-        assert!(!draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", None, "s@x.io").body.contains("guide"));
+        assert!(!draft_reply(locales.language(Lang::DEFAULT), "AxiomTech", "Zoë", None, "s@x.io")
+            .body
+            .contains("guide"));
         let spanish =
             draft_reply(locales.language(locales.find("es").unwrap()), "AxiomTech", "Zoë", Some(&summary), "s@x.io");
         assert!(spanish.body.starts_with("Hola, Zoë:"), "{}", spanish.body);

@@ -5,6 +5,7 @@
 //! one or discard them.
 
 pub mod intake;
+mod receive;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -220,11 +221,12 @@ impl<B: Backend> ConversationStore for SqlStore<B> {
             return Ok(Attached::NoSuchLead);
         };
         let lead_id: i64 = lead_row.get("id")?;
-        let attach = Statement::new("UPDATE inbound_messages SET lead_id = $1, matched_by = $2, attached_by = $3 WHERE id = $4")
-            .bind(lead_id)
-            .bind(MatchedBy::Staff)
-            .bind(by.email.as_str())
-            .bind(message);
+        let attach =
+            Statement::new("UPDATE inbound_messages SET lead_id = $1, matched_by = $2, attached_by = $3 WHERE id = $4")
+                .bind(lead_id)
+                .bind(MatchedBy::Staff)
+                .bind(by.email.as_str())
+                .bind(message);
         tx.execute(attach).await?;
         // The thread takes it as it would have when it came in (a bounce attached by hand is
         // recorded, but marks no address: its failed address was not the lead's, or it would
@@ -242,7 +244,7 @@ impl<B: Backend> ConversationStore for SqlStore<B> {
             attachments: Vec::new(),
             notes: Vec::new(),
         };
-        intake::receive(&mut *tx, lead_id, &mail, at).await?;
+        receive::receive(&mut *tx, lead_id, &mail, at).await?;
         tx.commit().await?;
         Ok(Attached::Done)
     }
