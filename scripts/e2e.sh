@@ -12,11 +12,11 @@ port=$(free_port)
 pg_db="archguide_e2e_$$"
 pg_admin="${ARCHGUIDE_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
 cleanup() {
-  for pid in ${server_pid:-} ${pair_pids:-}; do
+  for pid in ${server_pid:-} ${pair_pids:-} ${dovecot_pid:-}; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   [ -n "${pair_pids:-}" ] && psql -q "$pg_admin/postgres" -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  rm -rf "$work" "${imap_dir:-}"
 }
 trap cleanup EXIT
 
@@ -34,8 +34,22 @@ for who in call-a call-b; do
   "$bin" user availability "$who-e2e@example.com" --zone UTC --hours 'mon-sun 08:00-12:00' --languages en,es >/dev/null
 done
 
+# The shared mailbox the conversation spec delivers answers into: Dovecot on a free port.
+# Its folder of its own: Dovecot's mail processes do not run as the caller.
+imap_port=$(free_port)
+imap_dir=$(mktemp -d)
+tests/tools/dovecot.sh "$imap_dir" "$imap_port" >"$work/dovecot.out" 2>&1 &
+dovecot_pid=$!
+for _ in $(seq 1 100); do
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $imap_port), 1)" 2>/dev/null && break
+  sleep 0.1
+done
+
 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 LEPTOS_SITE_ROOT="$PWD/target/site" \
+ARCHGUIDE_IMAP_URL="imap://sales:secret@127.0.0.1:$imap_port/INBOX" \
+ARCHGUIDE_REPLY_TO="sales@axiomtech.example" \
+ARCHGUIDE_IMAP_POLL=1s \
 ARCHGUIDE_LOG="${ARCHGUIDE_LOG:-warn}" \
 ARCHGUIDE_MIN_FILL_SECONDS=0 \
 ARCHGUIDE_CONTACT_RATE_LIMIT=0 \
@@ -70,7 +84,7 @@ else
 fi
 
 status=0
-(cd end2end && BASE_URL="http://127.0.0.1:$port" BASE_URL_A="${pair[0]:-}" BASE_URL_B="${pair[1]:-}" \
+(cd end2end && BASE_URL="http://127.0.0.1:$port" BASE_URL_A="${pair[0]:-}" BASE_URL_B="${pair[1]:-}" E2E_IMAP_PORT="$imap_port" \
   npx playwright test "$@") || status=$?
 if [ "$status" != 0 ]; then
   for log in "$work"/server*.log; do

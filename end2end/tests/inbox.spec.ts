@@ -56,7 +56,7 @@ test("a sales person logs in, works a lead, exports and logs out", async ({ page
   await expect(page.getByRole("region", { name: "Notes" })).toContainText("Called; they want a call on Monday.");
   await expect(page.locator("[data-countdown]")).toHaveAttribute("data-countdown", "on-track");
   await page.getByRole("button", { name: "Mark replied" }).click();
-  await expect(page.getByRole("status")).toHaveText("First reply recorded.");
+  await expect(page.getByRole("status")).toHaveText("Reply recorded.");
   await expect(page.locator("[data-countdown]")).toHaveAttribute("data-countdown", "replied");
   await expect(page.locator("[data-countdown]")).toContainText("Replied after");
   const history = page.getByRole("region", { name: "History" });

@@ -114,64 +114,22 @@ pub async fn emails(maildir: &Path, n: usize, pick: impl Fn(&Value) -> bool) -> 
 }
 
 /// Dovecot, Debian's IMAP server, on a free port with one user (`sales`, password `secret`)
-/// whose mail lives in the test's own folder, and an `Archive` folder. Started as root it runs
-/// its mail processes as `dovenull` (its login process refuses root); started as anyone else,
-/// as that user.
+/// whose mail lives in the test's own folder, and an `Archive` folder
+/// (`tests/tools/dovecot.sh`, which the browser tests use too).
 pub async fn dovecot() -> Server {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let root = dir.path();
-    for folder in ["run", "mail"] {
-        std::fs::create_dir_all(root.join(folder)).unwrap();
-    }
-    let as_root = own_uid() == 0;
-    let (user, users_lines) = if as_root {
-        ("dovenull".to_string(), String::new())
-    } else {
-        let me = std::env::var("USER").unwrap_or_else(|_| "nobody".into());
-        (me.clone(), format!("default_login_user = {me}\ndefault_internal_user = {me}\n"))
-    };
-    std::fs::write(root.join("users"), "sales:{PLAIN}secret\n").unwrap();
-    let config = root.join("dovecot.conf");
-    std::fs::write(
-        &config,
-        format!(
-            "base_dir = {run}\nstate_dir = {run}/state\ninstance_name = archguide-test-{port}\n\
-             protocols = imap\nlisten = 127.0.0.1\nssl = no\ndisable_plaintext_auth = no\n\
-             auth_mechanisms = plain login\nlog_path = {root}/dovecot.log\n{users_lines}\
-             mail_location = maildir:{root}/mail/%u\nmail_uid = {user}\nmail_gid = {user}\nfirst_valid_uid = 0\n\
-             passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {root}/users\n}}\n\
-             userdb {{\n  driver = static\n  args = uid={user} gid={user} home={root}/mail/%u\n}}\n\
-             namespace inbox {{\n  inbox = yes\n  mailbox Archive {{\n    auto = create\n    special_use = \\Archive\n  }}\n}}\n\
-             service imap-login {{\n  inet_listener imap {{\n    port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}\n",
-            run = root.join("run").display(),
-            root = root.display(),
-        ),
-    )
-    .unwrap();
-    if as_root {
-        let status = Command::new("chown").args(["-R", "dovenull:dovenull"]).arg(root.join("mail")).status().unwrap();
-        assert!(status.success());
-        // The mail processes must reach the folder's files.
-        let status = Command::new("chmod").arg("755").arg(root).status().unwrap();
-        assert!(status.success());
-    }
-    let child = Command::new("dovecot")
-        .args(["-F", "-c"])
-        .arg(&config)
+    let child = Command::new("bash")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/dovecot.sh"))
+        .arg(dir.path())
+        .arg(port.to_string())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("dovecot runs (scripts/setup.sh installs dovecot-imapd)");
     listening(port, "dovecot").await;
-    let path = root.to_path_buf();
+    let path = dir.path().to_path_buf();
     Server { child, port, _dir: dir, dir: path }
-}
-
-/// The test's own user id.
-fn own_uid() -> u32 {
-    let out = Command::new("id").arg("-u").output().unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
 }
 
 /// The shared mailbox as Python's imaplib sees it (`tests/tools/mailbox.py`).
