@@ -223,6 +223,21 @@ async fn answers_come_back_into_the_thread_on_every_instance_and_each_is_owed_a_
     .unwrap();
     assert_eq!((stored, duplicates), (5, 0), "six received, one discarded, none read twice");
     pool.close().await;
+
+    // What she wrote is in her export, and goes with her erasure.
+    add_staff(&pg.url, "ann@example.com", Role::Admin).await;
+    let ann = a.login("ann@example.com", PASSWORD).await;
+    let export = a.post_as(&ann, &format!("/inbox/leads/{ada}/export.json"), &[]).await;
+    assert_eq!(export.status(), 200);
+    let export: Value = export.json().await.unwrap();
+    let texts: Vec<&str> =
+        export["messages_received"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    assert!(texts[0].starts_with("Tuesday works, 10:00?"), "{texts:?}");
+    let erase = [("action", "erase"), ("confirm", ada.as_str())];
+    assert_eq!(a.post_as(&ann, &format!("/inbox/leads/{ada}"), &erase).await.status(), 303);
+    let erased = page(&b, &sam_b, &format!("/inbox/leads/{ada}")).await;
+    assert!(!erased.contains("Tuesday works") && !erased.contains("our diagram"), "erased with her");
 }
 
 /// A thousand messages delivered at once, read by one instance that is stopped half-way and a

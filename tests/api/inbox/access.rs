@@ -27,8 +27,16 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
     let forged = Session { cookie: format!("__Host-archguide-session={}", "A".repeat(43)) };
 
     let lead_page = format!("/inbox/leads/{reference}");
-    let pages =
-        ["/inbox", "/inbox/dashboard", "/inbox/users", "/inbox/account", lead_page.as_str(), "/inbox/export.csv"];
+    let pages = [
+        "/inbox",
+        "/inbox/dashboard",
+        "/inbox/users",
+        "/inbox/account",
+        lead_page.as_str(),
+        "/inbox/export.csv",
+        "/inbox/unmatched",
+        "/inbox/attachments/1",
+    ];
     let mut results = Vec::new();
     for who in [Who::Anonymous, Who::Forged, Who::Disabled, Who::Sales, Who::Admin] {
         let session = match who {
@@ -43,6 +51,8 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             let expected = match (who, page) {
                 (Who::Anonymous | Who::Forged | Who::Disabled, _) => 303,
                 (Who::Sales, "/inbox/users") => 403,
+                // Staff reach the download, and there is no such file.
+                (_, "/inbox/attachments/1") => 404,
                 _ => 200,
             };
             assert_eq!(response.status(), expected, "{who:?} GET {page}");
@@ -57,7 +67,7 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
         assert_eq!(events.status(), expected, "{who:?} GET /inbox/events");
         results.push(format!("{who:?} GET /inbox/events {}", events.status().as_u16()));
         drop(events);
-        for endpoint in ["leads", "lead", "dashboard", "users", "account"] {
+        for endpoint in ["leads", "lead", "dashboard", "users", "account", "unmatched"] {
             let body = match endpoint {
                 "leads" => serde_json::json!({ "query": [] }).to_string(),
                 "lead" => format!("reference={reference}"),
@@ -112,6 +122,9 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
                 ],
             ),
             ("/inbox/users/disable".into(), vec![("email", SALES.0.into())]),
+            // No such unmatched message: staff are told so, after their session is checked.
+            ("/inbox/unmatched/1/attach".into(), vec![("action", "attach".into()), ("reference", reference.clone())]),
+            ("/inbox/unmatched/1/discard".into(), vec![("action", "discard".into())]),
             // This app has no key to seal second-factor secrets: staff are told so, after their
             // session is checked; nobody has a second factor to turn off or renew codes for.
             ("/inbox/account/two-factor/start".into(), vec![("action", "two-factor-start".into())]),
@@ -139,6 +152,7 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
                 _ if action == "export" || action == "two-factor-off" => 200,
                 _ if action.starts_with("two-factor") || action == "recovery-codes" => 409,
                 _ if action == "erase-person" => 422,
+                _ if action == "attach" => 409,
                 // This app has no SMTP server: staff are told so, after their session is checked.
                 _ if action == "reply" => 409,
                 _ => 303,
