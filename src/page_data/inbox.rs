@@ -274,6 +274,19 @@ pub struct Dashboard {
     pub calls_cancelled: u64,
     /// The share of the last 30 days' leads that booked a call: "12%".
     pub booked_share: Option<String>,
+    /// The shared mailbox, if one is read.
+    pub mailbox: Option<MailboxLine>,
+}
+
+/// Where reading the shared mailbox stands, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailboxLine {
+    /// "sales@axiomtech.example, last read 2026-12-07 10:04 UTC".
+    pub text: String,
+    /// The last read's failure, until a read succeeds.
+    pub error: Option<String>,
+    /// Messages waiting in the Unmatched view.
+    pub unmatched: u64,
 }
 
 /// One staff account.

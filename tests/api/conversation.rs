@@ -238,6 +238,14 @@ async fn answers_come_back_into_the_thread_on_every_instance_and_each_is_owed_a_
     assert_eq!(a.post_as(&ann, &format!("/inbox/leads/{ada}"), &erase).await.status(), 303);
     let erased = page(&b, &sam_b, &format!("/inbox/leads/{ada}")).await;
     assert!(!erased.contains("Tuesday works") && !erased.contains("our diagram"), "erased with her");
+
+    // The dashboard says where reading the mailbox stands, and when it fails.
+    let dashboard = page(&b, &sam_b, "/inbox/dashboard").await;
+    assert!(
+        dashboard.contains("sales@axiomtech.example, last read") && dashboard.contains("0 messages matched no lead")
+    );
+    drop(imap);
+    until_page_holds(&b, &sam_b, "/inbox/dashboard", "Reading it failed").await;
 }
 
 /// A thousand messages delivered at once, read by one instance that is stopped half-way and a

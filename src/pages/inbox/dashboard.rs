@@ -56,6 +56,14 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                 {figure("Calls booked".into(), dashboard.calls_booked.to_string(), Some(format!("last 30 days, {} cancelled", dashboard.calls_cancelled)))}
                 {figure("Leads that booked a call".into(), dashboard.booked_share.clone().unwrap_or_else(|| "—".into()), Some("of the last 30 days' leads".into()))}
             </dl>
+            {dashboard.mailbox.clone().map(|mailbox| view! {
+                <h2 class="mt-10 text-lg font-semibold">"Shared mailbox"</h2>
+                <p class="mt-1 text-sm" data-mailbox>{mailbox.text}</p>
+                {mailbox.error.map(|error| view! {
+                    <p role="alert" class="mt-2 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">{format!("Reading it failed: {error}. Answers wait in the mailbox until a read works; nothing is lost.")}</p>
+                })}
+                <p class="mt-2 text-sm"><a class="underline" href="/inbox/unmatched">{format!("{} messages matched no lead", mailbox.unmatched)}</a></p>
+            })}
             <SourceTable sources=dashboard.sources.clone()/>
             <h2 class="mt-10 text-lg font-semibold">"The guide's funnel"</h2>
             <p class="mt-1 text-sm text-slate-600 dark:text-slate-400">"Step views, finished results and leads that attached a result, per version of the guide's model. Counts are anonymous."</p>

@@ -16,7 +16,7 @@ use crate::page_data::inbox::{
     Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, LiveMark, ReplyRow, StageView,
     UserList, UserRow, Viewer, PAGE_SIZE,
 };
-use crate::page_data::inbox::{FileRow, InboundRow, ThreadEntry};
+use crate::page_data::inbox::{FileRow, InboundRow, MailboxLine, ThreadEntry};
 use crate::server::http::staff::Authenticated;
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
@@ -315,7 +315,23 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
         calls_cancelled: calls.cancelled,
         booked_share: (stats.last_30_days > 0)
             .then(|| format!("{:.0}%", calls.leads_that_booked as f64 * 100.0 / stats.last_30_days as f64)),
+        mailbox: mailbox_line(state).await?,
     })
+}
+
+/// Where reading the shared mailbox stands, if one is set up.
+async fn mailbox_line(state: &AppState) -> Result<Option<MailboxLine>, StoreError> {
+    let Some(mailbox) = &state.settings.mailbox else { return Ok(None) };
+    let status = state.stores.intake.mailbox_status(&mailbox.imap.name()).await?;
+    let read = status
+        .as_ref()
+        .and_then(|s| s.last_read_at)
+        .map_or("not read yet".to_string(), |at| format!("last read {}", minute(at)));
+    Ok(Some(MailboxLine {
+        text: format!("{}, {read}", mailbox.reply_to),
+        error: status.and_then(|s| s.last_error).map(|(error, at)| format!("{} (since {})", error, minute(at))),
+        unmatched: state.stores.conversation.unmatched(0).await?.1,
+    }))
 }
 
 pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList, StoreError> {

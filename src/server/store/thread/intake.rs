@@ -100,6 +100,16 @@ pub trait IntakeStore: Send + Sync {
     async fn release_mailbox(&self, mailbox: &str, holder: &str) -> Result<(), StoreError>;
     /// Records the outcome of a read: its failure, shown until a read succeeds, or success.
     async fn mailbox_outcome(&self, mailbox: &str, error: Option<&str>, at: DateTime<Utc>) -> Result<(), StoreError>;
+    /// Where reading `mailbox` stands, if it was ever read.
+    async fn mailbox_status(&self, mailbox: &str) -> Result<Option<MailboxStatus>, StoreError>;
+}
+
+/// Where reading a mailbox stands, as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailboxStatus {
+    pub last_read_at: Option<DateTime<Utc>>,
+    /// The last read's failure, until a read succeeds.
+    pub last_error: Option<(String, DateTime<Utc>)>,
 }
 
 #[async_trait]
@@ -223,6 +233,16 @@ impl<B: Backend> IntakeStore for SqlStore<B> {
         };
         self.write(outcome.bind(mailbox)).await?;
         Ok(())
+    }
+
+    async fn mailbox_status(&self, mailbox: &str) -> Result<Option<MailboxStatus>, StoreError> {
+        let select =
+            Statement::new("SELECT last_read_at, last_error, last_error_at FROM mailbox_readers WHERE mailbox = $1");
+        let Some(row) = self.read_optional(select.bind(mailbox)).await? else { return Ok(None) };
+        Ok(Some(MailboxStatus {
+            last_read_at: row.time("last_read_at")?,
+            last_error: row.text("last_error")?.zip(row.time("last_error_at")?),
+        }))
     }
 }
 
