@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::field_error::FieldError;
 use crate::domain::guide::recommendation::Recommendation;
-use crate::domain::leads::conversation::InboundKind;
 use crate::domain::leads::inbox::{LeadCount, LeadStatus, SourceTally};
 use crate::domain::leads::lifecycle::EventKind;
+use crate::page_data::conversation::{InboundRow, MailboxLine, ThreadEntry};
 
 /// Leads on one page of the list.
 pub const PAGE_SIZE: u32 = 25;
@@ -164,78 +164,6 @@ pub struct LeadFormState {
     pub email: Option<String>,
 }
 
-/// One reply in a lead's thread.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReplyRow {
-    pub at: String,
-    pub author: String,
-    pub subject: String,
-    pub body: String,
-    /// `queued`, `sent` or `failed`.
-    pub state: String,
-    /// The state in words: "Sent 2026-12-01 10:04 UTC", "Failed (attempt 2): … It is tried again.".
-    pub detail: String,
-}
-
-/// One message of a lead's thread: ours, or theirs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThreadEntry {
-    Reply(ReplyRow),
-    Inbound(InboundRow),
-}
-
-/// A message that came into the shared mailbox, as staff read it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InboundRow {
-    pub id: i64,
-    /// The lead it belongs to (`None`: unmatched).
-    pub lead: Option<String>,
-    pub at: String,
-    /// "Ada Lovelace <ada@example.org>".
-    pub from: String,
-    pub subject: String,
-    pub kind: InboundKind,
-    pub kind_label: String,
-    /// How it found its lead, in words.
-    pub matched: String,
-    /// What they wrote this time, as plain text.
-    pub body: String,
-    /// The history they quoted, folded under "show earlier".
-    pub earlier: Option<String>,
-    /// What was left out of it and why.
-    pub notes: Vec<String>,
-    pub attachments: Vec<FileRow>,
-}
-
-/// A file that came with a message: its name, type and size in words, and its download link
-/// when it was kept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileRow {
-    pub label: String,
-    pub link: Option<String>,
-}
-
-/// The messages that matched no lead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnmatchedList {
-    pub viewer: Viewer,
-    pub live: LiveMark,
-    pub messages: Vec<InboundRow>,
-    /// How many there are in all (the page shows the oldest ones).
-    pub total: u64,
-    /// Whether a shared mailbox is read at all.
-    pub mailbox: bool,
-}
-
-/// An unmatched message's attach form as it comes back: the reference as typed, and why it was
-/// refused.
-#[derive(Clone, Debug, Default)]
-pub struct UnmatchedForm {
-    pub message: i64,
-    pub reference: String,
-    pub error: String,
-}
-
 /// One stage of a funnel, ready to show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StageView {
@@ -276,17 +204,6 @@ pub struct Dashboard {
     pub booked_share: Option<String>,
     /// The shared mailbox, if one is read.
     pub mailbox: Option<MailboxLine>,
-}
-
-/// Where reading the shared mailbox stands, in words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MailboxLine {
-    /// "sales@axiomtech.example, last read 2026-12-07 10:04 UTC".
-    pub text: String,
-    /// The last read's failure, until a read succeeds.
-    pub error: Option<String>,
-    /// Messages waiting in the Unmatched view.
-    pub unmatched: u64,
 }
 
 /// One staff account.
@@ -400,4 +317,16 @@ pub struct AccountFormState {
     pub calendar: Option<(String, String)>,
     /// A new feed address, shown this once.
     pub feed_url: Option<String>,
+}
+
+/// The messages that matched no lead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnmatchedList {
+    pub viewer: Viewer,
+    pub live: LiveMark,
+    pub messages: Vec<InboundRow>,
+    /// How many there are in all (the page shows the oldest ones).
+    pub total: u64,
+    /// Whether a shared mailbox is read at all.
+    pub mailbox: bool,
 }

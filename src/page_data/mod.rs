@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod booking;
 pub mod contact;
+pub mod conversation;
 pub mod guide;
 pub mod inbox;
 pub mod url;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::textarea::textarea_text;
 use crate::domain::leads::conversation::InboundKind;
-use crate::page_data::inbox::{InboundRow, ThreadEntry};
+use crate::page_data::conversation::{InboundRow, ThreadEntry};
 
 /// The thread and the compose form. `typed` is what a refused send came back with.
 #[component]

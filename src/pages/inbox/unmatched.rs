@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::page_data::inbox::{InboundRow, UnmatchedForm, UnmatchedList};
+use crate::page_data::conversation::{InboundRow, UnmatchedForm};
+use crate::page_data::inbox::UnmatchedList;
 
 use super::reply::InboundMessage;
 use super::{error_text, InboxFrame, InboxProblem};

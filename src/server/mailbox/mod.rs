@@ -221,8 +221,9 @@ impl Reader {
                     "message from the shared mailbox stored"
                 );
                 claim.last_uid = uid;
-                // A message too large to keep stays in the mailbox, where staff can read it.
-                if !too_large {
+                // A message not read whole (too large to keep, or past the parser) stays in the
+                // mailbox, where staff can read it.
+                if mail.whole {
                     stored.push(uid);
                 }
             }

@@ -30,6 +30,7 @@ fn mail(from: &str, subject: &str, text: &str) -> InboundMail {
         bounce: None,
         attachments: Vec::new(),
         notes: Vec::new(),
+        whole: true,
     }
 }
 

@@ -135,6 +135,14 @@ pub struct InboundMail {
     pub attachments: Vec<Attachment>,
     /// What was left out of it and why ("the text was cut at 100,000 characters").
     pub notes: Vec<String>,
+    /// Whether it was read whole; `false`: only its headers were (too large, or its structure
+    /// could not be read), and it stays in the mailbox for staff to read there.
+    #[serde(default = "read_whole")]
+    pub whole: bool,
+}
+
+fn read_whole() -> bool {
+    true
 }
 
 /// A file that came with a message.

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod export;
 pub mod live;
 pub mod person;
+mod thread;
 pub mod unmatched;
 pub mod views;
 

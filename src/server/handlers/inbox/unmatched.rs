@@ -9,8 +9,10 @@ use serde::Deserialize;
 
 use crate::domain::ids::LeadReference;
 use crate::domain::leads::conversation::safe_file_name;
-use crate::page_data::inbox::{UnmatchedForm, UnmatchedList};
-use crate::server::handlers::inbox::views::{inbound_row, live_mark, viewer};
+use crate::page_data::conversation::UnmatchedForm;
+use crate::page_data::inbox::UnmatchedList;
+use crate::server::handlers::inbox::thread::inbound_row;
+use crate::server::handlers::inbox::views::{live_mark, viewer};
 use crate::server::http::failure::{Cause, Failure, FormPage};
 use crate::server::http::form::Posted;
 use crate::server::http::staff::{Authenticated, Staff};

@@ -5,24 +5,22 @@ use chrono::{DateTime, Utc};
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
-use crate::domain::leads::conversation::quote::fold;
-use crate::domain::leads::conversation::{file_size, MatchedBy};
 use crate::domain::leads::inbox::{funnel_stages, LeadCount, LeadFilter, LeadStatus};
 use crate::domain::leads::promise::{span, ReplyState};
 use crate::domain::leads::reply::ReplyDraft;
 use crate::domain::message::Message;
 use crate::i18n::locales::Language;
+use crate::page_data::conversation::ReplyRow;
 use crate::page_data::inbox::{
-    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, LiveMark, ReplyRow, StageView,
-    UserList, UserRow, Viewer, PAGE_SIZE,
+    Brief, Countdown, Dashboard, EventRow, FunnelView, LeadDetail, LeadList, LeadRow, LiveMark, StageView, UserList,
+    UserRow, Viewer, PAGE_SIZE,
 };
-use crate::page_data::inbox::{FileRow, InboundRow, MailboxLine, ThreadEntry};
 use crate::server::http::staff::Authenticated;
 use crate::server::http::state::AppState;
 use crate::server::store::inbox::Lead;
 use crate::server::store::lead_list::LeadQuery;
 use crate::server::store::results::FunnelEvent;
-use crate::server::store::thread::{Delivery, InboundMessage, LeadReply};
+use crate::server::store::thread::{Delivery, LeadReply};
 use crate::server::store::StoreError;
 
 /// Times as staff read them: UTC, to the minute.
@@ -203,7 +201,7 @@ pub async fn lead_detail(
             .collect(),
         draft: (draft.subject, draft.body),
         brief,
-        thread: thread(replies, inbound),
+        thread: super::thread::thread(replies, inbound),
         can_email: state.settings.email.is_some(),
         shared_mailbox: state.settings.mailbox.as_ref().map(|m| m.reply_to.clone()),
         undeliverable: lead.undeliverable,
@@ -211,53 +209,7 @@ pub async fn lead_detail(
     }))
 }
 
-/// The thread, both ways, oldest first.
-fn thread(replies: Vec<LeadReply>, inbound: Vec<InboundMessage>) -> Vec<ThreadEntry> {
-    let mut entries: Vec<(DateTime<Utc>, ThreadEntry)> = replies
-        .into_iter()
-        .map(|r| (r.at, ThreadEntry::Reply(reply_row(r))))
-        .chain(inbound.into_iter().map(|m| (m.received_at, ThreadEntry::Inbound(inbound_row(m)))))
-        .collect();
-    entries.sort_by_key(|(at, _)| *at);
-    entries.into_iter().map(|(_, entry)| entry).collect()
-}
-
-/// A message from the shared mailbox as staff read it: its quoted history folded.
-pub fn inbound_row(message: InboundMessage) -> InboundRow {
-    let folded = fold(&message.body);
-    InboundRow {
-        id: message.id,
-        lead: message.lead.map(String::from),
-        at: minute(message.received_at),
-        from: match &message.from_name {
-            Some(name) => format!("{name} <{}>", message.from),
-            None => message.from.clone(),
-        },
-        subject: message.subject,
-        kind: message.kind,
-        kind_label: message.kind.label().to_string(),
-        matched: match (message.matched_by, &message.attached_by) {
-            (Some(MatchedBy::Staff), Some(by)) => format!("Attached by {by}"),
-            (Some(MatchedBy::Thread), _) => "Answers our email".to_string(),
-            (Some(MatchedBy::Tag), _) => "Sent to the lead's reply address".to_string(),
-            (Some(MatchedBy::Sender), _) => "From the lead's address".to_string(),
-            _ => "Matched no lead".to_string(),
-        },
-        body: folded.new,
-        earlier: folded.earlier,
-        notes: message.notes,
-        attachments: message
-            .attachments
-            .into_iter()
-            .map(|a| FileRow {
-                link: a.kept.then(|| format!("/inbox/attachments/{}", a.id)),
-                label: format!("{} ({}, {})", a.name, a.content_type, file_size(a.size)),
-            })
-            .collect(),
-    }
-}
-
-fn reply_row(reply: LeadReply) -> ReplyRow {
+pub(super) fn reply_row(reply: LeadReply) -> ReplyRow {
     let (state, detail) = match reply.delivery {
         Delivery::Queued => ("queued", "Queued: it goes out in a moment.".to_string()),
         Delivery::Sent { at } => ("sent", format!("Sent {}", minute(at))),
@@ -315,23 +267,8 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
         calls_cancelled: calls.cancelled,
         booked_share: (stats.last_30_days > 0)
             .then(|| format!("{:.0}%", calls.leads_that_booked as f64 * 100.0 / stats.last_30_days as f64)),
-        mailbox: mailbox_line(state).await?,
+        mailbox: super::thread::mailbox_line(state).await?,
     })
-}
-
-/// Where reading the shared mailbox stands, if one is set up.
-async fn mailbox_line(state: &AppState) -> Result<Option<MailboxLine>, StoreError> {
-    let Some(mailbox) = &state.settings.mailbox else { return Ok(None) };
-    let status = state.stores.intake.mailbox_status(&mailbox.imap.name()).await?;
-    let read = status
-        .as_ref()
-        .and_then(|s| s.last_read_at)
-        .map_or("not read yet".to_string(), |at| format!("last read {}", minute(at)));
-    Ok(Some(MailboxLine {
-        text: format!("{}, {read}", mailbox.reply_to),
-        error: status.and_then(|s| s.last_error).map(|(error, at)| format!("{} (since {})", error, minute(at))),
-        unmatched: state.stores.conversation.unmatched(0).await?.1,
-    }))
 }
 
 pub async fn users(state: &AppState, session: &Authenticated) -> Result<UserList, StoreError> {

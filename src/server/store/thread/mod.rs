@@ -243,6 +243,7 @@ impl<B: Backend> ConversationStore for SqlStore<B> {
             bounce: None,
             attachments: Vec::new(),
             notes: Vec::new(),
+            whole: true,
         };
         receive::receive(&mut *tx, lead_id, &mail, at).await?;
         tx.commit().await?;
