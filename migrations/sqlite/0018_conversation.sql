@@ -9,6 +9,9 @@ ALTER TABLE leads ADD COLUMN owed_since TEXT;
 UPDATE leads SET owed_since = created_at WHERE first_reply_at IS NULL AND erased_at IS NULL;
 CREATE INDEX leads_owed ON leads (owed_since, id) WHERE owed_since IS NOT NULL;
 CREATE INDEX leads_owed_by_status ON leads (status, owed_since) WHERE owed_since IS NOT NULL;
+-- The leads whose person answered our reply and waits on us again: counted at every look at
+-- the inbox's pulse, so read from an index of them alone.
+CREATE INDEX leads_waiting_on_us ON leads (status) WHERE owed_since IS NOT NULL AND first_reply_at IS NOT NULL;
 -- The lead's address bounced (a delivery failure report): why and when. Nothing more is sent
 -- to it until staff correct the address.
 ALTER TABLE leads ADD COLUMN undeliverable TEXT;

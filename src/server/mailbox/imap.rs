@@ -143,15 +143,23 @@ impl Connection {
                 .map_err(failed("reading messages"))
         })
         .await?;
+        // Only rows that carry what was asked for (a server may also send a row of flags alone,
+        // when someone reads the mailbox elsewhere), once per UID.
         let mut messages: Vec<(u32, Vec<u8>)> = fetched
             .iter()
             .filter_map(|f| {
                 let bytes = if headers_only { f.header() } else { f.body() };
-                Some((f.uid?, bytes.unwrap_or_default().to_vec()))
+                Some((f.uid?, bytes?.to_vec()))
             })
             .filter(|(uid, _)| uids.contains(uid))
             .collect();
         messages.sort_by_key(|(uid, _)| *uid);
+        messages.dedup_by_key(|(uid, _)| *uid);
+        // A message missing from the answer is not skipped: the read fails, and the next one
+        // lists what is there (a message deleted meanwhile is then no longer asked for).
+        if let Some(missing) = uids.iter().find(|uid| !messages.iter().any(|(u, _)| u == *uid)) {
+            return Err(format!("the server did not send message {missing}"));
+        }
         Ok(messages)
     }
 
@@ -221,8 +229,11 @@ impl Connection {
         timed("starting IDLE", async { handle.init().await.map_err(failed("starting IDLE")) }).await?;
         let outcome = {
             let (waiting, interrupt) = handle.wait_with_timeout(at_most);
+            // The crate's own timeout starts again at every keep-alive the server sends: this
+            // one does not, so the lease is renewed in time.
             let outcome = tokio::select! {
                 outcome = waiting => outcome.map_err(failed("waiting in IDLE")),
+                _ = tokio::time::sleep(at_most) => Ok(IdleResponse::Timeout),
                 _ = stop.wait_for(|stopped| *stopped) => Ok(IdleResponse::ManualInterrupt),
             };
             drop(interrupt);

@@ -22,8 +22,10 @@ use crate::server::store::thread::intake::{Arrival, BounceNotice, IntakeStore, M
 use crate::server::store::StoreError;
 use imap::Connection;
 
-/// Messages read and stored in one round trip.
+/// Messages read and stored in one round trip, and the bytes one round trip fetches at most
+/// (a larger message goes alone).
 const CHUNK: usize = 25;
+const CHUNK_BYTES: u64 = 32 * 1024 * 1024;
 
 /// How a round of reading ended.
 #[derive(Debug)]
@@ -176,9 +178,14 @@ impl Reader {
         if !waiting.is_empty() {
             tracing::info!(mailbox = %self.name(), messages = waiting.len(), "reading the shared mailbox");
         }
-        for chunk in waiting.chunks(CHUNK) {
+        for chunk in chunks(&waiting) {
             if *stop.borrow() {
                 break;
+            }
+            // The lease is renewed as reading goes on: a long backlog keeps it.
+            match self.claim().await.map_err(|e| e.to_string())? {
+                Some(renewed) if renewed.uid_validity == claim.uid_validity => {}
+                _ => return Ok(false),
             }
             let (fits, large): (Vec<(u32, u32)>, Vec<(u32, u32)>) =
                 chunk.iter().partition(|(_, size)| *size as usize <= self.limits.raw_bytes);
@@ -194,8 +201,9 @@ impl Reader {
                 } else {
                     read(&bytes, &self.limits)
                 };
+                // Of fixed length whatever the header holds.
                 let key = match &mail.message_id {
-                    Some(id) => format!("id:{id}"),
+                    Some(id) => format!("id:{:x}", Sha256::digest(id.as_bytes())),
                     None => format!("sha256:{:x}", Sha256::digest(&bytes)),
                 };
                 let arrival = Arrival { uid, mail: &mail, key: &key, size: u64::from(size) };
@@ -232,5 +240,35 @@ impl Reader {
             }
         }
         Ok(true)
+    }
+}
+
+/// The messages waiting, in round trips of at most `CHUNK` messages and `CHUNK_BYTES` bytes.
+fn chunks(waiting: &[(u32, u32)]) -> Vec<Vec<(u32, u32)>> {
+    let mut chunks: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut bytes = 0u64;
+    for message in waiting {
+        let full = chunks.last().is_none_or(|chunk| chunk.len() >= CHUNK || bytes + u64::from(message.1) > CHUNK_BYTES);
+        if full {
+            chunks.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += u64::from(message.1);
+        chunks.last_mut().expect("just pushed").push(*message);
+    }
+    chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_round_trip_fetches_at_most_so_many_messages_and_bytes() {
+        let small: Vec<(u32, u32)> = (1..=60).map(|uid| (uid, 1000)).collect();
+        assert_eq!(chunks(&small).iter().map(Vec::len).collect::<Vec<_>>(), [25, 25, 10]);
+        let large = [(1, 20 << 20), (2, 20 << 20), (3, 40 << 20), (4, 1)];
+        let sizes: Vec<Vec<u32>> = chunks(&large).iter().map(|c| c.iter().map(|m| m.0).collect()).collect();
+        assert_eq!(sizes, [vec![1], vec![2], vec![3], vec![4]]);
     }
 }

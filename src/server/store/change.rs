@@ -258,6 +258,9 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
     )
     .await?;
     tx.execute(Statement::new("DELETE FROM inbound_messages WHERE lead_id = $1").bind(lead_id)).await?;
+    // Nothing is owed to an erased lead: a wait its answer began is over, counted nowhere.
+    tx.execute(Statement::new("DELETE FROM lead_waits WHERE lead_id = $1 AND answered_at IS NULL").bind(lead_id))
+        .await?;
     tx.execute(
         Statement::new("UPDATE lead_replies SET subject = $1, body = $1 WHERE lead_id = $2").bind(ERASED).bind(lead_id),
     )

@@ -112,6 +112,7 @@ async fn one_person_takes_one_call_at_a_time(stores: &Stores, other_instance: &S
     // The call is the reply the site promised, and the lead's history says so.
     let lead = stores.inbox.lead(&reference(&format!("AG-T{ATTEMPTS:05}"))).await.unwrap().unwrap();
     assert_eq!(lead.first_reply_at.map(|t| t.timestamp_micros()), Some(t0.timestamp_micros()));
+    assert_eq!(lead.owed_since, None, "nothing is owed: no reminder, no countdown");
     let events = stores.inbox.events(lead.id).await.unwrap();
     let booked: Vec<_> =
         events.iter().filter(|e| e.kind == archguide::domain::leads::lifecycle::EventKind::Booked).collect();

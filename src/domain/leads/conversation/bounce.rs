@@ -52,7 +52,14 @@ pub fn failures(status: &str) -> (Vec<String>, String) {
         }
         // `rfc822; ada@example.org`: the address after the type.
         let address = recipient.split_once(';').map_or(recipient, |(_, a)| a).trim();
-        let address = address.trim_start_matches('<').trim_end_matches('>').to_lowercase();
+        let address: String = address
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(254)
+            .collect::<String>()
+            .to_lowercase();
         if address.contains('@') && !failed.contains(&address) {
             if failed.is_empty() {
                 reason =

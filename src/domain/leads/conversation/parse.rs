@@ -89,6 +89,8 @@ pub fn read(raw: &[u8], limits: &Limits) -> InboundMail {
         ));
     }
     let mut mail = headers_of(&message);
+    // What was not read stays in the mailbox, where staff can read it.
+    mail.whole = !too_deep;
     if !too_deep {
         let text = message.body_text(0).map(|t| clean_text(&t)).unwrap_or_default();
         let chars = text.chars().count();
@@ -154,7 +156,7 @@ fn depth_of(message: &Message<'_>, part: u32, level: usize) -> usize {
 /// Everything the headers say.
 fn headers_of(message: &Message<'_>) -> InboundMail {
     let from = message.from().and_then(Address::first);
-    let from_address = from.and_then(|a| a.address()).map(|a| a.trim().to_string()).unwrap_or_default();
+    let from_address = from.and_then(|a| a.address()).map(|a| plain(a, 254)).unwrap_or_default();
     let subject: String = message.subject().map(|s| s.replace(['\r', '\n'], " ")).unwrap_or_default();
     let subject: String = subject.chars().filter(|c| !c.is_control()).take(SUBJECT_MAX).collect();
     let raw = |name: &'static str| message.header_raw(name).map(str::trim).filter(|v| !v.is_empty());
@@ -183,23 +185,23 @@ fn headers_of(message: &Message<'_>) -> InboundMail {
         .chain(message.cc())
         .flat_map(|a| a.iter())
         .filter_map(|a| a.address())
-        .map(|a| a.trim().to_string())
+        .map(|a| plain(a, 254))
         .collect();
     for (name, value) in message.headers_raw() {
         if name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To") {
-            recipients.push(value.trim().trim_start_matches('<').trim_end_matches('>').to_string());
+            recipients.push(plain(value.trim().trim_start_matches('<').trim_end_matches('>'), 254));
         }
     }
     recipients.retain(|r| !r.is_empty());
     InboundMail {
-        message_id: message.message_id().map(|id| id.trim().to_string()).filter(|id| !id.is_empty()),
+        message_id: message.message_id().map(|id| plain(id, 250)).filter(|id| !id.is_empty()),
         refers_to: refers_to.into_iter().take(50).collect(),
         recipients: recipients.into_iter().take(100).collect(),
         from_name: from
             .and_then(|a| a.name())
             .map(|n| n.chars().filter(|c| !c.is_control()).take(200).collect::<String>())
             .filter(|n| !n.trim().is_empty()),
-        from: from_address.chars().take(254).collect(),
+        from: from_address,
         subject,
         text: String::new(),
         kind,
@@ -217,7 +219,13 @@ fn ids(value: &HeaderValue<'_>) -> Vec<String> {
         HeaderValue::TextList(ids) => ids.iter().map(|id| id.to_string()).collect(),
         _ => Vec::new(),
     };
-    list.into_iter().map(|id| id.trim().to_string()).filter(|id| !id.is_empty() && id.len() <= 250).collect()
+    list.into_iter().filter(|id| id.len() <= 250).map(|id| plain(&id, 250)).filter(|id| !id.is_empty()).collect()
+}
+
+/// A header's value as stored: trimmed, without control characters (a NUL is no text to
+/// either database), at most `max` characters.
+fn plain(value: &str, max: usize) -> String {
+    value.trim().chars().filter(|c| !c.is_control()).take(max).collect()
 }
 
 /// The files that came with the message: each listed with its name and size, and kept up to
@@ -281,12 +289,12 @@ fn bounce_of(message: &Message<'_>) -> Bounce {
             }
             ("message", "rfc822") | ("message", "global") => {
                 if let PartType::Message(inner) = &part.body {
-                    original = original.or_else(|| inner.message_id().map(str::to_string));
+                    original = original.or_else(|| inner.message_id().map(|id| plain(id, 250)));
                 }
             }
             ("text", "rfc822-headers") => {
                 let headers = MessageParser::default().parse_headers(part.contents());
-                original = original.or_else(|| headers.and_then(|h| h.message_id().map(str::to_string)));
+                original = original.or_else(|| headers.and_then(|h| h.message_id().map(|id| plain(id, 250))));
             }
             _ => {}
         }

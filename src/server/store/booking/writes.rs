@@ -39,11 +39,14 @@ impl<B: Backend> SqlStore<B> {
                 Err(StoreError::Database(e)) if is_second_for_lead(&e) => return Ok(BookingOutcome::LeadHasOne),
                 Err(e) => return Err(e),
             };
-            // The visitor chose when to talk: that is the reply the site promised, so no reminder
-            // or overdue alert follows for this lead.
-            let replied =
-                Statement::new("UPDATE leads SET first_reply_at = $1 WHERE id = $2 AND first_reply_at IS NULL");
+            // The visitor chose when to talk: that is the reply the site promised (and the answer
+            // to whatever they wrote since), so no reminder or overdue alert follows for this lead.
+            let replied = Statement::new(
+                "UPDATE leads SET first_reply_at = COALESCE(first_reply_at, $1), owed_since = NULL WHERE id = $2",
+            );
             tx.execute(replied.bind(booking.at).bind(booking.lead_id)).await?;
+            let answered = "UPDATE lead_waits SET answered_at = $1 WHERE lead_id = $2 AND answered_at IS NULL";
+            tx.execute(Statement::new(answered).bind(booking.at).bind(booking.lead_id)).await?;
             let event = Statement::new(
                 "INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES ($1, $2, 'visitor', $3, $4)",
             );
