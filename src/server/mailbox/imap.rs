@@ -170,32 +170,14 @@ impl Connection {
             return Ok(());
         }
         let set = uid_set(uids);
-        timed("marking messages seen", async {
-            let _: Vec<Fetch> = self
-                .session
-                .uid_store(&set, "+FLAGS.SILENT (\\Seen)")
-                .await
-                .map_err(failed("marking messages seen"))?
-                .try_collect()
-                .await
-                .map_err(failed("marking messages seen"))?;
-            Ok(())
-        })
-        .await?;
+        timed("marking messages seen", self.add_flag(&set, "\\Seen", "marking messages seen")).await?;
         let Some(folder) = self.done_folder.clone() else { return Ok(()) };
         timed("moving messages to the done folder", async {
             if self.can_move {
                 self.session.uid_mv(&set, &folder).await.map_err(failed("moving messages"))?;
             } else if self.uidplus {
                 self.session.uid_copy(&set, &folder).await.map_err(failed("copying messages"))?;
-                let _: Vec<Fetch> = self
-                    .session
-                    .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
-                    .await
-                    .map_err(failed("flagging copied messages"))?
-                    .try_collect()
-                    .await
-                    .map_err(failed("flagging copied messages"))?;
+                self.add_flag(&set, "\\Deleted", "flagging copied messages").await?;
                 let _: Vec<_> = self
                     .session
                     .uid_expunge(&set)
@@ -209,6 +191,19 @@ impl Connection {
             Ok(())
         })
         .await
+    }
+
+    /// Adds `flag` to the messages of `set`, quietly (the server sends nothing back per message).
+    async fn add_flag(&mut self, set: &str, flag: &str, what: &str) -> Result<(), String> {
+        let _: Vec<Fetch> = self
+            .session
+            .uid_store(set, format!("+FLAGS.SILENT ({flag})"))
+            .await
+            .map_err(failed(what))?
+            .try_collect()
+            .await
+            .map_err(failed(what))?;
+        Ok(())
     }
 
     /// Waits up to `at_most` for the server to say something arrived (IDLE), or just waits where
