@@ -23,6 +23,8 @@ trap cleanup EXIT
 export DATABASE_URL="sqlite://$work/archguide.db"
 # The staff account the inbox specs log in with.
 echo "amber kettle drifts north" | "$bin" user add sales-e2e@example.com --role sales >/dev/null
+# The administrator the model spec logs in with.
+echo "amber kettle drifts north" | "$bin" user add admin-e2e@example.com --role admin >/dev/null
 # One per browser project, for the two-factor spec (it turns the second factor on and off).
 for project in js-on js-off; do
   echo "amber kettle drifts north" | "$bin" user add "2fa-$project@example.com" --role sales >/dev/null

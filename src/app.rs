@@ -21,6 +21,7 @@ use crate::pages::{
         dashboard::DashboardPage,
         lead::LeadPage,
         login::{LoginCodePage, LoginPage},
+        model::{cases::CasesPageView, check::CheckPageView, ModelPageView},
         unmatched::UnmatchedPage,
         users::UsersPage,
         InboxPage,
@@ -161,6 +162,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("inbox/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/users") view=UsersPage ssr=SsrMode::Async/>
                         <Route path=path!("inbox/unmatched") view=UnmatchedPage ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/model") view=ModelPageView ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/model/cases") view=CasesPageView ssr=SsrMode::Async/>
+                        <Route path=path!("inbox/model/checks/:id") view=CheckPageView ssr=SsrMode::Async/>
                         <Route path=path!("inbox/leads/:reference") view=LeadPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>

@@ -44,6 +44,15 @@ static LOCALES: LazyLock<Locales> = LazyLock::new(|| match Locales::load(LOCALE_
     Err(problem) => panic!("the translation files under locales/ are broken: {problem}"),
 });
 
+/// A translation file as built in (`locales/{code}/{name}`), if there is one.
+pub fn source(code: &str, name: &str) -> Option<&'static str> {
+    LOCALE_FILES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .and_then(|(_, files)| files.iter().find(|(n, _)| *n == name))
+        .map(|(_, text)| *text)
+}
+
 /// The languages built into this binary.
 pub fn locales() -> &'static Locales {
     &LOCALES

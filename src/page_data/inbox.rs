@@ -129,6 +129,8 @@ pub struct LeadDetail {
     pub same_address: usize,
     pub events: Vec<EventRow>,
     pub brief: Option<Brief>,
+    /// The consultants' verdict, beside the brief.
+    pub verdict: Option<crate::page_data::review::VerdictView>,
     /// Both sides of the conversation, oldest first.
     pub thread: Vec<ThreadEntry>,
     /// Whether replies can be sent from here (an SMTP server is configured).
@@ -162,6 +164,8 @@ pub struct LeadFormState {
     pub reply: Option<(String, String)>,
     /// The address as typed, when correcting it was refused.
     pub email: Option<String>,
+    /// The verdict as typed, when recording it was refused.
+    pub verdict: Option<crate::page_data::review::VerdictForm>,
 }
 
 /// One stage of a funnel, ready to show.
@@ -204,6 +208,8 @@ pub struct Dashboard {
     pub booked_share: Option<String>,
     /// The shared mailbox, if one is read.
     pub mailbox: Option<MailboxLine>,
+    /// The consultants' agreement with the guide, and prices that need reading again.
+    pub advice: crate::page_data::review::AdviceSummary,
 }
 
 /// One staff account.

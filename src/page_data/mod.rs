@@ -9,4 +9,5 @@ pub mod contact;
 pub mod conversation;
 pub mod guide;
 pub mod inbox;
+pub mod review;
 pub mod url;

@@ -26,7 +26,7 @@ fn cases_with_advice() -> Vec<CaseWithAdvice> {
         use crate::domain::guide::engine::CostOptions;
         use crate::server::http::state::AppState;
         let Some(state) = use_context::<AppState>() else { return Vec::new() };
-        let engine = &state.engine;
+        let engine = state.engine.current();
         engine
             .cases
             .iter()

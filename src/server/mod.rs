@@ -7,6 +7,8 @@
 //!   files, rendering a page for a form post, form tokens;
 //! - `jobs`: work that runs beside the requests: notifications and replies (the outbox and its
 //!   mail), reminders, retention, the guide's funnel counts, the inbox's live pulse;
+//! - `advice`: the advice model in use, following the newest published version, and the
+//!   check of a draft against the cases and the stored results;
 //! - `booking`: calls visitors book: the starts offered, who takes a call, booking links;
 //! - `auth`: passwords, sessions, the second factor and the sealing of its secrets;
 //! - `store`: the database: connecting, migrations, backups, and every query;
@@ -16,6 +18,7 @@
 //! Nothing here imports the app, its pages or components: start-up (`crate::startup`) wires
 //! them together from above.
 
+pub mod advice;
 pub mod auth;
 pub mod booking;
 pub mod clock;

@@ -16,7 +16,9 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
+use crate::domain::guide::review::case::seed_cases;
 use crate::domain::staff::SessionPolicy;
+use crate::server::advice::{self, watch::ModelWatch, LiveEngine, Source};
 use crate::server::booking::calendars::Calendars;
 use crate::server::booking::token::BookingTokens;
 use crate::server::clock::{Clock, SystemClock};
@@ -55,6 +57,8 @@ pub enum StartupError {
     Secrets(String),
     #[error("older leads could not be made searchable: {0}")]
     Search(String),
+    #[error("the advice model's versions or cases could not be read: {0}")]
+    Model(String),
     #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -72,6 +76,8 @@ pub struct Application {
     live: Watcher,
     retention: RetentionJob,
     funnel: FunnelWriter,
+    /// Follows the newest published model.
+    model_watch: ModelWatch,
     /// What `/metrics` reports, kept from growing between scrapes.
     counters: Arc<metrics::Metrics>,
     /// `/metrics` on a listener of its own, when `ARCHGUIDE_METRICS_ADDR` asks for one.
@@ -112,7 +118,7 @@ impl Application {
 
     /// Like `build`, with the time that sessions and the inbox go by taken from `clock`.
     pub async fn build_with_clock(mut settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
-        let engine = Arc::new(settings.engine()?);
+        let built = settings.engine()?;
         let db = Database::connect_with_pool(&settings.database_url, settings.db_pool_size).await?;
         let addr = settings.site_addr;
         let listener = TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
@@ -129,6 +135,7 @@ impl Application {
         if filled > 0 {
             tracing::info!(leads = filled, "filled the search column of older leads");
         }
+        let engine = Arc::new(advice_model(&settings, &stores, built, clock.now()).await?);
         let form_tokens = Self::form_tokens(&stores).await?;
         let booking_tokens = Self::booking_tokens(&stores).await?;
         let leptos_options = leptos_options(&settings, port);
@@ -179,7 +186,14 @@ impl Application {
         let funnel = FunnelWriter {
             counts: state.funnel.clone(),
             store: state.stores.funnel.clone(),
-            model_version: state.engine.model.version.clone(),
+            engine: state.engine.clone(),
+        };
+        let cache = state.page_cache.clone();
+        let model_watch = ModelWatch {
+            engine: state.engine.clone(),
+            store: state.stores.model.clone(),
+            every: state.settings.model_poll.as_std(),
+            changed: Box::new(move || cache.clear()),
         };
         let metrics = match state.settings.metrics_addr {
             Some(addr) => {
@@ -201,6 +215,7 @@ impl Application {
             live,
             retention,
             funnel,
+            model_watch,
             counters,
             metrics,
         })
@@ -234,6 +249,7 @@ impl Application {
         let watcher = tokio::spawn(async move { live.watch(stores, every, watcher_stopped).await });
         let retention = tokio::spawn(self.retention.run(worker_stopped.clone()));
         let funnel = tokio::spawn(self.funnel.run(worker_stopped.clone()));
+        tokio::spawn(self.model_watch.run(worker_stopped.clone()));
         tokio::spawn(self.counters.keep_up(worker_stopped.clone()));
         if let Some((listener, routes)) = self.metrics {
             let mut stopped = worker_stopped.clone();
@@ -297,4 +313,34 @@ fn leptos_options(settings: &Settings, port: u16) -> LeptosOptions {
         .env(if settings.production { leptos::config::Env::PROD } else { leptos::config::Env::DEV })
         .hash_files(static_files::assets_are_hashed())
         .build()
+}
+
+/// The advice model to start with: the files' when they are set, else the newest published
+/// version this build can read, else the shipped one. An empty case library is given the
+/// build's cases first.
+async fn advice_model(
+    settings: &Settings,
+    stores: &Stores,
+    built: crate::domain::guide::engine::Engine,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<LiveEngine, StartupError> {
+    let failed = |e: crate::server::store::StoreError| StartupError::Model(e.to_string());
+    let seeded = stores.review.seed_cases(&seed_cases(), now).await.map_err(failed)?;
+    if seeded > 0 {
+        tracing::info!(cases = seeded, "the case library was given the build's cases");
+    }
+    if settings.model_from_files() {
+        return Ok(LiveEngine::new(built, Source::Files));
+    }
+    let newest = stores.model.newest_version_id().await.map_err(failed)?;
+    let Some(version) = stores.model.version(newest).await.map_err(failed)? else {
+        return Ok(LiveEngine::new(built, Source::Shipped));
+    };
+    match advice::engine_of(&version) {
+        Ok(engine) => Ok(LiveEngine::new(engine, Source::Published(version.id))),
+        Err(problem) => {
+            tracing::error!(version = %version.version, %problem, "this build cannot read the published model; the shipped one is used");
+            Ok(LiveEngine::new(built, Source::Shipped))
+        }
+    }
 }

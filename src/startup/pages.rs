@@ -12,6 +12,7 @@ use leptos_axum::generate_route_list;
 
 use crate::app::{shell, App};
 use crate::components::architecture_map::GeneralMap;
+use crate::domain::guide::engine::Engine;
 use crate::domain::guide::map::ArchitectureMap;
 use crate::i18n::locales::locales;
 use crate::i18n::Languages;
@@ -30,11 +31,24 @@ pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 /// What every rendered page can read through context, besides the state itself.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let state = state.clone();
-    let map = GeneralMap(Arc::new(ArchitectureMap::general(&state.engine.model.combinations)));
+    // The map of the idea is drawn once per model in use (a publication draws it again).
+    let drawn: Arc<std::sync::Mutex<Option<(Arc<Engine>, GeneralMap)>>> = Arc::default();
     let languages = Languages(locales().languages().map(|l| (l.lang, l.name.clone())).collect());
     move || {
         provide_context(state.clone());
-        provide_context(map.clone());
+        let engine = state.engine.current();
+        let map = {
+            let mut drawn = drawn.lock().unwrap_or_else(|e| e.into_inner());
+            match &*drawn {
+                Some((model, map)) if Arc::ptr_eq(model, &engine) => map.clone(),
+                _ => {
+                    let map = GeneralMap(Arc::new(ArchitectureMap::general(&engine.model.combinations)));
+                    *drawn = Some((engine, map.clone()));
+                    map
+                }
+            }
+        };
+        provide_context(map);
         provide_context(state.settings.brand.clone());
         provide_context(PublicUrl(state.settings.public_url.clone()));
         provide_context(state.settings.retention);

@@ -27,7 +27,7 @@ use tracing::Level;
 
 use crate::app::shell;
 use crate::server::handlers::account::{self, login, two_factor};
-use crate::server::handlers::{api, booking, contact, guide, health, inbox, seo};
+use crate::server::handlers::{api, booking, contact, guide, health, inbox, model, seo};
 use crate::server::http::state::AppState;
 use crate::server::http::{failure, language, metrics, page_cache, render, security, staff, static_files};
 use crate::startup::pages::{page_context, route_list};
@@ -84,6 +84,14 @@ pub fn router(state: AppState) -> Router {
         .route("/inbox/unmatched/{id}/attach", post(inbox::unmatched::attach))
         .route("/inbox/unmatched/{id}/discard", post(inbox::unmatched::discard))
         .route("/inbox/attachments/{id}", get(inbox::unmatched::download))
+        .route("/inbox/leads/{reference}/verdict", post(model::verdict::record))
+        .route("/inbox/model/check", post(model::check))
+        .route("/inbox/model/publish", post(model::publish))
+        .route("/inbox/model/rollback", post(model::rollback))
+        .route("/inbox/model/cases", post(model::cases::add))
+        .route("/inbox/model/cases/from-lead", post(model::cases::from_lead))
+        .route("/inbox/model/cases/{id}", post(model::cases::edit))
+        .route("/inbox/model/cases/{id}/retire", post(model::cases::retire))
         .route("/inbox/users", post(inbox::actions::add_user))
         .route("/inbox/users/disable", post(inbox::actions::disable_user))
         .route("/inbox/export.csv", get(inbox::export::leads_csv))

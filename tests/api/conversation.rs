@@ -7,13 +7,11 @@
 
 use std::time::{Duration, Instant};
 
-use archguide::domain::staff::{Role, StaffEmail};
+use archguide::domain::staff::Role;
 use archguide::server::clock::ManualClock;
-use archguide::server::store::database::{Database, DatabaseUrl};
-use archguide::server::store::Stores;
 use serde_json::Value;
 
-use crate::helpers::{spawn_app_in, spawn_app_with_clock, Session, TestApp, TestPostgres};
+use crate::helpers::{page, spawn_app_in, spawn_app_with_clock, until_page_holds, TestPostgres};
 use crate::servers::{dovecot, emails, mailbox, smtp_server};
 
 const PASSWORD: &str = "a long enough password";
@@ -34,31 +32,8 @@ fn deliver(imap_port: u16, messages: &[String]) {
     assert_eq!(mailbox(imap_port, &args)["appended"], messages.len());
 }
 
-async fn page(app: &TestApp, session: &Session, path: &str) -> String {
-    let response = app.get_as(session, path).await;
-    assert_eq!(response.status(), 200, "{path}");
-    response.text().await.unwrap()
-}
-
-/// Waits until the page at `path` holds `text`; returns the page.
-async fn until_page_holds(app: &TestApp, session: &Session, path: &str, text: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..150 {
-        last = page(app, session, path).await;
-        if last.contains(text) {
-            return last;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{path} never showed {text:?}:\n{last}");
-}
-
 async fn add_staff(database_url: &str, email: &str, role: Role) {
-    let db = Database::connect(&DatabaseUrl::parse(database_url).unwrap()).await.unwrap();
-    let stores = Stores::new(&db);
-    let hash = archguide::server::auth::password::hash(PASSWORD.to_string()).await.unwrap();
-    assert!(stores.users.add_user(&StaffEmail::parse(email).unwrap(), role, &hash, chrono::Utc::now()).await.unwrap());
-    db.close().await;
+    crate::helpers::add_staff_to(database_url, email, role, PASSWORD).await;
 }
 
 fn subject_starts(prefix: &'static str) -> impl Fn(&Value) -> bool {

@@ -234,14 +234,8 @@ pub struct Session {
 impl TestApp {
     /// Adds a staff account straight in the database (as `archguide user add` does).
     pub async fn add_staff(&self, email: &str, role: archguide::domain::staff::Role, password: &str) {
-        use archguide::server::store::database::{Database, DatabaseUrl};
         let url = format!("sqlite://{}", self.data_dir.path().join("archguide.db").display());
-        let db = Database::connect(&DatabaseUrl::parse(&url).unwrap()).await.unwrap();
-        let stores = archguide::server::store::Stores::new(&db);
-        let hash = archguide::server::auth::password::hash(password.to_string()).await.unwrap();
-        let email = archguide::domain::staff::StaffEmail::parse(email).expect("a valid staff email");
-        assert!(stores.users.add_user(&email, role, &hash, chrono::Utc::now()).await.unwrap());
-        db.close().await;
+        add_staff_to(&url, email, role, password).await;
     }
 
     /// Logs in and returns the session cookie; panics if the login is refused.
@@ -376,4 +370,35 @@ pub fn add_staff_with_binary(env: &HashMap<String, String>, email: &str, role: &
     let mut add = command(env).args(["user", "add", email, "--role", role]).stdin(Stdio::piped()).spawn().unwrap();
     add.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
     assert!(add.wait().unwrap().success(), "adding {email} failed");
+}
+
+/// Adds a staff account straight in the database at `database_url`.
+pub async fn add_staff_to(database_url: &str, email: &str, role: archguide::domain::staff::Role, password: &str) {
+    use archguide::server::store::database::{Database, DatabaseUrl};
+    let db = Database::connect(&DatabaseUrl::parse(database_url).unwrap()).await.unwrap();
+    let stores = archguide::server::store::Stores::new(&db);
+    let hash = archguide::server::auth::password::hash(password.to_string()).await.unwrap();
+    let email = archguide::domain::staff::StaffEmail::parse(email).expect("a valid staff email");
+    assert!(stores.users.add_user(&email, role, &hash, chrono::Utc::now()).await.unwrap());
+    db.close().await;
+}
+
+/// A staff page's HTML; it must answer 200.
+pub async fn page(app: &TestApp, session: &Session, path: &str) -> String {
+    let response = app.get_as(session, path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    response.text().await.unwrap()
+}
+
+/// Waits until the page at `path` holds `text`; returns the page.
+pub async fn until_page_holds(app: &TestApp, session: &Session, path: &str, text: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..150 {
+        last = page(app, session, path).await;
+        if last.contains(text) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{path} never showed {text:?}:\n{last}");
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real application on a free port with its own fresh SQLite file.
 //! Every test file is a module here, so they all compile into one binary.
 
+mod advice;
 mod attribution;
 mod backup;
 mod bad_day;

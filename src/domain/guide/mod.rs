@@ -9,4 +9,5 @@ pub mod engine;
 pub mod map;
 pub mod questions;
 pub mod recommendation;
+pub mod review;
 pub mod situation;

@@ -3,6 +3,8 @@
 //! one transaction; the rules themselves live here, where they can be tested alone.
 
 use crate::domain::choice::choice_enum;
+use crate::domain::guide::recommendation::{Execution, Organisation};
+use crate::domain::guide::review::verdict::Verdict;
 use crate::domain::leads::inbox::LeadStatus;
 use crate::domain::leads::reply::ReplyDraft;
 
@@ -27,6 +29,7 @@ choice_enum!(
         AutoReply = "auto_reply",
         Bounced = "bounced",
         EmailCorrected = "email_corrected",
+        Verdict = "verdict",
     }
 );
 
@@ -46,6 +49,8 @@ pub enum LeadChange {
     NotSpam,
     /// The lead's address is corrected (after a bounce, or a typing mistake): sends start again.
     CorrectEmail(String),
+    /// The advice the consultants gave after the call, beside the guide's.
+    Verdict(VerdictRecord),
     /// Replaces the personal data (admins only; checked by the caller).
     Erase,
     /// Everything stored about the person was downloaded (admins only, on the person's request).
@@ -55,6 +60,22 @@ pub enum LeadChange {
     Expire {
         kept: String,
     },
+}
+
+/// A verdict with the guide result it is set beside: the lead's, as stored (none when the lead
+/// attached no result).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerdictRecord {
+    pub verdict: Verdict,
+    pub guide: Option<GuideChoice>,
+}
+
+/// What the guide advised a lead, and which model version did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuideChoice {
+    pub model_version: String,
+    pub organisation: Organisation,
+    pub execution: Execution,
 }
 
 /// What a change did.
@@ -103,6 +124,8 @@ pub struct ChangePlan {
     pub erase: bool,
     /// A reply to send.
     pub reply: Option<ReplyDraft>,
+    /// The consultants' verdict to keep.
+    pub verdict: Option<VerdictRecord>,
     /// The history line.
     pub event: EventKind,
     pub detail: String,
@@ -118,6 +141,7 @@ impl ChangePlan {
             assign: None,
             erase: false,
             reply: None,
+            verdict: None,
             event,
             detail: detail.into(),
         }
@@ -185,6 +209,13 @@ impl LeadChange {
                 email: Some(email.clone()),
                 ..ChangePlan::event(EventKind::EmailCorrected, format!("address corrected: {} → {email}", lead.email))
             }),
+            LeadChange::Verdict(record) => {
+                let guide = record.guide.as_ref().map(|g| (g.organisation, g.execution));
+                Ok(ChangePlan {
+                    verdict: Some(record.clone()),
+                    ..ChangePlan::event(EventKind::Verdict, record.verdict.history_line(guide))
+                })
+            }
             LeadChange::NotSpam if lead.status != LeadStatus::Spam => refuse("The lead is not held as spam."),
             LeadChange::NotSpam => Ok(ChangePlan {
                 status: Some(LeadStatus::New),

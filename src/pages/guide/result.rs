@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use crate::components::architecture_map::ArchitectureMapView;
 use crate::components::cost_chart::CostChart;
 use crate::components::page_meta::PageMeta;
+use crate::components::reasons::ReasonList;
 use crate::components::share::ShareButtons;
 use crate::domain::guide::map::ArchitectureMap;
 use crate::domain::guide::questions::question;
-use crate::domain::guide::recommendation::{Execution, Organisation, Reason, Recommendation};
+use crate::domain::guide::recommendation::{Execution, Organisation, Recommendation};
 use crate::page_data::url::PublicUrl;
 
 use crate::page_data::guide::guide_url;
@@ -66,17 +67,18 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
     })?;
     let Some(stored) = stored else { return Ok(None) };
     let answers = Answers::from_json(&stored.answers).unwrap_or_default();
-    let recommendation = crate::server::handlers::guide::as_shown(&state.engine, &answers, stored.recommendation);
+    let engine = state.engine.current();
+    let recommendation = crate::server::handlers::guide::as_shown(&engine, &answers, stored.recommendation);
     let tr = Tr::here();
     let cost = if free_tier {
-        state.engine.recommend(&answers, CostOptions { free_tier: true }).cost
+        engine.recommend(&answers, CostOptions { free_tier: true }).cost
     } else {
         recommendation.cost.clone()
     };
     let situation = crate::domain::guide::situation::Situation::from_answers(&answers);
-    let chart = cost_chart(&cost, state.engine.prices_for(&situation));
+    let chart = cost_chart(&cost, engine.prices_for(&situation));
     let what_if = recommendation.what_if.iter().filter_map(|w| what_if_row(tr, &situation, w)).collect();
-    let map = ArchitectureMap::for_recommendation(&state.engine.model.combinations, &recommendation);
+    let map = ArchitectureMap::for_recommendation(&engine.model.combinations, &recommendation);
     // Written in the page's language here, once, so the page and its data carry text only.
     let language = crate::i18n::locales::locales().language(tr.lang);
     let shown = crate::domain::guide::recommendation::Recommendation { cost, ..recommendation };
@@ -85,7 +87,7 @@ pub async fn load_result(id: String, free_tier: bool) -> Result<Option<ResultVie
         id: stored.id.as_str().to_string(),
         answer_pairs: answers.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
         created_at: language.moment(stored.created_at),
-        current_model_version: state.engine.model.version.clone(),
+        current_model_version: engine.model.version.clone(),
         recommendation,
         chart,
         map,
@@ -223,12 +225,12 @@ fn ResultBody(view: ResultView) -> impl IntoView {
             <section class=card aria-labelledby="org-heading">
                 <h2 id="org-heading" class="text-xl font-semibold">{tr.args("result-organise", &[("option", tr.message(&r.organisation.choice.label()).into())])}</h2>
                 <ScoreList scores=Organisation::ALL.iter().map(|o| (tr.message(&o.label()), r.organisation.scores[o.as_str()], *o == r.organisation.choice)).collect()/>
-                <ReasonList reasons=r.organisation.reasons.clone() label=organisation_label/>
+                <ReasonList reasons=r.organisation.reasons.clone() label=organisation_label heading=tr.t("result-why")/>
             </section>
             <section class=card aria-labelledby="exec-heading">
                 <h2 id="exec-heading" class="text-xl font-semibold">{tr.args("result-run", &[("option", tr.message(&r.execution.choice.label()).into())])}</h2>
                 <ScoreList scores=Execution::ALL.iter().map(|o| (tr.message(&o.label()), r.execution.scores[o.as_str()], *o == r.execution.choice)).collect()/>
-                <ReasonList reasons=r.execution.reasons.clone() label=execution_label/>
+                <ReasonList reasons=r.execution.reasons.clone() label=execution_label heading=tr.t("result-why")/>
             </section>
             {(!r.warnings.is_empty()).then(|| view! {
                 <section class=card aria-labelledby="warn-heading">
@@ -343,41 +345,6 @@ fn ScoreList(scores: Vec<(String, u8, bool)>) -> impl IntoView {
                 </div>
             }).collect_view()}
         </dl>
-    }
-}
-
-/// Reasons grouped by the answer that caused them.
-#[component]
-fn ReasonList(reasons: Vec<Reason>, label: impl Fn(&str) -> String + 'static) -> impl IntoView {
-    let tr = Tr::here();
-    let mut groups: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
-    for reason in reasons {
-        let chip = (reason.effect.clone(), label(&reason.option));
-        let text = tr.message(&reason.text);
-        match groups.iter_mut().find(|(a, t, _)| *a == reason.answer && *t == text) {
-            Some(group) => group.2.push(chip),
-            None => groups.push((reason.answer.clone(), text, vec![chip])),
-        }
-    }
-    view! {
-        <h3 class="mt-6 font-semibold">{tr.t("result-why")}</h3>
-        <ul class="mt-2 space-y-3">
-            {groups.into_iter().map(|(answer, text, chips)| {
-                let asked = question(&answer).map(|q| Tr::here().message(&q.text())).unwrap_or_default();
-                view! {
-                    <li>
-                        <p class="text-sm text-slate-600 dark:text-slate-400">{asked}</p>
-                        <p>{text}</p>
-                        <p class="mt-1 flex flex-wrap gap-2 text-sm">
-                            {chips.into_iter().map(|(effect, option)| {
-                                let words = tr.args(if effect == "+" { "result-for" } else { "result-against" }, &[("option", option.into())]);
-                                view! { <span class="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{words}</span> }
-                            }).collect_view()}
-                        </p>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
     }
 }
 

@@ -65,6 +65,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                 <p class="mt-2 text-sm"><a class="underline" href="/inbox/unmatched">{format!("{} messages matched no lead", mailbox.unmatched)}</a></p>
             })}
             <SourceTable sources=dashboard.sources.clone()/>
+            <crate::pages::inbox::advice::AdviceSection advice=dashboard.advice.clone() admin=dashboard.viewer.admin/>
             <h2 class="mt-10 text-lg font-semibold">"The guide's funnel"</h2>
             <p class="mt-1 text-sm text-slate-600 dark:text-slate-400">"Step views, finished results and leads that attached a result, per version of the guide's model. Counts are anonymous."</p>
             {if dashboard.funnels.is_empty() {

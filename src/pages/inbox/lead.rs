@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::textarea::textarea_text;
-use crate::domain::guide::cost::usd;
 use crate::domain::leads::inbox::LeadStatus;
 use crate::domain::leads::lifecycle::EventKind;
 
-use crate::page_data::inbox::{Brief, EventRow, LeadDetail, LeadFormState};
+use crate::page_data::inbox::{EventRow, LeadDetail, LeadFormState};
 use crate::page_data::url::with_query;
 
 use super::{error_text, CountdownBadge, InboxFrame, InboxProblem};
+use crate::pages::inbox::advice::{BriefCard, VerdictCard};
 use crate::pages::inbox::reply::ReplyCard;
 
 /// One lead by its reference; `None` when there is no such lead.
@@ -38,6 +38,7 @@ fn done_message(done: &str) -> Option<&'static str> {
         "call_move" => "Call moved: the visitor and the person taking it get the new time.",
         "call_cancel" => "Call cancelled: the visitor and the person taking it are told.",
         "email" => "Address corrected: email goes to it again.",
+        "verdict" => "Verdict recorded beside the guide's advice.",
         _ => return None,
     })
 }
@@ -77,6 +78,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
     let note_text = textarea_text(&feedback.as_ref().map(|f| f.note.clone()).unwrap_or_default());
     let typed = feedback.as_ref().and_then(|f| f.reply.clone());
     let email_typed = feedback.as_ref().and_then(|f| f.email.clone());
+    let verdict_typed = feedback.as_ref().and_then(|f| f.verdict.clone());
     let problem = feedback.map(|f| f.message);
     let notes: Vec<EventRow> = lead.events.iter().filter(|e| e.kind == EventKind::Note).cloned().collect();
     let viewer_id = lead.viewer.id;
@@ -139,6 +141,7 @@ fn LeadBody(lead: LeadDetail) -> impl IntoView {
                         Some(brief) => view! { <BriefCard brief/> }.into_any(),
                         None => view! { <section class=card><h2 class="text-lg font-semibold">"Brief"</h2><p class="mt-2 text-sm">"This lead did not attach a guide result."</p></section> }.into_any(),
                     }}
+                    <VerdictCard reference=lead.reference.clone() verdict=lead.verdict.clone() typed=verdict_typed.clone() open=open/>
                     <ReplyCard
                         action=action.clone()
                         thread=lead.thread.clone()
@@ -267,56 +270,6 @@ fn PersonCard(action: String, email: String, leads: usize) -> impl IntoView {
                 <input id="confirm-person" name="confirm" required autocomplete="off" class=input/>
                 <button class="mt-2 rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700">"Erase every lead from this address"</button>
             </form>
-        </section>
-    }
-}
-
-#[component]
-fn BriefCard(brief: Brief) -> impl IntoView {
-    let r = brief.recommendation;
-    // The staff area is in English.
-    let en = |m: &crate::domain::message::Message| crate::i18n::Tr::here().message(m);
-    let cost = &r.cost.monthly_usd;
-    let costs = vec![
-        ("Functions", cost.functions),
-        ("Managed containers", cost.managed_containers),
-        ("Virtual machines", cost.virtual_machines),
-        ("Kubernetes", r.cost.assumptions.kubernetes_monthly_usd),
-    ];
-    view! {
-        <section class="rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby="brief-heading">
-            <h2 id="brief-heading" class="text-lg font-semibold">"Brief for the call"</h2>
-            <p class="mt-2">
-                "The guide recommended " <strong>{en(&r.summary())}</strong> "."
-                " " <a class="underline" href=format!("/guide/result/{}", brief.result_id)>"Open the result"</a>
-            </p>
-            <h3 class="mt-4 font-medium">{format!("Organisation: {}", en(&r.organisation.choice.label()))}</h3>
-            <ul class="mt-1 list-disc pl-5 text-sm">
-                {r.organisation.reasons.iter().map(|reason| view! { <li>{en(&reason.text)}</li> }).collect_view()}
-            </ul>
-            <h3 class="mt-4 font-medium">{format!("Execution: {}", en(&r.execution.choice.label()))}</h3>
-            <ul class="mt-1 list-disc pl-5 text-sm">
-                {r.execution.reasons.iter().map(|reason| view! { <li>{en(&reason.text)}</li> }).collect_view()}
-            </ul>
-            {(!r.warnings.is_empty()).then(|| view! {
-                <h3 class="mt-4 font-medium">"Warnings"</h3>
-                <ul class="mt-1 list-disc pl-5 text-sm">
-                    {r.warnings.iter().map(|w| view! { <li>{en(&w.message)}</li> }).collect_view()}
-                </ul>
-            })}
-            <div class="mt-4"><crate::pages::guide::similar::SimilarCases cases=r.similar_cases.clone() heading_level=3/></div>
-            <h3 class="mt-4 font-medium">"Monthly cost at their traffic"</h3>
-            <table class="mt-1 text-sm">
-                <tbody>
-                    {costs.into_iter().map(|(name, value)| view! {
-                        <tr><th scope="row" class="pr-4 text-left font-normal">{name}</th><td class="text-right tabular-nums">{usd(value)}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <h3 class="mt-4 font-medium">"Their answers"</h3>
-            <dl class="mt-1 grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
-                {brief.answers.iter().map(|(q, a)| view! { <dt>{q.clone()}</dt><dd class="font-medium">{a.clone()}</dd> }).collect_view()}
-            </dl>
         </section>
     }
 }

@@ -3,9 +3,11 @@
 //! can be done with JavaScript off.
 
 pub mod account;
+mod advice;
 pub mod dashboard;
 pub mod lead;
 pub mod login;
+pub mod model;
 mod reply;
 pub mod unmatched;
 pub mod users;
@@ -53,6 +55,7 @@ pub fn InboxFrame(
                     <li><a class=link href="/inbox?status=spam">"Spam"</a></li>
                     <li><a class=link href="/inbox/unmatched">"Unmatched"</a></li>
                     <li><a class=link href="/inbox/dashboard">"Dashboard"</a></li>
+                    {viewer.admin.then(|| view! { <li><a class=link href="/inbox/model">"Model"</a></li> })}
                     {viewer.admin.then(|| view! { <li><a class=link href="/inbox/users">"Users"</a></li> })}
                     <li><a class=link href="/inbox/account">"Your account"</a></li>
                 </ul>

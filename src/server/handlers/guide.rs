@@ -34,7 +34,7 @@ pub async fn create_result(
             return Ok(Redirect::to(&carry(&lang.path(&guide_url(&typed, step)), &carried)).into_response());
         }
     };
-    let recommendation = state.engine.recommend(&answers, CostOptions::default());
+    let recommendation = state.engine.current().recommend(&answers, CostOptions::default());
     let result = StoredResult {
         id: new_result_id(),
         answers: answers.to_json(),

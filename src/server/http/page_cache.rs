@@ -54,6 +54,13 @@ impl Default for PageCache {
     }
 }
 
+impl PageCache {
+    /// Forgets every page (the advice model changed, and pages drawn from it with it).
+    pub fn clear(&self) {
+        self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
 /// Whether the page at this path is the same for every visitor.
 pub fn cacheable(path: &str) -> bool {
     match path {

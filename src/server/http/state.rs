@@ -5,8 +5,6 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::domain::guide::engine::Engine;
-
 use crate::domain::staff::SessionPolicy;
 use crate::server::booking::calendars::Calendars;
 use crate::server::booking::token::BookingTokens;
@@ -49,7 +47,8 @@ pub struct Shared {
     pub assets: crate::page_data::assets::Assets,
     pub settings: Arc<Settings>,
     pub db: Database,
-    pub engine: Arc<Engine>,
+    /// The advice model in use (swapped when a version is published).
+    pub engine: Arc<crate::server::advice::LiveEngine>,
     pub stores: Stores,
     pub form_tokens: Arc<FormTokens>,
     /// Signs the links visitors book their call with.

@@ -50,7 +50,9 @@ impl FunnelCounts {
 pub struct FunnelWriter {
     pub counts: Arc<FunnelCounts>,
     pub store: Arc<dyn FunnelStore>,
-    pub model_version: String,
+    /// The counts go under the version in use when they are written (a publication moves
+    /// the counts of the second before it along with it).
+    pub engine: Arc<crate::server::advice::LiveEngine>,
 }
 
 impl FunnelWriter {
@@ -77,7 +79,8 @@ impl FunnelWriter {
         let mut pending = self.counts.take().into_iter();
         while let Some((key, count)) = pending.next() {
             let (event, step, day) = key;
-            if let Err(error) = self.store.record(&self.model_version, event, step, day, count).await {
+            let version = self.engine.current().model.version.clone();
+            if let Err(error) = self.store.record(&version, event, step, day, count).await {
                 tracing::warn!(%error, "writing the guide's funnel counts failed; they are kept for the next try");
                 self.counts.restore(std::iter::once((key, count)).chain(pending));
                 return false;

@@ -77,6 +77,12 @@ pub struct Settings {
     pub model_file: Option<PathBuf>,
     /// A replacement for the shipped price table, if any.
     pub prices_file: Option<PathBuf>,
+    /// How often an instance looks for a newly published model.
+    pub model_poll: Period,
+    /// How far back a check of a draft model replays the stored guide results.
+    pub replay_days: Period,
+    /// A price book section read longer ago than this is flagged on the dashboard.
+    pub prices_max_age: Period,
     /// The key that seals staff accounts' second-factor secrets (`ARCHGUIDE_SECRET_KEY`); without
     /// it nobody can turn the second factor on.
     pub secret_key: Option<SecretKey>,
@@ -207,6 +213,9 @@ impl Settings {
             outbox_retry_base: env.millis("ARCHGUIDE_OUTBOX_RETRY_MS", 5000)?,
             model_file: env.path("ARCHGUIDE_MODEL_FILE"),
             prices_file: env.path("ARCHGUIDE_PRICES_FILE"),
+            model_poll: env.period("ARCHGUIDE_MODEL_POLL", Period::seconds(2))?,
+            replay_days: env.period("ARCHGUIDE_REPLAY_DAYS", Period::days(90))?,
+            prices_max_age: env.period("ARCHGUIDE_PRICES_MAX_AGE", Period::days(180))?,
             secret_key,
             require_two_factor,
             meetings: meeting::meetings(&env)?,
@@ -230,6 +239,12 @@ impl Settings {
     /// What the site promises a person who asks to talk, and when staff are warned.
     pub fn reply_promise(&self) -> ReplyPromise {
         ReplyPromise { within: self.brand.reply_within, warn_before: self.reply_warn_before }
+    }
+
+    /// Whether files decide the model (`ARCHGUIDE_MODEL_FILE` or `ARCHGUIDE_PRICES_FILE`):
+    /// then nothing published in the browser is used.
+    pub fn model_from_files(&self) -> bool {
+        self.model_file.is_some() || self.prices_file.is_some()
     }
 
     /// The recommendation engine: the shipped model and prices, or the files that replace them.

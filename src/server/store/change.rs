@@ -17,13 +17,14 @@ use crate::server::store::sql::{Backend, Conn, Record, SqlStore, Statement};
 use crate::server::store::staff::StaffUser;
 
 /// History lines whose detail holds what the person wrote or who they are: erasure blanks them.
-const PERSONAL_EVENTS: [EventKind; 6] = [
+const PERSONAL_EVENTS: [EventKind; 7] = [
     EventKind::Note,
     EventKind::Reply,
     EventKind::Answered,
     EventKind::AutoReply,
     EventKind::Bounced,
     EventKind::EmailCorrected,
+    EventKind::Verdict,
 ];
 
 /// What an outbox message about an erased lead is left with.
@@ -119,7 +120,7 @@ pub(super) async fn change_within<B: Backend, C: Conn + ?Sized>(
     if plan.reply.is_some() && writer.is_none() {
         return Ok((ChangeOutcome::Refused("Only a staff member writes replies.".into()), false));
     }
-    write_plan(&mut *tx, lead_id, &plan, at).await?;
+    write_plan(&mut *tx, lead_id, &plan, actor.name(), at).await?;
     if let (Some(draft), Some(writer)) = (&plan.reply, writer) {
         let email = ReplyEmail {
             reference: reference.to_string(),
@@ -145,6 +146,7 @@ async fn write_plan<C: Conn + ?Sized>(
     tx: &mut C,
     lead_id: i64,
     plan: &ChangePlan,
+    actor: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     // One statement for every column the change sets, its last activity too (which the
@@ -197,6 +199,27 @@ async fn write_plan<C: Conn + ?Sized>(
     }
     if plan.email.is_some() {
         refresh_search(tx, lead_id).await?;
+    }
+    if let Some(record) = &plan.verdict {
+        let guide = record.guide.as_ref();
+        let upsert = Statement::new(
+            "INSERT INTO lead_verdicts (lead_id, organisation, execution, note, model_version, guide_organisation, \
+             guide_execution, author, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (lead_id) DO UPDATE SET organisation = excluded.organisation, execution = excluded.execution, \
+             note = excluded.note, model_version = excluded.model_version, \
+             guide_organisation = excluded.guide_organisation, guide_execution = excluded.guide_execution, \
+             author = excluded.author, at = excluded.at",
+        )
+        .bind(lead_id)
+        .bind(record.verdict.organisation.as_str())
+        .bind(record.verdict.execution.as_str())
+        .bind(record.verdict.note.as_str())
+        .bind(guide.map(|g| g.model_version.as_str()))
+        .bind(guide.map(|g| g.organisation.as_str()))
+        .bind(guide.map(|g| g.execution.as_str()))
+        .bind(actor)
+        .bind(at);
+        tx.execute(upsert).await?;
     }
     if plan.erase {
         erase(tx, lead_id, at).await?;
@@ -258,6 +281,9 @@ async fn erase<C: Conn + ?Sized>(tx: &mut C, lead_id: i64, at: DateTime<Utc>) ->
     )
     .await?;
     tx.execute(Statement::new("DELETE FROM inbound_messages WHERE lead_id = $1").bind(lead_id)).await?;
+    // The consultants' choices still count in the agreement; what they wrote about the person goes.
+    tx.execute(Statement::new("UPDATE lead_verdicts SET note = $1 WHERE lead_id = $2").bind(ERASED).bind(lead_id))
+        .await?;
     // Nothing is owed to an erased lead: a wait its answer began is over, counted nowhere.
     tx.execute(Statement::new("DELETE FROM lead_waits WHERE lead_id = $1 AND answered_at IS NULL").bind(lead_id))
         .await?;

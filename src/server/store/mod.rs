@@ -1,9 +1,9 @@
 //! Storage behind traits, chosen at start-up from `DATABASE_URL`. Handlers and server functions
 //! see only the traits (one per subject: results, funnel, leads, outbox, staff, sessions,
-//! secrets, the second factor, the inbox, logins, bookings, the mailbox's intake and the
-//! conversation); each trait is implemented once, in its
-//! subject's file, for `SqlStore<B>` with any backend `B` (`sql/`), so every query is written
-//! once and runs on SQLite and on PostgreSQL.
+//! secrets, the second factor, the inbox, logins, bookings, the mailbox's intake, the
+//! conversation, the consultants' review of the advice and the model's versions); each trait is
+//! implemented once, in its subject's file, for `SqlStore<B>` with any backend `B` (`sql/`), so
+//! every query is written once and runs on SQLite and on PostgreSQL.
 
 pub mod backup;
 pub mod booking;
@@ -22,6 +22,7 @@ pub mod probe;
 pub mod pulse;
 pub mod results;
 pub mod retention;
+pub mod review;
 mod sql;
 pub mod staff;
 pub mod thread;
@@ -42,6 +43,8 @@ use outbox::OutboxStore;
 use probe::HealthStore;
 use results::{FunnelStore, ResultStore};
 use retention::RetentionStore;
+use review::model::ModelStore;
+use review::ReviewStore;
 use sql::{postgres::PgBackend, sqlite::SqliteBackend, Backend, SqlStore};
 use staff::{SecretStore, SessionStore, UserStore};
 use thread::intake::IntakeStore;
@@ -82,6 +85,10 @@ pub struct Stores {
     pub intake: Arc<dyn IntakeStore>,
     /// The messages that came back: in their leads' threads, or unmatched.
     pub conversation: Arc<dyn ConversationStore>,
+    /// The consultants' verdicts and the case library.
+    pub review: Arc<dyn ReviewStore>,
+    /// The advice model's published versions, checks and audit.
+    pub model: Arc<dyn ModelStore>,
     /// Made-up leads, many to a transaction (`archguide demo-data`).
     pub demo: Arc<dyn DemoStore>,
     /// The readiness check's write.
@@ -125,6 +132,8 @@ impl Stores {
             calendars: store.clone(),
             intake: store.clone(),
             conversation: store.clone(),
+            review: store.clone(),
+            model: store.clone(),
             demo: store.clone(),
             probe: store,
             health,

@@ -36,6 +36,9 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
         "/inbox/export.csv",
         "/inbox/unmatched",
         "/inbox/attachments/1",
+        "/inbox/model",
+        "/inbox/model/cases",
+        "/inbox/model/checks/1",
     ];
     let mut results = Vec::new();
     for who in [Who::Anonymous, Who::Forged, Who::Disabled, Who::Sales, Who::Admin] {
@@ -50,7 +53,9 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             let response = get_maybe(&app, session, page).await;
             let expected = match (who, page) {
                 (Who::Anonymous | Who::Forged | Who::Disabled, _) => 303,
-                (Who::Sales, "/inbox/users") => 403,
+                (Who::Sales, "/inbox/users" | "/inbox/model" | "/inbox/model/cases" | "/inbox/model/checks/1") => 403,
+                // Admins reach the check page, and there is no such check.
+                (_, "/inbox/model/checks/1") => 404,
                 // Staff reach the download, and there is no such file.
                 (_, "/inbox/attachments/1") => 404,
                 _ => 200,
@@ -67,10 +72,13 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
         assert_eq!(events.status(), expected, "{who:?} GET /inbox/events");
         results.push(format!("{who:?} GET /inbox/events {}", events.status().as_u16()));
         drop(events);
-        for endpoint in ["leads", "lead", "dashboard", "users", "account", "unmatched"] {
+        for endpoint in
+            ["leads", "lead", "dashboard", "users", "account", "unmatched", "model", "model_cases", "model_check"]
+        {
             let body = match endpoint {
                 "leads" => serde_json::json!({ "query": [] }).to_string(),
                 "lead" => format!("reference={reference}"),
+                "model_check" => "id=1".to_string(),
                 _ => String::new(),
             };
             let content_type =
@@ -86,7 +94,7 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             let response = request.send().await.unwrap();
             let expected = match (who, endpoint) {
                 (Who::Anonymous | Who::Forged | Who::Disabled, _) => 401,
-                (Who::Sales, "users") => 403,
+                (Who::Sales, "users" | "model" | "model_cases" | "model_check") => 403,
                 _ => 200,
             };
             assert_eq!(response.status(), expected, "{who:?} server function {endpoint}");
@@ -125,6 +133,28 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
             // No such unmatched message: staff are told so, after their session is checked.
             ("/inbox/unmatched/1/attach".into(), vec![("action", "attach".into()), ("reference", reference.clone())]),
             ("/inbox/unmatched/1/discard".into(), vec![("action", "discard".into())]),
+            // The consultants' verdict: any staff member records one.
+            (
+                format!("{lead_page}/verdict"),
+                vec![
+                    ("action", "verdict".into()),
+                    ("organisation", "monolith".into()),
+                    ("execution", "functions".into()),
+                ],
+            ),
+            // The model and its cases: admins only. A draft that does not read is refused after
+            // the session is checked; there is no such check to publish, case to change, or
+            // verdict on a lead without a guide result to make a case of.
+            ("/inbox/model/check".into(), vec![("action", "model-check".into()), ("model", "x = [".into())]),
+            ("/inbox/model/publish".into(), vec![("action", "model-publish".into()), ("check", "1".into())]),
+            ("/inbox/model/rollback".into(), vec![("action", "model-rollback".into()), ("to", "7".into())]),
+            ("/inbox/model/cases".into(), vec![("action", "case-add".into()), ("title", "".into())]),
+            ("/inbox/model/cases/999".into(), vec![("action", "case-edit".into()), ("title", "".into())]),
+            ("/inbox/model/cases/999/retire".into(), vec![("action", "case-retire".into()), ("retire", "yes".into())]),
+            (
+                "/inbox/model/cases/from-lead".into(),
+                vec![("action", "case-from-lead".into()), ("reference", reference.clone())],
+            ),
             // This app has no key to seal second-factor secrets: staff are told so, after their
             // session is checked; nobody has a second factor to turn off or renew codes for.
             ("/inbox/account/two-factor/start".into(), vec![("action", "two-factor-start".into())]),
@@ -144,8 +174,9 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
         for (path, fields) in actions {
             let action = fields[0].1.clone();
             let response = post_maybe(&app, session, &path, &fields).await;
-            let admin_only =
-                path.starts_with("/inbox/users") || ["erase", "export", "erase-person"].contains(&action.as_str());
+            let admin_only = path.starts_with("/inbox/users")
+                || path.starts_with("/inbox/model")
+                || ["erase", "export", "erase-person"].contains(&action.as_str());
             let expected = match who {
                 Who::Anonymous | Who::Forged | Who::Disabled => 401,
                 Who::Sales if admin_only => 403,
@@ -153,6 +184,11 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
                 _ if action.starts_with("two-factor") || action == "recovery-codes" => 409,
                 _ if action == "erase-person" => 422,
                 _ if action == "attach" => 409,
+                _ if action == "model-check" || action == "case-add" || action == "case-edit" => 422,
+                _ if action.starts_with("model-") || action == "case-retire" => 404,
+                _ if action == "case-from-lead" => 409,
+                // The admin erased the lead's personal data above: only its status still changes.
+                Who::Admin if action == "verdict" => 409,
                 // This app has no SMTP server: staff are told so, after their session is checked.
                 _ if action == "reply" => 409,
                 _ => 303,
@@ -174,8 +210,9 @@ async fn the_access_control_matrix_holds_for_every_route_and_server_function() {
     let history: Vec<(String, String)> =
         sqlx::query_as("SELECT actor, kind FROM lead_events ORDER BY id").fetch_all(&app.db().await).await.unwrap();
     let actors: Vec<&str> = history.iter().map(|(actor, _)| actor.as_str()).collect();
-    // The admin's: a note, a status, the export, the erasure.
-    assert_eq!(actors, ["visitor", SALES.0, SALES.0, ADMIN.0, ADMIN.0, ADMIN.0, ADMIN.0], "{history:?}");
+    // The sales person's: a note, a status, a verdict. The admin's: a note, a status, the
+    // export, the erasure.
+    assert_eq!(actors, ["visitor", SALES.0, SALES.0, SALES.0, ADMIN.0, ADMIN.0, ADMIN.0, ADMIN.0], "{history:?}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM staff_users WHERE email LIKE 'new-%'").await, 1);
     assert_eq!(scalar(&app, "SELECT email FROM staff_users WHERE email LIKE 'new-%'").await, "new-admin@example.com");
     // Server functions are not reachable by GET.

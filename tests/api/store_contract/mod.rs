@@ -8,6 +8,7 @@ mod demo;
 mod figures;
 mod inbox;
 mod replies;
+mod review;
 mod search;
 mod sessions;
 mod together;

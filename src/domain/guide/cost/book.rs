@@ -131,6 +131,27 @@ impl PriceBook {
         Ok(PriceBook { tables })
     }
 
+    /// Every section of the book with where its prices come from and the day they were read:
+    /// each cloud's four products, then your own servers.
+    pub fn sections(&self) -> Vec<PriceSection> {
+        let mut sections = Vec::new();
+        for pair in &self.tables {
+            let t = &pair[0];
+            for (product, about) in [
+                ("functions", &t.functions.about),
+                ("managed containers", &t.managed_containers.about),
+                ("Kubernetes", &t.kubernetes.about),
+                ("virtual machines", &t.virtual_machines.about),
+            ] {
+                sections.push(PriceSection::new(format!("{}: {product}", t.provider), about));
+            }
+        }
+        if let Some(own) = self.tables.first().map(|pair| &pair[1]) {
+            sections.push(PriceSection::new("Your own servers".to_string(), &own.virtual_machines.about));
+        }
+        sections
+    }
+
     /// The price book shipped with this build.
     pub fn default_book() -> Self {
         Self::from_toml(DEFAULT_PRICES_TOML).expect("the shipped price book is valid")
@@ -222,4 +243,25 @@ fn own_servers(raw: &RawBook) -> Result<(OnPremisesTerms, VmPrices, KubernetesPr
     let kubernetes =
         KubernetesPrices { about: about(format!("{}-kubernetes", o.name)), control_plane_hour: control_plane / hours };
     Ok((terms, vms, kubernetes))
+}
+
+/// A section of the price book as the model page and the dashboard show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceSection {
+    pub name: String,
+    pub source: String,
+    /// The day the prices were read (YYYY-MM-DD).
+    pub as_of: String,
+}
+
+impl PriceSection {
+    fn new(name: String, about: &About) -> Self {
+        PriceSection { name, source: about.source.clone(), as_of: about.as_of.clone() }
+    }
+
+    /// Whole days from the day the prices were read to `today` (none when the date is unreadable).
+    pub fn age_days(&self, today: chrono::NaiveDate) -> Option<i64> {
+        let read = chrono::NaiveDate::parse_from_str(&self.as_of, "%Y-%m-%d").ok()?;
+        Some((today - read).num_days())
+    }
 }

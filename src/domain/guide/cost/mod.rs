@@ -9,7 +9,7 @@ mod book;
 
 use serde::{Deserialize, Serialize};
 
-pub use book::{Cloud, OnPremisesTerms, PriceBook, DEFAULT_PRICES_TOML};
+pub use book::{Cloud, OnPremisesTerms, PriceBook, PriceSection, DEFAULT_PRICES_TOML};
 
 /// Where a section's prices come from: the product, the provider's pricing page, the date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::domain::guide::answers::Answers;
 use crate::domain::guide::recommendation::{Execution, Organisation};
+use crate::domain::guide::review::case::{seed_cases, CaseSource};
 
 use super::recommend;
 
@@ -12,150 +13,26 @@ pub(super) fn answers(value: serde_json::Value) -> Answers {
     Answers::from_json(value.as_object().expect("an object")).expect("valid answers")
 }
 
+/// A persona: who they are, their answers, and the one choice per axis an architect gives them.
 struct Persona {
-    who: &'static str,
+    who: String,
     answers: serde_json::Value,
     organisation: Organisation,
     execution: Execution,
 }
 
+/// The people-described cases the case library starts with (`data/model_cases.toml`).
 fn personas() -> Vec<Persona> {
-    use Execution::*;
-    use Organisation::*;
-    vec![
-        Persona {
-            who: "Two founders with an idea and no users yet",
-            answers: json!({"stage": "idea", "starting_point": "greenfield", "engineers": 2, "load_shape": "spiky",
-                "monthly_requests": 50_000, "ops_maturity": "none", "domain_clarity": "unclear", "cost_priority": "lowest_when_idle"}),
-            organisation: Monolith,
-            execution: Functions,
-        },
-        Persona {
-            who: "A five-person startup with a first version and a daily traffic curve",
-            answers: json!({"stage": "mvp", "starting_point": "greenfield", "engineers": 5, "teams": 1, "load_shape": "variable",
-                "monthly_requests": 3_000_000, "avg_duration_ms": 150, "ops_maturity": "basic", "domain_clarity": "emerging",
-                "cost_priority": "predictable", "latency": "moderate"}),
-            organisation: Monolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A growing SaaS of 25 engineers in three teams, one code base, boundaries taking shape",
-            answers: json!({"stage": "growth", "starting_point": "monolith", "engineers": 25, "teams": 3, "load_shape": "variable",
-                "monthly_requests": 40_000_000, "avg_duration_ms": 120, "scaling_divergence": "some", "independent_releases": "some",
-                "domain_clarity": "emerging", "ops_maturity": "basic", "cost_priority": "predictable"}),
-            organisation: ModularMonolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A scale-up of 200 engineers in 20 teams with a platform team and stable domains",
-            answers: json!({"stage": "scale", "starting_point": "distributed", "engineers": 200, "teams": 20, "load_shape": "variable",
-                "monthly_requests": 3_000_000_000u64, "avg_duration_ms": 80, "scaling_divergence": "many", "independent_releases": "yes",
-                "domain_clarity": "stable", "ops_maturity": "platform", "cost_priority": "performance_first", "latency": "strict"}),
-            organisation: Microservices,
-            execution: Kubernetes,
-        },
-        Persona {
-            who: "Twelve engineers in four teams who want microservices but deploy by hand and are still learning the domain",
-            answers: json!({"stage": "growth", "starting_point": "monolith", "engineers": 12, "teams": 4, "independent_releases": "yes",
-                "scaling_divergence": "some", "domain_clarity": "unclear", "ops_maturity": "none", "load_shape": "variable",
-                "monthly_requests": 5_000_000}),
-            organisation: ModularMonolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A small team processing uploaded images from a queue, a few seconds each",
-            answers: json!({"stage": "mvp", "engineers": 4, "teams": 1, "load_shape": "event", "monthly_requests": 800_000,
-                "avg_duration_ms": 3_000, "memory_mb": 1024, "longest_task": "seconds", "latency": "relaxed",
-                "ops_maturity": "basic", "cost_priority": "lowest_when_idle"}),
-            organisation: Monolith,
-            execution: Functions,
-        },
-        Persona {
-            who: "A data team running nightly batch jobs that take two hours",
-            answers: json!({"stage": "growth", "engineers": 6, "teams": 1, "load_shape": "event", "monthly_requests": 1_000,
-                "avg_duration_ms": 600_000, "memory_mb": 4096, "longest_task": "hours", "latency": "relaxed",
-                "ops_maturity": "basic", "cost_priority": "lowest_when_idle"}),
-            organisation: Monolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A chat product of eight engineers in two teams holding websockets open all day",
-            answers: json!({"stage": "mvp", "engineers": 8, "teams": 2, "load_shape": "variable", "monthly_requests": 20_000_000,
-                "persistent_connections": true, "latency": "strict", "ops_maturity": "basic", "cost_priority": "predictable"}),
-            organisation: ModularMonolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A bank's internal system of 30 engineers that must run on its own servers, with a platform team",
-            answers: json!({"stage": "growth", "starting_point": "monolith", "engineers": 30, "teams": 3, "load_shape": "steady",
-                "monthly_requests": 50_000_000, "portability": "required", "ops_maturity": "platform", "domain_clarity": "stable",
-                "independent_releases": "some", "cost_priority": "predictable"}),
-            organisation: ModularMonolith,
-            // Until model 1.2 this persona wanted Kubernetes. The published cases of teams this size
-            // on their own servers (37signals, Stack Overflow, Fastmail) run plain servers, and
-            // nothing in these answers tells this bank from them: the cases win.
-            execution: VirtualMachines,
-        },
-        Persona {
-            who: "A two-person shop that must run on premises and has no operations practice",
-            answers: json!({"stage": "mvp", "engineers": 2, "load_shape": "steady", "monthly_requests": 2_000_000,
-                "portability": "required", "ops_maturity": "none", "cost_priority": "predictable"}),
-            organisation: Monolith,
-            execution: VirtualMachines,
-        },
-        Persona {
-            who: "An ad-tech API with steady, very high load, a latency budget, six teams and only pipelines for operations",
-            answers: json!({"stage": "scale", "starting_point": "distributed", "engineers": 60, "teams": 6, "load_shape": "steady",
-                "monthly_requests": 20_000_000_000u64, "avg_duration_ms": 30, "scaling_divergence": "some", "independent_releases": "yes",
-                "domain_clarity": "stable", "ops_maturity": "basic", "latency": "strict", "cost_priority": "performance_first"}),
-            organisation: ServiceBased,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A marketing site's contact and signup API: almost no traffic, spikes on campaign days",
-            answers: json!({"stage": "mvp", "engineers": 1, "load_shape": "spiky", "monthly_requests": 20_000,
-                "peak_to_average": 100, "latency": "relaxed", "ops_maturity": "none", "cost_priority": "lowest_when_idle"}),
-            organisation: Monolith,
-            execution: Functions,
-        },
-        Persona {
-            who: "An established e-commerce shop of 40 engineers in five teams evolving a monolith, checkout scales differently",
-            answers: json!({"stage": "growth", "starting_point": "monolith", "engineers": 40, "teams": 5, "load_shape": "variable",
-                "monthly_requests": 300_000_000, "scaling_divergence": "some", "independent_releases": "some",
-                "domain_clarity": "stable", "ops_maturity": "basic", "cost_priority": "predictable"}),
-            organisation: ServiceBased,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A startup of six that already split into eight services and deploys them by hand",
-            answers: json!({"stage": "mvp", "starting_point": "distributed", "engineers": 6, "teams": 1, "load_shape": "variable",
-                "monthly_requests": 1_000_000, "independent_releases": "no", "domain_clarity": "emerging", "ops_maturity": "none"}),
-            organisation: Monolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "A media company of 90 engineers in 9 teams with transcoding jobs that run for hours and a platform team",
-            answers: json!({"stage": "scale", "starting_point": "distributed", "engineers": 90, "teams": 9, "load_shape": "event",
-                "monthly_requests": 200_000_000, "avg_duration_ms": 400, "longest_task": "hours", "scaling_divergence": "many",
-                "independent_releases": "yes", "domain_clarity": "stable", "ops_maturity": "platform", "cost_priority": "predictable"}),
-            organisation: Microservices,
-            execution: Kubernetes,
-        },
-        Persona {
-            who: "A visitor who answers nothing at all",
-            answers: json!({}),
-            organisation: Monolith,
-            execution: ManagedContainers,
-        },
-        Persona {
-            who: "An IoT backend of 15 engineers ingesting sensor events around the clock at high volume",
-            answers: json!({"stage": "growth", "engineers": 15, "teams": 2, "load_shape": "steady", "monthly_requests": 5_000_000_000u64,
-                "avg_duration_ms": 40, "memory_mb": 256, "scaling_divergence": "some", "independent_releases": "some",
-                "domain_clarity": "emerging", "ops_maturity": "basic", "cost_priority": "predictable"}),
-            organisation: ModularMonolith,
-            execution: ManagedContainers,
-        },
-    ]
+    seed_cases()
+        .into_iter()
+        .filter(|c| c.source == CaseSource::Person)
+        .map(|c| Persona {
+            who: c.title,
+            answers: serde_json::Value::Object(c.answers.to_json()),
+            organisation: c.organisation[0],
+            execution: c.execution[0],
+        })
+        .collect()
 }
 
 #[test]

@@ -103,7 +103,7 @@ pub async fn recommend(
             field_errors.into_iter().map(|e| FieldError { message: language.write(&e.message).into(), ..e }).collect();
         ApiError::invalid(written).in_language(lang)
     })?;
-    let recommendation = state.engine.recommend(&answers, CostOptions { free_tier: params.free_tier });
+    let recommendation = state.engine.current().recommend(&answers, CostOptions { free_tier: params.free_tier });
     Ok(in_language(lang, Json(language.recommendation(&recommendation)).into_response()))
 }
 

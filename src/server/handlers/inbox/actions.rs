@@ -61,6 +61,7 @@ pub async fn lead_action(
         note: form.note.clone(),
         reply: (action == "reply").then(|| (form.subject.clone(), form.body.clone())),
         email: (action == "email").then(|| form.email.clone()),
+        verdict: None,
     };
     let refuse = |status: StatusCode, message: String| Failure::from(page.show(status, typed(message)));
     let invalid = |message: &str| refuse(StatusCode::UNPROCESSABLE_ENTITY, message.to_string());

@@ -3,7 +3,6 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::guide::answers::Answers;
-use crate::domain::guide::questions::question;
 use crate::domain::ids::LeadReference;
 use crate::domain::leads::inbox::{funnel_stages, LeadCount, LeadFilter, LeadStatus};
 use crate::domain::leads::promise::{span, ReplyState};
@@ -132,21 +131,13 @@ pub async fn lead_detail(
             let answers = Answers::from_json(&stored.answers).unwrap_or_default();
             Brief {
                 result_id: stored.id.as_str().to_string(),
-                answers: answers
-                    .to_pairs()
-                    .into_iter()
-                    .map(|(id, value)| match question(id) {
-                        Some(q) => {
-                            let english =
-                                |m: &crate::domain::message::Message| crate::i18n::locales::locales().text_of(m);
-                            (english(&q.text()), q.option_label(&value).map(|m| english(&m)).unwrap_or(value))
-                        }
-                        None => (id.to_string(), value),
-                    })
-                    .collect(),
+                answers: crate::server::handlers::model::verdict::answers_in_words(&answers),
                 recommendation: {
-                    let keyed =
-                        crate::server::handlers::guide::as_shown(&state.engine, &answers, stored.recommendation);
+                    let keyed = crate::server::handlers::guide::as_shown(
+                        &state.engine.current(),
+                        &answers,
+                        stored.recommendation,
+                    );
                     // Staff read English.
                     keyed.written(|m| crate::i18n::locales::locales().text_of(m))
                 },
@@ -201,6 +192,7 @@ pub async fn lead_detail(
             .collect(),
         draft: (draft.subject, draft.body),
         brief,
+        verdict: crate::server::handlers::model::verdict::view(state, lead.id).await?,
         thread: super::thread::thread(replies, inbound),
         can_email: state.settings.email.is_some(),
         shared_mailbox: state.settings.mailbox.as_ref().map(|m| m.reply_to.clone()),
@@ -268,6 +260,7 @@ pub async fn dashboard(state: &AppState, session: &Authenticated) -> Result<Dash
         booked_share: (stats.last_30_days > 0)
             .then(|| format!("{:.0}%", calls.leads_that_booked as f64 * 100.0 / stats.last_30_days as f64)),
         mailbox: super::thread::mailbox_line(state).await?,
+        advice: crate::server::handlers::model::verdict::summary(state).await?,
     })
 }
 

@@ -1,0 +1,219 @@
+//! The advice model in the browser, for admins: `/inbox/model` shows the published model, its
+//! price book and its words, and a draft to edit; "Check" (`POST /inbox/model/check`) runs the
+//! draft against the case library and replays the stored results through it
+//! (`/inbox/model/checks/{id}`); "Publish" (`POST /inbox/model/publish`) stores it as the new
+//! version, which every instance then uses; an earlier version is put back the same way
+//! (`POST /inbox/model/rollback`). The case library is `cases`, the verdicts `verdict`.
+
+pub mod cases;
+mod publish;
+pub mod verdict;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::domain::guide::review::draft::ModelTexts;
+use crate::page_data::review::{AuditRow, CheckPage, DraftForm, ModelPage, PriceRow, PublishForm, VersionRow};
+use crate::server::advice::check::Checker;
+use crate::server::advice::{published_texts, Source};
+use crate::server::handlers::inbox::views::{live_mark, minute, viewer};
+use crate::server::http::failure::{Cause, Failure, FormPage};
+use crate::server::http::form::Posted;
+use crate::server::http::staff::{Admin, Authenticated};
+use crate::server::http::state::AppState;
+use crate::server::store::review::model::CheckRun;
+use crate::server::store::StoreError;
+
+pub use publish::{publish, rollback};
+
+/// The versions and audit lines the model page lists.
+const LISTED: u32 = 20;
+
+/// Why nothing can be published on this instance, when files decide its model.
+const EDITS_OFF: &str = "The model comes from files on this server (ARCHGUIDE_MODEL_FILE or ARCHGUIDE_PRICES_FILE), \
+     so nothing published here would be used: edits are off.";
+
+/// Text as the browser posts it (CRLF line ends) as the files hold it.
+fn unix_lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// The price book's sections, each flagged when read longer ago than the limit.
+fn price_rows(state: &AppState) -> Vec<PriceRow> {
+    let today = state.clock.now().date_naive();
+    let max_days = i64::try_from(state.settings.prices_max_age.as_secs() / 86_400).unwrap_or(i64::MAX);
+    let sections = state.engine.current().prices.sections();
+    sections
+        .into_iter()
+        .map(|s| {
+            let stale = s.age_days(today).is_none_or(|age| age > max_days);
+            PriceRow::new(s, stale)
+        })
+        .collect()
+}
+
+/// What `/inbox/model` shows.
+pub async fn model_page(state: &AppState, session: &Authenticated) -> Result<ModelPage, StoreError> {
+    let live = live_mark(state).await?;
+    let engine = state.engine.current();
+    let published_id = state.engine.published_id();
+    let published = state.stores.model.version(published_id).await?;
+    let texts = published_texts(published.as_ref());
+    let versions = state.stores.model.versions(LISTED).await?;
+    let latest = state.stores.model.latest_check().await?;
+    // The draft is the latest check's texts while nothing was published after it.
+    let draft = latest.as_ref().filter(|c| c.against == published_id);
+    let locales = crate::i18n::locales::locales();
+    Ok(ModelPage {
+        viewer: viewer(session),
+        live,
+        version: engine.model.version.clone(),
+        source: match state.engine.source() {
+            Source::Shipped => "the model shipped with this build (nothing was published yet)".to_string(),
+            Source::Published(_) => match &published {
+                Some(v) => format!("published by {} on {}: {}", v.author, minute(v.published_at), v.note),
+                None => "a published version".to_string(),
+            },
+            Source::Files => "files named by ARCHGUIDE_MODEL_FILE / ARCHGUIDE_PRICES_FILE".to_string(),
+        },
+        editable: state.engine.editable(),
+        words: locales
+            .languages()
+            .map(|l| {
+                let text = crate::i18n::locales::source(l.lang.code(), "model.ftl").unwrap_or_default();
+                (format!("{} (locales/{}/model.ftl)", l.name, l.lang.code()), text.to_string())
+            })
+            .collect(),
+        prices: price_rows(state),
+        versions: versions
+            .into_iter()
+            .map(|v| VersionRow {
+                live: v.id == published_id,
+                id: v.id,
+                version: v.version,
+                author: v.author,
+                at: minute(v.published_at),
+                note: v.note,
+                override_reason: v.override_reason,
+            })
+            .collect(),
+        audit: state
+            .stores
+            .model
+            .audit_lines(LISTED)
+            .await?
+            .into_iter()
+            .map(|a| AuditRow { at: minute(a.at), actor: a.actor, action: a.action, detail: a.detail })
+            .collect(),
+        cases: state.stores.review.cases().await?.iter().filter(|c| c.retired_at.is_none()).count(),
+        draft: DraftForm {
+            model: draft.map_or_else(|| texts.model.clone(), |c| c.texts.model.clone()),
+            prices: draft.map_or(texts.prices, |c| c.texts.prices.clone()),
+            model_error: None,
+            prices_error: None,
+        },
+        latest_check: draft.map(|c| c.id),
+    })
+}
+
+/// The draft, as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DraftFields {
+    model: String,
+    prices: String,
+}
+
+/// `POST /inbox/model/check`: the draft is read by the same rules as at start-up; a draft that
+/// reads is stored with its check, which starts at once, and its page shows how far it got.
+pub async fn check(
+    State(state): State<AppState>,
+    Admin(session): Admin,
+    Posted { form, .. }: Posted<DraftFields>,
+) -> Result<Response, Failure> {
+    let page = FormPage::staff("/inbox/model", &session);
+    let texts = ModelTexts { model: unix_lines(&form.model), prices: unix_lines(&form.prices) };
+    let typed = |model_error: Option<String>, prices_error: Option<String>| DraftForm {
+        model: texts.model.clone(),
+        prices: texts.prices.clone(),
+        model_error,
+        prices_error,
+    };
+    if !state.engine.editable() {
+        return Err(page.show(StatusCode::CONFLICT, typed(Some(EDITS_OFF.to_string()), None)).into());
+    }
+    let draft = texts
+        .engine(None)
+        .map_err(|p| Failure::from(page.show(StatusCode::UNPROCESSABLE_ENTITY, typed(p.model, p.prices))))?;
+    let checker =
+        Checker { stores: state.stores.clone(), clock: state.clock.clone(), replay: state.settings.replay_days };
+    let id = checker
+        .start(session.user.email.as_str(), &texts, draft, state.engine.current(), state.engine.published_id())
+        .await
+        .map_err(|e| {
+            let message = "The check could not start just now; your draft is below. Please try again.";
+            Failure::from(
+                page.failed(Cause::unavailable("starting a check of the model", e), typed(Some(message.into()), None)),
+            )
+        })?;
+    tracing::info!(check = id, by = session.user.id, "a check of a draft model started");
+    Ok(Redirect::to(&format!("/inbox/model/checks/{id}")).into_response())
+}
+
+/// The message ids a draft needs that a language of the site lacks, per language.
+pub fn missing_words(texts: &ModelTexts) -> Vec<(String, Vec<String>)> {
+    let Ok(engine) = texts.engine(None) else { return Vec::new() };
+    let locales = crate::i18n::locales::locales();
+    let needed = engine.model.messages();
+    locales
+        .languages()
+        .filter_map(|language| {
+            let missing: Vec<String> = needed.iter().filter(|k| !locales.has(language.lang, k)).cloned().collect();
+            (!missing.is_empty()).then(|| (language.name.clone(), missing))
+        })
+        .collect()
+}
+
+/// The draft's version name, as its model text gives it.
+fn named_version(texts: &ModelTexts) -> String {
+    texts.engine(None).map(|e| e.model.version).unwrap_or_default()
+}
+
+/// What `/inbox/model/checks/{id}` shows, with the publish form as typed.
+pub async fn check_page(
+    state: &AppState,
+    session: &Authenticated,
+    id: i64,
+    publish: Option<PublishForm>,
+) -> Result<Option<CheckPage>, StoreError> {
+    let Some(run) = state.stores.model.check(id).await? else { return Ok(None) };
+    let live = live_mark(state).await?;
+    let against = state.stores.model.version(run.against).await?;
+    let published = published_texts(against.as_ref());
+    let newest = state.stores.model.newest_version_id().await?;
+    let CheckRun { texts, .. } = &run;
+    let diff = texts.diff_from(&published);
+    let draft_version = named_version(texts);
+    Ok(Some(CheckPage {
+        viewer: viewer(session),
+        live,
+        id,
+        author: run.author.clone(),
+        started: minute(run.started_at),
+        finished: run.finished_at.map(minute),
+        done: run.done,
+        total: run.total,
+        replay_days: state.settings.replay_days.words(),
+        against: against.map_or_else(|| "the shipped model".to_string(), |v| format!("version {}", v.version)),
+        outdated: newest != run.against,
+        missing_words: missing_words(texts),
+        publish: publish.unwrap_or_else(|| PublishForm { version: draft_version.clone(), ..PublishForm::default() }),
+        draft_version,
+        diff,
+        cases: run.cases.unwrap_or_default(),
+        replay: run.replay,
+        failure: run.failure,
+    }))
+}
