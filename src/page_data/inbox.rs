@@ -9,17 +9,10 @@ use crate::domain::guide::recommendation::Recommendation;
 use crate::domain::leads::inbox::{LeadCount, LeadStatus, SourceTally};
 use crate::domain::leads::lifecycle::EventKind;
 use crate::page_data::conversation::{InboundRow, MailboxLine, ThreadEntry};
+pub use crate::page_data::staff::{LiveMark, Viewer};
 
 /// Leads on one page of the list.
 pub const PAGE_SIZE: u32 = 25;
-
-/// The staff member looking at a page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Viewer {
-    pub id: i64,
-    pub email: String,
-    pub admin: bool,
-}
 
 /// A lead's reply-by state in words, and its tone for colour.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,14 +24,6 @@ pub struct Countdown {
     pub due: Option<(i64, i64)>,
     /// The person answered our reply and the answer is owed one.
     pub waiting_on_us: bool,
-}
-
-/// What a page that keeps itself current is rendered with: the inbox's revision it shows and
-/// the server's time (Unix seconds), which the countdowns tick from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LiveMark {
-    pub revision: String,
-    pub now: i64,
 }
 
 /// One row of the list.

@@ -10,4 +10,5 @@ pub mod conversation;
 pub mod guide;
 pub mod inbox;
 pub mod review;
+pub mod staff;
 pub mod url;

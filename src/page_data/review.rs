@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::guide::cost::PriceSection;
 use crate::domain::guide::review::case::{CaseForm, CaseOutcome};
 use crate::domain::guide::review::replay::Replay;
-use crate::page_data::inbox::{LiveMark, Viewer};
+use crate::page_data::staff::{LiveMark, Viewer};
 
 /// The verdict recorded on a lead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

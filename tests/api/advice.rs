@@ -365,3 +365,36 @@ async fn a_draft_is_checked_replayed_published_on_every_instance_and_rolled_back
     }
     assert!(model.contains("2.0-micro"), "the versions list holds the published one");
 }
+
+#[tokio::test]
+async fn price_book_sections_read_too_long_ago_are_flagged_with_their_source() {
+    use archguide::server::clock::ManualClock;
+    // The shipped price book was read on 2026-12-02.
+    let clock = ManualClock::at(chrono::DateTime::parse_from_rfc3339("2027-03-01T09:00:00Z").unwrap().into());
+    let fresh = crate::helpers::spawn_app_with_clock(clock.clone(), &[]).await;
+    let stale = crate::helpers::spawn_app_with_clock(clock, &[("ARCHGUIDE_PRICES_MAX_AGE", "60d")]).await;
+    let mut sessions = Vec::new();
+    for app in [&fresh, &stale] {
+        let url = format!("sqlite://{}", app.data_dir.path().join("archguide.db").display());
+        add_staff_to(&url, "ann@example.com", Role::Admin, PASSWORD).await;
+        sessions.push(app.login("ann@example.com", PASSWORD).await);
+    }
+    let model = page(&fresh, &sessions[0], "/inbox/model").await;
+    let sections = section(&model, "data-price-sections");
+    assert!(
+        sections.contains("https://aws.amazon.com/lambda/pricing/") && sections.contains("2026-12-02"),
+        "{sections}"
+    );
+    assert!(!sections.contains("data-stale"), "89 days is within the default 180");
+    assert!(!page(&fresh, &sessions[0], "/inbox/dashboard").await.contains("data-stale-prices"));
+
+    let model = page(&stale, &sessions[1], "/inbox/model").await;
+    assert!(section(&model, "data-price-sections").contains("data-stale"), "older than 60 days");
+    let dashboard = page(&stale, &sessions[1], "/inbox/dashboard").await;
+    let warning = &dashboard[dashboard.find("data-stale-prices").expect("the dashboard warns")..];
+    assert!(
+        warning.contains("Prices read more than 60 days ago")
+            && warning.contains("AWS: functions: read 2026-12-02 (89 days ago)"),
+        "{warning}"
+    );
+}
