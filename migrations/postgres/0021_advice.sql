@@ -36,7 +36,8 @@ CREATE TABLE model_cases (
     retired_at    TIMESTAMPTZ
 );
 
--- A draft checked against the cases and replayed through the stored results: its texts, the
+-- A draft checked against the cases and replayed through the stored results: its texts (the
+-- model, the price book, and each language's words for it as JSON), the
 -- published version it was set against (0: the model shipped in the build), its progress
 -- and its figures (JSON).
 CREATE TABLE model_checks (
@@ -47,6 +48,7 @@ CREATE TABLE model_checks (
     finished_at TIMESTAMPTZ,
     model      TEXT NOT NULL,
     prices     TEXT NOT NULL,
+    words      JSONB NOT NULL,
     against    BIGINT NOT NULL,
     total      BIGINT NOT NULL DEFAULT 0,
     done       BIGINT NOT NULL DEFAULT 0,
@@ -64,6 +66,7 @@ CREATE TABLE model_versions (
     version         TEXT NOT NULL,
     model           TEXT NOT NULL,
     prices          TEXT NOT NULL,
+    words           JSONB NOT NULL,
     follows         BIGINT NOT NULL UNIQUE,
     author          TEXT NOT NULL,
     published_at    TIMESTAMPTZ NOT NULL,

@@ -36,9 +36,10 @@ CREATE TABLE model_cases (
     retired_at    TEXT
 ) STRICT;
 
--- A draft checked against the cases and replayed through the stored results: its texts, the
+-- A draft checked against the cases and replayed through the stored results: its texts (the
+-- model, the price book, and each language's words for it as JSON), the
 -- published version it was set against (0: the model shipped in the build), its progress
--- and its figures (TEXT).
+-- and its figures (JSON).
 CREATE TABLE model_checks (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     author     TEXT NOT NULL,
@@ -47,6 +48,7 @@ CREATE TABLE model_checks (
     finished_at TEXT,
     model      TEXT NOT NULL,
     prices     TEXT NOT NULL,
+    words      TEXT NOT NULL,
     against    INTEGER NOT NULL,
     total      INTEGER NOT NULL DEFAULT 0,
     done       INTEGER NOT NULL DEFAULT 0,
@@ -64,6 +66,7 @@ CREATE TABLE model_versions (
     version         TEXT NOT NULL,
     model           TEXT NOT NULL,
     prices          TEXT NOT NULL,
+    words           TEXT NOT NULL,
     follows         INTEGER NOT NULL UNIQUE,
     author          TEXT NOT NULL,
     published_at    TEXT NOT NULL,

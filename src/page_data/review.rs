@@ -91,8 +91,6 @@ pub struct ModelPage {
     pub source: String,
     /// False while files decide the model (`ARCHGUIDE_MODEL_FILE`).
     pub editable: bool,
-    /// Each language's name and its model words (`model.ftl`), as the build has them.
-    pub words: Vec<(String, String)>,
     pub prices: Vec<PriceRow>,
     pub versions: Vec<VersionRow>,
     pub audit: Vec<AuditRow>,
@@ -135,6 +133,18 @@ pub struct DraftForm {
     pub prices: String,
     pub model_error: Option<String>,
     pub prices_error: Option<String>,
+    /// Each language's words for the model: its field is `words_{code}`.
+    pub words: Vec<WordsField>,
+}
+
+/// One language's words for the model (its `model.ftl`) in the draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordsField {
+    pub code: String,
+    /// The language's name for itself.
+    pub name: String,
+    pub text: String,
+    pub error: Option<String>,
 }
 
 /// `/inbox/model/checks/{id}`: a check running, or its outcome, and the publish form.

@@ -336,11 +336,12 @@ async fn advice_model(
     let Some(version) = stores.model.version(newest).await.map_err(failed)? else {
         return Ok(LiveEngine::new(built, Source::Shipped));
     };
-    match advice::engine_of(&version) {
-        Ok(engine) => Ok(LiveEngine::new(engine, Source::Published(version.id))),
+    let live = LiveEngine::new(built, Source::Shipped);
+    match advice::put_in_use(&live, &version) {
+        Ok(()) => Ok(live),
         Err(problem) => {
             tracing::error!(version = %version.version, %problem, "this build cannot read the published model; the shipped one is used");
-            Ok(LiveEngine::new(built, Source::Shipped))
+            Ok(live)
         }
     }
 }

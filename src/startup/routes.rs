@@ -19,7 +19,6 @@ use leptos_axum::LeptosRoutes;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
@@ -35,8 +34,12 @@ use crate::startup::pages::{page_context, route_list};
 /// How long one request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The largest request body anything on this site accepts.
+/// The largest request body anything on this site accepts, but a draft of the advice model.
 const BODY_LIMIT: usize = 64 * 1024;
+/// Where admins post a draft of the advice model (the model, the price book and every
+/// language's words for it, about 70 KB as shipped), and the largest one it takes.
+const DRAFT_PATH: &str = "/inbox/model/check";
+const DRAFT_LIMIT: usize = 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
     let max_concurrent = state.settings.max_concurrent_requests;
@@ -113,8 +116,8 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::same_site_only))
         // Nothing this site accepts is larger; bigger bodies are refused (413) before they are
         // read, for every route and server function.
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(DefaultBodyLimit::max(DRAFT_LIMIT))
+        .layer(axum::middleware::from_fn(limit_body))
         // First of all, the route it matched in this table names the request in /metrics.
         .layer(axum::middleware::from_fn(metrics::label_route))
         .with_state(state.clone());
@@ -162,4 +165,18 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state, page_cache::serve))
         .service(routes);
     Router::new().fallback_service(outer)
+}
+
+/// Refuses a body larger than its route takes (413): at once when its length says so, and when
+/// it sends more than that once it is read. Only a draft of the advice model may be larger than
+/// `BODY_LIMIT`.
+async fn limit_body(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = if request.uri().path() == DRAFT_PATH { DRAFT_LIMIT } else { BODY_LIMIT };
+    let declared =
+        request.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response();
+    }
+    next.run(request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)))).await
 }

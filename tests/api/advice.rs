@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use archguide::domain::guide::answers::Answers;
 use archguide::domain::guide::engine::{CostOptions, Engine};
-use archguide::domain::guide::review::draft::ModelTexts;
 use archguide::domain::ids::ResultId;
 use archguide::domain::staff::Role;
 use archguide::server::store::database::{Database, DatabaseUrl};
@@ -252,7 +251,7 @@ async fn a_draft_is_checked_replayed_published_on_every_instance_and_rolled_back
     let stored = store_results(&pg.url, &shipped, 400).await;
 
     // A draft that does not read is refused with its line, the typed text kept.
-    let mut broken = ModelTexts::shipped();
+    let mut broken = archguide::server::advice::shipped_texts();
     broken.model = broken.model.replacen("[cost]", "[cost", 1);
     let refused =
         a.post_as(&admin, "/inbox/model/check", &[("model", &broken.model), ("prices", &broken.prices)]).await;
@@ -265,13 +264,13 @@ async fn a_draft_is_checked_replayed_published_on_every_instance_and_rolled_back
     assert!(html.contains("[cost\n") || html.contains("[cost\r\n"), "the draft comes back as typed");
 
     // A draft that favours microservices and no longer asks for independent releases first.
-    let mut draft = ModelTexts::shipped();
+    let mut draft = archguide::server::advice::shipped_texts();
     draft.model = draft.model.replacen("microservices = 25\n", "microservices = 95\n", 1).replacen(
         "requires = { question = \"independent_releases\", one_of = [\"yes\"] }",
         "requires = { question = \"independent_releases\", one_of = [\"yes\", \"some\", \"no\"] }",
         1,
     );
-    assert_ne!(draft, ModelTexts::shipped());
+    assert_ne!(draft, archguide::server::advice::shipped_texts());
     let draft_engine = draft.engine(None).unwrap();
     let mut expected: BTreeMap<(&str, String, String), u64> = BTreeMap::new();
     let mut changed = 0;
@@ -356,6 +355,81 @@ async fn a_draft_is_checked_replayed_published_on_every_instance_and_rolled_back
     assert_eq!(back.status(), 303);
     assert_eq!(api_version(&b).await, shipped.model.version);
     until_api_version(&a, &shipped.model.version).await;
+    // The words: a rule a draft adds needs its message in every language. Words that do not
+    // read are refused with their line; a language without the message blocks publication and
+    // is listed; with it, the words are in use on the other instance too.
+    let shipped_texts = archguide::server::advice::shipped_texts();
+    let mut worded = shipped_texts.clone();
+    worded.model.push_str(
+        "\n[[rule]]\nid = \"org-trial-many-teams\"\naxis = \"organisation\"\nwhen = { question = \"teams\", at_least = 40 }\neffects = { microservices = 1 }\n",
+    );
+    let en = format!("{}\nrule-org-trial-many-teams = Forty teams or more: a trial rule.\n", worded.words["en"]);
+    let es_with =
+        format!("{}\nrule-org-trial-many-teams = Cuarenta equipos o más: una regla de prueba.\n", worded.words["es"]);
+    let post_words = |es: String| {
+        let fields = vec![
+            ("model", worded.model.clone()),
+            ("prices", worded.prices.clone()),
+            ("words_en", en.clone()),
+            ("words_es", es),
+        ];
+        let (a, admin) = (&a, &admin);
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            a.post_as(admin, "/inbox/model/check", &fields).await
+        }
+    };
+    let refused = post_words(format!("{}\nrule-broken = {{\n", worded.words["es"])).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("es/model.ftl: line"), "the words' problem names its line");
+    let lacking = post_words(worded.words["es"].clone()).await;
+    assert_eq!(lacking.status(), 303);
+    let lacking_path = location(&lacking);
+    let report = until_page_holds(&a, &admin, &lacking_path, "data-check-status=\"finished\"").await;
+    let missing = section(&report, "data-missing-words");
+    assert!(missing.contains("Español: rule-org-trial-many-teams") && !missing.contains("English"), "{missing}");
+    let id = lacking_path.rsplit('/').next().unwrap();
+    let refused = a
+        .post_as(&admin, "/inbox/model/publish", &[("check", id), ("version", "2.1-words"), ("note", "A trial rule.")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("Some languages lack words the draft needs"));
+    let complete = post_words(es_with.clone()).await;
+    let complete_path = location(&complete);
+    until_page_holds(&a, &admin, &complete_path, "data-check-status=\"finished\"").await;
+    let id = complete_path.rsplit('/').next().unwrap();
+    let published = a
+        .post_as(&admin, "/inbox/model/publish", &[("check", id), ("version", "2.1-words"), ("note", "A trial rule.")])
+        .await;
+    assert_eq!(published.status(), 303);
+    until_api_version(&b, "2.1-words").await;
+    let spanish = b
+        .client
+        .post(format!("{}/api/v1/recommendation?lang=es", b.address))
+        .header("content-type", "application/json")
+        .body(r#"{"teams": 45, "engineers": 400}"#)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(spanish.contains("Cuarenta equipos o más: una regla de prueba."), "{spanish}");
+    // And back to the build's model and words.
+    let back = a.post_as(&admin, "/inbox/model/rollback", &[("to", "0")]).await;
+    assert_eq!(back.status(), 303);
+    until_api_version(&b, &shipped.model.version).await;
+    assert_eq!(
+        archguide::i18n::locales::locales().text(
+            archguide::domain::lang::Lang::DEFAULT,
+            "rule-org-trial-many-teams",
+            &[]
+        ),
+        "rule-org-trial-many-teams"
+    );
+    let _ = shipped_texts;
+
     let model = page(&a, &admin, "/inbox/model").await;
     let audit = section(&model, "data-audit");
     for action in

@@ -126,6 +126,17 @@ async fn bodies_over_64_kb_are_refused_with_413_everywhere() {
             .unwrap();
         assert_eq!(response.status(), 413, "POST {path}");
     }
+    // A draft of the advice model may be larger (up to 1 MB), and no more.
+    let huge = "x".repeat(1024 * 1024 + 1);
+    let response = app
+        .client
+        .post(format!("{}/inbox/model/check", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("model={huge}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413, "POST /inbox/model/check");
 }
 
 #[tokio::test]

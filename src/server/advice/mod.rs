@@ -75,7 +75,21 @@ pub fn engine_of(version: &PublishedVersion) -> Result<Engine, String> {
         .map_err(|problems| [problems.model, problems.prices].into_iter().flatten().collect::<Vec<_>>().join("; "))
 }
 
+/// Puts a published version in use on this instance: its engine, and its words in every
+/// language. Nothing changes when either does not read.
+pub fn put_in_use(live: &LiveEngine, version: &PublishedVersion) -> Result<(), String> {
+    let engine = engine_of(version)?;
+    crate::i18n::locales::locales().use_words(&version.texts.words)?;
+    live.replace(engine, version.id);
+    Ok(())
+}
+
+/// The model, price book and words shipped in this build.
+pub fn shipped_texts() -> ModelTexts {
+    ModelTexts::shipped(crate::i18n::locales::locales().built_in_words())
+}
+
 /// The texts the live model was made from.
 pub fn published_texts(version: Option<&PublishedVersion>) -> ModelTexts {
-    version.map(|v| v.texts.clone()).unwrap_or_else(ModelTexts::shipped)
+    version.map(|v| v.texts.clone()).unwrap_or_else(shipped_texts)
 }

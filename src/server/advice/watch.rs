@@ -9,7 +9,7 @@ use tokio::sync::watch;
 
 use crate::server::store::review::model::ModelStore;
 
-use super::{engine_of, LiveEngine, Source};
+use super::{put_in_use, LiveEngine, Source};
 
 /// The watch, ready to run.
 pub struct ModelWatch {
@@ -46,9 +46,8 @@ impl ModelWatch {
             return Ok(());
         }
         let Some(version) = self.store.version(newest).await? else { return Ok(()) };
-        match engine_of(&version) {
-            Ok(engine) => {
-                self.engine.replace(engine, version.id);
+        match put_in_use(&self.engine, &version) {
+            Ok(()) => {
                 (self.changed)();
                 tracing::info!(version = %version.version, id = version.id, "the published model is in use");
             }

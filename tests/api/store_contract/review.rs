@@ -86,7 +86,7 @@ async fn the_review_behaves(stores: &Stores) {
 
     // Versions follow one another; two publications over the same one: the second is refused.
     assert_eq!(stores.model.newest_version_id().await.unwrap(), 0);
-    let texts = ModelTexts::shipped();
+    let texts = ModelTexts::shipped(Default::default());
     let check = stores.model.start_check("ann@example.com", &texts, 0, 3, t0).await.unwrap();
     stores.model.check_progress(check, 2, t0).await.unwrap();
     assert_eq!(stores.model.check(check).await.unwrap().unwrap().done, 2);

@@ -1,6 +1,9 @@
-//! A draft of the advice model: its texts (the model and the price book, as TOML), checked by
-//! the same rules as at start-up, with every problem naming its line; and the draft set against
-//! the published texts, line by line.
+//! A draft of the advice model: its texts (the model and the price book, as TOML, and each
+//! language's words for it), the model and prices checked by the same rules as at start-up,
+//! with every problem naming its line; and the draft set against the published texts, line by
+//! line. The words are Fluent, read by the site's translations (`i18n`), not here.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +19,9 @@ pub struct ModelTexts {
     pub model: String,
     /// The price book (`data/prices.toml`'s shape).
     pub prices: String,
+    /// Each language's words for the model (its `model.ftl`), by language code.
+    #[serde(default)]
+    pub words: BTreeMap<String, String>,
 }
 
 /// What is wrong with a draft, per text.
@@ -26,11 +32,13 @@ pub struct DraftProblems {
 }
 
 impl ModelTexts {
-    /// The texts shipped in this build.
-    pub fn shipped() -> Self {
+    /// The model and price book shipped in this build, with `words` (the built-in ones, which
+    /// the translations hold).
+    pub fn shipped(words: BTreeMap<String, String>) -> Self {
         ModelTexts {
             model: crate::domain::guide::engine::model::DEFAULT_MODEL_TOML.to_string(),
             prices: crate::domain::guide::cost::DEFAULT_PRICES_TOML.to_string(),
+            words,
         }
     }
 
@@ -53,8 +61,15 @@ impl ModelTexts {
 impl ModelTexts {
     /// What differs from `published`, text by text (empty when nothing does).
     pub fn diff_from(&self, published: &ModelTexts) -> String {
-        [diff("model.toml", &published.model, &self.model), diff("prices.toml", &published.prices, &self.prices)]
-            .concat()
+        let mut all =
+            [diff("model.toml", &published.model, &self.model), diff("prices.toml", &published.prices, &self.prices)]
+                .concat();
+        let languages: std::collections::BTreeSet<&String> = published.words.keys().chain(self.words.keys()).collect();
+        for code in languages {
+            let text = |texts: &ModelTexts| texts.words.get(code).cloned().unwrap_or_default();
+            all.push_str(&diff(&format!("{code}/model.ftl"), &text(published), &text(self)));
+        }
+        all
     }
 }
 

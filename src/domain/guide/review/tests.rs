@@ -74,10 +74,14 @@ fn a_case_counts_as_passed_only_with_an_accepted_choice_on_both_axes() {
 #[test]
 fn the_replay_counts_transitions_per_axis_against_the_published_model() {
     let published = Engine::default_engine();
-    let mut texts = ModelTexts::shipped();
+    let mut texts = ModelTexts::shipped(Default::default());
     // Microservices start far ahead: every organisation becomes microservices unless held back.
     texts.model = texts.model.replacen("microservices = 25\n", "microservices = 95\n", 1);
-    assert_ne!(texts.model, ModelTexts::shipped().model, "the shipped model's base changed: update this test");
+    assert_ne!(
+        texts.model,
+        ModelTexts::shipped(Default::default()).model,
+        "the shipped model's base changed: update this test"
+    );
     let draft = texts.engine(Some("draft")).unwrap();
     let mut tally = Tally::default();
     let cases = seed_cases();
@@ -101,13 +105,13 @@ fn the_replay_counts_transitions_per_axis_against_the_published_model() {
 
 #[test]
 fn draft_problems_name_their_line() {
-    let mut texts = ModelTexts::shipped();
+    let mut texts = ModelTexts::shipped(Default::default());
     texts.model.push_str("\n[broken\n");
     let problems = texts.engine(None).unwrap_err();
     assert!(problems.model.as_deref().unwrap().contains("line"), "{problems:?}");
     assert_eq!(problems.prices, None);
 
-    let mut texts = ModelTexts::shipped();
+    let mut texts = ModelTexts::shipped(Default::default());
     texts.model = texts.model.replacen("question = \"teams\"", "question = \"shoe_size\"", 1);
     let problem = texts.engine(None).unwrap_err().model.unwrap();
     assert!(problem.starts_with("line ") && problem.contains("shoe_size"), "{problem}");

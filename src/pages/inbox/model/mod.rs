@@ -1,5 +1,5 @@
-//! `/inbox/model` (admins): the advice model in use, its price book and its words, the draft
-//! to check and publish, the versions published (each can be put back), and the audit. The
+//! `/inbox/model` (admins): the advice model in use and where its prices come from, the draft
+//! (the model, the price book and each language's words for it) to check and publish, the versions published (each can be put back), and the audit. The
 //! check of a draft is `check`, the case library `cases`.
 
 pub mod cases;
@@ -63,7 +63,8 @@ fn ModelBody(page: ModelPage) -> impl IntoView {
     };
     // A refused check comes back with the draft as typed and what is wrong with it.
     let draft = use_context::<DraftForm>().unwrap_or(page.draft.clone());
-    let refused = draft.model_error.is_some() || draft.prices_error.is_some();
+    let refused =
+        draft.model_error.is_some() || draft.prices_error.is_some() || draft.words.iter().any(|w| w.error.is_some());
     let editable = page.editable;
     view! {
         <InboxFrame viewer=page.viewer.clone() title="The advice model".to_string() live=page.live.clone()>
@@ -81,7 +82,7 @@ fn ModelBody(page: ModelPage) -> impl IntoView {
             <section class=CARD aria-labelledby="draft-heading">
                 <h2 id="draft-heading" class="text-lg font-semibold">"Draft"</h2>
                 <p class="mt-1 text-sm">{format!(
-                    "Edit the model and the price book as TOML, then check the draft: it is read by the same rules as at start-up, run against the {} cases in use and replayed through the stored results. Nothing is live until it is published.",
+                    "Edit the model and the price book as TOML, and its words in each language, then check the draft: it is read by the same rules as at start-up, run against the {} cases in use and replayed through the stored results. Nothing is live until it is published.",
                     page.cases
                 )}</p>
                 {page.latest_check.map(|id| view! {
@@ -104,6 +105,21 @@ fn ModelBody(page: ModelPage) -> impl IntoView {
                         </textarea>
                         {draft.prices_error.clone().map(|e| view! { <p id="draft-prices-error" class=ERROR>{e}</p> })}
                     </div>
+                    <p class="text-sm">"Every rule, prerequisite and tension is explained by a message of each language's model.ftl (rule-{id}, prerequisite-{id}, tension-{code}). A draft that needs a message a language lacks cannot be published."</p>
+                    {draft.words.iter().map(|w| {
+                        let id = format!("draft-words-{}", w.code);
+                        let error_id = format!("{id}-error");
+                        view! {
+                            <div>
+                                <label for=id.clone() class="block text-sm font-medium">{format!("Words in {} (locales/{}/model.ftl)", w.name, w.code)}</label>
+                                <textarea id=id name=format!("words_{}", w.code) rows="12" spellcheck="false" class=format!("{INPUT} font-mono text-xs")
+                                    aria-invalid=w.error.is_some().then_some("true") aria-describedby=w.error.is_some().then(|| error_id.clone())>
+                                    {textarea_text(&w.text)}
+                                </textarea>
+                                {w.error.clone().map(|e| view! { <p id=error_id.clone() class=ERROR>{e}</p> })}
+                            </div>
+                        }
+                    }).collect_view()}
                     <button class=BUTTON disabled=!editable>"Check the draft"</button>
                 </form>
             </section>
@@ -121,16 +137,6 @@ fn ModelBody(page: ModelPage) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </section>
-            <section class=CARD aria-labelledby="words-heading">
-                <h2 id="words-heading" class="text-lg font-semibold">"Its words"</h2>
-                <p class="mt-1 text-sm">"Every rule, prerequisite and tension of the model is explained by a message of each language's model.ftl. A draft that needs a message a language lacks cannot be published."</p>
-                {page.words.iter().map(|(name, text)| view! {
-                    <details class="mt-2">
-                        <summary>{name.clone()}</summary>
-                        <pre class="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs dark:bg-slate-900">{text.clone()}</pre>
-                    </details>
-                }).collect_view()}
             </section>
             <section class=CARD aria-labelledby="published-heading">
                 <h2 id="published-heading" class="text-lg font-semibold">"Published versions"</h2>

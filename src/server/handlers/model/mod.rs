@@ -12,10 +12,11 @@ pub mod verdict;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 
 use crate::domain::guide::review::draft::ModelTexts;
-use crate::page_data::review::{AuditRow, CheckPage, DraftForm, ModelPage, PriceRow, PublishForm, VersionRow};
+use crate::page_data::review::{
+    AuditRow, CheckPage, DraftForm, ModelPage, PriceRow, PublishForm, VersionRow, WordsField,
+};
 use crate::server::advice::check::Checker;
 use crate::server::advice::{published_texts, Source};
 use crate::server::handlers::inbox::views::{live_mark, minute, viewer};
@@ -65,7 +66,6 @@ pub async fn model_page(state: &AppState, session: &Authenticated) -> Result<Mod
     let latest = state.stores.model.latest_check().await?;
     // The draft is the latest check's texts while nothing was published after it.
     let draft = latest.as_ref().filter(|c| c.against == published_id);
-    let locales = crate::i18n::locales::locales();
     Ok(ModelPage {
         viewer: viewer(session),
         live,
@@ -79,13 +79,6 @@ pub async fn model_page(state: &AppState, session: &Authenticated) -> Result<Mod
             Source::Files => "files named by ARCHGUIDE_MODEL_FILE / ARCHGUIDE_PRICES_FILE".to_string(),
         },
         editable: state.engine.editable(),
-        words: locales
-            .languages()
-            .map(|l| {
-                let text = crate::i18n::locales::source(l.lang.code(), "model.ftl").unwrap_or_default();
-                (format!("{} (locales/{}/model.ftl)", l.name, l.lang.code()), text.to_string())
-            })
-            .collect(),
         prices: price_rows(state),
         versions: versions
             .into_iter()
@@ -108,45 +101,69 @@ pub async fn model_page(state: &AppState, session: &Authenticated) -> Result<Mod
             .map(|a| AuditRow { at: minute(a.at), actor: a.actor, action: a.action, detail: a.detail })
             .collect(),
         cases: state.stores.review.cases().await?.iter().filter(|c| c.retired_at.is_none()).count(),
-        draft: DraftForm {
-            model: draft.map_or_else(|| texts.model.clone(), |c| c.texts.model.clone()),
-            prices: draft.map_or(texts.prices, |c| c.texts.prices.clone()),
-            model_error: None,
-            prices_error: None,
-        },
+        draft: draft_form(draft.map_or(&texts, |c| &c.texts), None, None),
         latest_check: draft.map(|c| c.id),
     })
 }
 
-/// The draft, as posted.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct DraftFields {
-    model: String,
-    prices: String,
+/// The draft's fields for each language's words, as the page names them.
+fn words_field(code: &str) -> String {
+    format!("words_{code}")
 }
 
-/// `POST /inbox/model/check`: the draft is read by the same rules as at start-up; a draft that
-/// reads is stored with its check, which starts at once, and its page shows how far it got.
-pub async fn check(
-    State(state): State<AppState>,
-    Admin(session): Admin,
-    Posted { form, .. }: Posted<DraftFields>,
-) -> Result<Response, Failure> {
-    let page = FormPage::staff("/inbox/model", &session);
-    let texts = ModelTexts { model: unix_lines(&form.model), prices: unix_lines(&form.prices) };
-    let typed = |model_error: Option<String>, prices_error: Option<String>| DraftForm {
+/// The draft form for `texts`, with what is wrong with each part.
+fn draft_form(texts: &ModelTexts, model_error: Option<String>, prices_error: Option<String>) -> DraftForm {
+    let problems = crate::i18n::locales::locales().word_problems(&texts.words);
+    DraftForm {
         model: texts.model.clone(),
         prices: texts.prices.clone(),
         model_error,
         prices_error,
-    };
-    if !state.engine.editable() {
-        return Err(page.show(StatusCode::CONFLICT, typed(Some(EDITS_OFF.to_string()), None)).into());
+        words: crate::i18n::locales::locales()
+            .languages()
+            .map(|l| WordsField {
+                code: l.lang.code().to_string(),
+                name: l.name.clone(),
+                text: texts.words.get(l.lang.code()).cloned().unwrap_or_default(),
+                error: problems.get(l.lang.code()).cloned(),
+            })
+            .collect(),
     }
-    let draft = texts
-        .engine(None)
-        .map_err(|p| Failure::from(page.show(StatusCode::UNPROCESSABLE_ENTITY, typed(p.model, p.prices))))?;
+}
+
+/// `POST /inbox/model/check`: the draft (fields `model`, `prices` and `words_{code}`; a
+/// language left out keeps the words in use) is read by the same rules as at start-up; a draft
+/// that reads is stored with its check, which starts at once, and its page shows how far it got.
+pub async fn check(
+    State(state): State<AppState>,
+    Admin(session): Admin,
+    Posted { pairs, .. }: Posted<serde::de::IgnoredAny>,
+) -> Result<Response, Failure> {
+    let page = FormPage::staff("/inbox/model", &session);
+    let field = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| unix_lines(v));
+    let in_use = published_texts(state.stores.model.version(state.engine.published_id()).await.ok().flatten().as_ref());
+    let words = crate::i18n::locales::locales()
+        .languages()
+        .map(|l| {
+            let code = l.lang.code().to_string();
+            let text = field(&words_field(&code)).or_else(|| in_use.words.get(&code).cloned()).unwrap_or_default();
+            (code, text)
+        })
+        .collect();
+    let texts =
+        ModelTexts { model: field("model").unwrap_or_default(), prices: field("prices").unwrap_or_default(), words };
+    if !state.engine.editable() {
+        return Err(page.show(StatusCode::CONFLICT, draft_form(&texts, Some(EDITS_OFF.to_string()), None)).into());
+    }
+    let draft = texts.engine(None);
+    let words_read = crate::i18n::locales::locales().word_problems(&texts.words).is_empty();
+    let draft = match (draft, words_read) {
+        (Ok(draft), true) => draft,
+        (outcome, _) => {
+            let (model, prices) = outcome.err().map(|p| (p.model, p.prices)).unwrap_or_default();
+            return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, draft_form(&texts, model, prices)).into());
+        }
+    };
     let checker =
         Checker { stores: state.stores.clone(), clock: state.clock.clone(), replay: state.settings.replay_days };
     let id = checker
@@ -154,26 +171,17 @@ pub async fn check(
         .await
         .map_err(|e| {
             let message = "The check could not start just now; your draft is below. Please try again.";
-            Failure::from(
-                page.failed(Cause::unavailable("starting a check of the model", e), typed(Some(message.into()), None)),
-            )
+            let form = draft_form(&texts, Some(message.into()), None);
+            Failure::from(page.failed(Cause::unavailable("starting a check of the model", e), form))
         })?;
     tracing::info!(check = id, by = session.user.id, "a check of a draft model started");
     Ok(Redirect::to(&format!("/inbox/model/checks/{id}")).into_response())
 }
 
-/// The message ids a draft needs that a language of the site lacks, per language.
+/// The message ids a draft needs that a language lacks with the draft's words, per language.
 pub fn missing_words(texts: &ModelTexts) -> Vec<(String, Vec<String>)> {
     let Ok(engine) = texts.engine(None) else { return Vec::new() };
-    let locales = crate::i18n::locales::locales();
-    let needed = engine.model.messages();
-    locales
-        .languages()
-        .filter_map(|language| {
-            let missing: Vec<String> = needed.iter().filter(|k| !locales.has(language.lang, k)).cloned().collect();
-            (!missing.is_empty()).then(|| (language.name.clone(), missing))
-        })
-        .collect()
+    crate::i18n::locales::locales().missing_words(&engine.model.messages(), &texts.words)
 }
 
 /// The draft's version name, as its model text gives it.

@@ -10,9 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::domain::guide::review::case::CaseCheck;
-use crate::domain::guide::review::draft::ModelTexts;
 use crate::page_data::review::PublishForm;
-use crate::server::advice::{engine_of, published_texts};
+use crate::server::advice::{published_texts, put_in_use, shipped_texts};
 use crate::server::http::failure::{Cause, Failure, FormPage};
 use crate::server::http::form::Posted;
 use crate::server::http::staff::{Admin, Authenticated};
@@ -126,7 +125,7 @@ pub async fn publish(
     }
     let earlier = state.stores.model.versions(u32::MAX).await.map_err(unavailable)?;
     if earlier.iter().any(|v| v.version == version && v.texts != run.texts)
-        || (version == shipped_version() && run.texts != ModelTexts::shipped())
+        || (version == shipped_version() && run.texts != shipped_texts())
     {
         errors.push((
             "version".into(),
@@ -183,11 +182,8 @@ async fn store_and_use(state: &AppState, session: &Authenticated, new: &NewVersi
         override_reason: new.override_reason.map(str::to_string),
         check_id: new.check_id,
     };
-    match engine_of(&stored) {
-        Ok(engine) => {
-            state.engine.replace(engine, id);
-            state.page_cache.clear();
-        }
+    match put_in_use(&state.engine, &stored) {
+        Ok(()) => state.page_cache.clear(),
         Err(problem) => tracing::error!(%problem, "a version that was checked does not read"),
     }
     tracing::info!(version = new.version, id, by = session.user.id, action = new.action, "the model was published");
@@ -214,7 +210,7 @@ pub async fn rollback(
     }
     let to: i64 = form.to.trim().parse().map_err(|_| Failure::NotFound("There is no such version."))?;
     let (version, texts) = if to == 0 {
-        (shipped_version(), ModelTexts::shipped())
+        (shipped_version(), shipped_texts())
     } else {
         let earlier = state
             .stores

@@ -129,15 +129,19 @@ pub trait ModelStore: Send + Sync {
 }
 
 const VERSION_COLUMNS: &str =
-    "id, version, model, prices, follows, author, published_at, note, diff, override_reason, check_id";
+    "id, version, model, prices, words, follows, author, published_at, note, diff, override_reason, check_id";
 const CHECK_COLUMNS: &str =
-    "id, author, started_at, updated_at, finished_at, model, prices, against, total, done, cases, replay, failure";
+    "id, author, started_at, updated_at, finished_at, model, prices, words, against, total, done, cases, replay, failure";
 
 fn version_from_row(row: &impl Record) -> Result<PublishedVersion, StoreError> {
     Ok(PublishedVersion {
         id: row.get("id")?,
         version: row.get("version")?,
-        texts: ModelTexts { model: row.get("model")?, prices: row.get("prices")? },
+        texts: ModelTexts {
+            model: row.get("model")?,
+            prices: row.get("prices")?,
+            words: row.json("words")?.unwrap_or_default(),
+        },
         follows: row.get("follows")?,
         author: row.get("author")?,
         published_at: row.get("published_at")?,
@@ -156,7 +160,11 @@ fn check_from_row(row: &impl Record) -> Result<CheckRun, StoreError> {
         started_at: row.get("started_at")?,
         updated_at: row.get("updated_at")?,
         finished_at: row.time("finished_at")?,
-        texts: ModelTexts { model: row.get("model")?, prices: row.get("prices")? },
+        texts: ModelTexts {
+            model: row.get("model")?,
+            prices: row.get("prices")?,
+            words: row.json("words")?.unwrap_or_default(),
+        },
         against: row.get("against")?,
         total: count("total")?,
         done: count("done")?,
@@ -194,12 +202,13 @@ impl<B: Backend> ModelStore for SqlStore<B> {
             return Ok(Published::Meanwhile);
         }
         let insert = Statement::new(
-            "INSERT INTO model_versions (version, model, prices, follows, author, published_at, note, diff, \
-             override_reason, check_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            "INSERT INTO model_versions (version, model, prices, words, follows, author, published_at, note, diff, \
+             override_reason, check_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(new.version)
         .bind(new.texts.model.as_str())
         .bind(new.texts.prices.as_str())
+        .bind(to_json(&new.texts.words)?)
         .bind(new.follows)
         .bind(new.author)
         .bind(new.at)
@@ -235,13 +244,14 @@ impl<B: Backend> ModelStore for SqlStore<B> {
     ) -> Result<i64, StoreError> {
         let mut tx = self.backend.begin_write().await?;
         let insert = Statement::new(
-            "INSERT INTO model_checks (author, started_at, updated_at, model, prices, against, total, done) \
-             VALUES ($1, $2, $2, $3, $4, $5, $6, 0) RETURNING id",
+            "INSERT INTO model_checks (author, started_at, updated_at, model, prices, words, against, total, done) \
+             VALUES ($1, $2, $2, $3, $4, $5, $6, $7, 0) RETURNING id",
         )
         .bind(author)
         .bind(at)
         .bind(texts.model.as_str())
         .bind(texts.prices.as_str())
+        .bind(to_json(&texts.words)?)
         .bind(against)
         .bind(i64::try_from(total).unwrap_or(i64::MAX));
         let id: i64 = tx.fetch_one(insert).await?.get("id")?;

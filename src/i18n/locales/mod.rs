@@ -30,6 +30,9 @@ pub struct Language {
     pub name: String,
     pub numbers: NumberFormat,
     bundle: Bundle,
+    /// The same files with the published model's words in place of `model.ftl` (see `words`):
+    /// what the language's texts come from while a published version has words of its own.
+    published: std::sync::RwLock<Option<std::sync::Arc<Bundle>>>,
     /// Each file's name and the message ids it defines, in file order.
     files: Vec<(&'static str, Vec<String>)>,
 }
@@ -106,34 +109,26 @@ impl Locales {
 
     /// Whether `lang` has the message `key`.
     pub fn has(&self, lang: Lang, key: &str) -> bool {
-        self.language(lang).bundle.has_message(key)
+        self.language(lang).has_message(key)
     }
 }
 
 impl Language {
     fn load(code: &'static str, sources: &'static [(&'static str, &'static str)]) -> Result<Self, String> {
-        let id: unic_langid::LanguageIdentifier =
-            code.parse().map_err(|e| format!("'{code}' is not a language code: {e}"))?;
-        let mut bundle = Bundle::new_concurrent(vec![id]);
-        // The texts go into HTML and plain text, never next to right-to-left script.
-        bundle.set_use_isolating(false);
-        bundle.set_formatter(Some(format_number));
+        let mut bundle = new_bundle(code)?;
         let mut files = Vec::new();
         for (name, source) in sources {
-            let resource = FluentResource::try_new(source.to_string())
-                .map_err(|(_, errors)| format!("{code}/{name}: {}", describe(&errors)))?;
-            let ids = resource
-                .entries()
-                .filter_map(|entry| match entry {
-                    fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
-                    _ => None,
-                })
-                .collect();
-            bundle.add_resource(resource).map_err(|errors| format!("{code}/{name}: {}", describe(&errors)))?;
+            let ids = add_file(&mut bundle, code, name, source.to_string())?;
             files.push((*name, ids));
         }
-        let mut language =
-            Language { lang: Lang::new(code), name: String::new(), numbers: NumberFormat::default(), bundle, files };
+        let mut language = Language {
+            lang: Lang::new(code),
+            name: String::new(),
+            numbers: NumberFormat::default(),
+            bundle,
+            published: std::sync::RwLock::new(None),
+            files,
+        };
         let needed = |key: &str| {
             let text = language.text(key, &[]);
             if language.bundle.has_message(key) {
@@ -155,9 +150,19 @@ impl Language {
         Ok(language)
     }
 
+    /// Whether the language has the message `key` (with the published model's words, if any).
+    pub fn has_message(&self, key: &str) -> bool {
+        match &*self.published.read().unwrap_or_else(|e| e.into_inner()) {
+            Some(published) => published.has_message(key),
+            None => self.bundle.has_message(key),
+        }
+    }
+
     /// The message `key` with its arguments.
     pub fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
-        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+        let published = self.published.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let bundle = published.as_deref().unwrap_or(&self.bundle);
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             tracing::error!(lang = self.lang.code(), key, "a text is missing from the translation files");
             return key.to_string();
         };
@@ -173,7 +178,7 @@ impl Language {
             }
         }
         let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         if !errors.is_empty() {
             tracing::error!(lang = self.lang.code(), key, problem = %describe(&errors), "a text could not be formatted");
         }
@@ -183,7 +188,7 @@ impl Language {
     /// A name that may be the id of a message (a price table names its own servers by one):
     /// the message's words when it is one, the name as it is otherwise.
     pub fn named(&self, name: &str) -> String {
-        if self.bundle.has_message(name) {
+        if self.has_message(name) {
             self.text(name, &[])
         } else {
             name.to_string()
@@ -312,6 +317,40 @@ impl Language {
     }
 }
 
+/// An empty bundle for the language `code`, set up as every bundle of the site is.
+fn new_bundle(code: &str) -> Result<Bundle, String> {
+    let id: unic_langid::LanguageIdentifier =
+        code.parse().map_err(|e| format!("'{code}' is not a language code: {e}"))?;
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // The texts go into HTML and plain text, never next to right-to-left script.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_number));
+    Ok(bundle)
+}
+
+/// Adds a file's messages to a bundle; the ids of its messages, or what is wrong (with the line).
+fn add_file(bundle: &mut Bundle, code: &str, name: &str, source: String) -> Result<Vec<String>, String> {
+    let resource = FluentResource::try_new(source.clone()).map_err(|(_, errors)| {
+        let problems: Vec<String> = errors
+            .iter()
+            .map(|e| {
+                let line = source[..e.pos.start.min(source.len())].matches('\n').count() + 1;
+                format!("line {line}: {:?}", e.kind)
+            })
+            .collect();
+        format!("{code}/{name}: {}", problems.join("; "))
+    })?;
+    let ids = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    bundle.add_resource(resource).map_err(|errors| format!("{code}/{name}: {}", describe(&errors)))?;
+    Ok(ids)
+}
+
 fn describe<E: std::fmt::Debug>(errors: &[E]) -> String {
     errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; ")
 }
@@ -338,43 +377,7 @@ fn format_number(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String
     intls.with_try_get::<Symbols, _, _>((), |symbols| symbols.0.format(number.value, decimals)).ok()
 }
 
+mod words;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_in_messages_are_written_the_language_s_way() {
-        let locales = locales();
-        let es = locales.find("es").expect("Spanish is built in");
-        let en = Lang::DEFAULT;
-        assert_eq!(locales.language(es).number(12345.5, 1), "12.345,5");
-        assert_eq!(locales.language(en).number(12345.5, 1), "12,345.5");
-        assert_eq!(locales.text(en, "period-hours", &[("count", 24u64.into())]), "24 hours");
-        assert_eq!(locales.text(es, "period-hours", &[("count", 1u64.into())]), "1 hora");
-        assert_eq!(locales.text(es, "period-days", &[("count", 12345u64.into())]), "12.345 días");
-        let spanish = locales.language(es);
-        assert_eq!(spanish.money(1234.4), "1234 US$");
-        assert_eq!(spanish.money(4.5), "4,50 US$");
-        assert_eq!(locales.language(en).money(12345.0), "$12,345");
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
-        assert_eq!(spanish.date(day), "3 de diciembre de 2026");
-        assert_eq!(locales.language(en).date(day), "3 December 2026");
-        let list = [Message::from("a"), Message::from("b"), Message::from("c")];
-        assert_eq!(spanish.list(&list), "a, b y c");
-        assert_eq!(locales.language(en).list(&list[..2]), "a and b");
-        assert_eq!(spanish.list(&list[..1]), "a");
-    }
-
-    #[test]
-    fn a_missing_message_shows_its_key() {
-        assert_eq!(locales().text(Lang::DEFAULT, "no-such-message", &[]), "no-such-message");
-        assert!(!locales().has(Lang::DEFAULT, "no-such-message"));
-    }
-
-    #[test]
-    fn the_default_language_comes_first() {
-        let first = locales().languages().next().expect("a language");
-        assert_eq!(first.lang, Lang::DEFAULT);
-        assert_eq!(first.name, "English");
-    }
-}
+mod tests;
