@@ -166,6 +166,10 @@ if page_names and databases:
             after = float(scale[("rss_after", db, "large")]) / 1024
             w(f"| {title}, memory 5 s after the load | {after:,.1f} MB | {idle:,.1f} MB idle before | idle + {after - idle:,.1f} MB "
               f"| ≤ idle + 32 MB | {met(after <= idle + 32)} |")
+        if ("replay", db, "large") in scale:
+            replayed, per_second = int(scale[("replay_results", db, "large")]), float(scale[("replay", db, "large")])
+            w(f"| {title}, a check of a draft model replaying {replayed:,} stored results | {per_second:,.0f} results/s "
+              f"({replayed / per_second:,.1f} s) | | | ≥ 20,000 /s (100,000 in 5 s) | {met(per_second >= 20000)} |")
         rate, rate_small = float(scale[("intake", db, "large")]), float(scale[("intake", db, "small")])
         w(f"| {title}, lead intake at {large} leads | {rate:,.0f} /s | 100 leads: {rate_small:,.0f} /s "
           f"| {rate / rate_small:.0%} | ≥ 70% | {met(rate >= 0.7 * rate_small)} |")
@@ -202,6 +206,8 @@ if page_names and databases:
         ("start-up to the first answer (ms, median of 10)", "startup", lambda v: f"{float(v):,.0f}"),
         ("retention job, nothing to erase (ms)", "retention", lambda v: f"{float(v or 'nan'):,.0f}"),
         (f"lead intake, {seconds} s of `wrk -c64` (acknowledged /s)", "intake", lambda v: f"{float(v):,.0f}"),
+        ("stored guide results a check of a draft model replays", "replay_results", lambda v: f"{int(v):,}"),
+        ("the check's replay (results/s, cases and polling included)", "replay", lambda v: f"{float(v):,.0f}"),
         ("export of every lead as CSV (s)", "export_seconds", lambda v: f"{float(v):,.1f}"),
         ("its size (MB)", "export_bytes", lambda v: f"{float(v) / 1e6:,.1f}"),
         ("memory (RSS) idle before the pages (MB)", "rss_idle", lambda v: f"{float(v) / 1024:,.1f}"),

@@ -234,7 +234,9 @@ scale() { # database label url leads
   step "inbox at scale: $db with $leads leads (demo data)"
   fill "$db" "$label" "$url" "$leads"
   printf 'quiet harbour lantern seventeen\n' | DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" user add bench@example.com --role sales
-  local env_scale=(env "${server_env[@]}" LEPTOS_SITE_ADDR="127.0.0.1:$scale_port" ARCHGUIDE_LOG=info DATABASE_URL="$url")
+  printf 'quiet harbour lantern seventeen\n' | DATABASE_URL="$url" ARCHGUIDE_LOG=warn "$bin" user add bench-admin@example.com --role admin
+  # A check of a draft model replays every stored result (the demo data spreads them over two years).
+  local env_scale=(env "${server_env[@]}" LEPTOS_SITE_ADDR="127.0.0.1:$scale_port" ARCHGUIDE_LOG=info DATABASE_URL="$url" ARCHGUIDE_REPLAY_DAYS=800d)
   record "startup|$db|$label" "$(startup "$scale_port" /healthz -- "${env_scale[@]}" "$bin")"
   "${env_scale[@]}" "$bin" >"$log" 2>&1 &
   scale_pid=$!
@@ -246,6 +248,9 @@ scale() { # database label url leads
   while IFS='|' read -r name median p95 status; do
     record "page|$db|$label|${name#SCALE }" "${median#median_ms=}|${p95#p95_ms=}|${status#status=}"
   done < <(grep '^SCALE ' "$work/scale.txt")
+  replay=$(python3 bench/replay.py "http://127.0.0.1:$scale_port" bench-admin@example.com "quiet harbour lantern seventeen" | tee -a "$work/scale.txt")
+  record "replay|$db|$label" "$(sed 's/.*per_second=\([0-9]*\).*/\1/' <<<"$replay")"
+  record "replay_results|$db|$label" "$(sed 's/.*results=\([0-9]*\).*/\1/' <<<"$replay")"
   export_line=$(grep '^EXPORT ' "$work/scale.txt")
   record "export_seconds|$db|$label" "$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<<"$export_line")"
   record "export_bytes|$db|$label" "$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$export_line")"

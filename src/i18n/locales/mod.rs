@@ -328,25 +328,40 @@ fn new_bundle(code: &str) -> Result<Bundle, String> {
     Ok(bundle)
 }
 
-/// Adds a file's messages to a bundle; the ids of its messages, or what is wrong (with the line).
-fn add_file(bundle: &mut Bundle, code: &str, name: &str, source: String) -> Result<Vec<String>, String> {
-    let resource = FluentResource::try_new(source.clone()).map_err(|(_, errors)| {
+/// A Fluent text read, or its problems each with its line. The parser must not take the server
+/// down with it: a text it trips on (words an admin typed) is a problem like any other.
+fn parse(source: &str) -> Result<FluentResource, String> {
+    let owned = source.to_string();
+    let parsed = std::panic::catch_unwind(move || FluentResource::try_new(owned))
+        .map_err(|_| "the text could not be read (check the escapes in quoted text)".to_string())?;
+    parsed.map_err(|(_, errors)| {
         let problems: Vec<String> = errors
             .iter()
             .map(|e| {
-                let line = source[..e.pos.start.min(source.len())].matches('\n').count() + 1;
+                let line =
+                    source.get(..e.pos.start.min(source.len())).map_or(0, |before| before.matches('\n').count()) + 1;
                 format!("line {line}: {:?}", e.kind)
             })
             .collect();
-        format!("{code}/{name}: {}", problems.join("; "))
-    })?;
-    let ids = resource
+        problems.join("; ")
+    })
+}
+
+/// The ids of the messages a file defines, in file order.
+fn ids_of(resource: &FluentResource) -> Vec<String> {
+    resource
         .entries()
         .filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// Adds a file's messages to a bundle; the ids of its messages, or what is wrong (with the line).
+fn add_file(bundle: &mut Bundle, code: &str, name: &str, source: String) -> Result<Vec<String>, String> {
+    let resource = parse(&source).map_err(|problem| format!("{code}/{name}: {problem}"))?;
+    let ids = ids_of(&resource);
     bundle.add_resource(resource).map_err(|errors| format!("{code}/{name}: {}", describe(&errors)))?;
     Ok(ids)
 }

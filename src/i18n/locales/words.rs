@@ -46,16 +46,29 @@ impl Locales {
             .collect()
     }
 
-    /// For each language, the messages of `needed` it lacks with `words` (a language `words`
-    /// leaves out keeps its built-in words): language name and message ids.
-    pub fn missing_words(&self, needed: &[String], words: &BTreeMap<String, String>) -> Vec<(String, Vec<String>)> {
+    /// For each language, the messages it lacks with `words` (a language `words` leaves out
+    /// keeps its built-in words): the ones in `needed`, and the ones the words it replaces
+    /// (`replaced`) have, which results stored before may still show. Language name and ids.
+    pub fn missing_words(
+        &self,
+        needed: &[String],
+        words: &BTreeMap<String, String>,
+        replaced: &BTreeMap<String, String>,
+    ) -> Vec<(String, Vec<String>)> {
         self.languages()
             .filter_map(|l| {
-                let missing: Vec<String> = match words.get(l.lang.code()).map(|text| l.with_words(text)) {
-                    Some(Ok(bundle)) => needed.iter().filter(|k| !bundle.has_message(k)).cloned().collect(),
+                let code = l.lang.code();
+                let mut wanted: Vec<String> = needed.to_vec();
+                for id in replaced.get(code).map(|text| message_ids(text)).unwrap_or_default() {
+                    if !wanted.contains(&id) {
+                        wanted.push(id);
+                    }
+                }
+                let missing: Vec<String> = match words.get(code).map(|text| l.with_words(text)) {
+                    Some(Ok(bundle)) => wanted.into_iter().filter(|k| !bundle.has_message(k)).collect(),
                     // Words that do not read were refused before; the built-in ones say nothing here.
                     Some(Err(_)) => Vec::new(),
-                    None => needed.iter().filter(|k| !l.bundle.has_message(k)).cloned().collect(),
+                    None => wanted.into_iter().filter(|k| !l.bundle.has_message(k)).collect(),
                 };
                 (!missing.is_empty()).then(|| (l.name.clone(), missing))
             })
@@ -80,4 +93,9 @@ impl Locales {
         }
         Ok(())
     }
+}
+
+/// The ids of the messages a Fluent text defines (none when it does not read).
+fn message_ids(text: &str) -> Vec<String> {
+    super::parse(text).map(|resource| super::ids_of(&resource)).unwrap_or_default()
 }

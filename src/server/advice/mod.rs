@@ -31,11 +31,15 @@ pub enum Source {
 #[derive(Debug)]
 pub struct LiveEngine {
     current: RwLock<(Arc<Engine>, Source)>,
+    /// Held while a version is put in use (its words, then its engine), so that two switches at
+    /// once (a publication and the watch) cannot leave the words of one with the engine of the
+    /// other.
+    switching: std::sync::Mutex<()>,
 }
 
 impl LiveEngine {
     pub fn new(engine: Engine, source: Source) -> Self {
-        LiveEngine { current: RwLock::new((Arc::new(engine), source)) }
+        LiveEngine { current: RwLock::new((Arc::new(engine), source)), switching: std::sync::Mutex::new(()) }
     }
 
     /// The engine to answer with.
@@ -61,24 +65,34 @@ impl LiveEngine {
     }
 
     /// Puts a published version in use.
-    pub fn replace(&self, engine: Engine, id: i64) {
+    fn replace(&self, engine: Engine, id: i64) {
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = (Arc::new(engine), Source::Published(id));
     }
 }
 
-/// The engine a published version's texts make, under its version name. A version this build
-/// cannot read any more (its rules changed since) is an error: the caller keeps what it has.
-pub fn engine_of(version: &PublishedVersion) -> Result<Engine, String> {
-    version
-        .texts
-        .engine(Some(&version.version))
-        .map_err(|problems| [problems.model, problems.prices].into_iter().flatten().collect::<Vec<_>>().join("; "))
+/// Whether this build can put these texts in use, named `version`: their engine reads, and so
+/// do their words. A version this build cannot read any more (its rules changed since) is kept
+/// out of use.
+pub fn readable(texts: &ModelTexts, version: &str) -> Result<Engine, String> {
+    let engine = texts
+        .engine(Some(version))
+        .map_err(|problems| [problems.model, problems.prices].into_iter().flatten().collect::<Vec<_>>().join("; "))?;
+    let words = crate::i18n::locales::locales().word_problems(&texts.words);
+    if let Some((code, problem)) = words.into_iter().next() {
+        return Err(format!("the words in {code}: {problem}"));
+    }
+    Ok(engine)
 }
 
-/// Puts a published version in use on this instance: its engine, and its words in every
-/// language. Nothing changes when either does not read.
+/// Puts a published version in use on this instance: its words in every language, then its
+/// engine. Nothing changes when either does not read, nor when a newer version is in use
+/// already (versions only move forward: a rollback is a newer version too).
 pub fn put_in_use(live: &LiveEngine, version: &PublishedVersion) -> Result<(), String> {
-    let engine = engine_of(version)?;
+    let engine = readable(&version.texts, &version.version)?;
+    let _switching = live.switching.lock().unwrap_or_else(|e| e.into_inner());
+    if version.id < live.published_id() {
+        return Ok(());
+    }
     crate::i18n::locales::locales().use_words(&version.texts.words)?;
     live.replace(engine, version.id);
     Ok(())

@@ -81,11 +81,14 @@ impl ModelCase {
         self.organisation.contains(&organisation) && self.execution.contains(&execution)
     }
 
-    /// The case run through an engine. A panic in the engine is a failed check, not a crash:
+    /// The case run through an engine: the whole recommendation a visitor would get, with the
+    /// functions' free tier and without. A panic in the engine is a failed check, not a crash:
     /// a draft is run against every case before anyone can publish it.
     pub fn check(&self, engine: &Engine) -> CaseCheck {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine.choices_for(&self.answers, CostOptions::default())
+            engine.recommend(&self.answers, CostOptions { free_tier: true });
+            let r = engine.recommend(&self.answers, CostOptions::default());
+            (r.organisation.choice, r.execution.choice)
         }));
         match run {
             Ok((organisation, execution)) => {

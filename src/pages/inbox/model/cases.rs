@@ -57,7 +57,10 @@ fn CasesBody(page: CasesPage) -> impl IntoView {
         <InboxFrame viewer=page.viewer.clone() title="The case library".to_string() live=page.live.clone()>
             <ModelNav/>
             {done.map(|d| view! { <p role="status" class=NOTICE>{d}</p> })}
-            {(!state.errors.is_empty()).then(|| view! { <p role="alert" class=ALERT>"The case was not saved: see what is wrong below."</p> })}
+            {(!state.errors.is_empty()).then(|| {
+                let general = state.errors.iter().find(|(f, _)| f == "case").map(|(_, m)| m.clone());
+                view! { <p role="alert" class=ALERT>{general.unwrap_or_else(|| "The case was not saved: see what is wrong below.".to_string())}</p> }
+            })}
             <p class="mt-4">{format!("{in_use} cases in use; the model in use fails {failing} of them. A draft of the model is checked against every case in use before it can be published.")}</p>
             <table class="mt-4 text-sm" data-case-list>
                 <thead><tr>

@@ -60,7 +60,8 @@ fn count(n: u64) -> String {
 #[component]
 fn CheckBody(page: CheckPage) -> impl IntoView {
     let publish = use_context::<PublishForm>().unwrap_or(page.publish.clone());
-    let running = page.finished.is_none();
+    // A check that stopped before it finished has a failure, and no longer reloads.
+    let running = page.finished.is_none() && page.failure.is_none();
     let passed = page.cases.iter().filter(|c| c.draft.passed()).count();
     let failing = page.cases.len() - passed;
     let mut cases = page.cases.clone();

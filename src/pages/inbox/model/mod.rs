@@ -131,7 +131,11 @@ fn ModelBody(page: ModelPage) -> impl IntoView {
                         {page.prices.iter().map(|p| view! {
                             <tr data-stale=p.stale.then_some("true")>
                                 <th scope="row" class="pr-4 text-left font-normal">{p.name.clone()}</th>
-                                <td class="pr-4 break-all"><a class="underline" href=p.source.clone()>{p.source.clone()}</a></td>
+                                <td class="pr-4 break-all">{if p.source.starts_with("https://") {
+                                    view! { <a class="underline" href=p.source.clone()>{p.source.clone()}</a> }.into_any()
+                                } else {
+                                    p.source.clone().into_any()
+                                }}</td>
                                 <td class="tabular-nums">{p.as_of.clone()}{p.stale.then_some(" (read again: too old)")}</td>
                             </tr>
                         }).collect_view()}

@@ -89,6 +89,13 @@ fn unavailable(error: StoreError) -> Failure {
     )
 }
 
+/// The page again with the case as typed, after the database failed.
+fn not_saved(page: &FormPage, editing: Option<i64>, pairs: &[(String, String)], error: StoreError) -> Failure {
+    let why = "The case could not be saved just now; nothing was changed. Please try again.";
+    let typed = CaseFormState { editing, form: case_form(pairs), errors: vec![("case".into(), why.into())] };
+    Failure::from(page.failed(Cause::unavailable("saving a case", error), typed))
+}
+
 /// The case, or the page again with what was typed and what is wrong.
 fn read_case(page: &FormPage, editing: Option<i64>, pairs: &[(String, String)]) -> Result<ModelCase, Failure> {
     let form = case_form(pairs);
@@ -112,7 +119,7 @@ pub async fn add(
         .review
         .add_case(&case, session.user.email.as_str(), state.clock.now())
         .await
-        .map_err(unavailable)?;
+        .map_err(|e| not_saved(&page, None, &pairs, e))?;
     Ok(Redirect::to(&format!("/inbox/model/cases?done=added#case-{id}")).into_response())
 }
 
@@ -130,7 +137,7 @@ pub async fn edit(
         .review
         .edit_case(id, &case, session.user.email.as_str(), state.clock.now())
         .await
-        .map_err(unavailable)?;
+        .map_err(|e| not_saved(&page, Some(id), &pairs, e))?;
     if !found {
         return Err(Failure::NotFound("There is no such case."));
     }

@@ -59,7 +59,8 @@ fn price_rows(state: &AppState) -> Vec<PriceRow> {
 pub async fn model_page(state: &AppState, session: &Authenticated) -> Result<ModelPage, StoreError> {
     let live = live_mark(state).await?;
     let engine = state.engine.current();
-    let published_id = state.engine.published_id();
+    // The newest published version: the one this instance uses, unless this build cannot read it.
+    let published_id = state.stores.model.newest_version_id().await?;
     let published = state.stores.model.version(published_id).await?;
     let texts = published_texts(published.as_ref());
     let versions = state.stores.model.versions(LISTED).await?;
@@ -141,7 +142,15 @@ pub async fn check(
 ) -> Result<Response, Failure> {
     let page = FormPage::staff("/inbox/model", &session);
     let field = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| unix_lines(v));
-    let in_use = published_texts(state.stores.model.version(state.engine.published_id()).await.ok().flatten().as_ref());
+    let unavailable = |e: StoreError| {
+        Failure::failed(
+            Cause::unavailable("reading the published model", e),
+            "The check could not start just now; nothing was stored. Please try again.",
+        )
+    };
+    // A draft is checked against the newest published version, which publishing it replaces.
+    let newest = state.stores.model.newest_version_id().await.map_err(unavailable)?;
+    let in_use = published_texts(state.stores.model.version(newest).await.map_err(unavailable)?.as_ref());
     let words = crate::i18n::locales::locales()
         .languages()
         .map(|l| {
@@ -166,27 +175,34 @@ pub async fn check(
     };
     let checker =
         Checker { stores: state.stores.clone(), clock: state.clock.clone(), replay: state.settings.replay_days };
-    let id = checker
-        .start(session.user.email.as_str(), &texts, draft, state.engine.current(), state.engine.published_id())
-        .await
-        .map_err(|e| {
+    let id = checker.start(session.user.email.as_str(), &texts, draft, state.engine.current(), newest).await.map_err(
+        |e| {
             let message = "The check could not start just now; your draft is below. Please try again.";
             let form = draft_form(&texts, Some(message.into()), None);
             Failure::from(page.failed(Cause::unavailable("starting a check of the model", e), form))
-        })?;
+        },
+    )?;
     tracing::info!(check = id, by = session.user.id, "a check of a draft model started");
     Ok(Redirect::to(&format!("/inbox/model/checks/{id}")).into_response())
 }
 
-/// The message ids a draft needs that a language lacks with the draft's words, per language.
-pub fn missing_words(texts: &ModelTexts) -> Vec<(String, Vec<String>)> {
+/// The message ids a language lacks with the draft's words, per language: the ones the draft
+/// needs, and the ones the words it replaces (`published`) have, which results stored before
+/// may still show.
+pub fn missing_words(texts: &ModelTexts, published: &ModelTexts) -> Vec<(String, Vec<String>)> {
     let Ok(engine) = texts.engine(None) else { return Vec::new() };
-    crate::i18n::locales::locales().missing_words(&engine.model.messages(), &texts.words)
+    crate::i18n::locales::locales().missing_words(&engine.model.messages(), &texts.words, &published.words)
 }
 
 /// The draft's version name, as its model text gives it.
 fn named_version(texts: &ModelTexts) -> String {
     texts.engine(None).map(|e| e.model.version).unwrap_or_default()
+}
+
+/// Whether a check stopped before it finished: its progress has not moved for a minute (the
+/// instance running it stopped, say). It is never finished then; the draft is checked again.
+pub fn stalled(run: &CheckRun, now: chrono::DateTime<chrono::Utc>) -> bool {
+    run.finished_at.is_none() && now - run.updated_at > chrono::Duration::minutes(1)
 }
 
 /// What `/inbox/model/checks/{id}` shows, with the publish form as typed.
@@ -204,6 +220,7 @@ pub async fn check_page(
     let CheckRun { texts, .. } = &run;
     let diff = texts.diff_from(&published);
     let draft_version = named_version(texts);
+    let stopped = stalled(&run, state.clock.now());
     Ok(Some(CheckPage {
         viewer: viewer(session),
         live,
@@ -216,12 +233,16 @@ pub async fn check_page(
         replay_days: state.settings.replay_days.words(),
         against: against.map_or_else(|| "the shipped model".to_string(), |v| format!("version {}", v.version)),
         outdated: newest != run.against,
-        missing_words: missing_words(texts),
+        missing_words: missing_words(texts, &published),
         publish: publish.unwrap_or_else(|| PublishForm { version: draft_version.clone(), ..PublishForm::default() }),
         draft_version,
         diff,
         cases: run.cases.unwrap_or_default(),
         replay: run.replay,
-        failure: run.failure,
+        failure: if stopped {
+            Some("This check stopped before it finished (the server running it may have restarted): check the draft again.".into())
+        } else {
+            run.failure
+        },
     }))
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::domain::guide::review::case::CaseCheck;
 use crate::page_data::review::PublishForm;
-use crate::server::advice::{published_texts, put_in_use, shipped_texts};
+use crate::server::advice::{published_texts, put_in_use, readable, shipped_texts};
 use crate::server::http::failure::{Cause, Failure, FormPage};
 use crate::server::http::form::Posted;
 use crate::server::http::staff::{Admin, Authenticated};
@@ -59,16 +59,27 @@ pub async fn publish(
         Failure::from(page.show(status, typed))
     };
     let general = |message: &str| vec![("publish".to_string(), message.to_string())];
+    let failed = |error: StoreError| {
+        let why = "The model could not be published just now; nothing was changed. Please try again.";
+        let typed = PublishForm {
+            version: form.version.clone(),
+            note: form.note.clone(),
+            reason: form.reason.clone(),
+            errors: general(why),
+        };
+        Failure::from(page.failed(Cause::unavailable("publishing the model", error), typed))
+    };
     if !state.engine.editable() {
         return Err(refuse(StatusCode::CONFLICT, general(EDITS_OFF)));
     }
-    let run = state
-        .stores
-        .model
-        .check(check)
-        .await
-        .map_err(unavailable)?
-        .ok_or(Failure::NotFound("There is no such check."))?;
+    let run =
+        state.stores.model.check(check).await.map_err(failed)?.ok_or(Failure::NotFound("There is no such check."))?;
+    if super::stalled(&run, state.clock.now()) {
+        return Err(refuse(
+            StatusCode::CONFLICT,
+            general("The check stopped before it finished: check the draft again."),
+        ));
+    }
     if run.finished_at.is_none() {
         return Err(refuse(StatusCode::CONFLICT, general("The check is still running: publish once it is done.")));
     }
@@ -78,7 +89,7 @@ pub async fn publish(
             general(&format!("The check did not finish ({failure}): check again.")),
         ));
     }
-    let newest = state.stores.model.newest_version_id().await.map_err(unavailable)?;
+    let newest = state.stores.model.newest_version_id().await.map_err(failed)?;
     if newest != run.against {
         let why = "Another version was published after this check: check the draft again against it.";
         return Err(refuse(StatusCode::CONFLICT, general(why)));
@@ -114,7 +125,9 @@ pub async fn publish(
             format!("{} cases fail with this draft: give the reason to publish it all the same.", failing.len()),
         ));
     }
-    let missing = missing_words(&run.texts);
+    let against = state.stores.model.version(run.against).await.map_err(failed)?;
+    let published = published_texts(against.as_ref());
+    let missing = missing_words(&run.texts, &published);
     if !missing.is_empty() {
         let list: Vec<String> =
             missing.iter().map(|(language, ids)| format!("{language}: {}", ids.join(", "))).collect();
@@ -123,7 +136,7 @@ pub async fn publish(
             format!("Some languages lack words the draft needs (add them to model.ftl first): {}.", list.join("; ")),
         ));
     }
-    let earlier = state.stores.model.versions(u32::MAX).await.map_err(unavailable)?;
+    let earlier = state.stores.model.versions(u32::MAX).await.map_err(failed)?;
     if earlier.iter().any(|v| v.version == version && v.texts != run.texts)
         || (version == shipped_version() && run.texts != shipped_texts())
     {
@@ -135,8 +148,6 @@ pub async fn publish(
     if !errors.is_empty() {
         return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, errors));
     }
-    let against = state.stores.model.version(run.against).await.map_err(unavailable)?;
-    let published = published_texts(against.as_ref());
     let changes = run.texts.diff_from(&published);
     let new = NewVersion {
         version,
@@ -158,8 +169,10 @@ fn shipped_version() -> String {
     crate::domain::guide::engine::model::Model::default_model().version
 }
 
-/// Stores a version and uses it on this instance at once.
+/// Stores a version and uses it on this instance at once; one this build cannot read is not
+/// stored.
 async fn store_and_use(state: &AppState, session: &Authenticated, new: &NewVersion<'_>) -> Result<Response, String> {
+    readable(new.texts, new.version).map_err(|problem| format!("This build cannot use that version: {problem}."))?;
     let published = state.stores.model.publish(new).await.map_err(|e| {
         tracing::error!(error = %e, "publishing the model failed");
         "The model could not be published just now; nothing was changed. Please try again.".to_string()
