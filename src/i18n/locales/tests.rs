@@ -35,3 +35,33 @@ fn the_default_language_comes_first() {
     assert_eq!(first.lang, Lang::DEFAULT);
     assert_eq!(first.name, "English");
 }
+
+#[test]
+fn a_drafts_words_are_read_like_the_files_and_checked_for_what_is_needed_and_what_older_results_show() {
+    use std::collections::BTreeMap;
+    let locales = locales();
+    let built_in = locales.built_in_words();
+    assert!(built_in["en"].contains("rule-org-stage-idea"), "the built-in words are the files'");
+    assert!(locales.word_problems(&built_in).is_empty());
+    let mut broken = built_in.clone();
+    broken.insert("es".into(), format!("{}\nrule-broken = {{\n", built_in["es"]));
+    let problems = locales.word_problems(&broken);
+    assert!(problems["es"].starts_with("es/model.ftl: line "), "{problems:?}");
+    assert!(!problems.contains_key("en"));
+    // A text the Fluent parser itself trips on is a problem, not a crash.
+    let tripping = BTreeMap::from([("en".to_string(), "x = { \"\\u12é\" }\n".to_string())]);
+    assert!(locales.word_problems(&tripping).contains_key("en"));
+    // A new rule's message is needed in every language; a message the words in use have may not
+    // go (results stored before show it).
+    let needed = vec!["rule-org-trial".to_string()];
+    let mut words = built_in.clone();
+    words.insert("en".into(), format!("{}\nrule-org-trial = A trial.\n", built_in["en"]));
+    let dropped =
+        built_in["es"].lines().filter(|l| !l.starts_with("rule-org-stage-idea")).collect::<Vec<_>>().join("\n");
+    words.insert("es".into(), dropped);
+    let missing = locales.missing_words(&needed, &words, &built_in);
+    assert_eq!(
+        missing,
+        [("Español".to_string(), vec!["rule-org-trial".to_string(), "rule-org-stage-idea".to_string()])]
+    );
+}
