@@ -320,7 +320,7 @@ async fn a_draft_is_checked_replayed_published_on_every_instance_and_rolled_back
         .await;
     assert_eq!(blocked.status(), 422);
     let html = blocked.text().await.unwrap();
-    assert!(html.contains("cases fail with this draft"), "{}", section(&html, "publish-heading"));
+    assert!(html.contains("Cases fail with this draft ("), "{}", section(&html, "publish-heading"));
     assert_eq!(api_version(&b).await, shipped.model.version);
 
     let published = a

@@ -252,7 +252,12 @@ pub fn seed_cases() -> Vec<ModelCase> {
         .collect();
     for published in Cases::default_cases().iter() {
         cases.push(ModelCase {
-            title: format!("{}: {}", published.company, published.title),
+            // "Stack Overflow: The Architecture", not "Stack Overflow: Stack Overflow: …".
+            title: if published.title.starts_with(&published.company) {
+                published.title.clone()
+            } else {
+                format!("{}: {}", published.company, published.title)
+            },
             answers: published.answers.clone(),
             organisation: published.organisation.clone(),
             execution: published.execution.clone(),

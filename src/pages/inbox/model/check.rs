@@ -165,7 +165,10 @@ fn CheckBody(page: CheckPage) -> impl IntoView {
                         </div>
                         {(failing > 0).then(|| view! {
                             <div>
-                                <label for="publish-reason" class="block text-sm font-medium">{format!("{failing} cases fail: why publish it all the same?")}</label>
+                                <label for="publish-reason" class="block text-sm font-medium">{match failing {
+                                    1 => "A case fails: why publish it all the same?".to_string(),
+                                    n => format!("{n} cases fail: why publish it all the same?"),
+                                }}</label>
                                 <textarea id="publish-reason" name="reason" rows="2" class=INPUT>{crate::components::textarea::textarea_text(&publish.reason)}</textarea>
                                 {reason_error.iter().map(|m| view! { <p class=ERROR>{m.clone()}</p> }).collect_view()}
                             </div>

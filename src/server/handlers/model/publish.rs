@@ -122,7 +122,7 @@ pub async fn publish(
     if !failing.is_empty() && reason.is_empty() {
         errors.push((
             "reason".into(),
-            format!("{} cases fail with this draft: give the reason to publish it all the same.", failing.len()),
+            format!("Cases fail with this draft ({}): give the reason to publish it all the same.", failing.len()),
         ));
     }
     let against = state.stores.model.version(run.against).await.map_err(failed)?;
