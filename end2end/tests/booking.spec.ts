@@ -5,7 +5,7 @@
 // and both colour schemes. scripts/e2e.sh gives two staff members hours every day, so two
 // visitors who pick the same time at once both get a call.
 import { expect, Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./a11y";
+import { axeInBothThemes } from "./a11y";
 
 test.use({ timezoneId: "America/New_York" });
 
@@ -29,13 +29,6 @@ async function sendLead(page: Page, spanish: boolean): Promise<void> {
   }
 }
 
-async function axeInBothThemes(page: Page, where: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${where} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 test("a visitor books a call, moves it and cancels it", async ({ page, javaScriptEnabled }) => {
   test.setTimeout(90_000);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./a11y";
+import { axeInBothThemes } from "./a11y";
 
 const EMAIL = "sales-e2e@example.com";
 const PASSWORD = "amber kettle drifts north";
@@ -29,13 +29,6 @@ async function logIn(page: Page) {
   await expect(page).toHaveURL(/\/inbox$/);
 }
 
-async function noViolations(page: Page, where: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${where} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** Reloads until the page holds `text` (the reader looks every second). */
 async function until(page: Page, text: string) {
@@ -86,7 +79,7 @@ test("a lead's answer comes into its thread, and an unmatched message is attache
   const file = await downloading;
   expect(file.suggestedFilename()).toBe("plan.txt");
   expect(readFileSync(await file.path(), "utf8")).toContain("Step 1: a modular monolith.");
-  if (javaScriptEnabled) await noViolations(page, "a thread with an answer");
+  if (javaScriptEnabled) await axeInBothThemes(page, "a thread with an answer");
 
   // The list's filter finds it waiting on us.
   await page.goto(`/inbox?waiting=us&q=${encodeURIComponent(name)}`);
@@ -97,7 +90,7 @@ test("a lead's answer comes into its thread, and an unmatched message is attache
   deliver(`From: Someone <someone-${stamp}@elsewhere.example>\nTo: sales@axiomtech.example\nSubject: ${stray}\n\nAbout ${name}.\n`);
   await page.goto("/inbox/unmatched");
   await until(page, stray);
-  if (javaScriptEnabled) await noViolations(page, "the unmatched messages");
+  if (javaScriptEnabled) await axeInBothThemes(page, "the unmatched messages");
   const item = page.locator("li[data-unmatched]", { hasText: stray });
   await item.getByLabel("Lead reference").fill("AG-NOTONE");
   await item.getByRole("button", { name: "Attach to this lead" }).click();

@@ -3,7 +3,7 @@
 // its field; and nothing axe objects to on any of these pages, light and dark. Nothing is
 // published here: the other specs share this server and its model.
 import { expect, Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./a11y";
+import { axeInBothThemes } from "./a11y";
 
 const ADMIN = "admin-e2e@example.com";
 const PASSWORD = "amber kettle drifts north";
@@ -16,15 +16,6 @@ async function logIn(page: Page) {
   await expect(page).toHaveURL(/\/inbox$/);
 }
 
-async function noViolations(page: Page, where: string, javaScriptEnabled: boolean) {
-  // axe runs in the page: only where scripts run.
-  if (!javaScriptEnabled) return;
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${where} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 test("a verdict is recorded on a lead, and a draft of the model is refused, then checked", async ({
   page,
@@ -51,19 +42,19 @@ test("a verdict is recorded on a lead, and a draft of the model is refused, then
   await verdict.getByRole("button", { name: "Record the verdict" }).click();
   await expect(page.getByRole("status").first()).toHaveText("Verdict recorded beside the guide's advice.");
   await expect(page.locator("[data-verdict]")).toContainText("fewer parts first");
-  await noViolations(page, "a lead with a verdict", javaScriptEnabled);
+  await axeInBothThemes(page, "a lead with a verdict", javaScriptEnabled);
 
   // A draft that does not read comes back as typed, its problem naming the line.
   await page.goto("/inbox/model");
   await expect(page.locator("[data-model-version]")).toContainText("In use: version");
-  await noViolations(page, "the model page", javaScriptEnabled);
+  await axeInBothThemes(page, "the model page", javaScriptEnabled);
   const model = page.getByLabel("Model (model.toml)");
   const shipped = await model.inputValue();
   await model.fill(shipped.replace("[cost]", "[cost"));
   await page.getByRole("button", { name: "Check the draft" }).click();
   await expect(page.locator("#draft-model-error")).toContainText("line");
   expect(await page.getByLabel("Model (model.toml)").inputValue()).toContain("[cost\n");
-  await noViolations(page, "a refused draft", javaScriptEnabled);
+  await axeInBothThemes(page, "a refused draft", javaScriptEnabled);
 
   // The draft as it is: checked against the cases and the stored results.
   await page.goto("/inbox/model");
@@ -72,11 +63,11 @@ test("a verdict is recorded on a lead, and a draft of the model is refused, then
   await expect(page.locator("[data-check-status]")).toHaveAttribute("data-check-status", "finished", { timeout: 30_000 });
   await expect(page.locator("[data-cases-summary]")).toContainText("pass");
   await expect(page.locator("[data-replay-summary]")).toContainText("0 of");
-  await noViolations(page, "a finished check", javaScriptEnabled);
+  await axeInBothThemes(page, "a finished check", javaScriptEnabled);
 
   // A case with a mistake is refused next to its field, the rest as typed.
   await page.goto("/inbox/model/cases");
-  await noViolations(page, "the case library", javaScriptEnabled);
+  await axeInBothThemes(page, "the case library", javaScriptEnabled);
   await page.getByLabel("Title").fill(`Case ${stamp}`);
   await page.getByLabel(/Answers, one/).fill("engineers = \"many\"");
   await page.getByLabel("monolith", { exact: true }).check();

@@ -4,7 +4,7 @@
 // project and gives the server the key that seals secrets.
 import { expect, Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { expectNoAxeViolations } from "./a11y";
+import { axeInBothThemes } from "./a11y";
 
 const PASSWORD = "amber kettle drifts north";
 
@@ -24,14 +24,6 @@ async function logOut(page: Page) {
   await expect(page).toHaveURL(/\/inbox\/login\?bye=1$/);
 }
 
-async function axeInBothThemes(page: Page, where: string, javaScriptEnabled: boolean) {
-  if (!javaScriptEnabled) return;
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${where} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 test("a staff member sets up a second factor, logs in with a code and a recovery code, and turns it off", async ({ page, javaScriptEnabled }, info) => {
   // Three pages checked with axe in two themes, and a login four times over.

@@ -11,8 +11,11 @@ use crate::page_data::staff::{LiveMark, Viewer};
 /// The verdict recorded on a lead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerdictView {
+    /// The choices' ids (what the form starts with).
     pub organisation: String,
     pub execution: String,
+    /// Both in words: "a modular monolith on managed containers".
+    pub advised: String,
     pub note: String,
     pub by: String,
     pub at: String,

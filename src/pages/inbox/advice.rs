@@ -91,13 +91,9 @@ pub fn VerdictCard(
         message.map(|m| view! { <p id=id class="mt-1 text-sm text-red-800 dark:text-red-300">{m}</p> })
     };
     let recorded = verdict.clone().map(|v| {
-        let words = |o: &str, e: &str| match (Organisation::parse(o), Execution::parse(e)) {
-            (Some(o), Some(e)) => label(crate::domain::guide::recommendation::Recommendation::summary_of(o, e)),
-            _ => format!("{o} on {e}"),
-        };
         view! {
             <div data-verdict class="mt-2 text-sm">
-                <p><strong>{words(&v.organisation, &v.execution)}</strong>{format!(" — {}, {}", v.by, v.at)}</p>
+                <p><strong>{v.advised.clone()}</strong>{format!(" — {}, {}", v.by, v.at)}</p>
                 <p class="mt-1">{match (&v.guide, v.agrees) {
                     (Some(guide), Some(true)) => format!("As the guide advised: {guide}."),
                     (Some(guide), _) => format!("The guide advised {guide}: the consultants disagreed."),
@@ -107,15 +103,39 @@ pub fn VerdictCard(
             </div>
         }
     });
-    let options = |chosen: String, all: Vec<(&'static str, String)>| {
-        all.into_iter()
-            .map(|(id, words)| view! { <option value=id selected=chosen == id>{words}</option> })
-            .collect_view()
+    // One of an axis's options, named `name`, with what was chosen and what is wrong with it.
+    let select = |name: &'static str,
+                  text: &'static str,
+                  chosen: String,
+                  options: Vec<(&'static str, String)>,
+                  error: Option<String>| {
+        let id = format!("verdict-{name}");
+        let error_id = format!("{id}-error");
+        view! {
+            <div>
+                <label for=id.clone() class="block text-sm font-medium">{text}</label>
+                <select id=id name=name required class=INPUT aria-invalid=error.is_some().then_some("true") aria-describedby=error.is_some().then(|| error_id.clone())>
+                    <option value="">"Choose…"</option>
+                    {options.into_iter().map(|(value, words)| view! { <option value=value selected=chosen == value>{words}</option> }).collect_view()}
+                </select>
+                {error.map(|m| view! { <p id=error_id class="mt-1 text-sm text-red-800 dark:text-red-300">{m}</p> })}
+            </div>
+        }
     };
-    let org_options =
-        options(typed.organisation.clone(), Organisation::ALL.iter().map(|o| (o.as_str(), label(o.label()))).collect());
-    let exec_options =
-        options(typed.execution.clone(), Execution::ALL.iter().map(|e| (e.as_str(), label(e.label()))).collect());
+    let org_select = select(
+        "organisation",
+        "Organisation you advised",
+        typed.organisation.clone(),
+        Organisation::ALL.iter().map(|o| (o.as_str(), label(o.label()))).collect(),
+        org_error,
+    );
+    let exec_select = select(
+        "execution",
+        "How you advised them to run it",
+        typed.execution.clone(),
+        Execution::ALL.iter().map(|e| (e.as_str(), label(e.label()))).collect(),
+        exec_error,
+    );
     view! {
         <section class=CARD aria-labelledby="verdict-heading">
             <h2 id="verdict-heading" class="text-lg font-semibold">"Your verdict"</h2>
@@ -125,22 +145,8 @@ pub fn VerdictCard(
             }}
             {open.then(|| view! {
                 <form method="post" action=format!("/inbox/leads/{reference}/verdict") class="mt-3 space-y-3">
-                    <div>
-                        <label for="verdict-organisation" class="block text-sm font-medium">"Organisation you advised"</label>
-                        <select id="verdict-organisation" name="organisation" required class=INPUT aria-invalid=org_error.is_some().then_some("true") aria-describedby=org_error.is_some().then_some("verdict-organisation-error")>
-                            <option value="">"Choose…"</option>
-                            {org_options}
-                        </select>
-                        {field_error(org_error.clone(), "verdict-organisation-error")}
-                    </div>
-                    <div>
-                        <label for="verdict-execution" class="block text-sm font-medium">"How you advised them to run it"</label>
-                        <select id="verdict-execution" name="execution" required class=INPUT aria-invalid=exec_error.is_some().then_some("true") aria-describedby=exec_error.is_some().then_some("verdict-execution-error")>
-                            <option value="">"Choose…"</option>
-                            {exec_options}
-                        </select>
-                        {field_error(exec_error.clone(), "verdict-execution-error")}
-                    </div>
+                    {org_select}
+                    {exec_select}
                     <div>
                         <label for="verdict-note" class="block text-sm font-medium">"Why (optional)"</label>
                         <textarea id="verdict-note" name="note" rows="3" class=INPUT aria-invalid=note_error.is_some().then_some("true") aria-describedby=note_error.is_some().then_some("verdict-note-error")>{textarea_text(&typed.note)}</textarea>

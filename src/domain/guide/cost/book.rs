@@ -264,4 +264,11 @@ impl PriceSection {
         let read = chrono::NaiveDate::parse_from_str(&self.as_of, "%Y-%m-%d").ok()?;
         Some((today - read).num_days())
     }
+
+    /// Whether the prices were read longer than `max_age` before `today` (or on a day that
+    /// cannot be read): time to read them again.
+    pub fn stale(&self, today: chrono::NaiveDate, max_age: crate::domain::period::Period) -> bool {
+        let max_days = i64::try_from(max_age.as_secs() / 86_400).unwrap_or(i64::MAX);
+        self.age_days(today).is_none_or(|age| age > max_days)
+    }
 }

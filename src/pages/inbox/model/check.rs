@@ -17,7 +17,7 @@ use super::{ModelNav, ALERT, BUTTON, CARD, ERROR, INPUT};
 #[server(prefix = "/inbox/api", endpoint = "model_check")]
 pub async fn inbox_model_check(id: i64) -> Result<Option<CheckPage>, ServerFnError> {
     let (state, session) = crate::server::handlers::inbox::server_fn_session(true).await?;
-    crate::server::handlers::model::check_page(&state, &session, id, None)
+    crate::server::handlers::model::check_page(&state, &session, id)
         .await
         .map_err(crate::server::handlers::inbox::internal)
 }

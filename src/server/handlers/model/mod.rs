@@ -9,10 +9,13 @@ pub mod cases;
 mod publish;
 pub mod verdict;
 
+use std::collections::BTreeMap;
+
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::domain::guide::engine::model::Model;
 use crate::domain::guide::review::draft::ModelTexts;
 use crate::page_data::review::{
     AuditRow, CheckPage, DraftForm, ModelPage, PriceRow, PublishForm, VersionRow, WordsField,
@@ -44,12 +47,11 @@ fn unix_lines(text: &str) -> String {
 /// The price book's sections, each flagged when read longer ago than the limit.
 fn price_rows(state: &AppState) -> Vec<PriceRow> {
     let today = state.clock.now().date_naive();
-    let max_days = i64::try_from(state.settings.prices_max_age.as_secs() / 86_400).unwrap_or(i64::MAX);
     let sections = state.engine.current().prices.sections();
     sections
         .into_iter()
         .map(|s| {
-            let stale = s.age_days(today).is_none_or(|age| age > max_days);
+            let stale = s.stale(today, state.settings.prices_max_age);
             PriceRow::new(s, stale)
         })
         .collect()
@@ -102,7 +104,8 @@ pub async fn model_page(state: &AppState, session: &Authenticated) -> Result<Mod
             .map(|a| AuditRow { at: minute(a.at), actor: a.actor, action: a.action, detail: a.detail })
             .collect(),
         cases: state.stores.review.cases().await?.iter().filter(|c| c.retired_at.is_none()).count(),
-        draft: draft_form(draft.map_or(&texts, |c| &c.texts), None, None),
+        // Texts that were checked or published read: nothing is wrong with them.
+        draft: draft_form(draft.map_or(&texts, |c| &c.texts), None, None, &BTreeMap::new()),
         latest_check: draft.map(|c| c.id),
     })
 }
@@ -112,9 +115,13 @@ fn words_field(code: &str) -> String {
     format!("words_{code}")
 }
 
-/// The draft form for `texts`, with what is wrong with each part.
-fn draft_form(texts: &ModelTexts, model_error: Option<String>, prices_error: Option<String>) -> DraftForm {
-    let problems = crate::i18n::locales::locales().word_problems(&texts.words);
+/// The draft form for `texts`, with what is wrong with each part (`words`: by language code).
+fn draft_form(
+    texts: &ModelTexts,
+    model_error: Option<String>,
+    prices_error: Option<String>,
+    words: &BTreeMap<String, String>,
+) -> DraftForm {
     DraftForm {
         model: texts.model.clone(),
         prices: texts.prices.clone(),
@@ -126,7 +133,7 @@ fn draft_form(texts: &ModelTexts, model_error: Option<String>, prices_error: Opt
                 code: l.lang.code().to_string(),
                 name: l.name.clone(),
                 text: texts.words.get(l.lang.code()).cloned().unwrap_or_default(),
-                error: problems.get(l.lang.code()).cloned(),
+                error: words.get(l.lang.code()).cloned(),
             })
             .collect(),
     }
@@ -162,15 +169,16 @@ pub async fn check(
     let texts =
         ModelTexts { model: field("model").unwrap_or_default(), prices: field("prices").unwrap_or_default(), words };
     if !state.engine.editable() {
-        return Err(page.show(StatusCode::CONFLICT, draft_form(&texts, Some(EDITS_OFF.to_string()), None)).into());
+        return Err(page
+            .show(StatusCode::CONFLICT, draft_form(&texts, Some(EDITS_OFF.to_string()), None, &BTreeMap::new()))
+            .into());
     }
-    let draft = texts.engine(None);
-    let words_read = crate::i18n::locales::locales().word_problems(&texts.words).is_empty();
-    let draft = match (draft, words_read) {
+    let words = crate::i18n::locales::locales().word_problems(&texts.words);
+    let draft = match (texts.engine(None), words.is_empty()) {
         (Ok(draft), true) => draft,
         (outcome, _) => {
             let (model, prices) = outcome.err().map(|p| (p.model, p.prices)).unwrap_or_default();
-            return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, draft_form(&texts, model, prices)).into());
+            return Err(page.show(StatusCode::UNPROCESSABLE_ENTITY, draft_form(&texts, model, prices, &words)).into());
         }
     };
     let checker =
@@ -178,7 +186,7 @@ pub async fn check(
     let id = checker.start(session.user.email.as_str(), &texts, draft, state.engine.current(), newest).await.map_err(
         |e| {
             let message = "The check could not start just now; your draft is below. Please try again.";
-            let form = draft_form(&texts, Some(message.into()), None);
+            let form = draft_form(&texts, Some(message.into()), None, &words);
             Failure::from(page.failed(Cause::unavailable("starting a check of the model", e), form))
         },
     )?;
@@ -186,17 +194,11 @@ pub async fn check(
     Ok(Redirect::to(&format!("/inbox/model/checks/{id}")).into_response())
 }
 
-/// The message ids a language lacks with the draft's words, per language: the ones the draft
-/// needs, and the ones the words it replaces (`published`) have, which results stored before
-/// may still show.
-pub fn missing_words(texts: &ModelTexts, published: &ModelTexts) -> Vec<(String, Vec<String>)> {
-    let Ok(engine) = texts.engine(None) else { return Vec::new() };
-    crate::i18n::locales::locales().missing_words(&engine.model.messages(), &texts.words, &published.words)
-}
-
-/// The draft's version name, as its model text gives it.
-fn named_version(texts: &ModelTexts) -> String {
-    texts.engine(None).map(|e| e.model.version).unwrap_or_default()
+/// The message ids a language lacks with the draft's words, per language: the ones the draft's
+/// model (`model`, read from `texts`) needs, and the ones the words it replaces (`published`)
+/// have, which results stored before may still show.
+pub fn missing_words(model: &Model, texts: &ModelTexts, published: &ModelTexts) -> Vec<(String, Vec<String>)> {
+    crate::i18n::locales::locales().missing_words(&model.messages(), &texts.words, &published.words)
 }
 
 /// Whether a check stopped before it finished: its progress has not moved for a minute (the
@@ -205,13 +207,8 @@ pub fn stalled(run: &CheckRun, now: chrono::DateTime<chrono::Utc>) -> bool {
     run.finished_at.is_none() && now - run.updated_at > chrono::Duration::minutes(1)
 }
 
-/// What `/inbox/model/checks/{id}` shows, with the publish form as typed.
-pub async fn check_page(
-    state: &AppState,
-    session: &Authenticated,
-    id: i64,
-    publish: Option<PublishForm>,
-) -> Result<Option<CheckPage>, StoreError> {
+/// What `/inbox/model/checks/{id}` shows (the page reads it every second while the check runs).
+pub async fn check_page(state: &AppState, session: &Authenticated, id: i64) -> Result<Option<CheckPage>, StoreError> {
     let Some(run) = state.stores.model.check(id).await? else { return Ok(None) };
     let live = live_mark(state).await?;
     let against = state.stores.model.version(run.against).await?;
@@ -219,7 +216,9 @@ pub async fn check_page(
     let newest = state.stores.model.newest_version_id().await?;
     let CheckRun { texts, .. } = &run;
     let diff = texts.diff_from(&published);
-    let draft_version = named_version(texts);
+    // A checked draft always reads: it was read before it was stored.
+    let model = texts.engine(None).map(|engine| engine.model).ok();
+    let draft_version = model.as_ref().map(|m| m.version.clone()).unwrap_or_default();
     let stopped = stalled(&run, state.clock.now());
     Ok(Some(CheckPage {
         viewer: viewer(session),
@@ -233,8 +232,8 @@ pub async fn check_page(
         replay_days: state.settings.replay_days.words(),
         against: against.map_or_else(|| "the shipped model".to_string(), |v| format!("version {}", v.version)),
         outdated: newest != run.against,
-        missing_words: missing_words(texts, &published),
-        publish: publish.unwrap_or_else(|| PublishForm { version: draft_version.clone(), ..PublishForm::default() }),
+        missing_words: model.as_ref().map(|m| missing_words(m, texts, &published)).unwrap_or_default(),
+        publish: PublishForm { version: draft_version.clone(), ..PublishForm::default() },
         draft_version,
         diff,
         cases: run.cases.unwrap_or_default(),

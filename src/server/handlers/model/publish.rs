@@ -127,7 +127,10 @@ pub async fn publish(
     }
     let against = state.stores.model.version(run.against).await.map_err(failed)?;
     let published = published_texts(against.as_ref());
-    let missing = missing_words(&run.texts, &published);
+    let missing = match run.texts.engine(None) {
+        Ok(engine) => missing_words(&engine.model, &run.texts, &published),
+        Err(_) => Vec::new(),
+    };
     if !missing.is_empty() {
         let list: Vec<String> =
             missing.iter().map(|(language, ids)| format!("{language}: {}", ids.join(", "))).collect();

@@ -99,6 +99,7 @@ pub async fn view(state: &AppState, lead_id: i64) -> Result<Option<VerdictView>,
     Ok(Some(VerdictView {
         organisation: stored.organisation.as_str().to_string(),
         execution: stored.execution.as_str().to_string(),
+        advised: choice_words(stored.organisation, stored.execution),
         guide: stored.guide.map(|(version, o, e)| format!("{} (model {version})", choice_words(o, e))),
         agrees,
         note: stored.note,
@@ -127,14 +128,17 @@ pub async fn summary(state: &AppState) -> Result<AdviceSummary, StoreError> {
     let disagreements = state.stores.review.disagreements(DISAGREEMENTS_SHOWN).await?;
     let today = state.clock.now().date_naive();
     let max_age = state.settings.prices_max_age;
-    let max_days = i64::try_from(max_age.as_secs() / 86_400).unwrap_or(i64::MAX);
     let stale_prices = state
         .engine
         .current()
         .prices
         .sections()
         .into_iter()
-        .filter_map(|s| s.age_days(today).filter(|age| *age > max_days).map(|age| (s.name, s.as_of, age)))
+        .filter(|s| s.stale(today, max_age))
+        .map(|s| {
+            let age = s.age_days(today).unwrap_or_default();
+            (s.name, s.as_of, age)
+        })
         .collect();
     Ok(AdviceSummary {
         agreement: agreement

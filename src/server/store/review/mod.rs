@@ -115,20 +115,25 @@ fn case_from_row(row: &impl Record) -> Result<StoredCase, StoreError> {
     })
 }
 
+/// `statement` with a case's fields bound as `$1` to `$7`: title, answers, organisation,
+/// execution, note, source, source detail.
+fn bind_case(statement: Statement, case: &ModelCase) -> Statement {
+    statement
+        .bind(case.title.as_str())
+        .bind(serde_json::Value::Object(case.answers.to_json()))
+        .bind(joined(&case.organisation, Organisation::as_str))
+        .bind(joined(&case.execution, Execution::as_str))
+        .bind(case.note.as_str())
+        .bind(case.source.as_str())
+        .bind(case.source_detail.as_str())
+}
+
 fn insert_case(case: &ModelCase, by: &str, at: DateTime<Utc>) -> Statement {
-    Statement::new(
+    let insert = Statement::new(
         "INSERT INTO model_cases (title, answers, organisation, execution, note, source, source_detail, created_by, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-    )
-    .bind(case.title.as_str())
-    .bind(serde_json::Value::Object(case.answers.to_json()))
-    .bind(joined(&case.organisation, Organisation::as_str))
-    .bind(joined(&case.execution, Execution::as_str))
-    .bind(case.note.as_str())
-    .bind(case.source.as_str())
-    .bind(case.source_detail.as_str())
-    .bind(by)
-    .bind(at)
+    );
+    bind_case(insert, case).bind(by).bind(at)
 }
 
 #[async_trait]
@@ -237,16 +242,8 @@ impl<B: Backend> ReviewStore for SqlStore<B> {
         let update = Statement::new(
             "UPDATE model_cases SET title = $1, answers = $2, organisation = $3, execution = $4, note = $5, \
              source = $6, source_detail = $7, updated_at = $8 WHERE id = $9",
-        )
-        .bind(case.title.as_str())
-        .bind(serde_json::Value::Object(case.answers.to_json()))
-        .bind(joined(&case.organisation, Organisation::as_str))
-        .bind(joined(&case.execution, Execution::as_str))
-        .bind(case.note.as_str())
-        .bind(case.source.as_str())
-        .bind(case.source_detail.as_str())
-        .bind(at)
-        .bind(id);
+        );
+        let update = bind_case(update, case).bind(at).bind(id);
         if tx.execute(update).await? == 0 {
             return Ok(false);
         }
@@ -271,6 +268,11 @@ impl<B: Backend> ReviewStore for SqlStore<B> {
     }
 
     async fn seed_cases(&self, cases: &[ModelCase], at: DateTime<Utc>) -> Result<u64, StoreError> {
+        // Every start after the first: one read, and no write that the database refuses.
+        let seeded = Statement::new("SELECT id FROM model_audit WHERE action = 'cases_seeded'");
+        if self.read_optional(seeded).await?.is_some() {
+            return Ok(0);
+        }
         let mut tx = self.backend.begin_write().await?;
         // The audit line is the library's "seeded once" mark (a unique index): of two instances
         // starting together, the second waits for the first and then adds nothing.

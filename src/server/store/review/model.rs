@@ -133,15 +133,20 @@ const VERSION_COLUMNS: &str =
 const CHECK_COLUMNS: &str =
     "id, author, started_at, updated_at, finished_at, model, prices, words, against, total, done, cases, replay, failure";
 
+/// A version's or a check's texts.
+fn texts_from_row(row: &impl Record) -> Result<ModelTexts, StoreError> {
+    Ok(ModelTexts {
+        model: row.get("model")?,
+        prices: row.get("prices")?,
+        words: row.json("words")?.unwrap_or_default(),
+    })
+}
+
 fn version_from_row(row: &impl Record) -> Result<PublishedVersion, StoreError> {
     Ok(PublishedVersion {
         id: row.get("id")?,
         version: row.get("version")?,
-        texts: ModelTexts {
-            model: row.get("model")?,
-            prices: row.get("prices")?,
-            words: row.json("words")?.unwrap_or_default(),
-        },
+        texts: texts_from_row(row)?,
         follows: row.get("follows")?,
         author: row.get("author")?,
         published_at: row.get("published_at")?,
@@ -160,11 +165,7 @@ fn check_from_row(row: &impl Record) -> Result<CheckRun, StoreError> {
         started_at: row.get("started_at")?,
         updated_at: row.get("updated_at")?,
         finished_at: row.time("finished_at")?,
-        texts: ModelTexts {
-            model: row.get("model")?,
-            prices: row.get("prices")?,
-            words: row.json("words")?.unwrap_or_default(),
-        },
+        texts: texts_from_row(row)?,
         against: row.get("against")?,
         total: count("total")?,
         done: count("done")?,
